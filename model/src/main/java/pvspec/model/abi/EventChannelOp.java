@@ -1,0 +1,58 @@
+package pvspec.model.abi;
+
+/** {@code HYPERVISOR_event_channel_op}: create, connect, signal and close event-channel ports. */
+public sealed interface EventChannelOp extends Hypercall {
+
+    @Override
+    default String kind() {
+        return "event_channel_op " + name();
+    }
+
+    /** The sub-command's name ({@code EVTCHNOP_*} without the prefix). */
+    String name();
+
+    /** {@code EVTCHNOP_alloc_unbound}: a new port in {@code dom} that {@code remoteDom} may bind to. */
+    record AllocUnbound(int dom, int remoteDom) implements EventChannelOp {
+        @Override public String name() { return "alloc_unbound"; }
+    }
+
+    /** {@code EVTCHNOP_bind_interdomain}: connect a new local port to an unbound port of {@code remoteDom}. */
+    record BindInterdomain(int remoteDom, int remotePort) implements EventChannelOp {
+        @Override public String name() { return "bind_interdomain"; }
+    }
+
+    /** {@code EVTCHNOP_bind_virq}: a new port that receives virtual IRQ {@code virq} on {@code vcpu}. */
+    record BindVirq(int virq, int vcpu) implements EventChannelOp {
+        @Override public String name() { return "bind_virq"; }
+    }
+
+    /** {@code EVTCHNOP_bind_ipi}: a new port that notifies the caller's own {@code vcpu}. */
+    record BindIpi(int vcpu) implements EventChannelOp {
+        @Override public String name() { return "bind_ipi"; }
+    }
+
+    /** {@code EVTCHNOP_close}. */
+    record Close(int port) implements EventChannelOp {
+        @Override public String name() { return "close"; }
+    }
+
+    /** {@code EVTCHNOP_send}: notify the other end of one of the caller's ports. */
+    record Send(int port) implements EventChannelOp {
+        @Override public String name() { return "send"; }
+    }
+
+    /** {@code EVTCHNOP_unmask}: clear a port's mask bit and deliver what was held back. */
+    record Unmask(int port) implements EventChannelOp {
+        @Override public String name() { return "unmask"; }
+    }
+
+    /** {@code EVTCHNOP_status}: the state of a port ({@code EVTCHNSTAT_*}). */
+    record Status(int dom, int port) implements EventChannelOp {
+        @Override public String name() { return "status"; }
+    }
+
+    /** A sub-command number outside pvspec's ABI. */
+    record Unknown(int cmd) implements EventChannelOp {
+        @Override public String name() { return "cmd"; }
+    }
+}

@@ -1,0 +1,21 @@
+package pvspec.model.abi;
+
+/**
+ * The granter's writes to its own grant table. In Xen these are shared-memory writes that follow
+ * the protocol of {@code public/grant_table.h} (a revocation is a compare-and-swap that fails
+ * while the entry is in use); the model makes them explicit actions.
+ */
+public sealed interface GrantTableWrite extends Hypercall {
+
+    int ref();
+
+    /** Offer {@code frame} to domain {@code domid} through entry {@code ref} ({@code GTF_permit_access}). */
+    record Grant(int ref, int domid, long frame, boolean readonly) implements GrantTableWrite {
+        @Override public String kind() { return "grant"; }
+    }
+
+    /** Revoke entry {@code ref}: succeeds only while nobody maps it. */
+    record EndAccess(int ref) implements GrantTableWrite {
+        @Override public String kind() { return "end_access"; }
+    }
+}

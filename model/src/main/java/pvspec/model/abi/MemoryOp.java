@@ -1,0 +1,36 @@
+package pvspec.model.abi;
+
+import java.util.List;
+
+/** {@code HYPERVISOR_memory_op}: give frames to a domain and take them back. */
+public sealed interface MemoryOp extends Hypercall {
+
+    @Override
+    default String kind() {
+        return "memory_op " + name();
+    }
+
+    String name();
+
+    /**
+     * {@code XENMEM_populate_physmap} (alias {@code increase_reservation}): allocate up to
+     * {@code count} frames to {@code dom}, lowest free frame first.
+     */
+    record PopulatePhysmap(int dom, long count) implements MemoryOp {
+        @Override public String name() { return "populate_physmap"; }
+    }
+
+    /** {@code XENMEM_decrease_reservation}: {@code dom} gives up these frames. */
+    record DecreaseReservation(int dom, List<Long> mfns) implements MemoryOp {
+        public DecreaseReservation {
+            mfns = List.copyOf(mfns);
+        }
+
+        @Override public String name() { return "decrease_reservation"; }
+    }
+
+    /** A sub-command number outside pvspec's ABI. */
+    record Unknown(int cmd) implements MemoryOp {
+        @Override public String name() { return "cmd"; }
+    }
+}

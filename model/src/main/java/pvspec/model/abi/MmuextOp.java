@@ -1,0 +1,90 @@
+package pvspec.model.abi;
+
+import java.util.List;
+
+/**
+ * {@code HYPERVISOR_mmuext_op}: pinning, base pointers, TLB and page operations, processed in
+ * order until the first refused one.
+ */
+public record MmuextOp(List<Op> ops) implements Hypercall {
+    public MmuextOp {
+        ops = List.copyOf(ops);
+    }
+
+    public static MmuextOp of(Op... ops) {
+        return new MmuextOp(List.of(ops));
+    }
+
+    @Override
+    public String kind() {
+        return "mmuext_op";
+    }
+
+    /** One extended MMU command ({@code MMUEXT_*}). */
+    public sealed interface Op
+            permits Pin, Unpin, NewBaseptr, TlbFlushLocal, InvlpgLocal, TlbFlushAll, InvlpgAll,
+                    ClearPage, FlushCache, MarkSuper, UnmarkSuper, Unknown {
+        /** The command's name as the trace writes it, e.g. {@code pin_l1_table}. */
+        String name();
+    }
+
+    /** {@code MMUEXT_PIN_L<level>_TABLE}: validate {@code mfn} as a level-{@code level} table and keep it so. */
+    public record Pin(int level, long mfn) implements Op {
+        @Override public String name() { return "pin_l" + level + "_table"; }
+    }
+
+    /** {@code MMUEXT_UNPIN_TABLE}. */
+    public record Unpin(long mfn) implements Op {
+        @Override public String name() { return "unpin_table"; }
+    }
+
+    /** {@code MMUEXT_NEW_BASEPTR}: make {@code mfn} the calling vCPU's top-level table. */
+    public record NewBaseptr(long mfn) implements Op {
+        @Override public String name() { return "new_baseptr"; }
+    }
+
+    /** {@code MMUEXT_TLB_FLUSH_LOCAL}: flush the calling vCPU's TLB. */
+    public record TlbFlushLocal() implements Op {
+        @Override public String name() { return "tlb_flush_local"; }
+    }
+
+    /** {@code MMUEXT_INVLPG_LOCAL}: drop one address from the calling vCPU's TLB. */
+    public record InvlpgLocal(long va) implements Op {
+        @Override public String name() { return "invlpg_local"; }
+    }
+
+    /** {@code MMUEXT_TLB_FLUSH_ALL}: flush the TLBs of all the caller's vCPUs. */
+    public record TlbFlushAll() implements Op {
+        @Override public String name() { return "tlb_flush_all"; }
+    }
+
+    /** {@code MMUEXT_INVLPG_ALL}: drop one address from the TLBs of all the caller's vCPUs. */
+    public record InvlpgAll(long va) implements Op {
+        @Override public String name() { return "invlpg_all"; }
+    }
+
+    /** {@code MMUEXT_CLEAR_PAGE}: zero one of the caller's frames that could be writable. */
+    public record ClearPage(long mfn) implements Op {
+        @Override public String name() { return "clear_page"; }
+    }
+
+    /** {@code MMUEXT_FLUSH_CACHE}: needs cache-flush permission (I/O privilege). */
+    public record FlushCache() implements Op {
+        @Override public String name() { return "flush_cache"; }
+    }
+
+    /** {@code MMUEXT_MARK_SUPER}: PV superpages were removed from Xen. */
+    public record MarkSuper(long mfn) implements Op {
+        @Override public String name() { return "mark_super"; }
+    }
+
+    /** {@code MMUEXT_UNMARK_SUPER}: PV superpages were removed from Xen. */
+    public record UnmarkSuper(long mfn) implements Op {
+        @Override public String name() { return "unmark_super"; }
+    }
+
+    /** A command number outside pvspec's ABI. */
+    public record Unknown(int cmd, long arg) implements Op {
+        @Override public String name() { return "cmd"; }
+    }
+}

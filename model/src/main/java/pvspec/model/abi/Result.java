@@ -1,0 +1,113 @@
+package pvspec.model.abi;
+
+import java.util.List;
+
+/**
+ * What a request returns to the guest.
+ *
+ * <p>The variants: {@link Ok}; a {@link Value} (a port, a domain id, a grant handle, a count);
+ * the frames a {@code populate_physmap} allocated ({@link Extents}); an error code ({@link Err});
+ * an error part-way through a batch ({@link Partial}: how many requests took effect before it);
+ * a grant status ({@link Gnt}); a {@link Fault} raised by a guest memory access or software
+ * interrupt.
+ *
+ * <p>The records spell out {@code equals}, {@code hashCode} and {@code toString}: hash codes must
+ * be stable across runs (enum hash codes are not), and Java PathFinder cannot execute the
+ * compiler-generated versions.
+ */
+public sealed interface Result
+        permits Result.Ok, Result.Value, Result.Extents, Result.Err, Result.Partial, Result.Gnt,
+                Result.Fault {
+
+    /** Whether the guest's request was carried out (wholly, for a batch). */
+    boolean succeeded();
+
+    Ok OK = new Ok();
+    Fault FAULT = new Fault();
+
+    static Value value(long v) {
+        return new Value(v);
+    }
+
+    static Err err(Errno e) {
+        return new Err(e);
+    }
+
+    static Gnt gnt(Gntst s) {
+        return new Gnt(s);
+    }
+
+    /** The request was carried out. */
+    record Ok() implements Result {
+        @Override public boolean succeeded() { return true; }
+        @Override public boolean equals(Object o) { return o instanceof Ok; }
+        @Override public int hashCode() { return 1; }
+        @Override public String toString() { return "OK"; }
+    }
+
+    /** The request was carried out and returns a number. */
+    record Value(long value) implements Result {
+        @Override public boolean succeeded() { return true; }
+        @Override public boolean equals(Object o) { return o instanceof Value && ((Value) o).value == value; }
+        @Override public int hashCode() { return 2 + 31 * Long.hashCode(value); }
+        @Override public String toString() { return Long.toString(value); }
+    }
+
+    /** {@code populate_physmap} allocated these frames, in order (possibly fewer than asked). */
+    record Extents(List<Long> mfns) implements Result {
+        public Extents {
+            mfns = List.copyOf(mfns);
+        }
+
+        @Override public boolean succeeded() { return true; }
+        @Override public boolean equals(Object o) { return o instanceof Extents && ((Extents) o).mfns.equals(mfns); }
+        @Override public int hashCode() { return 3 + 31 * mfns.hashCode(); }
+        @Override public String toString() { return Integer.toString(mfns.size()); }
+    }
+
+    /** The request was refused with an error code; nothing changed. */
+    record Err(Errno errno) implements Result {
+        public Err {
+            if (errno == null) throw new IllegalArgumentException("errno");
+        }
+
+        @Override public boolean succeeded() { return false; }
+        @Override public boolean equals(Object o) { return o instanceof Err && ((Err) o).errno == errno; }
+        @Override public int hashCode() { return 4 + 31 * errno.ordinal(); }
+        @Override public String toString() { return errno.name(); }
+    }
+
+    /** A batch stopped at request number {@code done} (0-based) with {@code errno}; the requests before it took effect. */
+    record Partial(Errno errno, int done) implements Result {
+        public Partial {
+            if (errno == null) throw new IllegalArgumentException("errno");
+        }
+
+        @Override public boolean succeeded() { return false; }
+        @Override public boolean equals(Object o) {
+            return o instanceof Partial && ((Partial) o).errno == errno && ((Partial) o).done == done;
+        }
+        @Override public int hashCode() { return 5 + 31 * (errno.ordinal() * 8191 + done); }
+        @Override public String toString() { return errno.name() + " done=" + done; }
+    }
+
+    /** A grant-table status: {@code GNTST_okay} or the reason for a refusal. */
+    record Gnt(Gntst status) implements Result {
+        public Gnt {
+            if (status == null) throw new IllegalArgumentException("status");
+        }
+
+        @Override public boolean succeeded() { return status == Gntst.GNTST_okay; }
+        @Override public boolean equals(Object o) { return o instanceof Gnt && ((Gnt) o).status == status; }
+        @Override public int hashCode() { return 6 + 31 * status.ordinal(); }
+        @Override public String toString() { return status.name(); }
+    }
+
+    /** A guest access or software interrupt was not permitted and raised a fault. */
+    record Fault() implements Result {
+        @Override public boolean succeeded() { return false; }
+        @Override public boolean equals(Object o) { return o instanceof Fault; }
+        @Override public int hashCode() { return 7; }
+        @Override public String toString() { return "fault"; }
+    }
+}

@@ -1,0 +1,57 @@
+package pvspec.model.invariant;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import pvspec.model.abi.DomId;
+import pvspec.model.abi.Pte;
+import pvspec.model.abi.PteFlag;
+import pvspec.model.state.Domain;
+import pvspec.model.state.Frame;
+import pvspec.model.state.State;
+import pvspec.model.state.TlbEntry;
+import pvspec.model.state.Vcpu;
+
+/**
+ * INV-5 hypervisor-slots. Protects the hypervisor's own memory: every validated top-level table
+ * carries exactly the hypervisor's entries in the reserved slots (supervisor-only, so guests
+ * cannot use them), and no guest walk or TLB entry reaches a frame the hypervisor owns (XSA-248).
+ */
+public final class HypervisorSlots extends NamedInvariant {
+    public HypervisorSlots() {
+        super("INV-5", "hypervisor-slots",
+                "reserved top-level slots hold only the hypervisor's entries; no guest walk reaches a XEN frame");
+    }
+
+    @Override
+    public List<Violation> check(Facts facts) {
+        State s = facts.state();
+        List<Violation> out = new ArrayList<>();
+        int top = s.config().levels();
+        for (int mfn = 0; mfn < s.frames().size(); mfn++) {
+            Frame t = s.frame(mfn);
+            if (!t.isTable(top)) continue;
+            for (int slot = s.config().reservedFirst(); slot < s.config().reservedFirst() + s.config().reservedCount(); slot++) {
+                long want = Pte.make(s.config().xenFrameForSlot(slot), PteFlag.P, PteFlag.RW);
+                if (t.entry(slot) != want) out.add(Violation.frame(id(), mfn, "reserved slot " + slot + " of top-level table " + mfn + " is not the hypervisor's entry"));
+            }
+        }
+        for (Domain d : s.domains().values()) {
+            for (Vcpu v : d.vcpus()) {
+                if (v.hasBaseptr()) {
+                    for (long f : facts.reachFromTop(v.baseptr()).frames()) {
+                        if (xen(s, f)) out.add(Violation.frames(id(), "d" + d.id() + " reaches hypervisor frame " + f, f, v.baseptr()));
+                    }
+                }
+                for (Map.Entry<Long, TlbEntry> e : v.tlb().entrySet()) {
+                    if (xen(s, e.getValue().mfn())) out.add(Violation.frame(id(), e.getValue().mfn(), "d" + d.id() + " caches a translation to a hypervisor frame"));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean xen(State s, long mfn) {
+        return s.validMfn(mfn) && s.frame(mfn).owner() == DomId.DOMID_XEN;
+    }
+}

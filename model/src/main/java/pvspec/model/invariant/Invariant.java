@@ -1,0 +1,37 @@
+package pvspec.model.invariant;
+
+import java.util.List;
+import pvspec.model.abi.Caller;
+import pvspec.model.abi.Hypercall;
+import pvspec.model.abi.Result;
+import pvspec.model.state.State;
+
+/**
+ * One named invariant of DESIGN.md: a predicate on states that returns what it finds broken.
+ * Some also constrain a single step (what a request may change); those override
+ * {@link #checkStep}.
+ */
+public interface Invariant {
+
+    /** Its id, {@code INV-1} to {@code INV-13}. */
+    String id();
+
+    /** Its name, e.g. {@code no-writable-pagetable}. */
+    String name();
+
+    /** What it states, in one sentence. */
+    String statement();
+
+    /** The violations in {@code facts.state()}; empty when the invariant holds. */
+    List<Violation> check(Facts facts);
+
+    /** The violations of one step; by default, those of the state after it. */
+    default List<Violation> checkStep(State before, Caller caller, Hypercall request, Result result, Facts after) {
+        return check(after);
+    }
+
+    /** Convenience for one state. */
+    default List<Violation> check(State s) {
+        return check(Facts.of(s));
+    }
+}

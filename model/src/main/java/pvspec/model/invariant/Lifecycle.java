@@ -1,0 +1,54 @@
+package pvspec.model.invariant;
+
+import java.util.ArrayList;
+import java.util.List;
+import pvspec.model.state.Domain;
+import pvspec.model.state.Frame;
+import pvspec.model.state.Maptrack;
+import pvspec.model.state.Port;
+import pvspec.model.state.PortState;
+import pvspec.model.state.State;
+import pvspec.model.state.Vcpu;
+
+/**
+ * INV-13 lifecycle. Protects against zombies and dangling references after destruction: a dying
+ * domain holds nothing of its own any more (ports, mappings, pins, base pointers, allocations;
+ * only frames others still reference), and once it is gone nothing names it: it owns no frame,
+ * no port is linked to it, no mapping refers to its grants.
+ */
+public final class Lifecycle extends NamedInvariant {
+    public Lifecycle() {
+        super("INV-13", "lifecycle",
+                "a destroyed domain owns no frames, no ports, no mappings, and nothing maps its frames");
+    }
+
+    @Override
+    public List<Violation> check(Facts facts) {
+        State s = facts.state();
+        List<Violation> out = new ArrayList<>();
+        for (Domain d : s.domains().values()) {
+            if (d.life() != pvspec.model.state.Lifecycle.DYING) continue;
+            for (int p = 0; p < d.ports().size(); p++) if (!d.port(p).isFree()) out.add(Violation.port(id(), d.id(), p, "dying d" + d.id() + " still has an open port"));
+            if (!d.maptrack().isEmpty()) out.add(Violation.of(id(), "dying d" + d.id() + " still holds grant mappings"));
+            for (Vcpu v : d.vcpus()) if (v.hasBaseptr() || !v.tlb().isEmpty()) out.add(Violation.of(id(), "dying d" + d.id() + " still has a base pointer or TLB entries"));
+            for (int mfn = 0; mfn < s.frames().size(); mfn++) {
+                Frame f = s.frame(mfn);
+                if (f.owner() == d.id() && (f.pinned() || f.allocated())) out.add(Violation.frame(id(), mfn, "dying d" + d.id() + " still pins or holds frame " + mfn));
+            }
+        }
+        for (int id = 0; id < s.config().domains(); id++) {
+            if (s.domains().containsKey(id)) continue;
+            for (int mfn = 0; mfn < s.frames().size(); mfn++) if (s.frame(mfn).owner() == id) out.add(Violation.frame(id(), mfn, "destroyed d" + id + " still owns frame " + mfn));
+            for (Domain d : s.domains().values()) {
+                for (Maptrack m : d.maptrack().values()) if (m.dom() == id) out.add(Violation.frame(id(), m.frame(), "d" + d.id() + " maps a grant of destroyed d" + id));
+                for (int p = 0; p < d.ports().size(); p++) {
+                    Port port = d.port(p);
+                    if (port.state() instanceof PortState.Interdomain && ((PortState.Interdomain) port.state()).remoteDom() == id) {
+                        out.add(Violation.port(id(), d.id(), p, "is linked to destroyed d" + id));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

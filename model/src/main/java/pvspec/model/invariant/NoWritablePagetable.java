@@ -1,0 +1,55 @@
+package pvspec.model.invariant;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import pvspec.model.state.Domain;
+import pvspec.model.state.Frame;
+import pvspec.model.state.State;
+import pvspec.model.state.TlbEntry;
+import pvspec.model.state.Vcpu;
+
+/**
+ * INV-3 no-writable-pagetable. Protects the whole paravirtual memory design: a guest that could
+ * write one of its own page tables could map any frame of the machine (XSA-148, XSA-182,
+ * XSA-241, XSA-401). No walk from a base pointer or a pinned table, and no TLB entry, gives
+ * write access to a frame typed L1..L4.
+ */
+public final class NoWritablePagetable extends NamedInvariant {
+    public NoWritablePagetable() {
+        super("INV-3", "no-writable-pagetable",
+                "no frame typed L1..L4 is reachable writable by any walk from any root (base pointers, pinned tables) "
+                        + "nor through any TLB entry");
+    }
+
+    @Override
+    public List<Violation> check(Facts facts) {
+        State s = facts.state();
+        List<Violation> out = new ArrayList<>();
+        for (Domain d : s.domains().values()) {
+            for (Vcpu v : d.vcpus()) {
+                if (v.hasBaseptr()) leaves(s, facts.reachFromTop(v.baseptr()), v.baseptr(), out);
+                for (Map.Entry<Long, TlbEntry> t : v.tlb().entrySet()) {
+                    long mfn = t.getValue().mfn();
+                    if (t.getValue().writable() && s.validMfn(mfn) && s.frame(mfn).type().isPageTable()) {
+                        out.add(Violation.frame(id(), mfn, "d" + d.id() + " has a writable TLB entry for page table " + mfn + " at va " + t.getKey()));
+                    }
+                }
+            }
+        }
+        for (int mfn = 0; mfn < s.frames().size(); mfn++) {
+            Frame f = s.frame(mfn);
+            if (f.pinned() && f.isTable()) leaves(s, Reach.from(s, mfn, f.type().level()), mfn, out);
+        }
+        return out;
+    }
+
+    private void leaves(State s, Reach r, long root, List<Violation> out) {
+        for (Map.Entry<Long, Boolean> leaf : r.leaves().entrySet()) {
+            long mfn = leaf.getKey();
+            if (leaf.getValue() && s.validMfn(mfn) && s.frame(mfn).type().isPageTable()) {
+                out.add(Violation.frames(id(), "page table " + mfn + " is writable through the tables under " + root, mfn, root));
+            }
+        }
+    }
+}

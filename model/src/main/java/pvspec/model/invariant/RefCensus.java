@@ -1,0 +1,99 @@
+package pvspec.model.invariant;
+
+import pvspec.model.abi.Pte;
+import pvspec.model.state.Domain;
+import pvspec.model.state.Frame;
+import pvspec.model.state.Maptrack;
+import pvspec.model.state.PageType;
+import pvspec.model.state.State;
+import pvspec.model.state.Vcpu;
+
+/**
+ * The references a state's structures hold on each frame, counted from their causes: the
+ * allocation, pins, base pointers, present entries of validated tables (a table mapping itself
+ * holds nothing; grant entries are counted through the maptrack), and grant mappings (the
+ * granted frame, and the L1 table holding the entry). Also the types those references demand,
+ * and Xen's {@code linear_pt_count}.
+ */
+public final class RefCensus {
+    private final int[] count;
+    private final int[] typeCount;
+    private final int[] linear;
+    /** Bit {@code t.ordinal()} set when some type reference demands type {@code t}. */
+    private final int[] demanded;
+
+    private RefCensus(int n) {
+        count = new int[n];
+        typeCount = new int[n];
+        linear = new int[n];
+        demanded = new int[n];
+    }
+
+    public static RefCensus of(State s) {
+        int n = s.frames().size();
+        RefCensus c = new RefCensus(n);
+        for (int mfn = 0; mfn < n; mfn++) {
+            Frame f = s.frame(mfn);
+            if (f.allocated()) c.count[mfn]++;
+            if (f.pinned()) c.typed(mfn, f.type());
+            if (f.isTable()) c.entries(s, mfn, f);
+        }
+        for (Domain d : s.domains().values()) {
+            for (Vcpu v : d.vcpus()) if (v.hasBaseptr() && s.validMfn(v.baseptr())) c.typed(v.baseptr(), PageType.table(s.config().levels()));
+            for (Maptrack m : d.maptrack().values()) {
+                if (s.validMfn(m.frame())) {
+                    if (m.readonly()) c.count[(int) m.frame()]++;
+                    else c.typed(m.frame(), PageType.WRITABLE);
+                }
+                if (s.validMfn(m.hostL1())) c.typed(m.hostL1(), PageType.L1);
+            }
+        }
+        return c;
+    }
+
+    private void entries(State s, int mfn, Frame table) {
+        int level = table.type().level();
+        for (int i = 0; i < table.contents().size(); i++) {
+            long e = table.entry(i);
+            if (!Pte.present(e) || Pte.isGrant(e) || (level == s.config().levels() && s.config().reserved(i))) continue;
+            long target = Pte.mfn(e);
+            if (!s.validMfn(target)) continue; // INV-4 reports it
+            if (level == 1) {
+                if (Pte.writable(e)) typed(target, PageType.WRITABLE);
+                else count[(int) target]++;
+            } else if (target == mfn) {
+                continue; // a table mapping itself (linear) holds no reference
+            } else if (s.frame(target).type() == table.type()) {
+                typed(target, table.type());
+                linear[mfn]++;
+                linear[(int) target]--;
+            } else {
+                typed(target, PageType.table(level - 1));
+            }
+        }
+    }
+
+    /** A general and a type reference demanding type {@code t}. */
+    private void typed(long mfn, PageType t) {
+        count[(int) mfn]++;
+        typeCount[(int) mfn]++;
+        demanded[(int) mfn] |= 1 << t.ordinal();
+    }
+
+    public int count(long mfn) {
+        return count[(int) mfn];
+    }
+
+    public int typeCount(long mfn) {
+        return typeCount[(int) mfn];
+    }
+
+    public int linear(long mfn) {
+        return linear[(int) mfn];
+    }
+
+    /** Whether some type reference on {@code mfn} demands a type other than {@code t}. */
+    public boolean demandsOtherThan(long mfn, PageType t) {
+        return (demanded[(int) mfn] & ~(1 << t.ordinal())) != 0;
+    }
+}

@@ -1,0 +1,62 @@
+package pvspec.model.invariant;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import pvspec.model.abi.TrapInfo;
+import pvspec.model.rules.TrapRules;
+import pvspec.model.state.Config;
+import pvspec.model.state.Domain;
+import pvspec.model.state.State;
+import pvspec.model.state.TrapBounce;
+import pvspec.model.state.Vcpu;
+
+/**
+ * INV-9 trap-table. Protects the hypervisor's control of privilege on entry to a guest: a guest
+ * kernel's handlers run at guest-kernel privilege at guest addresses (XSA-7: a non-canonical
+ * entry point faulted in ring 0), and a software interrupt reaches a handler only if its DPL
+ * admits the mode that raised it.
+ */
+public final class TrapTable extends NamedInvariant {
+    public TrapTable() {
+        super("INV-9", "trap-table",
+                "every installed handler is canonical, in the guest's range, runs at guest-kernel privilege (never ring 0); "
+                        + "a software interrupt is delivered only if its DPL allows");
+    }
+
+    @Override
+    public List<Violation> check(Facts facts) {
+        State s = facts.state();
+        Config c = s.config();
+        List<Violation> out = new ArrayList<>();
+        for (Domain d : s.domains().values()) {
+            for (Map.Entry<Integer, TrapInfo> e : d.traps().entrySet()) {
+                TrapInfo t = e.getValue();
+                if (t.vector() != e.getKey() || t.dpl() < 0 || t.dpl() > 3) out.add(Violation.of(id(), "d" + d.id() + " vector " + e.getKey() + " has a malformed entry " + t));
+                handler(c, d, "vector " + e.getKey(), t, out);
+            }
+            for (long cb : new long[] {d.eventCallback(), d.failsafeCallback()}) {
+                if (cb != 0 && !TrapRules.guestAddress(c, cb)) out.add(Violation.of(id(), "d" + d.id() + " has a callback at " + cb + ", outside the guest's range"));
+            }
+            for (int v = 0; v < d.vcpus().size(); v++) {
+                Vcpu vc = d.vcpu(v);
+                if (vc.lastTrap().isEmpty()) continue;
+                TrapBounce b = vc.lastTrap().get();
+                handler(c, d, "the bounce of vector " + b.vector() + " on vCPU " + v, b.handler(), out);
+                if (b.software() && !TrapRules.permitSoftint(b.handler().dpl(), b.mode())) {
+                    out.add(Violation.of(id(), "d" + d.id() + " vCPU " + v + " got software interrupt " + b.vector() + " from " + b.mode() + " mode through DPL " + b.handler().dpl()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void handler(Config c, Domain d, String what, TrapInfo t, List<Violation> out) {
+        if (t.address() == 0 || !TrapRules.guestAddress(c, t.address())) {
+            out.add(Violation.of(id(), "d" + d.id() + " " + what + ": handler address " + t.address() + " is not a guest address"));
+        }
+        if (t.rpl() != TrapRules.GUEST_KERNEL_RPL) {
+            out.add(Violation.of(id(), "d" + d.id() + " " + what + ": handler runs in ring " + t.rpl() + ", not guest-kernel ring " + TrapRules.GUEST_KERNEL_RPL));
+        }
+    }
+}

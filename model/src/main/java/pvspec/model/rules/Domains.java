@@ -1,0 +1,55 @@
+package pvspec.model.rules;
+
+import java.util.ArrayList;
+import org.pcollections.IntTreePMap;
+import pvspec.model.state.Domain;
+import pvspec.model.state.Frame;
+import pvspec.model.state.Lifecycle;
+import pvspec.model.state.State;
+import pvspec.model.state.Vcpu;
+
+/** Domain teardown ({@code domain_kill} / {@code domain_relinquish_resources}) and its end. */
+final class Domains {
+    private Domains() {}
+
+    /** The lowest unused domain id at or above 1, or -1. */
+    static int lowestFreeId(State s) {
+        for (int id = 1; id < s.config().domains(); id++) if (!s.domains().containsKey(id)) return id;
+        return -1;
+    }
+
+    /**
+     * Destroy a domain: it stops, its ports close (their peers wait for it again), its grant
+     * mappings are unmapped, its vCPUs drop their base pointers and translations, its pins and
+     * allocations are dropped. Each frame is freed as its last reference goes; frames that other
+     * domains still reference stay owned by the dying domain until they let go.
+     */
+    static State destroy(State s, int id) {
+        Domain d = s.dom(id);
+        s = s.withDomain(d.withLife(Lifecycle.DYING).withPaused(false).withTraps(IntTreePMap.empty()).withCallbacks(0, 0));
+        for (int p = 0; p < d.ports().size(); p++) s = EventChannelRules.closePort(s, id, p);
+        for (int handle : new ArrayList<>(d.maptrack().keySet())) s = GrantTableRules.unmap(s, id, handle);
+        for (int v = 0; v < d.vcpus().size(); v++) {
+            long base = s.dom(id).vcpu(v).baseptr();
+            s = s.withDomain(s.dom(id).withVcpu(v, Vcpu.INITIAL));
+            if (base != Vcpu.NO_BASEPTR) s = PageTypes.putPageAndType(s, base);
+        }
+        for (int mfn = 0; mfn < s.frames().size(); mfn++) {
+            Frame f = s.frame(mfn);
+            if (f.owner() == id && f.pinned()) s = PageTypes.putPageAndType(s.withFrame(mfn, f.withPinned(false)), mfn);
+        }
+        for (int mfn = 0; mfn < s.frames().size(); mfn++) {
+            Frame f = s.frame(mfn);
+            if (f.owner() == id && f.allocated()) s = PageTypes.putPage(s.withFrame(mfn, f.withAllocated(false)), mfn);
+        }
+        return s;
+    }
+
+    /** A dying domain that owns no frame any more is gone. */
+    static State reap(State s) {
+        for (Domain d : s.domains().values()) {
+            if (d.life() == Lifecycle.DYING && !Frames.ownsAny(s, d.id())) s = s.withoutDomain(d.id());
+        }
+        return s;
+    }
+}

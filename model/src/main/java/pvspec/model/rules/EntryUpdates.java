@@ -1,0 +1,51 @@
+package pvspec.model.rules;
+
+import static pvspec.model.abi.Errno.EINVAL;
+import static pvspec.model.rules.Refusal.require;
+
+import java.util.List;
+import pvspec.model.abi.Pte;
+import pvspec.model.state.Frame;
+import pvspec.model.state.State;
+
+/**
+ * Writing one entry of a validated page table ({@code mod_l1_entry} .. {@code mod_l4_entry}):
+ * the new entry takes its references before the old one drops its own, unless the fast path
+ * applies.
+ */
+final class EntryUpdates {
+    private EntryUpdates() {}
+
+    /** A grant mapping belongs to the grant table: only {@code unmap_grant_ref} removes it. */
+    static final Refusal GRANT_ENTRY = Refusal.of(EINVAL, "the entry is a grant mapping; only unmap_grant_ref may change it");
+    /** {@code mod_l4_entry}: the hypervisor's top-level slots are not the guest's to write. */
+    static final Refusal HYPERVISOR_SLOT = Refusal.of(EINVAL, "the slot is reserved for the hypervisor");
+
+    static final List<Refusal> REFUSALS = List.of(GRANT_ENTRY, HYPERVISOR_SLOT);
+
+    /**
+     * Set entry {@code index} of the validated level-{@code level} table {@code table} to
+     * {@code val}. L1 entries may map frames of {@code pgOwner}; upper entries only the table
+     * owner's.
+     */
+    static State modEntry(State s, long table, int level, int index, long val, int pgOwner) {
+        Frame t = s.frame(table);
+        long old = t.entry(index);
+        require(Frames.guestSlot(s, level, index), HYPERVISOR_SLOT);
+        require(!Pte.isGrant(old), GRANT_ENTRY);
+        if (Pte.present(val)) {
+            require(Pte.disallowed(val, level == 1 ? Pte.L1_ALLOWED : Pte.UPPER_ALLOWED) == 0,
+                    level == 1 ? PageTypes.L1_DISALLOWED_FLAGS : PageTypes.UPPER_DISALLOWED_FLAGS);
+            // Fast path (XSA-182's whitelist): same frame, only harmless bits changed.
+            if (Pte.fastPath(old, val)) return write(s, table, index, val);
+            s = PageTypes.getPageFromEntry(s, val, table, level, pgOwner);
+        }
+        s = write(s, table, index, val);
+        return Pte.present(old) ? PageTypes.putPageFromEntry(s, old, table, level) : s;
+    }
+
+    /** Store one word into a frame's contents. */
+    static State write(State s, long mfn, int index, long val) {
+        return s.withFrame(mfn, s.frame(mfn).withEntry(index, val));
+    }
+}

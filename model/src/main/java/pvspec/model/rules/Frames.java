@@ -1,0 +1,71 @@
+package pvspec.model.rules;
+
+import pvspec.model.abi.DomId;
+import pvspec.model.abi.Pte;
+import pvspec.model.abi.PteFlag;
+import pvspec.model.state.Domain;
+import pvspec.model.state.Frame;
+import pvspec.model.state.Lifecycle;
+import pvspec.model.state.State;
+
+/** Frames entering and leaving the free pool, and the hypervisor's own top-level slots. */
+final class Frames {
+    private Frames() {}
+
+    /**
+     * A frame whose general count has reached 0 goes back to the free pool: scrubbed (no other
+     * domain may ever see its data), with every TLB entry that still points to it dropped. A
+     * dying domain that thereby loses its last frame is gone.
+     */
+    static State release(State s, long mfn) {
+        int owner = s.frame(mfn).owner();
+        s = s.withFrame(mfn, Frame.free(s.config().entries()));
+        s = Tlbs.forgetFrame(s, mfn);
+        Domain d = s.domains().get(owner);
+        if (d != null && d.life() == Lifecycle.DYING && !ownsAny(s, owner)) s = s.withoutDomain(owner);
+        return s;
+    }
+
+    static boolean ownsAny(State s, int dom) {
+        for (Frame f : s.frames()) if (f.owner() == dom) return true;
+        return false;
+    }
+
+    /** How many frames {@code dom} holds allocated (Xen's {@code tot_pages}). */
+    static long allocatedTo(State s, int dom) {
+        long n = 0;
+        for (Frame f : s.frames()) if (f.owner() == dom && f.allocated()) n++;
+        return n;
+    }
+
+    /** The lowest free frame, or -1. */
+    static long lowestFree(State s) {
+        for (int mfn = 0; mfn < s.frames().size(); mfn++) if (s.frame(mfn).isFree()) return mfn;
+        return -1;
+    }
+
+    /** The entry the hypervisor keeps in reserved top-level slot {@code slot}: its own frame, supervisor-only. */
+    static long hypervisorEntry(State s, int slot) {
+        return Pte.make(s.config().xenFrameForSlot(slot), PteFlag.P, PteFlag.RW);
+    }
+
+    /**
+     * Once a frame validates as a top-level table, the hypervisor writes its own entries into the
+     * reserved slots, overwriting what the guest left there ({@code init_xen_l4_slots}).
+     */
+    static State writeHypervisorSlots(State s, long mfn) {
+        Frame f = s.frame(mfn);
+        int first = s.config().reservedFirst();
+        for (int slot = first; slot < first + s.config().reservedCount(); slot++) f = f.withEntry(slot, hypervisorEntry(s, slot));
+        return s.withFrame(mfn, f);
+    }
+
+    /** Whether slot {@code i} of a level-{@code level} table is one the guest controls. */
+    static boolean guestSlot(State s, int level, int i) {
+        return level != s.config().levels() || !s.config().reserved(i);
+    }
+
+    static boolean isXen(Frame f) {
+        return f.owner() == DomId.DOMID_XEN;
+    }
+}

@@ -1,0 +1,109 @@
+package pvspec.model.state;
+
+import org.pcollections.PMap;
+import pvspec.model.abi.TrapInfo;
+import org.pcollections.PVector;
+
+/**
+ * One domain.
+ *
+ * @param id its domain id
+ * @param privileged the control domain (dom0): may manage and map other domains
+ * @param life running, shut down, or dying
+ * @param paused stopped by the control domain
+ * @param maxPages the most frames it may hold
+ * @param vcpus its virtual CPUs
+ * @param traps its virtual IDT, by vector (selectors already raised to guest-kernel privilege)
+ * @param eventCallback where event upcalls enter its kernel (0: none)
+ * @param failsafeCallback where failed bounces enter its kernel (0: none)
+ * @param ports its event-channel ports, by port number
+ * @param grants its grant table, by reference
+ * @param maptrack the grant mappings it holds, by handle
+ */
+public record Domain(int id, boolean privileged, Lifecycle life, boolean paused, long maxPages,
+                     PVector<Vcpu> vcpus, PMap<Integer, TrapInfo> traps, long eventCallback,
+                     long failsafeCallback, PVector<Port> ports, PVector<GrantEntry> grants,
+                     PMap<Integer, Maptrack> maptrack) {
+
+    public boolean alive() {
+        return life != Lifecycle.DYING;
+    }
+
+    /** Whether its vCPUs may run: alive, not shut down, not paused. */
+    public boolean running() {
+        return life == Lifecycle.ALIVE && !paused;
+    }
+
+    public Vcpu vcpu(int v) {
+        return vcpus.get(v);
+    }
+
+    public boolean hasVcpu(int v) {
+        return v >= 0 && v < vcpus.size();
+    }
+
+    public Port port(int p) {
+        return ports.get(p);
+    }
+
+    public boolean hasPort(int p) {
+        return p >= 0 && p < ports.size();
+    }
+
+    public Domain withLife(Lifecycle l) {
+        return new Domain(id, privileged, l, paused, maxPages, vcpus, traps, eventCallback, failsafeCallback, ports, grants, maptrack);
+    }
+
+    public Domain withPaused(boolean p) {
+        return new Domain(id, privileged, life, p, maxPages, vcpus, traps, eventCallback, failsafeCallback, ports, grants, maptrack);
+    }
+
+    public Domain withMaxPages(long m) {
+        return new Domain(id, privileged, life, paused, m, vcpus, traps, eventCallback, failsafeCallback, ports, grants, maptrack);
+    }
+
+    public Domain withVcpus(PVector<Vcpu> v) {
+        return new Domain(id, privileged, life, paused, maxPages, v, traps, eventCallback, failsafeCallback, ports, grants, maptrack);
+    }
+
+    public Domain withVcpu(int i, Vcpu v) {
+        return withVcpus(vcpus.with(i, v));
+    }
+
+    public Domain withTraps(PMap<Integer, TrapInfo> t) {
+        return new Domain(id, privileged, life, paused, maxPages, vcpus, t, eventCallback, failsafeCallback, ports, grants, maptrack);
+    }
+
+    public Domain withCallbacks(long event, long failsafe) {
+        return new Domain(id, privileged, life, paused, maxPages, vcpus, traps, event, failsafe, ports, grants, maptrack);
+    }
+
+    public Domain withPorts(PVector<Port> p) {
+        return new Domain(id, privileged, life, paused, maxPages, vcpus, traps, eventCallback, failsafeCallback, p, grants, maptrack);
+    }
+
+    public Domain withPort(int i, Port p) {
+        return withPorts(ports.with(i, p));
+    }
+
+    public Domain withGrant(int ref, GrantEntry g) {
+        return new Domain(id, privileged, life, paused, maxPages, vcpus, traps, eventCallback, failsafeCallback, ports, grants.with(ref, g), maptrack);
+    }
+
+    public Domain withMaptrack(PMap<Integer, Maptrack> m) {
+        return new Domain(id, privileged, life, paused, maxPages, vcpus, traps, eventCallback, failsafeCallback, ports, grants, m);
+    }
+
+    @Override
+    public int hashCode() { // stable across runs: enum hash codes are not
+        int h = id * 2 + (privileged ? 1 : 0);
+        h = (h * 31 + life.ordinal()) * 2 + (paused ? 1 : 0);
+        h = h * 31 + Long.hashCode(maxPages);
+        h = h * 31 + vcpus.hashCode();
+        h = h * 31 + traps.hashCode();
+        h = h * 31 + Long.hashCode(eventCallback * 31 + failsafeCallback);
+        h = h * 31 + ports.hashCode();
+        h = h * 31 + grants.hashCode();
+        return h * 31 + maptrack.hashCode();
+    }
+}

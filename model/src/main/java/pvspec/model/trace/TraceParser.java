@@ -1,0 +1,415 @@
+package pvspec.model.trace;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import pvspec.model.abi.Access;
+import pvspec.model.abi.Caller;
+import pvspec.model.abi.Domctl;
+import pvspec.model.abi.Errno;
+import pvspec.model.abi.EventChannelOp;
+import pvspec.model.abi.EventChannelWrite;
+import pvspec.model.abi.Gntst;
+import pvspec.model.abi.GrantTableOp;
+import pvspec.model.abi.GrantTableWrite;
+import pvspec.model.abi.Hypercall;
+import pvspec.model.abi.MemoryOp;
+import pvspec.model.abi.MmuUpdate;
+import pvspec.model.abi.MmuextOp;
+import pvspec.model.abi.Mode;
+import pvspec.model.abi.SchedOp;
+import pvspec.model.abi.SetCallbacks;
+import pvspec.model.abi.SetTrapTable;
+import pvspec.model.abi.SoftInt;
+import pvspec.model.abi.TrapInfo;
+import pvspec.model.abi.UnknownHypercall;
+import pvspec.model.abi.UpdateVaMapping;
+import pvspec.model.state.Config;
+
+/** Reads the trace format of DESIGN.md; every error names its line and column. */
+final class TraceParser {
+    private static final Pattern CALLER = Pattern.compile("(dom0|d(\\d+))(\\.v(\\d+))?(/(user|kernel))?:");
+    private static final Pattern RANGE = Pattern.compile("(\\d+)\\.\\.(\\d+)");
+
+    static final Map<String, Long> UVM_FLAGS = names(
+            "none", UpdateVaMapping.UVMF_NONE, "tlb_flush", UpdateVaMapping.UVMF_TLB_FLUSH, "invlpg", UpdateVaMapping.UVMF_INVLPG,
+            "local", UpdateVaMapping.UVMF_LOCAL, "all", UpdateVaMapping.UVMF_ALL);
+    static final Map<String, Long> GNTMAP_FLAGS = names(
+            "device_map", (long) GrantTableOp.GNTMAP_device_map, "host_map", (long) GrantTableOp.GNTMAP_host_map,
+            "readonly", (long) GrantTableOp.GNTMAP_readonly, "application_map", (long) GrantTableOp.GNTMAP_application_map,
+            "contains_pte", (long) GrantTableOp.GNTMAP_contains_pte);
+
+    private final String source;
+    private int line;
+    private Config config;
+
+    TraceParser(String source) {
+        this.source = source;
+    }
+
+    TraceSyntaxException error(int column, String problem) {
+        return new TraceSyntaxException(source, line, column, problem);
+    }
+
+    Trace parse(String text) throws TraceSyntaxException {
+        List<TraceStep> steps = new ArrayList<>();
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            line = i + 1;
+            Tokens t = Tokens.of(lines[i]);
+            if (t.isEmpty()) continue;
+            if (config == null) config = config(t);
+            else steps.add(step(t));
+        }
+        if (config == null) {
+            line = Math.max(1, lines.length);
+            throw error(1, "empty trace: expected a 'config' line");
+        }
+        return new Trace(config, steps);
+    }
+
+    private Config config(Tokens t) throws TraceSyntaxException {
+        Tokens.Word head = t.take();
+        if (!head.text().equals("config")) throw error(head.column(), "the first line must be 'config ...', found '" + head.text() + "'");
+        Map<String, Tokens.Word> kv = new LinkedHashMap<>();
+        while (t.hasNext()) {
+            Tokens.Word w = t.take();
+            int eq = w.text().indexOf('=');
+            if (eq <= 0) throw error(w.column(), "expected key=value, found '" + w.text() + "'");
+            kv.put(w.text().substring(0, eq), new Tokens.Word(w.text().substring(eq + 1), w.column() + eq + 1));
+        }
+        Config d = Config.small();
+        int levels = cfg(kv, "levels", d.levels());
+        int entries = cfg(kv, "entries", d.entries());
+        int frames = cfg(kv, "frames", d.frames());
+        Config base = Config.withDefaults(levels, entries, frames, cfg(kv, "domains", d.domains()), cfg(kv, "vcpus", d.vcpus()),
+                cfg(kv, "ports", d.ports()), cfg(kv, "grants", d.grants()));
+        int xenFrames = cfg(kv, "xen_frames", base.xenFrames());
+        int first = base.reservedFirst();
+        int count = base.reservedCount();
+        Tokens.Word r = kv.remove("reserved");
+        if (r != null) {
+            Matcher m = RANGE.matcher(r.text());
+            if (!m.matches()) throw error(r.column(), "reserved is FIRST..LAST, found '" + r.text() + "'");
+            first = Integer.parseInt(m.group(1));
+            count = Integer.parseInt(m.group(2)) - first + 1;
+        }
+        for (Map.Entry<String, Tokens.Word> e : kv.entrySet()) {
+            throw error(e.getValue().column() - e.getKey().length() - 1, "unknown configuration key '" + e.getKey() + "'");
+        }
+        try {
+            return new Config(levels, entries, frames, xenFrames, first, count, base.domains(), base.vcpus(), base.ports(), base.grants());
+        } catch (IllegalArgumentException ex) {
+            throw error(1, "bad configuration: " + ex.getMessage());
+        }
+    }
+
+    private int cfg(Map<String, Tokens.Word> kv, String key, int dflt) throws TraceSyntaxException {
+        Tokens.Word w = kv.remove(key);
+        if (w == null) return dflt;
+        long v = number(w);
+        if (v < 0 || v > Integer.MAX_VALUE) throw error(w.column(), key + " out of range: " + w.text());
+        return (int) v;
+    }
+
+    private TraceStep step(Tokens t) throws TraceSyntaxException {
+        Tokens.Word c = t.take();
+        Matcher m = CALLER.matcher(c.text());
+        if (!m.matches()) throw error(c.column(), "expected a caller such as 'dom0:', 'd1:' or 'd1.v1/user:', found '" + c.text() + "'");
+        int dom = m.group(2) == null ? 0 : parseInt(c, m.group(2));
+        int vcpu = m.group(4) == null ? 0 : parseInt(c, m.group(4));
+        Mode mode = "user".equals(m.group(6)) ? Mode.USER : Mode.KERNEL;
+        if (!t.hasNext()) throw error(t.endColumn(), "expected a hypercall after the caller");
+        Hypercall h = call(t);
+        Optional<Expectation> expect = Optional.empty();
+        if (t.hasNext()) {
+            t.take(); // "->"
+            if (!t.hasNext()) throw error(t.endColumn(), "expected a result after '->'");
+            expect = Optional.of(expectation(t));
+        }
+        return new TraceStep(new Caller(dom, vcpu, mode), h, expect, line);
+    }
+
+    private int parseInt(Tokens.Word w, String digits) throws TraceSyntaxException {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            throw error(w.column(), "number out of range in '" + w.text() + "'");
+        }
+    }
+
+    private Expectation expectation(Tokens t) throws TraceSyntaxException {
+        Tokens.Word w = t.take();
+        String text = w.text();
+        boolean known = text.equals("any") || text.equals("OK") || text.equals("fault") || text.matches("-?\\d+");
+        for (Errno e : Errno.values()) known |= e.name().equals(text);
+        for (Gntst g : Gntst.values()) known |= g.name().equals(text);
+        if (!known) throw error(w.column(), "expected a result (OK, a number, an error name, a GNTST_ status, fault or any), found '" + text + "'");
+        if (t.hasNext()) {
+            Tokens.Word done = t.take();
+            if (!done.text().matches("done=\\d+") || !text.startsWith("E")) throw error(done.column(), "unexpected '" + done.text() + "' after the result");
+            text = text + " " + done.text();
+        }
+        if (t.hasNext()) throw error(t.peek().column(), "unexpected '" + t.peek().text() + "' after the result");
+        return new Expectation(text);
+    }
+
+    private Hypercall call(Tokens t) throws TraceSyntaxException {
+        Tokens.Word kind = t.take();
+        switch (kind.text()) {
+            case "mmu_update": return mmuUpdate(t);
+            case "mmuext_op": return mmuextOp(t);
+            case "update_va_mapping": {
+                Args a = args(t);
+                UpdateVaMapping h = new UpdateVaMapping(a.va("va"), a.pte("val"), a.bits("flags", UVM_FLAGS));
+                a.done();
+                return h;
+            }
+            case "set_trap_table": return setTrapTable(t);
+            case "set_callbacks": {
+                Args a = args(t);
+                SetCallbacks h = new SetCallbacks(a.va("event"), a.va("failsafe"));
+                a.done();
+                return h;
+            }
+            case "event_channel_op": return eventChannelOp(t, sub(t, kind));
+            case "clear_evtchn":
+            case "mask_evtchn": {
+                Args a = args(t);
+                int port = a.integer("port");
+                a.done();
+                return kind.text().equals("clear_evtchn") ? new EventChannelWrite.ClearEvtchn(port) : new EventChannelWrite.MaskEvtchn(port);
+            }
+            case "grant_table_op": return grantTableOp(t, sub(t, kind));
+            case "grant": {
+                Args a = args(t);
+                GrantTableWrite.Grant h = new GrantTableWrite.Grant(a.integer("ref"), a.domid("domid"), a.num("frame"), a.bool("readonly"));
+                a.done();
+                return h;
+            }
+            case "end_access": {
+                Args a = args(t);
+                GrantTableWrite.EndAccess h = new GrantTableWrite.EndAccess(a.integer("ref"));
+                a.done();
+                return h;
+            }
+            case "memory_op": return memoryOp(t, sub(t, kind));
+            case "domctl": return domctl(t, sub(t, kind));
+            case "sched_op": return schedOp(t, sub(t, kind));
+            case "access": {
+                Tokens.Word rw = sub(t, kind);
+                if (!rw.text().equals("read") && !rw.text().equals("write")) throw error(rw.column(), "expected 'read' or 'write', found '" + rw.text() + "'");
+                Args a = args(t);
+                Access h = new Access(rw.text().equals("write"), a.va("va"));
+                a.done();
+                return h;
+            }
+            case "softint": {
+                Args a = args(t);
+                SoftInt h = new SoftInt(a.integer("vector"));
+                a.done();
+                return h;
+            }
+            case "hypercall": {
+                Args a = args(t);
+                UnknownHypercall h = new UnknownHypercall(a.integer("nr"));
+                a.done();
+                return h;
+            }
+            default:
+                throw error(kind.column(), "unknown hypercall '" + kind.text() + "'");
+        }
+    }
+
+    private Tokens.Word sub(Tokens t, Tokens.Word kind) throws TraceSyntaxException {
+        if (!t.hasNext() || t.peek().text().equals("->")) throw error(t.endColumn(), "expected a sub-operation after '" + kind.text() + "'");
+        return t.take();
+    }
+
+    private Args args(Tokens t) throws TraceSyntaxException {
+        return new Args(this, config, t.untilArrow(), t.endColumn());
+    }
+
+    /** A sub-command given as {@code cmd=N}. */
+    private int unknownCmd(Tokens.Word sub, Tokens t, String family) throws TraceSyntaxException {
+        if (!sub.text().startsWith("cmd=")) throw error(sub.column(), "unknown " + family + " sub-operation '" + sub.text() + "'");
+        int cmd = (int) number(new Tokens.Word(sub.text().substring(4), sub.column() + 4));
+        args(t).done();
+        return cmd;
+    }
+
+    private MmuUpdate mmuUpdate(Tokens t) throws TraceSyntaxException {
+        List<Tokens.Word> words = t.untilArrow();
+        int foreigndom = pvspec.model.abi.DomId.DOMID_SELF;
+        List<MmuUpdate.Request> reqs = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            Tokens.Word w = words.get(i);
+            if (w.text().startsWith("foreigndom=") && i == 0) {
+                Args a = new Args(this, config, List.of(w), t.endColumn());
+                foreigndom = a.domid("foreigndom");
+                continue;
+            }
+            if (!w.text().startsWith("ptr=")) throw error(w.column(), "expected ptr=MFN[INDEX], found '" + w.text() + "'");
+            Matcher m = Pattern.compile("ptr=(-?\\w+)\\[(-?\\w+)\\]").matcher(w.text());
+            if (!m.matches()) throw error(w.column(), "expected ptr=MFN[INDEX], found '" + w.text() + "'");
+            long mfn = number(new Tokens.Word(m.group(1), w.column() + 4));
+            long index = number(new Tokens.Word(m.group(2), w.column() + 5 + m.group(1).length()));
+            if (i + 1 >= words.size() || !words.get(i + 1).text().startsWith("val=")) {
+                throw error(i + 1 < words.size() ? words.get(i + 1).column() : t.endColumn(), "expected val=PTE after " + w.text());
+            }
+            Tokens.Word v = words.get(++i);
+            long val = new Args(this, config, List.of(), t.endColumn()).pte(new Tokens.Word(v.text().substring(4), v.column() + 4));
+            reqs.add(new MmuUpdate.Request(mfn, index, val));
+        }
+        return new MmuUpdate(reqs, foreigndom);
+    }
+
+    private MmuextOp mmuextOp(Tokens t) throws TraceSyntaxException {
+        List<Tokens.Word> words = new ArrayList<>();
+        for (Tokens.Word w : t.untilArrow()) {
+            if (w.text().endsWith(";") && w.text().length() > 1) {
+                words.add(new Tokens.Word(w.text().substring(0, w.text().length() - 1), w.column()));
+                words.add(new Tokens.Word(";", w.column() + w.text().length() - 1));
+            } else {
+                words.add(w);
+            }
+        }
+        if (words.isEmpty()) throw error(t.endColumn(), "expected at least one mmuext command");
+        List<MmuextOp.Op> ops = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= words.size(); i++) {
+            if (i < words.size() && !words.get(i).text().equals(";")) continue;
+            if (i == start) throw error(i < words.size() ? words.get(i).column() : t.endColumn(), "expected an mmuext command");
+            ops.add(mmuextCommand(words.get(start), new Args(this, config, words.subList(start + 1, i), t.endColumn())));
+            start = i + 1;
+        }
+        return new MmuextOp(ops);
+    }
+
+    private MmuextOp.Op mmuextCommand(Tokens.Word name, Args a) throws TraceSyntaxException {
+        MmuextOp.Op op;
+        String n = name.text();
+        if (n.matches("pin_l\\d_table")) op = new MmuextOp.Pin(n.charAt(5) - '0', a.num("mfn"));
+        else if (n.equals("unpin_table")) op = new MmuextOp.Unpin(a.num("mfn"));
+        else if (n.equals("new_baseptr")) op = new MmuextOp.NewBaseptr(a.num("mfn"));
+        else if (n.equals("tlb_flush_local")) op = new MmuextOp.TlbFlushLocal();
+        else if (n.equals("invlpg_local")) op = new MmuextOp.InvlpgLocal(a.va("va"));
+        else if (n.equals("tlb_flush_all")) op = new MmuextOp.TlbFlushAll();
+        else if (n.equals("invlpg_all")) op = new MmuextOp.InvlpgAll(a.va("va"));
+        else if (n.equals("clear_page")) op = new MmuextOp.ClearPage(a.num("mfn"));
+        else if (n.equals("flush_cache")) op = new MmuextOp.FlushCache();
+        else if (n.equals("mark_super")) op = new MmuextOp.MarkSuper(a.num("mfn"));
+        else if (n.equals("unmark_super")) op = new MmuextOp.UnmarkSuper(a.num("mfn"));
+        else if (n.startsWith("cmd=")) op = new MmuextOp.Unknown((int) number(new Tokens.Word(n.substring(4), name.column() + 4)), a.has("arg") ? a.num("arg") : 0);
+        else throw error(name.column(), "unknown mmuext command '" + n + "'");
+        a.done();
+        return op;
+    }
+
+    private SetTrapTable setTrapTable(Tokens t) throws TraceSyntaxException {
+        List<TrapInfo> traps = new ArrayList<>();
+        for (Tokens.Word w : t.untilArrow()) {
+            if (!w.text().startsWith("trap=")) throw error(w.column(), "expected trap=VECTOR,DPL,CS,ADDRESS, found '" + w.text() + "'");
+            String[] f = w.text().substring(5).split(",", -1);
+            if (f.length != 4) throw error(w.column() + 5, "expected trap=VECTOR,DPL,CS,ADDRESS");
+            int col = w.column() + 5;
+            long[] v = new long[4];
+            for (int i = 0; i < 4; i++) {
+                Tokens.Word part = new Tokens.Word(f[i], col);
+                v[i] = i == 3 ? new Args(this, config, List.of(), t.endColumn()).va(part) : number(part);
+                if (i < 3 && (v[i] < Integer.MIN_VALUE || v[i] > Integer.MAX_VALUE)) throw error(col, "number out of range: " + f[i]);
+                col += f[i].length() + 1;
+            }
+            traps.add(new TrapInfo((int) v[0], (int) v[1], (int) v[2], v[3]));
+        }
+        return new SetTrapTable(traps);
+    }
+
+    private EventChannelOp eventChannelOp(Tokens t, Tokens.Word sub) throws TraceSyntaxException {
+        EventChannelOp h;
+        switch (sub.text()) {
+            case "alloc_unbound": { Args a = args(t); h = new EventChannelOp.AllocUnbound(a.domid("dom"), a.domid("remote_dom")); a.done(); break; }
+            case "bind_interdomain": { Args a = args(t); h = new EventChannelOp.BindInterdomain(a.domid("remote_dom"), a.integer("remote_port")); a.done(); break; }
+            case "bind_virq": { Args a = args(t); h = new EventChannelOp.BindVirq(a.integer("virq"), a.integer("vcpu")); a.done(); break; }
+            case "bind_ipi": { Args a = args(t); h = new EventChannelOp.BindIpi(a.integer("vcpu")); a.done(); break; }
+            case "close": { Args a = args(t); h = new EventChannelOp.Close(a.integer("port")); a.done(); break; }
+            case "send": { Args a = args(t); h = new EventChannelOp.Send(a.integer("port")); a.done(); break; }
+            case "unmask": { Args a = args(t); h = new EventChannelOp.Unmask(a.integer("port")); a.done(); break; }
+            case "status": { Args a = args(t); h = new EventChannelOp.Status(a.domid("dom"), a.integer("port")); a.done(); break; }
+            default: h = new EventChannelOp.Unknown(unknownCmd(sub, t, "event_channel_op"));
+        }
+        return h;
+    }
+
+    private GrantTableOp grantTableOp(Tokens t, Tokens.Word sub) throws TraceSyntaxException {
+        GrantTableOp h;
+        switch (sub.text()) {
+            case "map_grant_ref": {
+                Args a = args(t);
+                h = new GrantTableOp.MapGrantRef(a.domid("dom"), a.integer("ref"), (int) a.bits("flags", GNTMAP_FLAGS), a.va("host_va"));
+                a.done();
+                break;
+            }
+            case "unmap_grant_ref": { Args a = args(t); h = new GrantTableOp.UnmapGrantRef(a.integer("handle")); a.done(); break; }
+            default: h = new GrantTableOp.Unknown(unknownCmd(sub, t, "grant_table_op"));
+        }
+        return h;
+    }
+
+    private MemoryOp memoryOp(Tokens t, Tokens.Word sub) throws TraceSyntaxException {
+        MemoryOp h;
+        switch (sub.text()) {
+            case "populate_physmap":
+            case "increase_reservation": { Args a = args(t); h = new MemoryOp.PopulatePhysmap(a.domid("dom"), a.num("count")); a.done(); break; }
+            case "decrease_reservation": { Args a = args(t); h = new MemoryOp.DecreaseReservation(a.domid("dom"), a.numbers("mfns")); a.done(); break; }
+            default: h = new MemoryOp.Unknown(unknownCmd(sub, t, "memory_op"));
+        }
+        return h;
+    }
+
+    private Domctl domctl(Tokens t, Tokens.Word sub) throws TraceSyntaxException {
+        Domctl h;
+        switch (sub.text()) {
+            case "createdomain": { Args a = args(t); h = new Domctl.CreateDomain(a.num("max_pages"), a.integer("vcpus")); a.done(); break; }
+            case "destroydomain": { Args a = args(t); h = new Domctl.DestroyDomain(a.domid("dom")); a.done(); break; }
+            case "pausedomain": { Args a = args(t); h = new Domctl.PauseDomain(a.domid("dom")); a.done(); break; }
+            case "unpausedomain": { Args a = args(t); h = new Domctl.UnpauseDomain(a.domid("dom")); a.done(); break; }
+            case "max_mem": { Args a = args(t); h = new Domctl.MaxMem(a.domid("dom"), a.num("pages")); a.done(); break; }
+            default: h = new Domctl.Unknown(unknownCmd(sub, t, "domctl"));
+        }
+        return h;
+    }
+
+    private SchedOp schedOp(Tokens t, Tokens.Word sub) throws TraceSyntaxException {
+        SchedOp h;
+        switch (sub.text()) {
+            case "yield": h = new SchedOp.Yield(); args(t).done(); break;
+            case "block": h = new SchedOp.Block(); args(t).done(); break;
+            case "shutdown": h = new SchedOp.Shutdown(); args(t).done(); break;
+            default: h = new SchedOp.Unknown(unknownCmd(sub, t, "sched_op"));
+        }
+        return h;
+    }
+
+    long number(Tokens.Word w) throws TraceSyntaxException {
+        String s = w.text();
+        try {
+            boolean neg = s.startsWith("-");
+            String body = neg ? s.substring(1) : s;
+            long v = body.startsWith("0x") || body.startsWith("0X") ? Long.parseUnsignedLong(body.substring(2), 16) : Long.parseLong(body);
+            return neg ? -v : v;
+        } catch (NumberFormatException e) {
+            throw error(w.column(), "expected a number, found '" + s + "'");
+        }
+    }
+
+    private static Map<String, Long> names(Object... kv) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], (Long) kv[i + 1]);
+        return m;
+    }
+}
