@@ -86,23 +86,23 @@ final class TraceParser {
         int levels = cfg(kv, "levels", d.levels());
         int entries = cfg(kv, "entries", d.entries());
         int frames = cfg(kv, "frames", d.frames());
-        Config base = Config.withDefaults(levels, entries, frames, cfg(kv, "domains", d.domains()), cfg(kv, "vcpus", d.vcpus()),
-                cfg(kv, "ports", d.ports()), cfg(kv, "grants", d.grants()));
-        int xenFrames = cfg(kv, "xen_frames", base.xenFrames());
-        int first = base.reservedFirst();
-        int count = base.reservedCount();
+        int domains = cfg(kv, "domains", d.domains());
+        int vcpus = cfg(kv, "vcpus", d.vcpus());
+        int ports = cfg(kv, "ports", d.ports());
+        int grants = cfg(kv, "grants", d.grants());
+        Tokens.Word xen = kv.remove("xen_frames");
         Tokens.Word r = kv.remove("reserved");
-        if (r != null) {
-            Matcher m = RANGE.matcher(r.text());
-            if (!m.matches()) throw error(r.column(), "reserved is FIRST..LAST, found '" + r.text() + "'");
-            first = Integer.parseInt(m.group(1));
-            count = Integer.parseInt(m.group(2)) - first + 1;
-        }
         for (Map.Entry<String, Tokens.Word> e : kv.entrySet()) {
             throw error(e.getValue().column() - e.getKey().length() - 1, "unknown configuration key '" + e.getKey() + "'");
         }
+        Matcher m = r == null ? null : RANGE.matcher(r.text());
+        if (m != null && !m.matches()) throw error(r.column(), "reserved is FIRST..LAST, found '" + r.text() + "'");
         try {
-            return new Config(levels, entries, frames, xenFrames, first, count, base.domains(), base.vcpus(), base.ports(), base.grants());
+            Config base = Config.withDefaults(levels, entries, frames, domains, vcpus, ports, grants);
+            int first = m == null ? base.reservedFirst() : Integer.parseInt(m.group(1));
+            int count = m == null ? base.reservedCount() : Integer.parseInt(m.group(2)) - first + 1;
+            int xenFrames = xen == null ? base.xenFrames() : (int) Math.min(Integer.MAX_VALUE, Math.max(-1, number(xen)));
+            return new Config(levels, entries, frames, xenFrames, first, count, domains, vcpus, ports, grants);
         } catch (IllegalArgumentException ex) {
             throw error(1, "bad configuration: " + ex.getMessage());
         }

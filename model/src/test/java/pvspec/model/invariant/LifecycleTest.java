@@ -1,0 +1,50 @@
+package pvspec.model.invariant;
+
+import static pvspec.model.invariant.InvariantAssert.broken;
+import static pvspec.model.invariant.InvariantAssert.holds;
+
+import org.junit.jupiter.api.Test;
+import pvspec.model.state.Domain;
+import pvspec.model.state.Frame;
+import pvspec.model.state.PortState;
+import pvspec.model.state.State;
+import pvspec.model.testing.Fixture;
+import pvspec.model.testing.Scenarios;
+import pvspec.model.testing.TraceRun;
+
+/** INV-13 lifecycle. */
+class LifecycleTest {
+    @Test
+    void holdsThroughoutTheDestroyScenario() {
+        for (State t : TraceRun.of(Scenarios.trace("destroy-returns-everything")).states()) holds("INV-13", t);
+    }
+
+    @Test
+    void aDyingDomainWithAnOpenPortIsCaught() {
+        State s = Fixture.oneGuest("d1: grant ref=0 domid=2 frame=4 readonly=false -> OK\n"
+                + "d2: memory_op populate_physmap dom=self count=0 -> 0\n");
+        State t = Fixture.accepts(s, "dom0: memory_op populate_physmap dom=0 count=1", "1");
+        t = Fixture.accepts(t, "dom0: mmuext_op pin_l1_table mfn=11", "OK");
+        t = Fixture.accepts(t, "dom0: mmu_update foreigndom=1 ptr=11[0] val=4:P|US", "OK");
+        t = Fixture.accepts(t, "dom0: domctl destroydomain dom=1", "OK");
+        holds("INV-13", t);
+        Domain d = t.dom(1);
+        broken("INV-13", t.withDomain(d.withPort(1, d.port(1).withState(new PortState.Unbound(2)))), null);
+        broken("INV-13", t.withFrame(4, t.frame(4).withPinned(true)), 4L);
+    }
+
+    @Test
+    void aDestroyedDomainThatStillOwnsAFrameIsCaught() {
+        State s = Fixture.oneGuest();
+        State t = Fixture.accepts(s, "dom0: domctl destroydomain dom=1", "OK");
+        broken("INV-13", t.withFrame(12, Frame.allocated(1, 4)), 12L);
+    }
+
+    @Test
+    void aPortLinkedToADestroyedDomainIsCaught() {
+        State s = Fixture.oneGuest();
+        State t = Fixture.accepts(s, "dom0: domctl destroydomain dom=1", "OK");
+        Domain d = t.dom(2);
+        broken("INV-13", t.withDomain(d.withPort(1, d.port(1).withState(new PortState.Interdomain(1, 1)))), null);
+    }
+}

@@ -1,0 +1,51 @@
+package pvspec.model.invariant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static pvspec.model.invariant.InvariantAssert.broken;
+import static pvspec.model.invariant.InvariantAssert.holds;
+
+import org.junit.jupiter.api.Test;
+import pvspec.model.abi.Caller;
+import pvspec.model.abi.Domctl;
+import pvspec.model.abi.MemoryOp;
+import pvspec.model.abi.Result;
+import pvspec.model.abi.SchedOp;
+import pvspec.model.state.Domain;
+import pvspec.model.state.State;
+import pvspec.model.testing.Fixture;
+
+/** INV-10 privilege: the state part and the step part. */
+class PrivilegeTest {
+    private final State s = Fixture.oneGuest();
+    private final Invariant inv = Invariants.byId("INV-10");
+
+    @Test
+    void holdsInTheStandardWorld() {
+        holds("INV-10", s);
+    }
+
+    @Test
+    void aPrivilegedGuestIsCaught() {
+        Domain d = s.dom(1);
+        broken("INV-10", s.withDomain(new Domain(d.id(), true, d.life(), d.paused(), d.maxPages(), d.vcpus(), d.traps(),
+                d.eventCallback(), d.failsafeCallback(), d.ports(), d.grants(), d.maptrack())), null);
+    }
+
+    @Test
+    void aDomctlThatSucceedsForAGuestIsCaught() {
+        assertThat(inv.checkStep(s, Caller.kernel(1), new Domctl.PauseDomain(2), Result.OK, Facts.of(s))).isNotEmpty();
+        assertThat(inv.checkStep(s, Caller.kernel(0), new Domctl.PauseDomain(2), Result.OK, Facts.of(s))).isEmpty();
+        assertThat(inv.checkStep(s, Caller.kernel(1), new Domctl.PauseDomain(2), Result.err(pvspec.model.abi.Errno.EPERM), Facts.of(s))).isEmpty();
+    }
+
+    @Test
+    void aForeignMemoryOpThatSucceedsForAGuestIsCaught() {
+        assertThat(inv.checkStep(s, Caller.kernel(1), new MemoryOp.PopulatePhysmap(2, 1), Result.value(1), Facts.of(s))).isNotEmpty();
+        assertThat(inv.checkStep(s, Caller.kernel(1), new MemoryOp.PopulatePhysmap(pvspec.model.abi.DomId.DOMID_SELF, 1), Result.value(1), Facts.of(s))).isEmpty();
+    }
+
+    @Test
+    void aHypercallThatSucceedsFromUserModeIsCaught() {
+        assertThat(inv.checkStep(s, Caller.user(1, 0), new SchedOp.Yield(), Result.OK, Facts.of(s))).isNotEmpty();
+    }
+}

@@ -1,0 +1,48 @@
+package pvspec.model.invariant;
+
+import static pvspec.model.invariant.InvariantAssert.broken;
+import static pvspec.model.invariant.InvariantAssert.holds;
+
+import org.junit.jupiter.api.Test;
+import pvspec.model.abi.Mode;
+import pvspec.model.abi.TrapInfo;
+import pvspec.model.state.Domain;
+import pvspec.model.state.State;
+import pvspec.model.state.TrapBounce;
+import pvspec.model.testing.Fixture;
+import pvspec.model.testing.Scenarios;
+import pvspec.model.testing.TraceRun;
+
+/** INV-9 trap-table. */
+class TrapTableTest {
+    private final State s = Fixture.oneGuest("d1: set_trap_table trap=14,0,0xe033,0.1 -> OK\n");
+
+    @Test
+    void holdsThroughoutTheTrapScenario() {
+        for (State t : TraceRun.of(Scenarios.trace("traps-and-callbacks")).states()) holds("INV-9", t);
+    }
+
+    @Test
+    void aHandlerInTheHypervisorsRangeIsCaught() {
+        Domain d = s.dom(1);
+        broken("INV-9", s.withDomain(d.withTraps(d.traps().plus(14, new TrapInfo(14, 0, 0xe033, 8)))), null);
+    }
+
+    @Test
+    void aRingZeroHandlerIsCaught() {
+        Domain d = s.dom(1);
+        broken("INV-9", s.withDomain(d.withTraps(d.traps().plus(14, new TrapInfo(14, 0, 0xe030, 1)))), null);
+    }
+
+    @Test
+    void aCallbackOutsideTheGuestIsCaught() {
+        broken("INV-9", s.withDomain(s.dom(1).withCallbacks(1 << 20, 0)), null);
+    }
+
+    @Test
+    void aSoftwareInterruptThroughAForbiddingDplIsCaught() {
+        Domain d = s.dom(1);
+        TrapBounce b = new TrapBounce(14, true, Mode.USER, d.traps().get(14));
+        broken("INV-9", s.withDomain(d.withVcpu(0, d.vcpu(0).withLastTrap(b))), null);
+    }
+}

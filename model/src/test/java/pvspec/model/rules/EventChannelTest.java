@@ -1,0 +1,203 @@
+package pvspec.model.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static pvspec.model.testing.Fixture.accepts;
+import static pvspec.model.testing.Fixture.oneGuest;
+import static pvspec.model.testing.Fixture.refuses;
+
+import org.junit.jupiter.api.Test;
+import pvspec.model.state.PortState;
+import pvspec.model.state.State;
+
+/** Event channels ({@link EventChannelRules}): the port state machine, delivery and upcalls. */
+class EventChannelTest {
+    private final State s = oneGuest();
+
+    /** d1's port 1 unbound for d2, and d2's port 1 linked to it. */
+    private State linked() {
+        State t = accepts(s, "d1: event_channel_op alloc_unbound dom=self remote_dom=2", "1");
+        return accepts(t, "d2: event_channel_op bind_interdomain remote_dom=1 remote_port=1", "1");
+    }
+
+    @Test
+    void allocUnboundTakesTheLowestFreePortAndNamesTheRemote() {
+        State t = accepts(s, "d1: event_channel_op alloc_unbound dom=self remote_dom=2", "1");
+        assertThat(t.dom(1).port(1).state()).isEqualTo(new PortState.Unbound(2));
+        accepts(t, "d1: event_channel_op alloc_unbound dom=1 remote_dom=self", "2");
+    }
+
+    @Test
+    void allocUnboundNeedsALiveDomainThatIsTheCallerOrTheControlDomain() {
+        refuses(s, "d1: event_channel_op alloc_unbound dom=5 remote_dom=2", "ESRCH");
+        refuses(s, "d1: event_channel_op alloc_unbound dom=2 remote_dom=1", "EPERM");
+        accepts(s, "dom0: event_channel_op alloc_unbound dom=2 remote_dom=1", "1");
+    }
+
+    @Test
+    void allocUnboundRefusesAValueThatIsNoDomainId() {
+        refuses(s, "d1: event_channel_op alloc_unbound dom=self remote_dom=-1", "EINVAL");
+        refuses(s, "d1: event_channel_op alloc_unbound dom=self remote_dom=65536", "EINVAL");
+    }
+
+    @Test
+    void aDomainHasFinitelyManyPorts() {
+        State t = s;
+        for (int p = 1; p < 8; p++) t = accepts(t, "d1: event_channel_op alloc_unbound dom=self remote_dom=2", Integer.toString(p));
+        refuses(t, "d1: event_channel_op alloc_unbound dom=self remote_dom=2", "ENOSPC");
+        refuses(t, "d1: event_channel_op bind_ipi vcpu=0", "ENOSPC");
+    }
+
+    @Test
+    void bindInterdomainLinksBothEndsAndSetsTheLocalEndPending() {
+        State t = linked();
+        assertThat(t.dom(1).port(1).state()).isEqualTo(new PortState.Interdomain(2, 1));
+        assertThat(t.dom(2).port(1).state()).isEqualTo(new PortState.Interdomain(1, 1));
+        assertThat(t.dom(2).port(1).pending()).isTrue();
+        assertThat(t.dom(2).vcpu(0).upcallPending()).isTrue();
+    }
+
+    @Test
+    void bindInterdomainNeedsAPortOfferedToTheCaller() {
+        State t = accepts(s, "d1: event_channel_op alloc_unbound dom=self remote_dom=0", "1");
+        refuses(t, "d2: event_channel_op bind_interdomain remote_dom=1 remote_port=1", "EINVAL");
+        refuses(t, "d2: event_channel_op bind_interdomain remote_dom=1 remote_port=2", "EINVAL");
+        refuses(t, "d2: event_channel_op bind_interdomain remote_dom=1 remote_port=99", "EINVAL");
+        refuses(t, "d2: event_channel_op bind_interdomain remote_dom=9 remote_port=1", "ESRCH");
+        accepts(t, "dom0: event_channel_op bind_interdomain remote_dom=1 remote_port=1", "1");
+    }
+
+    @Test
+    void aDomainMayLinkTwoOfItsOwnPorts() {
+        State t = accepts(s, "d1: event_channel_op alloc_unbound dom=self remote_dom=self", "1");
+        t = accepts(t, "d1: event_channel_op bind_interdomain remote_dom=self remote_port=1", "2");
+        assertThat(t.dom(1).port(1).state()).isEqualTo(new PortState.Interdomain(1, 2));
+    }
+
+    @Test
+    void sendSetsTheRemoteEndPendingAndRaisesItsUpcall() {
+        State t = accepts(linked(), "d2: event_channel_op send port=1", "OK");
+        assertThat(t.dom(1).port(1).pending()).isTrue();
+        assertThat(t.dom(1).vcpu(0).upcallPending()).isTrue();
+    }
+
+    @Test
+    void aMaskedPortHoldsItsUpcallUntilUnmasked() {
+        State t = accepts(linked(), "d1: mask_evtchn port=1", "OK");
+        t = accepts(t, "d2: event_channel_op send port=1", "OK");
+        assertThat(t.dom(1).port(1).pending()).isTrue();
+        assertThat(t.dom(1).vcpu(0).upcallPending()).isFalse();
+        t = accepts(t, "d1: event_channel_op unmask port=1", "OK");
+        assertThat(t.dom(1).vcpu(0).upcallPending()).isTrue();
+    }
+
+    @Test
+    void clearingThePendingBitAcknowledgesTheEvent() {
+        State t = accepts(linked(), "d2: clear_evtchn port=1", "OK");
+        assertThat(t.dom(2).port(1).pending()).isFalse();
+        assertThat(t.dom(2).vcpu(0).upcallPending()).isFalse();
+        refuses(t, "d2: clear_evtchn port=8", "EINVAL");
+        refuses(t, "d2: mask_evtchn port=-1", "EINVAL");
+    }
+
+    @Test
+    void sendingOnAnUnboundPortDropsTheEvent() {
+        State t = accepts(s, "d1: event_channel_op alloc_unbound dom=self remote_dom=2", "1");
+        State u = accepts(t, "d1: event_channel_op send port=1", "OK");
+        assertThat(u).isEqualTo(t);
+    }
+
+    @Test
+    void onlyInterdomainIpiAndUnboundPortsCanBeSentOn() {
+        refuses(s, "d1: event_channel_op send port=0", "EINVAL");
+        refuses(s, "d1: event_channel_op send port=3", "EINVAL");
+        refuses(s, "d1: event_channel_op send port=8", "EINVAL");
+        State t = accepts(s, "d1: event_channel_op bind_virq virq=0 vcpu=0", "1");
+        refuses(t, "d1: event_channel_op send port=1", "EINVAL");
+    }
+
+    @Test
+    void anIpiNotifiesItsVcpu() {
+        State t = accepts(s, "d1: event_channel_op bind_ipi vcpu=1", "1");
+        t = accepts(t, "d1: event_channel_op send port=1", "OK");
+        assertThat(t.dom(1).vcpu(1).upcallPending()).isTrue();
+        assertThat(t.dom(1).vcpu(0).upcallPending()).isFalse();
+        refuses(s, "d1: event_channel_op bind_ipi vcpu=2", "ENOENT");
+    }
+
+    @Test
+    void aPerVcpuVirqIsBoundOncePerVcpu() {
+        State t = accepts(s, "d1: event_channel_op bind_virq virq=0 vcpu=0", "1");
+        t = accepts(t, "d1: event_channel_op bind_virq virq=0 vcpu=1", "2");
+        refuses(t, "d1: event_channel_op bind_virq virq=0 vcpu=1", "EEXIST");
+        refuses(t, "d1: event_channel_op bind_virq virq=0 vcpu=2", "ENOENT");
+    }
+
+    @Test
+    void virqNumbersAreChecked() {
+        refuses(s, "d1: event_channel_op bind_virq virq=24 vcpu=0", "EINVAL");
+        refuses(s, "d1: event_channel_op bind_virq virq=-1 vcpu=0", "EINVAL");
+    }
+
+    @Test
+    void globalVirqsBelongToTheControlDomainOnVcpu0() {
+        refuses(s, "d1: event_channel_op bind_virq virq=3 vcpu=0", "EBUSY");
+        refuses(s, "dom0: event_channel_op bind_virq virq=3 vcpu=1", "EINVAL");
+        accepts(s, "dom0: event_channel_op bind_virq virq=3 vcpu=0", "1");
+        accepts(s, "d1: event_channel_op bind_virq virq=11 vcpu=0", "1");
+        refuses(s, "d1: event_channel_op bind_virq virq=11 vcpu=1", "EINVAL");
+    }
+
+    @Test
+    void closingOneEndLeavesThePeerWaitingForTheCloser() {
+        State t = accepts(linked(), "d2: event_channel_op close port=1", "OK");
+        assertThat(t.dom(2).port(1).isFree()).isTrue();
+        assertThat(t.dom(2).port(1).pending()).isFalse();
+        assertThat(t.dom(1).port(1).state()).isEqualTo(new PortState.Unbound(2));
+        accepts(t, "d2: event_channel_op bind_interdomain remote_dom=1 remote_port=1", "1");
+    }
+
+    @Test
+    void closingAFreeOrReservedPortIsRefused() {
+        refuses(s, "d1: event_channel_op close port=0", "EINVAL");
+        refuses(s, "d1: event_channel_op close port=1", "EINVAL");
+        refuses(s, "d1: event_channel_op close port=100", "EINVAL");
+    }
+
+    @Test
+    void statusReportsThePortState() {
+        State t = linked();
+        accepts(t, "d1: event_channel_op status dom=self port=1", "2");
+        accepts(t, "d1: event_channel_op status dom=1 port=0", "0");
+        accepts(t, "d1: event_channel_op status dom=1 port=2", "0");
+        accepts(t, "dom0: event_channel_op status dom=2 port=1", "2");
+        refuses(t, "d1: event_channel_op status dom=2 port=1", "EPERM");
+        refuses(t, "d1: event_channel_op status dom=9 port=1", "ESRCH");
+        refuses(t, "d1: event_channel_op status dom=1 port=9", "EINVAL");
+        State u = accepts(s, "d1: event_channel_op bind_virq virq=0 vcpu=0", "1");
+        accepts(u, "d1: event_channel_op status dom=1 port=1", "4");
+        u = accepts(s, "d1: event_channel_op bind_ipi vcpu=0", "1");
+        accepts(u, "d1: event_channel_op status dom=1 port=1", "5");
+    }
+
+    @Test
+    void anEventWakesABlockedVcpu() {
+        State t = accepts(s, "d1: event_channel_op bind_ipi vcpu=1", "1");
+        t = accepts(t, "d1.v1: sched_op block", "OK");
+        assertThat(t.dom(1).vcpu(1).blocked()).isTrue();
+        refuses(t, "d1.v1: sched_op yield", "ESRCH");
+        t = accepts(t, "d1: event_channel_op send port=1", "OK");
+        assertThat(t.dom(1).vcpu(1).blocked()).isFalse();
+        accepts(t, "d1.v1: sched_op yield", "OK");
+    }
+
+    @Test
+    void unknownCommandsAreNotImplemented() {
+        refuses(s, "d1: event_channel_op cmd=10", "ENOSYS");
+    }
+
+    @Test
+    void userModeCannotUseEventChannels() {
+        refuses(s, "d1/user: event_channel_op bind_ipi vcpu=0", "EPERM");
+        refuses(s, "d1/user: clear_evtchn port=1", "EPERM");
+    }
+}

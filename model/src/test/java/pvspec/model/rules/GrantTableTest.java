@@ -1,0 +1,169 @@
+package pvspec.model.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static pvspec.model.testing.Fixture.accepts;
+import static pvspec.model.testing.Fixture.oneGuest;
+import static pvspec.model.testing.Fixture.refuses;
+
+import org.junit.jupiter.api.Test;
+import pvspec.model.state.GrantEntry;
+import pvspec.model.state.PageType;
+import pvspec.model.state.State;
+
+/** Grant tables ({@link GrantTableRules}): the granter's writes, map and unmap. */
+class GrantTableTest {
+    /** d2 (frames 7..10) grants frame 9 to d1, writable, as ref 0; d1 runs on its page tables. */
+    private final State s = accepts(oneGuest(), "d2: grant ref=0 domid=1 frame=9 readonly=false", "OK");
+
+    private State mapped() {
+        return accepts(s, "d1: grant_table_op map_grant_ref dom=2 ref=0 flags=host_map host_va=0.2", "0");
+    }
+
+    @Test
+    void aMapWritesAGrantEntryAndMarksTheGrantInUse() {
+        State t = mapped();
+        assertThat(t.dom(2).grants().get(0).flags() & (GrantEntry.GTF_reading | GrantEntry.GTF_writing))
+                .isEqualTo(GrantEntry.GTF_reading | GrantEntry.GTF_writing);
+        assertThat(t.frame(9).type()).isEqualTo(PageType.WRITABLE);
+        assertThat(t.frame(2).typeCount()).as("the mapping keeps its L1").isEqualTo(2);
+        accepts(t, "d1: access write va=0.2", "OK");
+    }
+
+    @Test
+    void theMappingKeepsItsL1ValidatedEvenWhenEverythingElseLetsGo() {
+        State t = mapped();
+        t = accepts(t, "d1: mmu_update ptr=1[0] val=0", "OK");
+        assertThat(t.frame(2).isTable(1)).isTrue();
+        t = accepts(t, "d1: grant_table_op unmap_grant_ref handle=0", "GNTST_okay");
+        assertThat(t.frame(2).type()).isEqualTo(PageType.NONE);
+    }
+
+    @Test
+    void unmapRemovesTheEntryReleasesTheFrameAndClearsInUse() {
+        State t = accepts(mapped(), "d1: access write va=0.2", "OK");
+        t = accepts(t, "d1: grant_table_op unmap_grant_ref handle=0", "GNTST_okay");
+        assertThat(t.frame(2).entry(2)).isZero();
+        assertThat(t.frame(9).typeCount()).isZero();
+        assertThat(t.dom(2).grants().get(0).inUse()).isFalse();
+        assertThat(t.dom(1).vcpu(0).tlb()).doesNotContainKey(2L);
+        accepts(t, "d1: access write va=0.2", "fault");
+    }
+
+    @Test
+    void unmapNeedsALiveHandle() {
+        refuses(s, "d1: grant_table_op unmap_grant_ref handle=0", "GNTST_bad_handle");
+        refuses(mapped(), "d1: grant_table_op unmap_grant_ref handle=-1", "GNTST_bad_handle");
+        refuses(mapped(), "d2: grant_table_op unmap_grant_ref handle=0", "GNTST_bad_handle");
+    }
+
+    @Test
+    void theGranterCannotRevokeOrChangeAMappedGrant() {
+        State t = mapped();
+        refuses(t, "d2: end_access ref=0", "EBUSY");
+        refuses(t, "d2: grant ref=0 domid=1 frame=10 readonly=false", "EBUSY");
+        t = accepts(t, "d1: grant_table_op unmap_grant_ref handle=0", "GNTST_okay");
+        t = accepts(t, "d2: end_access ref=0", "OK");
+        assertThat(t.dom(2).grants().get(0)).isEqualTo(GrantEntry.INVALID);
+    }
+
+    @Test
+    void theGranterWritesOnlyItsOwnEntries() {
+        refuses(s, "d2: grant ref=4 domid=1 frame=9 readonly=false", "EINVAL");
+        refuses(s, "d2: end_access ref=-1", "EINVAL");
+        accepts(s, "d2: end_access ref=3", "OK");
+    }
+
+    @Test
+    void aMapMustAskForAHostMapping() {
+        refuses(s, "d1: grant_table_op map_grant_ref dom=2 ref=0 flags=0 host_va=0.2", "GNTST_bad_gntref");
+        refuses(s, "d1: grant_table_op map_grant_ref dom=2 ref=0 flags=readonly host_va=0.2", "GNTST_bad_gntref");
+        refuses(s, "d1: grant_table_op map_grant_ref dom=2 ref=0 flags=device_map host_va=0.2", "GNTST_general_error");
+        refuses(s, "d1: grant_table_op map_grant_ref dom=2 ref=0 flags=host_map|contains_pte host_va=0.2", "GNTST_general_error");
+    }
+
+    @Test
+    void theGranterMustBeALiveDomain() {
+        refuses(s, "d1: grant_table_op map_grant_ref dom=9 ref=0 flags=host_map host_va=0.2", "GNTST_bad_domain");
+        refuses(s, "d1: grant_table_op map_grant_ref dom=self ref=0 flags=host_map host_va=0.2", "GNTST_bad_domain");
+    }
+
+    @Test
+    void theReferenceMustExist() {
+        refuses(s, "d1: grant_table_op map_grant_ref dom=2 ref=4 flags=host_map host_va=0.2", "GNTST_bad_gntref");
+        refuses(s, "d1: grant_table_op map_grant_ref dom=2 ref=-1 flags=host_map host_va=0.2", "GNTST_bad_gntref");
+    }
+
+    @Test
+    void theEntryMustGrantTheCaller() {
+        refuses(s, "d1: grant_table_op map_grant_ref dom=2 ref=1 flags=host_map host_va=0.2", "GNTST_general_error");
+        State t = accepts(s, "d2: grant ref=1 domid=0 frame=9 readonly=false", "OK");
+        refuses(t, "d1: grant_table_op map_grant_ref dom=2 ref=1 flags=host_map host_va=0.2", "GNTST_general_error");
+    }
+
+    @Test
+    void aReadOnlyGrantMapsReadOnlyOnly() {
+        State t = accepts(s, "d2: grant ref=1 domid=1 frame=9 readonly=true", "OK");
+        refuses(t, "d1: grant_table_op map_grant_ref dom=2 ref=1 flags=host_map host_va=0.2", "GNTST_general_error");
+        t = accepts(t, "d1: grant_table_op map_grant_ref dom=2 ref=1 flags=host_map|readonly host_va=0.2", "0");
+        assertThat(t.dom(2).grants().get(1).flags() & GrantEntry.GTF_writing).isZero();
+        accepts(t, "d1: access write va=0.2", "fault");
+        accepts(t, "d1: access read va=0.2", "OK");
+    }
+
+    @Test
+    void theGrantedFrameMustBeTheGranters() {
+        State t = accepts(s, "d2: grant ref=1 domid=1 frame=4 readonly=false", "OK");
+        refuses(t, "d1: grant_table_op map_grant_ref dom=2 ref=1 flags=host_map host_va=0.2", "GNTST_bad_page");
+        t = accepts(s, "d2: grant ref=1 domid=1 frame=99 readonly=false", "OK");
+        refuses(t, "d1: grant_table_op map_grant_ref dom=2 ref=1 flags=host_map host_va=0.2", "GNTST_bad_page");
+    }
+
+    @Test
+    void aPageTableCannotBeMappedWritableThroughAGrant() {
+        State t = accepts(s, "d1: grant ref=0 domid=2 frame=2 readonly=false", "OK");
+        t = accepts(t, "d2: memory_op populate_physmap dom=self count=0", "0");
+        t = accepts(t, "d1: grant ref=1 domid=1 frame=2 readonly=false", "OK");
+        refuses(t, "d1: grant_table_op map_grant_ref dom=1 ref=1 flags=host_map host_va=0.3", "GNTST_general_error");
+        accepts(t, "d1: grant_table_op map_grant_ref dom=1 ref=1 flags=host_map|readonly host_va=0.3", "0");
+    }
+
+    @Test
+    void theHostAddressMustBeAnL1SlotOfTheCaller() {
+        refuses(s, "d1: grant_table_op map_grant_ref dom=2 ref=0 flags=host_map host_va=1.0", "GNTST_general_error");
+        refuses(s, "d1: grant_table_op map_grant_ref dom=2 ref=0 flags=host_map host_va=2.0", "GNTST_general_error");
+        refuses(s, "d1.v1: grant_table_op map_grant_ref dom=2 ref=0 flags=host_map host_va=0.2", "GNTST_general_error");
+        refuses(s, "d1: grant_table_op map_grant_ref dom=2 ref=0 flags=host_map host_va=0x100", "GNTST_general_error");
+    }
+
+    @Test
+    void aMapReplacesAnOrdinaryEntryButNotAnotherGrant() {
+        State t = accepts(s, "d1: grant_table_op map_grant_ref dom=2 ref=0 flags=host_map host_va=0.0", "0");
+        assertThat(t.frame(3).typeCount()).as("the replaced entry let go of frame 3").isZero();
+        State u = accepts(t, "d2: grant ref=1 domid=1 frame=10 readonly=false", "OK");
+        refuses(u, "d1: grant_table_op map_grant_ref dom=2 ref=1 flags=host_map host_va=0.0", "GNTST_general_error");
+    }
+
+    @Test
+    void handlesAreFinite() {
+        State t = s;
+        for (int h = 0; h < 4; h++) t = accepts(t, "d1: grant_table_op map_grant_ref dom=2 ref=0 flags=host_map|readonly host_va=0." + h, Integer.toString(h));
+        refuses(t, "d1: grant_table_op map_grant_ref dom=2 ref=0 flags=host_map|readonly host_va=0.0", "GNTST_no_device_space");
+    }
+
+    @Test
+    void afterEndAccessTheGrantCannotBeMapped() {
+        State t = accepts(s, "d2: end_access ref=0", "OK");
+        refuses(t, "d1: grant_table_op map_grant_ref dom=2 ref=0 flags=host_map host_va=0.2", "GNTST_general_error");
+    }
+
+    @Test
+    void unknownCommandsAreNotImplemented() {
+        refuses(s, "d1: grant_table_op cmd=5", "ENOSYS");
+    }
+
+    @Test
+    void userModeCannotMapOrGrant() {
+        refuses(s, "d1/user: grant_table_op map_grant_ref dom=2 ref=0 flags=host_map host_va=0.2", "EPERM");
+        refuses(s, "d2/user: end_access ref=0", "EPERM");
+    }
+}

@@ -1,0 +1,96 @@
+package pvspec.model.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static pvspec.model.testing.Fixture.accepts;
+import static pvspec.model.testing.Fixture.oneGuest;
+import static pvspec.model.testing.Fixture.refuses;
+
+import org.junit.jupiter.api.Test;
+import pvspec.model.abi.Mode;
+import pvspec.model.abi.TrapInfo;
+import pvspec.model.state.State;
+import pvspec.model.state.TrapBounce;
+
+/** The virtual IDT, callbacks and delivery ({@link TrapRules}). */
+class TrapRulesTest {
+    private final State s = oneGuest();
+
+    private State withTraps() {
+        return accepts(s, "d1: set_trap_table trap=14,0,0xe033,0.1 trap=13,0,0xe033,0.2 trap=128,3,0xe033,0.3 trap=32,1,0xe033,1.0", "OK");
+    }
+
+    @Test
+    void installsHandlersAtGuestKernelPrivilege() {
+        State t = accepts(s, "d1: set_trap_table trap=3,3,0xe030,0.1 trap=4,3,0x8,0.1", "OK");
+        assertThat(t.dom(1).traps().get(3)).isEqualTo(new TrapInfo(3, 3, 0xe033, 1));
+        assertThat(t.dom(1).traps().get(4).rpl()).isEqualTo(3);
+    }
+
+    @Test
+    void anAddressOfZeroEndsTheList() {
+        State t = accepts(s, "d1: set_trap_table trap=3,3,0xe033,0.1 trap=4,3,0xe033,0 trap=5,3,0xe033,0.1", "OK");
+        assertThat(t.dom(1).traps()).containsOnlyKeys(3);
+    }
+
+    @Test
+    void anEmptyListClearsTheTable() {
+        State t = accepts(withTraps(), "d1: set_trap_table", "OK");
+        assertThat(t.dom(1).traps()).isEmpty();
+    }
+
+    @Test
+    void aNonEmptyListAddsToTheTable() {
+        State t = accepts(withTraps(), "d1: set_trap_table trap=3,3,0xe033,0.1", "OK");
+        assertThat(t.dom(1).traps()).containsKeys(3, 13, 14, 32, 128);
+    }
+
+    @Test
+    void everyEntryIsCheckedAndNoneInstalledIfOneIsBad() {
+        refuses(s, "d1: set_trap_table trap=3,3,0xe033,0.1 trap=14,0,0xe033,0x100", "EINVAL");
+        refuses(s, "d1: set_trap_table trap=14,0,0xe033,2.0", "EINVAL");
+        refuses(s, "d1: set_trap_table trap=14,0,0xe033,-5", "EINVAL");
+        refuses(s, "d1: set_trap_table trap=256,0,0xe033,0.1", "EINVAL");
+        refuses(s, "d1: set_trap_table trap=-1,0,0xe033,0.1", "EINVAL");
+        refuses(s, "d1: set_trap_table trap=14,4,0xe033,0.1", "EINVAL");
+        refuses(s, "d1: set_trap_table trap=14,-1,0xe033,0.1", "EINVAL");
+        refuses(s, "d1: set_trap_table trap=14,0,0x10000,0.1", "EINVAL");
+        refuses(s, "d1: set_trap_table trap=14,0,-3,0.1", "EINVAL");
+    }
+
+    @Test
+    void callbacksAreGuestAddressesOrZero() {
+        State t = accepts(s, "d1: set_callbacks event=0.3 failsafe=0", "OK");
+        assertThat(t.dom(1).eventCallback()).isEqualTo(3);
+        refuses(s, "d1: set_callbacks event=2.1 failsafe=0", "EINVAL");
+        refuses(s, "d1: set_callbacks event=0 failsafe=0x10", "EINVAL");
+        refuses(s, "d1: set_callbacks event=-1 failsafe=0", "EINVAL");
+    }
+
+    @Test
+    void aPageFaultIsBouncedToVector14() {
+        State t = accepts(withTraps(), "d1: access read va=1.1", "fault");
+        TrapBounce b = t.dom(1).vcpu(0).lastTrap().orElseThrow();
+        assertThat(b.vector()).isEqualTo(14);
+        assertThat(b.software()).isFalse();
+        assertThat(accepts(s, "d1: access read va=1.1", "fault").dom(1).vcpu(0).lastTrap()).isEmpty();
+    }
+
+    @Test
+    void softwareInterruptsFollowTheirDpl() {
+        State t = withTraps();
+        State u = accepts(t, "d1/user: softint vector=128", "OK");
+        assertThat(u.dom(1).vcpu(0).lastTrap().orElseThrow()).isEqualTo(new TrapBounce(128, true, Mode.USER, t.dom(1).traps().get(128)));
+        accepts(t, "d1: softint vector=32", "OK");
+        u = accepts(t, "d1/user: softint vector=32", "fault");
+        assertThat(u.dom(1).vcpu(0).lastTrap().orElseThrow().vector()).isEqualTo(13);
+        accepts(t, "d1: softint vector=14", "fault");
+        accepts(t, "d1: softint vector=200", "fault");
+        refuses(t, "d1: softint vector=256", "EINVAL");
+    }
+
+    @Test
+    void userModeCannotInstallHandlers() {
+        refuses(s, "d1/user: set_trap_table", "EPERM");
+        refuses(s, "d1/user: set_callbacks event=0 failsafe=0", "EPERM");
+    }
+}
