@@ -22,6 +22,20 @@ public interface Invariant {
     /** What it states, in one sentence. */
     String statement();
 
+    /** The class that defines it. */
+    default String definedIn() {
+        return getClass().getName();
+    }
+
+    /**
+     * The test classes that exercise it: its own (named after it, showing it holds on reachable
+     * states and catches broken ones) and the family-by-invariant matrix; other modules' suites
+     * check every invariant after every step.
+     */
+    default List<String> testedBy() {
+        return List.of(getClass().getName() + "Test", "pvspec.model.invariant.FamilyInvariantMatrixTest");
+    }
+
     /** The violations in {@code facts.state()}; empty when the invariant holds. */
     List<Violation> check(Facts facts);
 
