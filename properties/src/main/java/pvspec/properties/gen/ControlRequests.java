@@ -1,0 +1,94 @@
+package pvspec.properties.gen;
+
+import java.util.List;
+import pvspec.model.abi.Caller;
+import pvspec.model.abi.DomId;
+import pvspec.model.abi.Domctl;
+import pvspec.model.abi.Hypercall;
+import pvspec.model.abi.MemoryOp;
+import pvspec.model.abi.SchedOp;
+import pvspec.model.abi.SetCallbacks;
+import pvspec.model.abi.SetTrapTable;
+import pvspec.model.abi.SoftInt;
+import pvspec.model.abi.TrapInfo;
+import pvspec.model.abi.UnknownHypercall;
+
+/** Memory reservations, domain control, scheduling, trap tables and the odd unknown request. */
+final class ControlRequests {
+    private final StateView v;
+    private final Pick p;
+    private final int me;
+
+    ControlRequests(StateView v, Pick p, Caller c) {
+        this.v = v;
+        this.p = p;
+        this.me = c.domain();
+    }
+
+    Hypercall memory(boolean hostile) {
+        int dom = hostile ? p.of(v.runningDomains(), 9) : me == 0 && p.chance(0.5) ? p.of(v.runningDomains(), 0) : DomId.DOMID_SELF;
+        if (p.chance(0.5)) return new MemoryOp.PopulatePhysmap(dom, hostile && p.chance(0.3) ? -1 : 1 + p.below(2));
+        long mfn = hostile ? p.of(v.foreign(me), p.garbage(v.c.frames())) : p.of(v.frames(me), 0L);
+        return new MemoryOp.DecreaseReservation(dom, List.of(mfn));
+    }
+
+    /** Domain control: from the control domain (or, hostile, from a guest). Destruction is rare. */
+    Hypercall domctl() {
+        int target = p.of(v.runningDomains(), 1);
+        switch (p.below(12)) {
+            case 0: case 1: return new Domctl.CreateDomain(p.below(5), 1 + p.below(v.c.vcpus()));
+            case 2: return new Domctl.DestroyDomain(target);
+            case 3: case 4: return new Domctl.PauseDomain(target);
+            case 5: case 6: case 7: return new Domctl.UnpauseDomain(p.of(pausedDomains(), target));
+            case 8: return new Domctl.Unknown(p.one(99, -1));
+            default: return new Domctl.MaxMem(target, p.below(8));
+        }
+    }
+
+    private List<Integer> pausedDomains() {
+        List<Integer> out = new java.util.ArrayList<>();
+        for (pvspec.model.state.Domain d : v.s.domains().values()) if (d.paused()) out.add(d.id());
+        return out;
+    }
+
+    Hypercall sched() {
+        double r = p.random().nextDouble();
+        if (r < 0.02) return new SchedOp.Shutdown();
+        if (r < 0.12) return new SchedOp.Block();
+        if (r < 0.15) return new SchedOp.Unknown(p.one(3, 99));
+        return new SchedOp.Yield();
+    }
+
+    Hypercall traps(boolean hostile) {
+        if (p.chance(0.25)) return new SetCallbacks(address(hostile), p.chance(0.5) ? 0 : address(false));
+        if (p.chance(0.1)) return new SetTrapTable(List.of());
+        int vector = hostile && p.chance(0.2) ? p.one(256, -1) : p.one(3, 13, 14, 128, p.below(32));
+        int dpl = hostile && p.chance(0.2) ? p.one(4, -1) : p.below(4);
+        int cs = p.one(0xe033, 0xe030, 0x10, 0xe019);
+        return new SetTrapTable(List.of(new TrapInfo(vector, dpl, cs, address(hostile))));
+    }
+
+    /** A handler address: a guest address, or (hostile) a non-canonical or hypervisor one. */
+    private long address(boolean hostile) {
+        if (!hostile) {
+            long a;
+            do a = 1 + p.below((int) Math.min(1 << 20, v.c.vaPages() - 1)); while (v.c.hypervisorRange(a));
+            return a;
+        }
+        return p.chance(0.5) ? p.garbage(v.c.vaPages()) : v.c.va(hypervisorIndices());
+    }
+
+    private int[] hypervisorIndices() {
+        int[] idx = new int[v.c.levels()];
+        idx[0] = v.c.reservedFirst();
+        return idx;
+    }
+
+    Hypercall softInt() {
+        return new SoftInt(p.chance(0.05) ? p.one(256, -1) : p.one(3, 13, 14, 128, p.below(256)));
+    }
+
+    Hypercall unknown() {
+        return new UnknownHypercall(p.one(2, 11, 31, 40, 99));
+    }
+}

@@ -1,0 +1,64 @@
+package pvspec.properties.gen;
+
+import java.util.List;
+import java.util.Random;
+import pvspec.model.abi.Caller;
+import pvspec.model.abi.Hypercall;
+import pvspec.model.abi.Mode;
+import pvspec.model.state.Domain;
+import pvspec.model.state.State;
+import pvspec.model.trace.TraceStep;
+
+/**
+ * The model-guided request generator: each next request is drawn from the current model state
+ * (the caller's frames by use, its tables and addresses, the ports and grants others offer it),
+ * mostly valid, with a tunable share of hostile and malformed ones. Deterministic from its seed.
+ */
+public final class Generator {
+    private final Pick p;
+    private final double hostility;
+
+    /** @param hostility the share of requests made hostile or malformed on purpose (0 to 1) */
+    public Generator(long seed, double hostility) {
+        this.p = new Pick(new Random(seed));
+        this.hostility = hostility;
+    }
+
+    /** The next request, and who makes it, for state {@code s}. */
+    public TraceStep next(State s) {
+        StateView v = new StateView(s);
+        Caller c = caller(v);
+        boolean hostile = p.chance(hostility);
+        return TraceStep.of(c, request(v, c, hostile));
+    }
+
+    private Caller caller(StateView v) {
+        List<Integer> running = v.runningDomains();
+        if (running.isEmpty() || p.chance(0.01)) return new Caller(p.below(v.c.domains() + 1), 0, Mode.KERNEL);
+        // Guests do most of the work; the control domain manages them.
+        int dom = running.size() > 1 && p.chance(0.85) ? p.of(running.subList(1, running.size()), running.get(0)) : p.of(running, 0);
+        Domain d = v.s.dom(dom);
+        int vcpu = p.below(d.vcpus().size());
+        return new Caller(dom, vcpu, p.chance(0.04) ? Mode.USER : Mode.KERNEL);
+    }
+
+    private Hypercall request(StateView v, Caller c, boolean hostile) {
+        PageTableRequests pt = new PageTableRequests(v, p, c);
+        SharingRequests sh = new SharingRequests(v, p, c);
+        ControlRequests ctl = new ControlRequests(v, p, c);
+        if (c.domain() == 0 && p.chance(0.35)) return ctl.domctl();
+        int r = p.below(100);
+        if (r < 24) return pt.mmuUpdate(hostile);
+        if (r < 40) return pt.mmuextOp(hostile);
+        if (r < 48) return pt.updateVaMapping(hostile);
+        if (r < 60) return pt.access();
+        if (r < 70) return sh.eventChannel(hostile);
+        if (r < 82) return sh.grantTable(hostile);
+        if (r < 87) return ctl.memory(hostile);
+        if (r < 91) return ctl.traps(hostile);
+        if (r < 94) return ctl.softInt();
+        if (r < 97) return ctl.sched();
+        if (r < 99) return ctl.domctl();
+        return ctl.unknown();
+    }
+}

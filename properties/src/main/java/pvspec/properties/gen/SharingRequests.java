@@ -1,0 +1,77 @@
+package pvspec.properties.gen;
+
+import java.util.List;
+import pvspec.model.abi.Caller;
+import pvspec.model.abi.DomId;
+import pvspec.model.abi.EventChannelOp;
+import pvspec.model.abi.EventChannelWrite;
+import pvspec.model.abi.GrantTableOp;
+import pvspec.model.abi.GrantTableWrite;
+import pvspec.model.abi.Hypercall;
+
+/**
+ * Requests that connect domains: event channels (offer, bind, send, close, IPIs, VIRQs) and
+ * grants (offer, revoke, map, unmap), with hostile variants (other domains' ports, ports not
+ * offered to the caller, read-only grants mapped writable, revoking mapped grants).
+ */
+final class SharingRequests {
+    private final StateView v;
+    private final Pick p;
+    private final Caller c;
+    private final int me;
+
+    SharingRequests(StateView v, Pick p, Caller c) {
+        this.v = v;
+        this.p = p;
+        this.c = c;
+        this.me = c.domain();
+    }
+
+    private int otherDomain() {
+        List<Integer> doms = v.runningDomains();
+        return p.of(doms, 0);
+    }
+
+    private int port(boolean hostile) {
+        if (hostile) return p.chance(0.5) ? (int) Math.max(Integer.MIN_VALUE, p.garbage(v.c.ports())) : p.below(v.c.ports());
+        return p.of(v.openPorts(me), 1 + p.below(v.c.ports() - 1));
+    }
+
+    Hypercall eventChannel(boolean hostile) {
+        switch (p.below(hostile ? 9 : 11)) {
+            case 0: return new EventChannelOp.AllocUnbound(hostile ? otherDomain() : DomId.DOMID_SELF, otherDomain());
+            case 1: case 2: {
+                int[] offer = p.of(v.offeredPorts(me), null);
+                if (offer == null || hostile) return new EventChannelOp.BindInterdomain(otherDomain(), port(true));
+                return new EventChannelOp.BindInterdomain(offer[0], offer[1]);
+            }
+            case 3: return new EventChannelOp.BindVirq(hostile ? p.one(3, 24, -1, 11) : p.one(0, 1, 11), p.below(v.vcpus(me) + (hostile ? 2 : 0)));
+            case 4: return new EventChannelOp.BindIpi(p.below(v.vcpus(me) + (hostile ? 2 : 0)));
+            case 5: return new EventChannelOp.Close(port(hostile));
+            case 6: case 7: return new EventChannelOp.Send(port(hostile));
+            case 8: return new EventChannelOp.Status(hostile ? otherDomain() : DomId.DOMID_SELF, port(hostile));
+            case 9: return new EventChannelOp.Unmask(port(false));
+            default: return p.chance(0.6) ? new EventChannelWrite.ClearEvtchn(port(false)) : new EventChannelWrite.MaskEvtchn(port(false));
+        }
+    }
+
+    Hypercall grantTable(boolean hostile) {
+        int refs = v.c.grants();
+        switch (p.below(6)) {
+            case 0: case 1: {
+                long frame = hostile && p.chance(0.5) ? p.of(v.foreign(me), 0L) : p.of(v.frames(me), 0L);
+                return new GrantTableWrite.Grant(hostile && p.chance(0.3) ? refs : p.below(refs), otherDomain(), frame, p.chance(0.3));
+            }
+            case 2: return new GrantTableWrite.EndAccess(p.below(refs + (hostile ? 1 : 0)));
+            case 3: case 4: {
+                int[] offer = p.of(v.offeredGrants(me), null);
+                int dom = offer == null || hostile && p.chance(0.5) ? otherDomain() : offer[0];
+                int ref = offer == null || hostile && p.chance(0.5) ? p.below(refs + 1) : offer[1];
+                int flags = GrantTableOp.GNTMAP_host_map | (p.chance(0.4) ? GrantTableOp.GNTMAP_readonly : 0);
+                if (hostile && p.chance(0.3)) flags = p.one(0, GrantTableOp.GNTMAP_device_map, GrantTableOp.GNTMAP_host_map | GrantTableOp.GNTMAP_contains_pte);
+                return new GrantTableOp.MapGrantRef(dom, ref, flags, new PageTableRequests(v, p, c).va());
+            }
+            default: return new GrantTableOp.UnmapGrantRef(hostile ? p.below(refs + 2) - 1 : p.of(v.handles(me), 0));
+        }
+    }
+}
