@@ -1,0 +1,42 @@
+package pvspec.verification.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import pvspec.model.invariant.Invariant;
+import pvspec.model.invariant.Invariants;
+import pvspec.model.rules.Catalogue;
+
+/** {@code pvspec spec}: the invariant catalogue and the hypercall refusal table, read from the model itself. */
+@Command(name = "spec", description = "Print the invariant catalogue and every hypercall's refusals, from the model's own metadata.")
+final class SpecCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--invariants", description = "Only the invariants.")
+    boolean invariantsOnly;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Invariants (checked after every step)");
+        out.println();
+        for (Invariant i : Invariants.ALL) {
+            out.printf("%-6s %s%n", i.id(), i.name());
+            out.printf("       %s%n", i.statement());
+            out.printf("       defined in %s%n", i.definedIn());
+            out.printf("       tested by  %s%n", String.join(", ", i.testedBy()));
+            out.println();
+        }
+        if (invariantsOnly) return Pvspec.HOLDS;
+        out.println("Hypercalls and their refusals (in the order the rules check them)");
+        for (Catalogue.Family f : Catalogue.families()) {
+            out.println();
+            out.printf("%s   [%s]%n", f.name(), f.rulesClass());
+            for (Catalogue.Entry e : f.refusals()) out.printf("  %-22s %-36s %s%n", e.result(), e.name(), e.sentence());
+            if (f.refusals().isEmpty()) out.println("  (never refused: a forbidden access faults instead)");
+        }
+        return Pvspec.HOLDS;
+    }
+}
