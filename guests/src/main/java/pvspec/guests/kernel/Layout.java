@@ -121,6 +121,29 @@ public final class Layout {
         return spare;
     }
 
+    /** An entry of a table: which frame, which slot (an {@code mmu_update} pointer). */
+    public record Slot(long table, int index) {}
+
+    /** The L1 entry of the {@code i}-th spare page (empty after boot). */
+    public Slot spareSlot(int i) {
+        long p = frames.size() + (long) i;
+        if (i < 0 || i >= spare) throw new IllegalArgumentException("no spare page " + i);
+        return new Slot(l1Of(p), (int) (p % config.entries()));
+    }
+
+    /** The L1 entry that maps frame {@code mfn}. */
+    public Slot slotOf(long mfn) {
+        Integer p = pageOfFrame.get(mfn);
+        if (p == null) throw new IllegalArgumentException("frame " + mfn + " is not in this layout");
+        return new Slot(l1Of(p), p % config.entries());
+    }
+
+    /** The first guest slot of the top-level table that the layout leaves empty, or -1. */
+    public int freeTopSlot() {
+        int used = tables(config.levels() - 1).size();
+        return used < guestSlots.size() ? guestSlots.get(used) : -1;
+    }
+
     /** The virtual page of page number {@code p}: guest top-level slots in order, then the lower indices. */
     public long va(long p) {
         long slot = guestSlots.get((int) (p / perTopSlot()));
