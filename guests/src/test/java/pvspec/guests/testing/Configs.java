@@ -11,9 +11,9 @@ public final class Configs {
         return Config.small();
     }
 
-    /** 3 levels x 8 entries, 256 frames, 2 vCPUs. */
+    /** 3 levels x 8 entries, 256 frames, 4 domains, 2 vCPUs. */
     public static Config medium3() {
-        return Config.withDefaults(3, 8, 256, 3, 2, 16, 8);
+        return Config.withDefaults(3, 8, 256, 4, 2, 16, 8);
     }
 
     /** 4 levels x 8 entries, 512 frames, 4 vCPUs. */
