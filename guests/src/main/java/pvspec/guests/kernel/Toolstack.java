@@ -14,7 +14,12 @@ public final class Toolstack {
 
     /** Create a domain of {@code pages} frames and {@code vcpus} vCPUs and give it all its frames. */
     public static StartInfo createDomain(HypercallPage dom0, int pages, int vcpus) {
-        int domid = (int) dom0.value(Calls.createDomain(pages, vcpus));
+        return createDomain(dom0, pages, pages, vcpus);
+    }
+
+    /** As above, with room to grow: it may later populate up to {@code maxPages} frames in all. */
+    public static StartInfo createDomain(HypercallPage dom0, int pages, int maxPages, int vcpus) {
+        int domid = (int) dom0.value(Calls.createDomain(maxPages, vcpus));
         return new StartInfo(domid, vcpus, populate(dom0, domid, pages));
     }
 

@@ -71,7 +71,7 @@ public final class RandomGuest {
             case 7: return grant();
             case 8: return mapGrant();
             case 9: return traps();
-            case 10: return Calls.tlbFlushLocal();
+            case 10: return random.nextBoolean() ? Calls.tlbFlushLocal() : Calls.newBaseptr(k.layout.top());
             default: return access();
         }
     }
@@ -118,7 +118,7 @@ public final class RandomGuest {
             };
             return Calls.unpin(frame);
         }
-        if (k.extra.isEmpty()) return populate();
+        if (k.extra.isEmpty()) return access();
         long frame = pick(k.extra);
         int level = 1 + random.nextInt(k.layout.config().levels());
         pending = r -> {
@@ -129,7 +129,7 @@ public final class RandomGuest {
 
     /** Give an extra frame back ({@code decrease_reservation}). */
     private Hypercall giveBack() {
-        if (k.extra.isEmpty()) return populate();
+        if (k.extra.isEmpty()) return access();
         long frame = pick(k.extra);
         pending = r -> {
             if (r.equals(Result.value(1))) {
@@ -169,7 +169,10 @@ public final class RandomGuest {
         if (k.ports.isEmpty()) return bindPort(Calls.bindIpi(0), "ipi");
         int port = pick(new ArrayList<>(k.ports.keySet()));
         pending = r -> {
-            if (r.succeeded()) k.ports.remove(port);
+            if (r.succeeded()) {
+                k.ports.remove(port);
+                world.withdrawPort(k.domid, port);
+            }
         };
         return Calls.close(port);
     }
@@ -199,7 +202,10 @@ public final class RandomGuest {
         if (!k.grants.isEmpty() && random.nextBoolean()) {
             int ref = pick(new ArrayList<>(k.grants.keySet()));
             pending = r -> {
-                if (r.succeeded()) k.grants.remove(ref);
+                if (r.succeeded()) {
+                    k.grants.remove(ref);
+                    world.withdrawGrant(k.domid, ref);
+                }
             };
             return Calls.endAccess(ref);
         }
@@ -210,6 +216,7 @@ public final class RandomGuest {
         pending = r -> {
             if (r.succeeded()) {
                 k.grants.put(ref, frame);
+                world.withdrawGrant(k.domid, ref);
                 world.offer(new RandomWorld.GrantOffer(k.domid, ref, peer, readonly));
             }
         };

@@ -22,7 +22,7 @@ import pvspec.model.trace.Trace;
  *
  * @param guests how many guests
  * @param pages frames per guest
- * @param spare spare pages per guest (for mappings and grants)
+ * @param spare spare pages per guest (for mappings and grants); each guest may also populate as many more frames
  * @param hostility the probability of a hostile request
  */
 public record RandomWorkload(int guests, int pages, int spare, double hostility) {
@@ -41,7 +41,7 @@ public record RandomWorkload(int guests, int pages, int spare, double hostility)
         HypercallPage dom0 = new HypercallPage(recording, Caller.kernel(DomId.DOM0));
         List<RandomGuest> actors = new ArrayList<>();
         for (int g = 0; g < guests; g++) {
-            StartInfo start = Toolstack.createDomain(dom0, pages, 1);
+            StartInfo start = Toolstack.createDomain(dom0, pages, pages + spare, 1);
             Layout layout = Layout.of(machine.config(), start.frames(), spare);
             PageTables.build(new HypercallPage(recording, Caller.kernel(start.domid())), layout);
             world.addDomain(start.domid());

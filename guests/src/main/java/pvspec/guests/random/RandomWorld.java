@@ -43,6 +43,16 @@ public final class RandomWorld {
         grants.remove(o);
     }
 
+    /** {@code granter} revoked {@code ref}: its offers are void. */
+    public synchronized void withdrawGrant(int granter, int ref) {
+        grants.removeIf(o -> o.granter() == granter && o.ref() == ref);
+    }
+
+    /** {@code owner} closed {@code port}: its offers are void. */
+    public synchronized void withdrawPort(int owner, int port) {
+        ports.removeIf(o -> o.owner() == owner && o.port() == port);
+    }
+
     /** Port offers made to {@code dom}. */
     public synchronized List<PortOffer> portsFor(int dom) {
         List<PortOffer> out = new ArrayList<>();
