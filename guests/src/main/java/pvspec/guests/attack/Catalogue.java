@@ -1,0 +1,47 @@
+package pvspec.guests.attack;
+
+import java.util.List;
+
+/**
+ * The malicious guests, one class each (each class's comment tells the bug it reproduces and
+ * why the hypervisor refuses), in the order {@code pvspec attack} prints them: page tables,
+ * linear tables, memory ownership, grants, event channels, traps, privilege.
+ */
+public final class Catalogue {
+    private Catalogue() {}
+
+    public static final List<Attack> ALL = List.of(
+            new WritablePageTableMapping(),
+            new Xsa148PseSuperpage(),
+            new Xsa182FastPathRw(),
+            new ReservedSlotWrite(),
+            new UnpinUnpinned(),
+            new PinTwice(),
+            new Xsa167MarkSuper(),
+            new Xsa279FlushAfterFailedUpdate(),
+            new Xsa401StaleTlbAcrossRetype(),
+            new Xsa240LinearChain(),
+            new Xsa240LinearLoop(),
+            new Xsa240WritableLinear(),
+            new CrossDomainLinear(),
+            new ForeignFrameMapping(),
+            new HypervisorFrameMapping(),
+            new Xsa224UseAfterFree(),
+            new DecreaseOthersReservation(),
+            new Xsa218ReadonlyGrantWritable(),
+            new Xsa218MapAfterEndAccess(),
+            new Xsa218EndAccessWhileMapped(),
+            new SendOnForeignPort(),
+            new BindToPortOfferedToOther(),
+            new Xsa7NonCanonicalTrapHandler(),
+            new TrapHandlerInHypervisor(),
+            new RingZeroTrapSelector(),
+            new Xsa213UserModeHypercall(),
+            new DomctlFromDomU());
+
+    /** The attack with this name. */
+    public static Attack byName(String name) {
+        for (Attack a : ALL) if (a.info().name().equals(name)) return a;
+        throw new IllegalArgumentException("no attack " + name);
+    }
+}

@@ -1,0 +1,175 @@
+package pvspec.guests.hypercall;
+
+import java.util.List;
+import pvspec.model.abi.Access;
+import pvspec.model.abi.DomId;
+import pvspec.model.abi.Domctl;
+import pvspec.model.abi.EventChannelOp;
+import pvspec.model.abi.EventChannelWrite;
+import pvspec.model.abi.GrantTableOp;
+import pvspec.model.abi.GrantTableWrite;
+import pvspec.model.abi.MemoryOp;
+import pvspec.model.abi.MmuUpdate;
+import pvspec.model.abi.MmuextOp;
+import pvspec.model.abi.SchedOp;
+import pvspec.model.abi.SetCallbacks;
+import pvspec.model.abi.SetTrapTable;
+import pvspec.model.abi.SoftInt;
+import pvspec.model.abi.TrapInfo;
+import pvspec.model.abi.UpdateVaMapping;
+
+/**
+ * Short constructors for the requests guests make, named after the Linux/Xen wrappers
+ * ({@code HYPERVISOR_mmu_update}, {@code EVTCHNOP_send}, ...). Domain arguments that mean "the
+ * caller" are {@link DomId#DOMID_SELF}, as a guest passes them.
+ */
+public final class Calls {
+    private Calls() {}
+
+    public static final int SELF = DomId.DOMID_SELF;
+
+    // Memory management.
+
+    public static MmuUpdate mmuUpdate(long table, int index, long pte) {
+        return MmuUpdate.one(table, index, pte);
+    }
+
+    public static MmuUpdate mmuUpdate(List<MmuUpdate.Request> requests) {
+        return new MmuUpdate(requests, DomId.DOMID_SELF);
+    }
+
+    public static MmuUpdate mmuUpdateForeign(long table, int index, long pte, int foreigndom) {
+        return new MmuUpdate(List.of(new MmuUpdate.Request(table, index, pte)), foreigndom);
+    }
+
+    public static MmuextOp pin(int level, long mfn) {
+        return MmuextOp.of(new MmuextOp.Pin(level, mfn));
+    }
+
+    public static MmuextOp unpin(long mfn) {
+        return MmuextOp.of(new MmuextOp.Unpin(mfn));
+    }
+
+    public static MmuextOp newBaseptr(long mfn) {
+        return MmuextOp.of(new MmuextOp.NewBaseptr(mfn));
+    }
+
+    public static MmuextOp tlbFlushLocal() {
+        return MmuextOp.of(new MmuextOp.TlbFlushLocal());
+    }
+
+    public static UpdateVaMapping updateVaMapping(long va, long pte, long flags) {
+        return new UpdateVaMapping(va, pte, flags);
+    }
+
+    public static MemoryOp.PopulatePhysmap populatePhysmap(int dom, long count) {
+        return new MemoryOp.PopulatePhysmap(dom, count);
+    }
+
+    public static MemoryOp.DecreaseReservation decreaseReservation(int dom, List<Long> mfns) {
+        return new MemoryOp.DecreaseReservation(dom, mfns);
+    }
+
+    // Traps and callbacks.
+
+    public static SetTrapTable setTrapTable(List<TrapInfo> traps) {
+        return new SetTrapTable(traps);
+    }
+
+    public static SetCallbacks setCallbacks(long event, long failsafe) {
+        return new SetCallbacks(event, failsafe);
+    }
+
+    public static SoftInt softInt(int vector) {
+        return new SoftInt(vector);
+    }
+
+    // Event channels.
+
+    public static EventChannelOp.AllocUnbound allocUnbound(int remoteDom) {
+        return new EventChannelOp.AllocUnbound(DomId.DOMID_SELF, remoteDom);
+    }
+
+    public static EventChannelOp.BindInterdomain bindInterdomain(int remoteDom, int remotePort) {
+        return new EventChannelOp.BindInterdomain(remoteDom, remotePort);
+    }
+
+    public static EventChannelOp.BindVirq bindVirq(int virq, int vcpu) {
+        return new EventChannelOp.BindVirq(virq, vcpu);
+    }
+
+    public static EventChannelOp.BindIpi bindIpi(int vcpu) {
+        return new EventChannelOp.BindIpi(vcpu);
+    }
+
+    public static EventChannelOp.Send send(int port) {
+        return new EventChannelOp.Send(port);
+    }
+
+    public static EventChannelOp.Close close(int port) {
+        return new EventChannelOp.Close(port);
+    }
+
+    public static EventChannelOp.Unmask unmask(int port) {
+        return new EventChannelOp.Unmask(port);
+    }
+
+    public static EventChannelOp.Status status(int dom, int port) {
+        return new EventChannelOp.Status(dom, port);
+    }
+
+    public static EventChannelWrite.ClearEvtchn clearEvtchn(int port) {
+        return new EventChannelWrite.ClearEvtchn(port);
+    }
+
+    public static EventChannelWrite.MaskEvtchn maskEvtchn(int port) {
+        return new EventChannelWrite.MaskEvtchn(port);
+    }
+
+    // Grant tables.
+
+    public static GrantTableWrite.Grant grantAccess(int ref, int domid, long frame, boolean readonly) {
+        return new GrantTableWrite.Grant(ref, domid, frame, readonly);
+    }
+
+    public static GrantTableWrite.EndAccess endAccess(int ref) {
+        return new GrantTableWrite.EndAccess(ref);
+    }
+
+    public static GrantTableOp.MapGrantRef mapGrantRef(int dom, int ref, boolean readonly, long hostVa) {
+        int flags = GrantTableOp.GNTMAP_host_map | (readonly ? GrantTableOp.GNTMAP_readonly : 0);
+        return new GrantTableOp.MapGrantRef(dom, ref, flags, hostVa);
+    }
+
+    public static GrantTableOp.UnmapGrantRef unmapGrantRef(int handle) {
+        return new GrantTableOp.UnmapGrantRef(handle);
+    }
+
+    // Domains and scheduling.
+
+    public static Domctl.CreateDomain createDomain(long maxPages, int vcpus) {
+        return new Domctl.CreateDomain(maxPages, vcpus);
+    }
+
+    public static Domctl.DestroyDomain destroyDomain(int dom) {
+        return new Domctl.DestroyDomain(dom);
+    }
+
+    public static SchedOp.Yield yield() {
+        return new SchedOp.Yield();
+    }
+
+    public static SchedOp.Shutdown shutdown() {
+        return new SchedOp.Shutdown();
+    }
+
+    // Memory accesses (not hypercalls).
+
+    public static Access read(long va) {
+        return Access.read(va);
+    }
+
+    public static Access write(long va) {
+        return Access.write(va);
+    }
+}

@@ -1,0 +1,50 @@
+package pvspec.guests.hypercall;
+
+import java.util.Optional;
+import pvspec.model.abi.Caller;
+import pvspec.model.abi.Hypercall;
+import pvspec.model.abi.Result;
+import pvspec.model.rules.Outcome;
+import pvspec.model.rules.Step;
+import pvspec.model.state.Config;
+import pvspec.model.state.State;
+
+/**
+ * The model as a machine: holds the current state and advances it with {@link Step#step}.
+ * Calls from several vCPU threads are serialized (the model has no concurrency of its own).
+ */
+public final class ModelHypercalls implements Hypercalls {
+    private State state;
+    private Optional<String> lastReason = Optional.empty();
+
+    public ModelHypercalls(Config config) {
+        this(State.initial(config));
+    }
+
+    public ModelHypercalls(State initial) {
+        this.state = initial;
+    }
+
+    @Override
+    public Config config() {
+        return state.config();
+    }
+
+    @Override
+    public synchronized Result hypercall(Caller caller, Hypercall call) {
+        Outcome o = Step.step(state, caller, call);
+        state = o.state();
+        lastReason = o.reason();
+        return o.result();
+    }
+
+    @Override
+    public synchronized State abstractState() {
+        return state;
+    }
+
+    /** The rule the last refused request broke, in the model's words (empty after a success). */
+    public synchronized Optional<String> lastReason() {
+        return lastReason;
+    }
+}
