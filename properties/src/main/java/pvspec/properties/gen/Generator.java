@@ -17,11 +17,22 @@ import pvspec.model.trace.TraceStep;
 public final class Generator {
     private final Pick p;
     private final double hostility;
+    private final int only;
 
     /** @param hostility the share of requests made hostile or malformed on purpose (0 to 1) */
     public Generator(long seed, double hostility) {
+        this(seed, hostility, -1);
+    }
+
+    private Generator(long seed, double hostility, int only) {
         this.p = new Pick(new Random(seed));
         this.hostility = hostility;
+        this.only = only;
+    }
+
+    /** A generator whose requests all come from one domain (a bystander making noise). */
+    public static Generator forDomain(long seed, double hostility, int domid) {
+        return new Generator(seed, hostility, domid);
     }
 
     /** The next request, and who makes it, for state {@code s}. */
@@ -33,6 +44,7 @@ public final class Generator {
     }
 
     private Caller caller(StateView v) {
+        if (only >= 0) return new Caller(only, p.below(Math.max(1, v.vcpus(only))), p.chance(0.04) ? Mode.USER : Mode.KERNEL);
         List<Integer> running = v.runningDomains();
         if (running.isEmpty() || p.chance(0.01)) return new Caller(p.below(v.c.domains() + 1), 0, Mode.KERNEL);
         // Guests do most of the work; the control domain manages them.
