@@ -1,6 +1,5 @@
 package pvspec.model.rules;
 
-import pvspec.model.abi.DomId;
 import pvspec.model.abi.Pte;
 import pvspec.model.abi.PteFlag;
 import pvspec.model.state.Frame;
@@ -33,12 +32,6 @@ final class Frames {
         return n;
     }
 
-    /** The lowest free frame, or -1. */
-    static long lowestFree(State s) {
-        for (int mfn = 0; mfn < s.frames().size(); mfn++) if (s.frame(mfn).isFree()) return mfn;
-        return -1;
-    }
-
     /** The entry the hypervisor keeps in reserved top-level slot {@code slot}: its own frame, supervisor-only. */
     static long hypervisorEntry(State s, int slot) {
         return Pte.make(s.config().xenFrameForSlot(slot), PteFlag.P, PteFlag.RW);
@@ -58,9 +51,5 @@ final class Frames {
     /** Whether slot {@code i} of a level-{@code level} table is one the guest controls. */
     static boolean guestSlot(State s, int level, int i) {
         return level != s.config().levels() || !s.config().reserved(i);
-    }
-
-    static boolean isXen(Frame f) {
-        return f.owner() == DomId.DOMID_XEN;
     }
 }

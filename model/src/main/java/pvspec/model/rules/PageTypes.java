@@ -43,18 +43,18 @@ final class PageTypes {
     static final Refusal UPPER_NOT_OWNED = Refusal.of(EINVAL, "the entry points to a frame the table's owner does not own");
     /** The target must be, or become, a table of the next level down. */
     static final Refusal UPPER_BAD_TYPE = Refusal.of(EINVAL, "the entry points to a frame that cannot be a table of the next level down");
+    /** Linear rule 2: the target must already be validated at this level (no validation deadlock). */
+    static final Refusal LINEAR_NOT_VALIDATED = Refusal.of(EINVAL, "a linear entry must point to an already validated table of the same level");
     /** Linear rule 1: a same-level entry must be read-only, or the guest could write its own tables. */
     static final Refusal LINEAR_WRITABLE = Refusal.of(EINVAL, "a linear (same-level) entry must be read-only");
     /** Linear rule 2 (XSA-240): no cross-domain linear entries. */
     static final Refusal LINEAR_FOREIGN = Refusal.of(EINVAL, "a linear entry must point to a table of the same owner");
-    /** Linear rule 2: the target must already be validated at this level (no validation deadlock). */
-    static final Refusal LINEAR_NOT_VALIDATED = Refusal.of(EINVAL, "a linear entry must point to an already validated table of the same level");
     /** Linear rule 3 (XSA-240): one level only. */
     static final Refusal LINEAR_CHAIN = Refusal.of(EINVAL, "linear tables are one level only: a linear target may not hold linear entries, nor a table that is a target");
 
     static final List<Refusal> REFUSALS = List.of(L1_DISALLOWED_FLAGS, L1_NOT_RAM, L1_NOT_OWNED, L1_NOT_WRITABLE,
-            UPPER_DISALLOWED_FLAGS, UPPER_NOT_OWNED, UPPER_BAD_TYPE, LINEAR_WRITABLE, LINEAR_FOREIGN,
-            LINEAR_NOT_VALIDATED, LINEAR_CHAIN);
+            UPPER_DISALLOWED_FLAGS, UPPER_NOT_OWNED, UPPER_BAD_TYPE, LINEAR_NOT_VALIDATED, LINEAR_WRITABLE,
+            LINEAR_FOREIGN, LINEAR_CHAIN);
 
     // General references.
 
@@ -163,28 +163,33 @@ final class PageTypes {
             State t = getPage(s, target, s.frame(table).owner(), UPPER_NOT_OWNED);
             return getPageType(t, target, PageType.table(level - 1), UPPER_BAD_TYPE);
         } catch (Refusal r) {
-            // Xen tries the linear rules whenever the normal typing fails with EINVAL; they can
-            // only succeed for the table itself or a table of the same level, so for anything
-            // else the first refusal is the informative one.
-            if (!r.is(EINVAL) || !(target == table || s.validMfn(target) && s.frame(target).type() == PageType.table(level))) throw r;
-            return getLinear(s, e, table, level);
+            // Xen tries the linear rules whenever the normal typing fails with EINVAL. When the
+            // target is not even a table of this level, the first refusal is the informative one.
+            if (!r.is(EINVAL)) throw r;
+            try {
+                return getLinear(s, e, table, level);
+            } catch (Refusal linear) {
+                throw linear == LINEAR_NOT_VALIDATED ? r : linear;
+            }
         }
     }
 
     /**
-     * A linear (same-level) entry, by Xen's rules: read-only; a table may map itself, which
-     * takes no reference; otherwise the target is an already validated table of the same level
-     * and owner, and linear use is one level deep (a table holding linear entries is never a
-     * linear target, and vice versa).
+     * A linear (same-level) entry, by Xen's rules: it points to the table itself or to an
+     * already validated table of the same level (no validation deadlock); it is read-only; a
+     * table mapping itself takes no reference; otherwise the target has the same owner, and
+     * linear use is one level deep (a table holding linear entries is never a linear target,
+     * and vice versa).
      */
     private static State getLinear(State s, long e, long table, int level) {
-        require(!Pte.writable(e), LINEAR_WRITABLE);
         long target = Pte.mfn(e);
-        if (target == table) return s;
+        boolean self = target == table;
+        require(self || s.validMfn(target) && s.frame(target).isTable(level), LINEAR_NOT_VALIDATED);
+        require(!Pte.writable(e), LINEAR_WRITABLE);
+        if (self) return s;
         Frame t = s.frame(target);
         Frame tab = s.frame(table);
         require(t.owner() == tab.owner(), LINEAR_FOREIGN);
-        require(t.isTable(level), LINEAR_NOT_VALIDATED);
         require(tab.linearCount() >= 0 && t.linearCount() <= 0, LINEAR_CHAIN);
         s = s.withFrame(table, tab.withLinearCount(tab.linearCount() + 1));
         t = s.frame(target);

@@ -89,4 +89,20 @@ class FamilyInvariantMatrixTest {
         }
         assertThat(steps).isPositive();
     }
+
+    @org.junit.jupiter.api.Test
+    void theConjunctionReportsEveryBrokenInvariant() {
+        State s = Fixture.oneGuest();
+        State broken = s.withFrame(3, s.frame(3).withCount(9)).withFrame(12, s.frame(12).withDataTag(1));
+        assertThat(Invariants.check(broken)).extracting(Violation::invariant).contains("INV-6", "INV-7");
+        assertThat(Invariants.checkStep(s, pvspec.model.abi.Caller.kernel(1), new pvspec.model.abi.SchedOp.Yield(), pvspec.model.abi.Result.OK, broken))
+                .extracting(Violation::invariant).contains("INV-6", "INV-7");
+        assertThat(Invariants.check(s)).isEmpty();
+        assertThat(Invariants.ALL).extracting(Invariant::name).containsExactly("ownership", "type-exclusive", "no-writable-pagetable",
+                "well-typed-tree", "hypervisor-slots", "exact-counts", "reclaim-and-scrub", "memory-isolation", "trap-table", "privilege",
+                "event-channels", "grants", "lifecycle");
+        assertThat(Invariants.byId("exact-counts").id()).isEqualTo("INV-6");
+        assertThat(Invariants.ALL.get(2).toString()).isEqualTo("INV-3 no-writable-pagetable");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Invariants.byId("INV-99")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

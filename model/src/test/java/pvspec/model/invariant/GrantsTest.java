@@ -48,4 +48,39 @@ class GrantsTest {
     void aMappingWhoseEntryChangedIsCaught() {
         broken("INV-12", s.withFrame(2, s.frame(2).withEntry(2, Pte.make(9, PteFlag.P, PteFlag.US, PteFlag.GNTTAB))), 2L);
     }
+
+    @Test
+    void aWritableMappingWithoutTheWritingFlagIsCaught() {
+        Domain g = s.dom(2);
+        GrantEntry e = g.grants().get(0);
+        broken("INV-12", s.withDomain(g.withGrant(0, e.withFlags(e.flags() & ~GrantEntry.GTF_writing))), 9L);
+    }
+
+    @Test
+    void aWritingFlagWithOnlyReadOnlyMappingsIsCaught() {
+        State t = pvspec.model.testing.Fixture.oneGuest("d2: grant ref=0 domid=1 frame=9 readonly=true -> OK\n"
+                + "d1: grant_table_op map_grant_ref dom=2 ref=0 flags=host_map|readonly host_va=0.2 -> 0\n");
+        holds("INV-12", t);
+        Domain g = t.dom(2);
+        GrantEntry e = g.grants().get(0);
+        broken("INV-12", t.withDomain(g.withGrant(0, e.withFlags(e.flags() | GrantEntry.GTF_writing))), null);
+        broken("INV-12", t.withDomain(g.withGrant(0, new GrantEntry(e.flags(), 1, 10))), 9L);
+    }
+
+    @Test
+    void aMappingOfAFrameItsGranterNoLongerOwnsIsCaught() {
+        broken("INV-12", s.withFrame(9, s.frame(9).withDataTag(pvspec.model.abi.DomId.DOMID_INVALID)).withFrame(9,
+                new pvspec.model.state.Frame(1, s.frame(9).type(), s.frame(9).typeCount(), s.frame(9).count(), false, true, 0,
+                        pvspec.model.abi.DomId.DOMID_INVALID, s.frame(9).contents())), 9L);
+    }
+
+    @Test
+    void aMappingOfAReferenceBeyondTheTableIsCaught() {
+        Domain m = s.dom(1);
+        pvspec.model.state.Maptrack mt = m.maptrack().get(0);
+        broken("INV-12", s.withDomain(m.withMaptrack(m.maptrack().plus(0, new pvspec.model.state.Maptrack(2, 99, mt.frame(), false,
+                mt.hostL1(), mt.hostIndex())))), 9L);
+        broken("INV-12", s.withDomain(m.withMaptrack(m.maptrack().plus(0, new pvspec.model.state.Maptrack(mt.dom(), mt.ref(), mt.frame(), false,
+                mt.hostL1(), 7)))), 2L);
+    }
 }

@@ -47,4 +47,17 @@ class LifecycleTest {
         Domain d = t.dom(2);
         broken("INV-13", t.withDomain(d.withPort(1, d.port(1).withState(new PortState.Interdomain(1, 1)))), null);
     }
+
+    @Test
+    void aDyingDomainStillHoldingMappingsOrPageTablesIsCaught() {
+        State s = Fixture.oneGuest("d1: grant ref=0 domid=2 frame=4 readonly=false -> OK\n");
+        State t = Fixture.accepts(s, "dom0: memory_op populate_physmap dom=0 count=1", "1");
+        t = Fixture.accepts(t, "dom0: mmuext_op pin_l1_table mfn=11", "OK");
+        t = Fixture.accepts(t, "dom0: mmu_update foreigndom=1 ptr=11[0] val=4:P|US", "OK");
+        t = Fixture.accepts(t, "dom0: domctl destroydomain dom=1", "OK");
+        Domain d = t.dom(1);
+        broken("INV-13", t.withDomain(d.withVcpu(0, d.vcpu(0).withBaseptr(4))), null);
+        broken("INV-13", t.withDomain(d.withMaptrack(d.maptrack().plus(0, new pvspec.model.state.Maptrack(2, 0, 8, true, 4, 0)))), null);
+        broken("INV-13", t.withFrame(4, t.frame(4).withAllocated(true)), 4L);
+    }
 }

@@ -47,4 +47,19 @@ class MemoryIsolationTest {
         Domain d = t.dom(1);
         broken("INV-8", t.withDomain(d.withVcpu(0, d.vcpu(0).withTlb(d.vcpu(0).tlb().plus(2L, new TlbEntry(9, true))))), 9L);
     }
+
+    @Test
+    void theControlDomainReachingAHypervisorOrFreeFrameIsCaught() {
+        State t = Fixture.accepts(s, "dom0: memory_op populate_physmap dom=0 count=2", "2");
+        t = Fixture.accepts(t, "dom0: mmu_update ptr=12[0] val=11:P|RW|US", "OK");
+        t = Fixture.accepts(t, "dom0: mmuext_op pin_l2_table mfn=12 ; new_baseptr mfn=12", "OK");
+        holds("INV-8", t);
+        broken("INV-8", t.withFrame(11, t.frame(11).withEntry(0, Pte.make(0, PteFlag.P, PteFlag.US))), 0L);
+        broken("INV-8", t.withFrame(11, t.frame(11).withEntry(0, Pte.make(14, PteFlag.P, PteFlag.US))), 14L);
+    }
+
+    @Test
+    void aTableOfAnotherOwnerUnderABasePointerIsCaught() {
+        broken("INV-8", s.withFrame(1, s.frame(1).withEntry(1, Pte.make(7, PteFlag.P, PteFlag.US))), 7L);
+    }
 }

@@ -44,4 +44,9 @@ class OwnershipTest {
         broken("INV-1", s.withFrame(0, Frame.free(4)), 0L);
         holds("INV-1", s.withFrame(12, new Frame(DomId.DOMID_INVALID, pvspec.model.state.PageType.NONE, 0, 0, false, false, 0, DomId.DOMID_INVALID, s.frame(12).contents())));
     }
+
+    @Test
+    void aNegativeCountIsCaught() {
+        broken("INV-1", s.withFrame(4, s.frame(4).withCount(-1)), 4L);
+    }
 }

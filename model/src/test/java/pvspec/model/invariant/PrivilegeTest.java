@@ -48,4 +48,23 @@ class PrivilegeTest {
     void aHypercallThatSucceedsFromUserModeIsCaught() {
         assertThat(inv.checkStep(s, Caller.user(1, 0), new SchedOp.Yield(), Result.OK, Facts.of(s))).isNotEmpty();
     }
+
+    @Test
+    void everyForeignDomainOperationCountsAsForeign() {
+        Caller d1 = Caller.kernel(1);
+        assertThat(inv.checkStep(s, d1, new pvspec.model.abi.MmuUpdate(java.util.List.of(), 2), Result.OK, Facts.of(s))).isNotEmpty();
+        assertThat(inv.checkStep(s, d1, new pvspec.model.abi.MmuUpdate(java.util.List.of(), pvspec.model.abi.DomId.DOMID_SELF), Result.OK, Facts.of(s))).isEmpty();
+        assertThat(inv.checkStep(s, d1, new MemoryOp.DecreaseReservation(2, java.util.List.of(7L)), Result.value(1), Facts.of(s))).isNotEmpty();
+        assertThat(inv.checkStep(s, d1, new pvspec.model.abi.EventChannelOp.AllocUnbound(2, 1), Result.value(1), Facts.of(s))).isNotEmpty();
+        assertThat(inv.checkStep(s, d1, new pvspec.model.abi.EventChannelOp.Status(2, 1), Result.value(1), Facts.of(s))).isNotEmpty();
+        assertThat(inv.checkStep(s, d1, new pvspec.model.abi.EventChannelOp.Status(1, 1), Result.value(1), Facts.of(s))).isEmpty();
+        assertThat(inv.checkStep(s, d1, new pvspec.model.abi.EventChannelOp.Send(1), Result.OK, Facts.of(s))).isEmpty();
+    }
+
+    @Test
+    void anUnprivilegedControlDomainIsCaught() {
+        Domain d = s.dom(0);
+        broken("INV-10", s.withDomain(new Domain(d.id(), false, d.life(), d.paused(), d.maxPages(), d.vcpus(), d.traps(),
+                d.eventCallback(), d.failsafeCallback(), d.ports(), d.grants(), d.maptrack())), null);
+    }
 }

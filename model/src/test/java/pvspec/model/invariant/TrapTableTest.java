@@ -45,4 +45,22 @@ class TrapTableTest {
         TrapBounce b = new TrapBounce(14, true, Mode.USER, d.traps().get(14));
         broken("INV-9", s.withDomain(d.withVcpu(0, d.vcpu(0).withLastTrap(b))), null);
     }
+
+    @Test
+    void aMalformedEntryIsCaught() {
+        Domain d = s.dom(1);
+        broken("INV-9", s.withDomain(d.withTraps(d.traps().plus(14, new TrapInfo(13, 0, 0xe033, 1)))), null);
+        broken("INV-9", s.withDomain(d.withTraps(d.traps().plus(14, new TrapInfo(14, 4, 0xe033, 1)))), null);
+        broken("INV-9", s.withDomain(d.withTraps(d.traps().plus(14, new TrapInfo(14, 0, 0xe033, 0)))), null);
+        broken("INV-9", s.withDomain(d.withCallbacks(0, 9)), null);
+    }
+
+    @Test
+    void aBounceThroughARingZeroHandlerIsCaught() {
+        Domain d = s.dom(1);
+        TrapBounce b = new TrapBounce(14, false, Mode.KERNEL, new TrapInfo(14, 0, 0xe030, 1));
+        broken("INV-9", s.withDomain(d.withVcpu(1, d.vcpu(1).withLastTrap(b))), null);
+        TrapBounce ok = new TrapBounce(14, true, Mode.KERNEL, new TrapInfo(14, 1, 0xe033, 1));
+        holds("INV-9", s.withDomain(d.withVcpu(1, d.vcpu(1).withLastTrap(ok))));
+    }
 }

@@ -55,4 +55,16 @@ class WellTypedTreeTest {
         t = Fixture.accepts(t, "d1: mmuext_op pin_l2_table mfn=5", "OK");
         broken("INV-4", t.withFrame(4, t.frame(4).withEntry(3, Pte.make(5, PteFlag.P, PteFlag.US))), 4L);
     }
+
+    @Test
+    void aTableThatIsATargetHoldingALinearEntryIsCaught() {
+        State t = Fixture.accepts(s, "d1: mmu_update ptr=4[0] val=2:P|US", "OK");
+        t = Fixture.accepts(t, "d1: mmuext_op pin_l2_table mfn=4", "OK");
+        t = Fixture.accepts(t, "d1: mmu_update ptr=1[1] val=4:P|US", "OK");
+        holds("INV-4", t);
+        // 1 holds a linear entry to 4; make 1 also a target, from 4, behind the rules' back.
+        broken("INV-4", t.withFrame(4, t.frame(4).withEntry(3, Pte.make(1, PteFlag.P, PteFlag.US))), 4L);
+        // A self-entry in the target is not a chain.
+        holds("INV-4", Fixture.accepts(t, "d1: mmu_update ptr=4[3] val=4:P|US", "OK"));
+    }
 }

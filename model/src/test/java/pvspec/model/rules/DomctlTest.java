@@ -98,4 +98,12 @@ class DomctlTest {
     void unknownCommandsAreNotImplemented() {
         refuses(s, "dom0: domctl cmd=99", "ENOSYS");
     }
+
+    @Test
+    void theBoundaryValuesAreAccepted() {
+        State t = accepts(s, "dom0: domctl destroydomain dom=2", "OK");
+        t = accepts(t, "dom0: domctl createdomain max_pages=0 vcpus=2", "2");
+        assertThat(t.dom(2).maxPages()).isZero();
+        accepts(t, "dom0: domctl max_mem dom=2 pages=0", "OK");
+    }
 }

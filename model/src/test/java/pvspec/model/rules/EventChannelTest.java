@@ -200,4 +200,21 @@ class EventChannelTest {
         refuses(s, "d1/user: event_channel_op bind_ipi vcpu=0", "EPERM");
         refuses(s, "d1/user: clear_evtchn port=1", "EPERM");
     }
+
+    @Test
+    void bindingNeedsAFreeLocalPort() {
+        State t = accepts(s, "d1: event_channel_op alloc_unbound dom=self remote_dom=2", "1");
+        for (int p = 1; p < 8; p++) t = accepts(t, "d2: event_channel_op bind_ipi vcpu=0", Integer.toString(p));
+        refuses(t, "d2: event_channel_op bind_interdomain remote_dom=1 remote_port=1", "ENOSPC");
+        refuses(t, "d2: event_channel_op bind_virq virq=0 vcpu=0", "ENOSPC");
+    }
+
+    @Test
+    void theExtremeDomainIdsAndVirqsAreAccepted() {
+        accepts(s, "d1: event_channel_op alloc_unbound dom=self remote_dom=65535", "1");
+        accepts(s, "d1: event_channel_op alloc_unbound dom=self remote_dom=0", "1");
+        accepts(s, "d1: event_channel_op bind_virq virq=13 vcpu=1", "1");
+        refuses(s, "d1: event_channel_op bind_virq virq=23 vcpu=0", "EBUSY");
+        accepts(s, "d1: event_channel_op status dom=self port=7", "0");
+    }
 }

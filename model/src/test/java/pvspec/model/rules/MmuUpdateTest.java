@@ -211,4 +211,16 @@ class MmuUpdateTest {
     void userModeCannotUpdate() {
         refuses(s, "d1/user: mmu_update ptr=4[0] val=1", "EPERM done=0");
     }
+
+    @Test
+    void aLinearEntryToAnotherDomainsTableIsRefused() {
+        State t = accepts(s, "d2: mmuext_op pin_l2_table mfn=7", "OK");
+        refuses(t, "d1: mmu_update ptr=1[1] val=7:P|US", "EINVAL done=0");
+    }
+
+    @Test
+    void aPinnedL2WithASuperpageEntryDoesNotValidate() {
+        State t = accepts(s, "d1: mmu_update ptr=5[1] val=4:P|US|PSE", "OK");
+        refuses(t, "d1: mmuext_op pin_l2_table mfn=5", "EINVAL done=0");
+    }
 }

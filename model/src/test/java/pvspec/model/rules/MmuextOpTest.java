@@ -185,4 +185,12 @@ class MmuextOpTest {
     void userModeCannotPin() {
         refuses(s, "d1/user: mmuext_op pin_l1_table mfn=4", "EPERM done=0");
     }
+
+    @Test
+    void anotherDomainsPinnedTableCannotBeUnpinned() {
+        State t = accepts(s, "d2: mmuext_op pin_l1_table mfn=7", "OK");
+        refuses(t, "d1: mmuext_op unpin_table mfn=7", "EINVAL done=0");
+        refuses(t, "d1: mmuext_op unpin_table mfn=99", "EINVAL done=0");
+        refuses(t, "d1: mmuext_op unpin_table mfn=-1", "EINVAL done=0");
+    }
 }

@@ -65,7 +65,11 @@ class StepPropertiesTest {
     void aRefusalSaysWhichRuleItBroke() {
         TraceStep t = Fixture.line(Fixture.oneGuest().config(), "d1: mmuext_op pin_l1_table mfn=7");
         Outcome o = Step.step(Fixture.oneGuest(), t.caller(), t.call());
-        assertThat(o.reason()).contains(MmuextOpRules.NOT_OWNED.sentence());
+        assertThat(o.reason()).contains("the frame is not the caller's").contains(MmuextOpRules.NOT_OWNED.sentence());
+        assertThat(MmuextOpRules.NOT_OWNED.is(pvspec.model.abi.Errno.EINVAL)).isTrue();
+        assertThat(MmuextOpRules.NOT_OWNED.is(pvspec.model.abi.Errno.EBUSY)).isFalse();
+        assertThat(GrantTableRules.MAP_BAD_DOMAIN.is(pvspec.model.abi.Errno.EINVAL)).isFalse();
+        assertThat(MmuextOpRules.NOT_OWNED.toString()).isEqualTo("EINVAL (the frame is not the caller's)");
     }
 
     private static boolean refusedWhole(Result r) {

@@ -93,4 +93,14 @@ class TrapRulesTest {
         refuses(s, "d1/user: set_trap_table", "EPERM");
         refuses(s, "d1/user: set_callbacks event=0 failsafe=0", "EPERM");
     }
+
+    @Test
+    void theBoundaryValuesAreAccepted() {
+        State t = accepts(s, "d1: set_trap_table trap=255,3,0xffff,1.3 trap=0,0,0,0.1", "OK");
+        assertThat(t.dom(1).traps()).containsKeys(0, 255);
+        accepts(t, "d1: softint vector=255", "OK");
+        accepts(t, "d1: softint vector=0", "fault");
+        accepts(s, "d1: set_trap_table trap=14,0,0xe033,3.3", "OK");
+        refuses(s, "d1: set_trap_table trap=14,0,0xe033,0x10", "EINVAL");
+    }
 }
