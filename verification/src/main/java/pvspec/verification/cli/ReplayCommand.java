@@ -28,14 +28,14 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Trace t = Inputs.trace(file);
-        Replayer.Report r = Replayer.replay(t, Sides.implementations());
+        Replayer.Report r = Replayer.replay(t, Replayer.implementations());
         if (!quiet) {
             out.println(TracePrinter.config(t.config()));
-            out.printf("%5s  %-60s %s%n", "line", "request", String.join(" | ", r.sides()) + " | invariants");
+            out.printf("%5s  %-60s %s%n", "line", "request", String.join(" | ", r.implementations()) + " | invariants");
             for (Replayer.Row row : r.rows()) out.println(line(t, row));
         }
         if (r.ok()) {
-            out.printf("replay %s: %d steps; results as expected, %s agree, every invariant holds%n", file, r.rows().size(), String.join(" and ", r.sides()));
+            out.printf("replay %s: %d steps; results as expected, %s agree, every invariant holds%n", file, r.rows().size(), String.join(" and ", r.implementations()));
             return Pvspec.HOLDS;
         }
         Replayer.Row bad = r.firstProblem().orElseThrow();
