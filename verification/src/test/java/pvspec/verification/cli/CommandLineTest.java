@@ -1,0 +1,101 @@
+package pvspec.verification.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every command: exit codes (0 holds, 1 violation, 2 bad input), golden output lines, malformed input. */
+class CommandLineTest {
+    @Test
+    void noCommandOrAnUnknownOneIsBadInput() {
+        assertThat(Cli.run().exit).isEqualTo(2);
+        Cli c = Cli.run("frobnicate");
+        assertThat(c.exit).isEqualTo(2);
+        assertThat(c.err).contains("Unmatched argument at index 0: 'frobnicate'");
+        assertThat(Cli.run().err).contains("missing command").contains("Usage: pvspec");
+        assertThat(Cli.run("replay", "--colour", "x").exit).isEqualTo(2);
+        assertThat(Cli.run("--help").exit).isZero();
+    }
+
+    @Test
+    void specListsEveryInvariantAndEveryFamilysRefusals() {
+        Cli c = Cli.run("spec");
+        assertThat(c.exit).isZero();
+        assertThat(c.out).contains("INV-1  ownership", "INV-13 lifecycle", "defined in pvspec.model.invariant.NoWritablePagetable",
+                "mmuext_op   [pvspec.model.rules.MmuextOpRules]", "MmuextOpRules.ALREADY_PINNED", "PageTypes.LINEAR_CHAIN",
+                "GNTST_bad_handle");
+        assertThat(Cli.run("spec", "--invariants").out).contains("INV-7").doesNotContain("MmuextOpRules");
+    }
+
+    @Test
+    void replayOfAScenarioHolds() {
+        Cli c = Cli.run("replay", Cli.scenario("two-level-address-space"));
+        assertThat(c.exit).isZero();
+        assertThat(c.out).contains("config levels=2 entries=4 frames=16")
+                .containsPattern("\\s+9  d1: mmuext_op pin_l1_table mfn=2 +OK.*\\| ok")
+                .contains("23 steps; results as expected");
+        assertThat(Cli.run("replay", "--quiet", Cli.scenario("linear-page-tables")).out.trim().split("\n")).hasSize(1);
+    }
+
+    @Test
+    void replayMarksABrokenExpectationAndExitsWithOne() {
+        Cli c = Cli.run("replay", Cli.resource("cli/broken-expectation.trace"));
+        assertThat(c.exit).isEqualTo(1);
+        assertThat(c.out).contains("!!  7  d1: mmuext_op pin_l1_table mfn=3").contains("^ expected OK, got EINVAL done=0")
+                .contains("FAILED at line 7").doesNotContain("sched_op yield");
+    }
+
+    @Test
+    void aMalformedTraceIsReportedWithFileLineAndColumn(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.trace");
+        Files.writeString(bad, "config levels=2\nd1: mmu_update ptr=5[2] val=6:P|XX\n");
+        for (String cmd : new String[] {"replay", "graph"}) {
+            Cli c = Cli.run(cmd, bad.toString());
+            assertThat(c.exit).isEqualTo(2);
+            assertThat(c.err).isEqualTo("pvspec: " + bad + ":2:33: unknown PTE flag 'XX' (P, RW, US, A, D, PSE, G, AVAIL, NX, GNTTAB or 0x bits)\n");
+        }
+        Cli missing = Cli.run("replay", dir.resolve("nope.trace").toString());
+        assertThat(missing.exit).isEqualTo(2);
+        assertThat(missing.err).contains("nope.trace: no such file");
+    }
+
+    @Test
+    void graphDrawsTheFinalStateOrTheFirstViolation(@TempDir Path dir) throws Exception {
+        Cli c = Cli.run("graph", Cli.scenario("domu-pair-event-channel-and-grant"));
+        assertThat(c.exit).isZero();
+        assertThat(c.out).startsWith("digraph pvspec {").contains("subgraph cluster_d1").contains("label=\"dom0 (control)").endsWith("}\n");
+        Path dot = dir.resolve("x.dot");
+        assertThat(Cli.run("graph", Cli.resource("cli/broken-expectation.trace"), "--out", dot.toString()).exit).isZero();
+        assertThat(Files.readString(dot)).contains("state at line 7").contains("expected OK, got EINVAL");
+        Path svg = dir.resolve("x.svg");
+        Cli s = Cli.run("graph", Cli.scenario("linear-page-tables"), "--out", svg.toString());
+        if (s.exit == 0) {
+            assertThat(Files.readString(svg)).contains("<svg");
+        } else {
+            assertThat(s.exit).isEqualTo(2);
+            assertThat(s.err).contains("apt-get install graphviz");
+        }
+    }
+
+    @Test
+    void attackRefusesTheWholeCatalogue() {
+        Cli c = Cli.run("attack");
+        assertThat(c.exit).isZero();
+        assertThat(c.out).contains("stale-tlb-across-retype", "XSA-401", "27 of 27 attacks refused as expected by model");
+        assertThat(Cli.run("attack", "--trace", "pse-superpage").out).contains("config levels=2").contains("PSE");
+        assertThat(Cli.run("attack", "--trace", "no-such-attack").exit).isEqualTo(2);
+    }
+
+    @Test
+    void fuzzRunsForItsBudgetAndSummarises() {
+        Cli c = Cli.run("fuzz", "--seconds", "1", "--seed", "7", "--steps", "100");
+        assertThat(c.exit).isZero();
+        assertThat(c.out).contains("mmu_update").containsPattern("fuzz: \\d+ seeds \\(7\\.\\.\\d+\\), \\d+ generated steps")
+                .contains("no divergence and no invariant violation found");
+        assertThat(Cli.run("fuzz", "--seconds", "0").exit).isEqualTo(2);
+        assertThat(Cli.run("fuzz", "--seconds", "x").exit).isEqualTo(2);
+    }
+}
