@@ -3,9 +3,7 @@ package pvspec.model.rules;
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.Pte;
 import pvspec.model.abi.PteFlag;
-import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
-import pvspec.model.state.Lifecycle;
 import pvspec.model.state.State;
 
 /** Frames entering and leaving the free pool, and the hypervisor's own top-level slots. */
@@ -15,15 +13,12 @@ final class Frames {
     /**
      * A frame whose general count has reached 0 goes back to the free pool: scrubbed (no other
      * domain may ever see its data), with every TLB entry that still points to it dropped. A
-     * dying domain that thereby loses its last frame is gone.
+     * dying domain that thereby loses its last frame is gone at the end of the step
+     * ({@link Domains#reap}), not here: the step may still be tearing it down.
      */
     static State release(State s, long mfn) {
-        int owner = s.frame(mfn).owner();
         s = s.withFrame(mfn, Frame.free(s.config().entries()));
-        s = Tlbs.forgetFrame(s, mfn);
-        Domain d = s.domains().get(owner);
-        if (d != null && d.life() == Lifecycle.DYING && !ownsAny(s, owner)) s = s.withoutDomain(owner);
-        return s;
+        return Tlbs.forgetFrame(s, mfn);
     }
 
     static boolean ownsAny(State s, int dom) {
