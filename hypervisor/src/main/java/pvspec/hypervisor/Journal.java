@@ -63,11 +63,13 @@ final class Journal {
     }
 
     void objs(Object[] a, int i, Object o) {
-        oldObj[push(OBJS, a, i, 0)] = o;
+        int s = push(OBJS, a, i, 0); // before indexing: push may grow the arrays
+        oldObj[s] = o;
     }
 
     void tlb(Tlb t, long va, long o) {
-        aux[push(TLB, t, 0, o)] = va;
+        int s = push(TLB, t, 0, o);
+        aux[s] = va;
     }
 
     /** Bits cleared from a shared word: undone by setting them again. */
