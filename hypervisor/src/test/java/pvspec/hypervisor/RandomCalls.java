@@ -76,7 +76,7 @@ final class RandomCalls {
     private Hypercall request(State s, Caller caller) {
         int me = caller.domain();
         int k = rnd.nextInt(100);
-        if (me == 0 && k < 12) return domctl(s);
+        if (me == 0 && k < 12 || k == 99) return domctl(s);
         if (k < 30) return mmuUpdate(s, me);
         if (k < 45) return mmuext(s, me);
         if (k < 50) return new UpdateVaMapping(l1Va(s, caller), pte(s, me), pick(0, 1, 2, 4, 5, 6, 0, 0, 3, 8));
@@ -141,6 +141,11 @@ final class RandomCalls {
     /** An entry a level-{@code level} table of {@code dom} would accept (if the frame validates). */
     private long fittingPte(State s, int dom, int level) {
         List<Long> fits = new ArrayList<>();
+        if (level > 1 && rnd.nextInt(4) == 0) {
+            // A linear (same-level) entry: read-only, to a validated table of the same level.
+            for (long mfn : owned(s, dom)) if (s.frame((int) mfn).isTable(level)) fits.add(mfn);
+            if (!fits.isEmpty()) return fits.get(rnd.nextInt(fits.size())) << 12 | PteFlag.P.mask() | PteFlag.US.mask();
+        }
         for (long mfn : owned(s, dom)) {
             Frame f = s.frame((int) mfn);
             boolean ok = level == 1 ? !f.isTable() : f.typeCount() == 0 || f.isTable(level - 1);
