@@ -138,24 +138,26 @@ final class Txn {
         j.clear();
     }
 
+    /**
+     * Release every lock. The scratch is reset first: once the caller's slot lock is released,
+     * another hypercall of the same vCPU may take this {@code Txn}.
+     */
     void unlockAll() {
-        if (heapHeld) {
-            hv.heap.lock.unlock();
-            heapHeld = false;
-        }
-        if (domlistHeld) {
-            hv.domlist.unlock();
-            domlistHeld = false;
-        }
         long h = held;
+        boolean heap = heapHeld;
+        boolean list = domlistHeld;
+        held = 0;
+        heapHeld = false;
+        domlistHeld = false;
+        dom = null;
+        caller = null;
+        if (heap) hv.heap.lock.unlock();
+        if (list) hv.domlist.unlock();
         while (h != 0) {
             int d = Long.numberOfTrailingZeros(h);
             h &= h - 1;
             hv.slotLocks[d].unlock();
         }
-        held = 0;
-        dom = null;
-        caller = null;
     }
 
     // ---------------------------------------------------------------- journaled stores
