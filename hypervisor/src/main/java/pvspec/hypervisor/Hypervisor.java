@@ -108,9 +108,13 @@ public final class Hypervisor {
         return checks;
     }
 
-    /** Bytes of frame-table metadata per frame (page-table contents, allocated on demand, not included). */
+    /**
+     * Bytes of frame-table metadata per frame (40; plus one bit of the heap's free bitmap).
+     * Page-table contents (8 bytes per entry) are allocated only for frames that hold non-zero
+     * words, in practice the page tables.
+     */
     public static int metadataBytesPerFrame() {
-        return FrameTable.metadataBytesPerFrame() + 1; // + the heap bitmap, rounded up
+        return FrameTable.metadataBytesPerFrame();
     }
 
     /** The model state this hypervisor state represents (the refinement mapping). Takes every lock. */

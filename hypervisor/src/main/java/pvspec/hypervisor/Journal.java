@@ -18,13 +18,30 @@ final class Journal {
     private static final int OR_BITS = 5;
     private static final int HEAP_TAKE = 6;
 
+    private static final int INITIAL = 64;
+    /** A log grown past this by one huge hypercall (validating a whole tree) is not kept. */
+    private static final int KEEP = 1 << 14;
+
     private int size;
-    private int[] kind = new int[64];
-    private Object[] target = new Object[64];
-    private int[] index = new int[64];
-    private long[] old = new long[64];
-    private long[] aux = new long[64];
-    private Object[] oldObj = new Object[64];
+    private int[] kind;
+    private Object[] target;
+    private int[] index;
+    private long[] old;
+    private long[] aux;
+    private Object[] oldObj;
+
+    Journal() {
+        alloc(INITIAL);
+    }
+
+    private void alloc(int n) {
+        kind = new int[n];
+        target = new Object[n];
+        index = new int[n];
+        old = new long[n];
+        aux = new long[n];
+        oldObj = new Object[n];
+    }
 
     int size() {
         return size;
@@ -118,9 +135,13 @@ final class Journal {
 
     /** Forget the log: the hypercall committed. */
     void clear() {
-        for (int s = 0; s < size; s++) {
-            target[s] = null;
-            oldObj[s] = null;
+        if (kind.length > KEEP) {
+            alloc(INITIAL);
+        } else {
+            for (int s = 0; s < size; s++) {
+                target[s] = null;
+                oldObj[s] = null;
+            }
         }
         size = 0;
     }
