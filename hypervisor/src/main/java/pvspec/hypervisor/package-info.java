@@ -25,7 +25,9 @@
  * (counts, type, contents, data tag, linear count). Free frames are guarded by the heap lock.
  * A hypercall holds its locks until it has committed or rolled back (two-phase locking), so
  * concurrent hypercalls are serialisable: the result is always that of some sequential order,
- * which is what the model specifies.
+ * which is what the model specifies. An ownership check ("is this frame X's?") reads the owner
+ * before holding that frame's lock: the answer is stable, because a frame becomes or stops being
+ * X's only under X's lock, which the checker holds.
  *
  * <p><b>Lock order:</b> domain slot locks in ascending domain id, then {@code domlist} (Xen's
  * {@code domlist_update_lock}: domain ids come and go only under it and the slot lock), then
