@@ -72,12 +72,12 @@ class ConcurrencySmokeTest {
         }
         List<List<Result>> actual = runConcurrently(hv, scripts);
         for (int i = 0; i < guests.length; i++) {
-            assertThat(actual.get(i)).as("results of d%d", guests[i]).isEqualTo(expected.get(i));
+            assertThat(actual.get(i)).as("results of d%d, seed %d", guests[i], seedBase + guests[i]).isEqualTo(expected.get(i));
             long ok = 0;
             for (Result r : actual.get(i)) if (r.succeeded()) ok++;
-            assertThat(ok).as("d%d did real work", guests[i]).isGreaterThan(100);
+            assertThat(ok).as("d%d did real work, seed %d", guests[i], seedBase + guests[i]).isGreaterThan(100);
         }
-        assertThat(StateDiff.between(model, hv.abstractState())).isEmpty();
+        assertThat(StateDiff.between(model, hv.abstractState())).as("seeds %d+", seedBase).isEmpty();
         assertThat(Consistency.check(hv)).isEmpty();
     }
 
@@ -152,7 +152,7 @@ class ConcurrencySmokeTest {
         assertThat(ok.get()).as("successful requests").isGreaterThan(callers.size() * 2500 / 10);
         State end = hv.abstractState();
         List<Violation> v = Invariants.check(end);
-        assertThat(v).as("invariants after the concurrent run").isEmpty();
+        assertThat(v).as("invariants after the concurrent run, seeds %d+", seedBase).isEmpty();
         assertThat(Consistency.check(hv)).isEmpty();
         assertThat(Hypervisor.fromModel(end).abstractState()).isEqualTo(end);
     }
