@@ -1,0 +1,92 @@
+package pvspec.hypervisor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.pcollections.IntTreePMap;
+import org.pcollections.PMap;
+import org.pcollections.PVector;
+import org.pcollections.TreePMap;
+import org.pcollections.TreePVector;
+import pvspec.model.abi.TrapInfo;
+import pvspec.model.state.Domain;
+import pvspec.model.state.Frame;
+import pvspec.model.state.GrantEntry;
+import pvspec.model.state.Lifecycle;
+import pvspec.model.state.Maptrack;
+import pvspec.model.state.PageType;
+import pvspec.model.state.Port;
+import pvspec.model.state.PortState;
+import pvspec.model.state.State;
+import pvspec.model.state.TlbEntry;
+import pvspec.model.state.TrapBounce;
+import pvspec.model.state.Vcpu;
+import pvspec.model.state.Words;
+
+/** The refinement mapping: the model {@link State} a hypervisor state represents. Caller holds every lock. */
+final class Abstraction {
+    private Abstraction() {}
+
+    private static final PageType[] TYPES = PageType.values();
+    private static final Lifecycle[] LIVES = Lifecycle.values();
+
+    static State of(Hypervisor hv) {
+        FrameTable ft = hv.ft;
+        List<Frame> frames = new ArrayList<>(ft.frames);
+        Words zero = Words.zero(ft.entries);
+        for (int mfn = 0; mfn < ft.frames; mfn++) {
+            long ci = ft.countInfo.get(mfn);
+            long ti = ft.typeInfo.get(mfn);
+            long[] c = ft.contents[mfn];
+            Words w = c == null ? zero : Words.of(c);
+            frames.add(new Frame(ft.owner[mfn], TYPES[FrameTable.type(ti)], FrameTable.typeCount(ti), FrameTable.count(ci),
+                    FrameTable.pinned(ti), FrameTable.allocated(ci), ft.linear[mfn], ft.dataTag[mfn], w));
+        }
+        PMap<Integer, Domain> domains = IntTreePMap.empty();
+        for (Dom d : hv.doms) if (d != null) domains = domains.plus(d.id, domain(d));
+        return new State(hv.config, TreePVector.from(frames), domains);
+    }
+
+    private static Domain domain(Dom d) {
+        List<Vcpu> vcpus = new ArrayList<>();
+        for (int v = 0; v < d.nvcpus; v++) {
+            TreeMap<Long, TlbEntry> tlb = new TreeMap<>();
+            long[] keys = d.tlb[v].keySlots();
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] < 0) continue;
+                long val = d.tlb[v].valueAt(i);
+                tlb.put(keys[i], new TlbEntry(Tlb.mfn(val), Tlb.writable(val)));
+            }
+            vcpus.add(new Vcpu(d.baseptr[v], d.blocked(v), d.upcallPending(v), TreePMap.from(tlb),
+                    Optional.ofNullable((TrapBounce) d.lastTrap[v])));
+        }
+        PMap<Integer, TrapInfo> traps = IntTreePMap.empty();
+        for (int v = 0; v < Dom.VECTORS; v++) if (d.traps[v] != null) traps = traps.plus(v, (TrapInfo) d.traps[v]);
+        List<Port> ports = new ArrayList<>();
+        for (long w : d.ports) ports.add(port(w));
+        List<GrantEntry> grants = new ArrayList<>();
+        for (int r = 0; r < d.grantFlags.length; r++) grants.add(new GrantEntry(d.grantFlags[r], d.grantDomid[r], d.grantFrame[r]));
+        PMap<Integer, Maptrack> maptrack = IntTreePMap.empty();
+        for (int h = 0; h < d.maptrack.length; h++) {
+            GrantMap m = d.maptrack[h];
+            if (m != null) maptrack = maptrack.plus(h, new Maptrack(m.dom, m.ref, m.frame, m.readonly, m.hostL1, m.hostIndex));
+        }
+        return new Domain(d.id, d.privileged, LIVES[d.life()], d.vars[Dom.PAUSED] != 0, d.vars[Dom.MAX_PAGES],
+                TreePVector.from(vcpus), traps, d.vars[Dom.EVENT_CALLBACK], d.vars[Dom.FAILSAFE_CALLBACK],
+                TreePVector.from(ports), TreePVector.from(grants), maptrack);
+    }
+
+    private static Port port(long w) {
+        PortState s;
+        switch (Evtchn.state(w)) {
+            case Evtchn.ECS_RESERVED: s = PortState.RESERVED; break;
+            case Evtchn.ECS_UNBOUND: s = new PortState.Unbound(Evtchn.a(w)); break;
+            case Evtchn.ECS_INTERDOMAIN: s = new PortState.Interdomain(Evtchn.a(w), Evtchn.b(w)); break;
+            case Evtchn.ECS_VIRQ: s = new PortState.Virq(Evtchn.a(w)); break;
+            case Evtchn.ECS_IPI: s = PortState.IPI; break;
+            default: s = PortState.FREE; break;
+        }
+        return new Port(s, Evtchn.pending(w), Evtchn.masked(w), Evtchn.notify(w));
+    }
+}

@@ -1,0 +1,204 @@
+package pvspec.hypervisor;
+
+import static pvspec.model.abi.PteFlag.A;
+import static pvspec.model.abi.PteFlag.AVAIL;
+import static pvspec.model.abi.PteFlag.D;
+import static pvspec.model.abi.PteFlag.G;
+import static pvspec.model.abi.PteFlag.NX;
+import static pvspec.model.abi.PteFlag.P;
+import static pvspec.model.abi.PteFlag.RW;
+import static pvspec.model.abi.PteFlag.US;
+
+import pvspec.model.abi.Hypercall;
+import pvspec.model.abi.Mode;
+import pvspec.model.abi.Pte;
+import pvspec.model.state.Config;
+import pvspec.model.state.GrantEntry;
+
+/**
+ * The hypervisor's security checks, one overridable method each, as Xen makes them. The
+ * hypervisor is built with one {@code Checks} object and asks it at every check site; a seeded
+ * bug is a subclass that overrides exactly one method (removes or weakens that check), so the
+ * hot path carries no flags: with only this class loaded the calls are devirtualised and
+ * inlined.
+ *
+ * <pre>{@code
+ * // XSA-182: the L1 fast path lets RW change without revalidation
+ * Hypervisor buggy = Hypervisor.boot(config, new Checks() {
+ *     @Override public boolean fastPath(long oldPte, long newPte) {
+ *         return Pte.present(oldPte) && Pte.present(newPte)
+ *                 && ((oldPte ^ newPte) & ~(FASTPATH_WHITELIST | RW.mask())) == 0;
+ *     }
+ * });
+ * }</pre>
+ *
+ * <p>Page types are passed as numbers: 0 none, 1..4 the table levels, 5 writable (the
+ * ordinals of the model's {@code PageType}). Every method must be a pure function of its
+ * arguments: they run concurrently on many vCPUs.
+ */
+public class Checks {
+
+    /** Bits a guest may set in a present L1 entry (complement of Xen's {@code L1_DISALLOW_MASK}). */
+    public static final long L1_ALLOWED =
+            P.mask() | RW.mask() | US.mask() | A.mask() | D.mask() | G.mask() | AVAIL.mask() | NX.mask();
+    /** Bits a guest may set in a present L2..L4 entry ({@code L2_DISALLOW_MASK}: no PSE, no G). */
+    public static final long UPPER_ALLOWED =
+            P.mask() | RW.mask() | US.mask() | A.mask() | D.mask() | AVAIL.mask() | NX.mask();
+    /** {@code FASTPATH_FLAG_WHITELIST} after XSA-182: never RW, never P. */
+    public static final long FASTPATH_WHITELIST =
+            NX.mask() | AVAIL.mask() | G.mask() | D.mask() | A.mask() | US.mask();
+
+    // ------------------------------------------------------------ privilege
+
+    /** Hypercalls only from guest kernel mode (XSA-213's lesson); accesses and INT n from either. */
+    public boolean allowedInMode(Hypercall h, Mode mode) {
+        return mode == Mode.KERNEL || h.allowedInUserMode();
+    }
+
+    /** {@code domctl}: the control domain only. */
+    public boolean domctlPermitted(boolean callerPrivileged) {
+        return callerPrivileged;
+    }
+
+    /** {@code mmu_update} with a foreign {@code foreigndom}: the control domain only (XSM {@code mmu_update}). */
+    public boolean foreignMappingPermitted(boolean callerPrivileged) {
+        return callerPrivileged;
+    }
+
+    /** XSM_TARGET (memory_op, alloc_unbound, status): the domain itself or the control domain. */
+    public boolean targetPermitted(int caller, int target, boolean callerPrivileged) {
+        return caller == target || callerPrivileged;
+    }
+
+    /** {@code MMUEXT_FLUSH_CACHE}: needs I/O privilege. */
+    public boolean cacheFlushPermitted(boolean callerPrivileged) {
+        return callerPrivileged;
+    }
+
+    // ------------------------------------------------------------ references and types
+
+    /** {@code get_page}: the frame belongs to the expected owner. */
+    public boolean pageOwner(int owner, int expected) {
+        return owner == expected;
+    }
+
+    /** The page table written by {@code mmu_update}, or unpinned or cleared, is the caller's. */
+    public boolean tableOwner(int owner, int caller) {
+        return owner == caller;
+    }
+
+    /** {@code get_page_type} with references outstanding: the type must already be the one asked for. */
+    public boolean typeMatches(int current, int wanted) {
+        return current == wanted;
+    }
+
+    /** A frame becoming a page table first loses every cached translation to it (XSA-401). */
+    public boolean flushTlbOnPageTableType() {
+        return true;
+    }
+
+    /** A frame returning to the heap is scrubbed (no domain sees another's data). */
+    public boolean scrubOnFree() {
+        return true;
+    }
+
+    /** {@code MMUEXT_CLEAR_PAGE}: only a frame that could be writable (not a page table). */
+    public boolean clearablePage(int type, int typeCount) {
+        return typeCount == 0 || type == FrameTable.WRITABLE;
+    }
+
+    // ------------------------------------------------------------ entries
+
+    /** {@code l1_disallow_mask}. */
+    public boolean l1FlagsAllowed(long pte) {
+        return (Pte.flags(pte) & ~L1_ALLOWED) == 0;
+    }
+
+    /** {@code L2/L3/L4_DISALLOW_MASK}: no superpages (XSA-148). */
+    public boolean upperFlagsAllowed(int level, long pte) {
+        return (Pte.flags(pte) & ~UPPER_ALLOWED) == 0;
+    }
+
+    /** {@code mod_lN_entry} fast path: same frame, only whitelisted bits differ (XSA-182). */
+    public boolean fastPath(long oldPte, long newPte) {
+        return (oldPte & newPte & P.mask()) != 0 && ((oldPte ^ newPte) & ~FASTPATH_WHITELIST) == 0;
+    }
+
+    /** {@code mod_l4_entry}: the hypervisor's top-level slots are not the guest's. */
+    public boolean guestSlot(Config c, int level, int index) {
+        return level != c.levels() || !c.reserved(index);
+    }
+
+    // ------------------------------------------------------------ linear page tables
+
+    /** A same-level entry must be read-only. */
+    public boolean linearReadOnly(long pte) {
+        return (pte & RW.mask()) == 0;
+    }
+
+    /** No cross-domain linear entries (XSA-240). */
+    public boolean linearSameOwner(int tableOwner, int targetOwner) {
+        return tableOwner == targetOwner;
+    }
+
+    /** Linear tables one level only (XSA-240): neither side already on the other side of a link. */
+    public boolean linearOneLevel(int tableLinearCount, int targetLinearCount) {
+        return tableLinearCount >= 0 && targetLinearCount <= 0;
+    }
+
+    // ------------------------------------------------------------ grants
+
+    /** The granter may rewrite or revoke an entry only while nobody maps it (XSA-218). */
+    public boolean grantRewritable(int flags) {
+        return (flags & (GrantEntry.GTF_reading | GrantEntry.GTF_writing)) == 0;
+    }
+
+    /** The entry grants access to the mapper. */
+    public boolean grantPermits(int flags, int grantee, int mapper) {
+        return (flags & GrantEntry.GTF_type_mask) == GrantEntry.GTF_permit_access && grantee == mapper;
+    }
+
+    /** A read-only grant is mapped read-only only. */
+    public boolean grantModeAllowed(int flags, boolean readonlyMap) {
+        return readonlyMap || (flags & GrantEntry.GTF_readonly) == 0;
+    }
+
+    /** Unmapping drops the writable type reference exactly when the map took one (XSA-224). */
+    public boolean unmapDropsType(boolean readonlyMap) {
+        return !readonlyMap;
+    }
+
+    // ------------------------------------------------------------ traps
+
+    /** A handler or callback address must be canonical (XSA-7). */
+    public boolean handlerCanonical(Config c, long address) {
+        return c.canonical(address);
+    }
+
+    /** A handler or callback address must lie in the guest's part of the address space. */
+    public boolean handlerInGuestRange(Config c, long address) {
+        return !c.hypervisorRange(address);
+    }
+
+    /** A handler's code selector runs at guest-kernel privilege (RPL 3), never ring 0. */
+    public int handlerSelector(int cs) {
+        return cs | 3;
+    }
+
+    /** {@code permit_softint}: DPL 1 or more from the kernel, DPL 3 from user mode. */
+    public boolean softintPermitted(int dpl, Mode mode) {
+        return mode == Mode.KERNEL ? dpl >= 1 : dpl == 3;
+    }
+
+    // ------------------------------------------------------------ event channels
+
+    /** {@code bind_interdomain}: the remote port is unbound and offered to the caller. */
+    public boolean interdomainOffered(boolean remoteUnbound, int offeredTo, int caller) {
+        return remoteUnbound && offeredTo == caller;
+    }
+
+    /** The upper-bound checks on domain ids passed to {@code alloc_unbound}. */
+    public boolean remoteDomainId(int remote) {
+        return remote >= 0 && remote <= 0xFFFF;
+    }
+}

@@ -1,0 +1,121 @@
+package pvspec.hypervisor;
+
+import pvspec.model.state.GrantEntry;
+
+/**
+ * One domain ({@code struct domain} with its vCPUs, event channels, grant table and maptrack).
+ * Every mutable field is an element of a primitive or object array so that the undo journal
+ * can restore it; all of it is guarded by the domain's slot lock.
+ */
+final class Dom {
+    // Indices into vars.
+    static final int LIFE = 0;
+    static final int PAUSED = 1;
+    static final int MAX_PAGES = 2;
+    /** Frames it holds allocated (Xen's {@code tot_pages}). */
+    static final int TOT_PAGES = 3;
+    /** Frames it owns, allocated or lingering. */
+    static final int OWNED = 4;
+    static final int EVENT_CALLBACK = 5;
+    static final int FAILSAFE_CALLBACK = 6;
+
+    static final int ALIVE = 0;
+    static final int SHUTDOWN = 1;
+    static final int DYING = 2;
+
+    // vCPU flag bits.
+    static final long BLOCKED = 1;
+    static final long UPCALL = 2;
+
+    static final long NO_BASEPTR = -1;
+    static final int VECTORS = 256;
+
+    final int id;
+    final boolean privileged;
+    final int nvcpus;
+    final long[] vars = new long[7];
+
+    final long[] baseptr;
+    final long[] vflags;
+    final Tlb[] tlb;
+    /** Last bounce per vCPU: a model {@code TrapBounce}, or null. */
+    final Object[] lastTrap;
+    /** Ports per vCPU that are pending and unmasked (the upcall condition). */
+    final int[] upcallSources;
+    /** Virtual IDT: a {@code TrapInfo} per vector, or null. */
+    final Object[] traps = new Object[VECTORS];
+
+    final long[] ports;
+
+    final int[] grantFlags;
+    final int[] grantDomid;
+    final long[] grantFrame;
+    /** Active grant counts: mappings, and writable mappings, per reference (Xen's {@code active_grant_entry}). */
+    final int[] grantMaps;
+    final int[] grantWriteMaps;
+
+    /** Maptrack by handle: a {@link GrantMap}, or null. */
+    final GrantMap[] maptrack;
+
+    /** Per-vCPU scratch for the hypercalls it issues (exclusive while the slot lock is held). */
+    final Txn[] txn;
+
+    Dom(Hypervisor hv, int id, boolean privileged, long maxPages, int nvcpus) {
+        this.id = id;
+        this.privileged = privileged;
+        this.nvcpus = nvcpus;
+        vars[MAX_PAGES] = maxPages;
+        baseptr = new long[nvcpus];
+        vflags = new long[nvcpus];
+        tlb = new Tlb[nvcpus];
+        lastTrap = new Object[nvcpus];
+        upcallSources = new int[nvcpus];
+        txn = new Txn[nvcpus];
+        for (int v = 0; v < nvcpus; v++) {
+            baseptr[v] = NO_BASEPTR;
+            tlb[v] = new Tlb();
+            txn[v] = new Txn(hv);
+        }
+        ports = new long[hv.config.ports()];
+        ports[0] = Evtchn.RESERVED;
+        int grants = hv.config.grants();
+        grantFlags = new int[grants];
+        grantDomid = new int[grants];
+        grantFrame = new long[grants];
+        grantMaps = new int[grants];
+        grantWriteMaps = new int[grants];
+        maptrack = new GrantMap[grants];
+    }
+
+    int life() {
+        return (int) vars[LIFE];
+    }
+
+    boolean alive() {
+        return vars[LIFE] != DYING;
+    }
+
+    boolean running() {
+        return vars[LIFE] == ALIVE && vars[PAUSED] == 0;
+    }
+
+    boolean blocked(int v) {
+        return (vflags[v] & BLOCKED) != 0;
+    }
+
+    boolean upcallPending(int v) {
+        return (vflags[v] & UPCALL) != 0;
+    }
+
+    boolean hasVcpu(int v) {
+        return v >= 0 && v < nvcpus;
+    }
+
+    boolean hasPort(int p) {
+        return p >= 0 && p < ports.length;
+    }
+
+    boolean grantInUse(int ref) {
+        return (grantFlags[ref] & (GrantEntry.GTF_reading | GrantEntry.GTF_writing)) != 0;
+    }
+}

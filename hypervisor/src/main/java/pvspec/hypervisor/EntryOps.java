@@ -1,0 +1,37 @@
+package pvspec.hypervisor;
+
+import static pvspec.model.abi.Errno.EINVAL;
+
+import pvspec.model.abi.Pte;
+
+/**
+ * {@code mod_l1_entry} .. {@code mod_l4_entry}: writing one entry of a validated page table.
+ * The new entry takes its references before the old one drops its own, unless the fast path
+ * applies (same frame, only harmless bits changed: nothing to revalidate).
+ */
+final class EntryOps {
+    private EntryOps() {}
+
+    static final Refused HYPERVISOR_SLOT = Refused.of(EINVAL, "the slot is reserved for the hypervisor");
+    static final Refused GRANT_ENTRY = Refused.of(EINVAL, "the entry is a grant mapping; only unmap_grant_ref changes it");
+
+    static void modEntry(Txn t, int table, int level, int index, long val, int pgOwner) {
+        long old = t.ft.entry(table, index);
+        if (!t.checks.guestSlot(t.hv.config, level, index)) throw HYPERVISOR_SLOT;
+        if (Pte.isGrant(old)) throw GRANT_ENTRY;
+        if (Pte.present(val)) {
+            if (level == 1) {
+                if (!t.checks.l1FlagsAllowed(val)) throw PageRefs.L1_FLAGS;
+            } else if (!t.checks.upperFlagsAllowed(level, val)) {
+                throw PageRefs.UPPER_FLAGS;
+            }
+            if (t.checks.fastPath(old, val)) {
+                t.setEntry(table, index, val);
+                return;
+            }
+            PageRefs.getFromEntry(t, val, table, level, pgOwner);
+        }
+        t.setEntry(table, index, val);
+        if (Pte.present(old)) PageRefs.putFromEntry(t, old, table, level);
+    }
+}

@@ -1,0 +1,112 @@
+package pvspec.hypervisor;
+
+import java.util.concurrent.atomic.AtomicLongArray;
+import pvspec.model.abi.DomId;
+
+/**
+ * The machine's frame table (Xen's {@code frame_table} of {@code struct page_info}), packed in
+ * primitive arrays indexed by machine frame number.
+ *
+ * <p>{@link #countInfo} holds the general count (low 32 bits, signed) and {@code PGC_allocated};
+ * {@link #typeInfo} the type count (low 32 bits, signed), the type (bits 32..34: 0 none, 1..4
+ * L1..L4, 5 writable; the type is 0 whenever the count is 0) and {@code PGT_pinned}. Both are
+ * changed by compare-and-swap (see the package documentation). Contents are allocated on the
+ * first non-zero write: {@code null} means all zero, so free and data frames cost no entries.
+ */
+final class FrameTable {
+    static final int NONE = 0;
+    static final int WRITABLE = 5;
+
+    static final long PGC_ALLOCATED = 1L << 62;
+    static final long PGT_PINNED = 1L << 62;
+    private static final long COUNT_MASK = 0xFFFF_FFFFL;
+
+    /** Owner of a free frame. */
+    static final int FREE = DomId.DOMID_INVALID;
+
+    final int frames;
+    final int entries;
+    final AtomicLongArray countInfo;
+    final AtomicLongArray typeInfo;
+    /** Bit {@code d}: a vCPU of domain {@code d} may cache a translation to the frame. */
+    final AtomicLongArray tlbDoms;
+    final int[] owner;
+    /** Xen's {@code linear_pt_count}. */
+    final int[] linear;
+    /** The owner when guest data was last written to the frame, or {@link #FREE}. */
+    final int[] dataTag;
+    final long[][] contents;
+
+    FrameTable(int frames, int entries) {
+        this.frames = frames;
+        this.entries = entries;
+        countInfo = new AtomicLongArray(frames);
+        typeInfo = new AtomicLongArray(frames);
+        tlbDoms = new AtomicLongArray(frames);
+        owner = new int[frames];
+        linear = new int[frames];
+        dataTag = new int[frames];
+        contents = new long[frames][];
+        for (int i = 0; i < frames; i++) {
+            owner[i] = FREE;
+            dataTag[i] = FREE;
+        }
+    }
+
+    /** Bytes of metadata per frame (contents of page tables not included). */
+    static int metadataBytesPerFrame() {
+        return 3 * Long.BYTES + 3 * Integer.BYTES + 4 /* contents reference, compressed oops */;
+    }
+
+    boolean valid(long mfn) {
+        return mfn >= 0 && mfn < frames;
+    }
+
+    long entry(int mfn, int i) {
+        long[] c = contents[mfn];
+        return c == null ? 0 : c[i];
+    }
+
+    static int count(long ci) {
+        return (int) ci;
+    }
+
+    static boolean allocated(long ci) {
+        return (ci & PGC_ALLOCATED) != 0;
+    }
+
+    static long countInfo(int count, boolean allocated) {
+        return (count & COUNT_MASK) | (allocated ? PGC_ALLOCATED : 0);
+    }
+
+    static int typeCount(long ti) {
+        return (int) ti;
+    }
+
+    static int type(long ti) {
+        return (int) (ti >>> 32) & 7;
+    }
+
+    static boolean pinned(long ti) {
+        return (ti & PGT_PINNED) != 0;
+    }
+
+    /** A type word; a count of 0 always means type none. */
+    static long typeInfo(int type, int count, boolean pinned) {
+        return (count & COUNT_MASK) | ((long) (count == 0 ? NONE : type) << 32) | (pinned ? PGT_PINNED : 0);
+    }
+
+    /** A type word exactly as given (for states built from outside). */
+    static long rawTypeInfo(int type, int count, boolean pinned) {
+        return (count & COUNT_MASK) | ((long) type << 32) | (pinned ? PGT_PINNED : 0);
+    }
+
+    static boolean isPageTable(int type) {
+        return type >= 1 && type <= 4;
+    }
+
+    /** A validated page table: a table type with references. */
+    static boolean isTable(long ti) {
+        return isPageTable(type(ti)) && typeCount(ti) > 0;
+    }
+}

@@ -1,0 +1,13 @@
+package pvspec.hypervisor;
+
+/**
+ * Thrown when a hypercall finds it needs a domain lock it cannot take without breaking the lock
+ * order: the hypercall rolls back, releases everything and starts again holding the larger set.
+ */
+final class LockRetry extends RuntimeException {
+    static final LockRetry INSTANCE = new LockRetry();
+
+    private LockRetry() {
+        super("lock order: retry with more locks", null, false, false);
+    }
+}

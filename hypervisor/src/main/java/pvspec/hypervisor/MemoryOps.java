@@ -1,0 +1,91 @@
+package pvspec.hypervisor;
+
+import static pvspec.model.abi.Errno.EINVAL;
+import static pvspec.model.abi.Errno.ENOSYS;
+import static pvspec.model.abi.Errno.EPERM;
+import static pvspec.model.abi.Errno.ESRCH;
+
+import java.util.ArrayList;
+import java.util.List;
+import pvspec.model.abi.DomId;
+import pvspec.model.abi.MemoryOp;
+import pvspec.model.abi.Result;
+
+/**
+ * {@code memory_op}: {@code populate_physmap} gives a domain the lowest free frames (up to its
+ * {@code max_pages}); {@code decrease_reservation} drops their allocation reference, freeing a
+ * frame only when its last reference goes.
+ */
+final class MemoryOps {
+    private MemoryOps() {}
+
+    static final Refused NO_SUCH_DOMAIN = Refused.of(ESRCH, "no such live domain");
+    static final Refused NOT_PERMITTED = Refused.of(EPERM, "only the control domain changes another domain's memory");
+    static final Refused BAD_COUNT = Refused.of(EINVAL, "negative extent count");
+    static final Refused UNKNOWN_COMMAND = Refused.of(ENOSYS, "no such memory_op command");
+
+    static Result apply(Txn t, MemoryOp h) {
+        if (h instanceof MemoryOp.PopulatePhysmap) {
+            MemoryOp.PopulatePhysmap p = (MemoryOp.PopulatePhysmap) h;
+            Dom d = target(t, p.dom());
+            if (p.count() < 0) throw BAD_COUNT;
+            return populate(t, d, p.count());
+        }
+        if (h instanceof MemoryOp.DecreaseReservation) {
+            MemoryOp.DecreaseReservation r = (MemoryOp.DecreaseReservation) h;
+            return decrease(t, target(t, r.dom()), r.mfns());
+        }
+        throw UNKNOWN_COMMAND;
+    }
+
+    private static Dom target(Txn t, int domArg) {
+        int dom = domArg == DomId.DOMID_SELF ? t.me : domArg;
+        Dom d = t.alive(dom);
+        if (d == null) throw NO_SUCH_DOMAIN;
+        if (!t.checks.targetPermitted(t.me, dom, t.dom.privileged)) throw NOT_PERMITTED;
+        return d;
+    }
+
+    private static Result populate(Txn t, Dom d, long count) {
+        long allowed = d.vars[Dom.MAX_PAGES] - d.vars[Dom.TOT_PAGES];
+        List<Long> given = new ArrayList<>();
+        if (count > 0 && allowed > 0) {
+            t.lockHeap();
+            Heap heap = t.hv.heap;
+            FrameTable ft = t.ft;
+            long n = 0;
+            while (n < count && n < allowed) {
+                int mfn = heap.lowest();
+                if (mfn < 0) break;
+                heap.take(mfn);
+                t.j.heapTake(heap, mfn);
+                // assign_pages: the allocation is the only reference; contents were scrubbed on free.
+                t.setInt(ft.owner, mfn, d.id);
+                t.setCountInfo(mfn, FrameTable.countInfo(1, true));
+                given.add(Long.valueOf(mfn));
+                n++;
+            }
+            t.setLong(d.vars, Dom.TOT_PAGES, d.vars[Dom.TOT_PAGES] + n);
+            t.setLong(d.vars, Dom.OWNED, d.vars[Dom.OWNED] + n);
+        }
+        return new Result.Extents(given);
+    }
+
+    private static Result decrease(Txn t, Dom d, List<Long> mfns) {
+        FrameTable ft = t.ft;
+        int done = 0;
+        for (int i = 0; i < mfns.size(); i++) {
+            long mfn = mfns.get(i);
+            if (!ft.valid(mfn) || ft.owner[(int) mfn] != d.id) break;
+            int f = (int) mfn;
+            long ci = ft.countInfo.get(f);
+            if (FrameTable.allocated(ci)) {
+                t.setCountInfo(f, ci & ~FrameTable.PGC_ALLOCATED);
+                t.setLong(d.vars, Dom.TOT_PAGES, d.vars[Dom.TOT_PAGES] - 1);
+                PageRefs.putPage(t, f);
+            }
+            done++;
+        }
+        return Result.value(done);
+    }
+}

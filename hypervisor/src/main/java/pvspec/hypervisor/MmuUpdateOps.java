@@ -1,0 +1,68 @@
+package pvspec.hypervisor;
+
+import static pvspec.model.abi.Errno.EINVAL;
+import static pvspec.model.abi.Errno.EPERM;
+import static pvspec.model.abi.Errno.ESRCH;
+
+import java.util.List;
+import pvspec.model.abi.DomId;
+import pvspec.model.abi.MmuUpdate;
+import pvspec.model.abi.Result;
+
+/**
+ * {@code do_mmu_update}: entries of the caller's validated tables change through
+ * {@link EntryOps#modEntry}; a frame that is not a page table is ordinary memory, written as is.
+ * Requests run in order, each atomically, until the first refused one.
+ */
+final class MmuUpdateOps {
+    private MmuUpdateOps() {}
+
+    static final Refused FOREIGN_IS_SELF = Refused.of(ESRCH, "foreigndom names the caller; use DOMID_SELF");
+    static final Refused FOREIGN_UNKNOWN = Refused.of(ESRCH, "foreigndom names no live domain");
+    static final Refused FOREIGN_NOT_PRIVILEGED = Refused.of(EPERM, "only the control domain maps other domains' frames");
+    static final Refused BAD_PTR = Refused.of(EINVAL, "the pointer names no frame or slot");
+    static final Refused NOT_OWNED = Refused.of(EINVAL, "the page table is not the caller's");
+    static final Refused FOREIGN_UPPER = Refused.of(EINVAL, "L2..L4 entries are written with foreigndom DOMID_SELF only");
+
+    static Result apply(Txn t, MmuUpdate h) {
+        int pgOwner = pageOwner(t, h.foreigndom());
+        List<MmuUpdate.Request> rs = h.requests();
+        int n = rs.size();
+        for (int done = 0; done < n; done++) {
+            long mark = t.mark();
+            try {
+                update(t, pgOwner, rs.get(done));
+            } catch (Refused r) {
+                t.rollback(mark);
+                return new Result.Partial(r.errno, done);
+            }
+        }
+        return Result.OK;
+    }
+
+    /** {@code get_pg_owner}: whose frames the L1 entries of this call may map. */
+    private static int pageOwner(Txn t, int foreigndom) {
+        if (foreigndom == DomId.DOMID_SELF) return t.me;
+        if (foreigndom == t.me) throw FOREIGN_IS_SELF;
+        if (t.alive(foreigndom) == null) throw FOREIGN_UNKNOWN;
+        if (!t.checks.foreignMappingPermitted(t.dom.privileged)) throw FOREIGN_NOT_PRIVILEGED;
+        return foreigndom;
+    }
+
+    private static void update(Txn t, int pgOwner, MmuUpdate.Request r) {
+        long mfn = r.mfn();
+        long index = r.index();
+        FrameTable ft = t.ft;
+        if (!ft.valid(mfn) || index < 0 || index >= ft.entries) throw BAD_PTR;
+        int table = (int) mfn;
+        if (!t.checks.tableOwner(ft.owner[table], t.me)) throw NOT_OWNED;
+        long ti = ft.typeInfo.get(table);
+        if (!FrameTable.isTable(ti)) {
+            t.setEntry(table, (int) index, r.val());
+            return;
+        }
+        int level = FrameTable.type(ti);
+        if (level != 1 && pgOwner != t.me) throw FOREIGN_UPPER;
+        EntryOps.modEntry(t, table, level, (int) index, r.val(), pgOwner);
+    }
+}

@@ -1,0 +1,249 @@
+package pvspec.hypervisor;
+
+import static pvspec.hypervisor.FrameTable.count;
+import static pvspec.hypervisor.FrameTable.typeCount;
+import static pvspec.model.abi.Errno.EBUSY;
+import static pvspec.model.abi.Errno.EINVAL;
+import static pvspec.model.abi.Errno.EPERM;
+
+import pvspec.model.abi.Pte;
+
+/**
+ * Xen's reference and type discipline ({@code arch/x86/mm.c}): {@code get_page},
+ * {@code put_page}, {@code get_page_type}, {@code put_page_type}, validation on first typing,
+ * devalidation on the last type reference, {@code get_page_from_lNe}, linear page tables.
+ *
+ * <p>A general reference keeps a frame out of the heap; a type reference keeps its type. A
+ * frame takes a page-table type only at type count 0, after its cached translations are
+ * dropped and its contents validated (which takes the references every present entry needs,
+ * recursively); it loses it when the last type reference goes, which drops them again. Every
+ * count change is a CAS on the packed word, made while holding the frame owner's lock; every
+ * change is journaled, so a refusal anywhere below a request undoes the whole request.
+ */
+final class PageRefs {
+    private PageRefs() {}
+
+    // Refusals from validating entries, in the order Xen checks them.
+    static final Refused L1_FLAGS = Refused.of(EINVAL, "an L1 entry may set only P, RW, US, A, D, G, NX and AVAIL");
+    static final Refused L1_NOT_RAM = Refused.of(EPERM, "the entry maps no RAM frame of this machine");
+    static final Refused L1_NOT_OWNED = Refused.of(EBUSY, "the entry maps a frame of another owner");
+    static final Refused L1_NOT_WRITABLE = Refused.of(EBUSY, "a writable entry maps a page table");
+    static final Refused UPPER_FLAGS = Refused.of(EINVAL, "an L2..L4 entry may set only P, RW, US, A, D, NX and AVAIL");
+    static final Refused UPPER_NOT_OWNED = Refused.of(EINVAL, "the entry points to a frame of another owner");
+    static final Refused UPPER_BAD_TYPE = Refused.of(EINVAL, "the entry points to a frame that cannot be a table one level down");
+    static final Refused LINEAR_WRITABLE = Refused.of(EINVAL, "a linear entry must be read-only");
+    static final Refused LINEAR_FOREIGN = Refused.of(EINVAL, "a linear entry must stay within its owner");
+    static final Refused LINEAR_NOT_VALIDATED = Refused.of(EINVAL, "a linear entry must point to a validated table of its level");
+    static final Refused LINEAR_CHAIN = Refused.of(EINVAL, "linear page tables are one level deep");
+
+    // ------------------------------------------------------------ general references
+
+    /** {@code get_page}: one more reference to {@code mfn}, a frame {@code owner} owns. */
+    static void getPage(Txn t, long mfn, int owner, Refused notOwned) {
+        FrameTable ft = t.ft;
+        if (!ft.valid(mfn)) throw notOwned;
+        int f = (int) mfn;
+        t.need(owner);
+        for (;;) {
+            long ci = ft.countInfo.get(f);
+            if (!t.checks.pageOwner(ft.owner[f], owner) || count(ci) <= 0) throw notOwned;
+            if (t.casCount(f, ci, ci + 1)) return;
+        }
+    }
+
+    /** {@code put_page}: one reference fewer; the last one frees the frame. */
+    static void putPage(Txn t, int mfn) {
+        t.needFrame(mfn);
+        FrameTable ft = t.ft;
+        for (;;) {
+            long ci = ft.countInfo.get(mfn);
+            if (count(ci) <= 1) {
+                release(t, mfn);
+                return;
+            }
+            if (t.casCount(mfn, ci, FrameTable.countInfo(count(ci) - 1, FrameTable.allocated(ci)))) return;
+        }
+    }
+
+    /**
+     * The frame goes back to the heap (at commit): no owner, no counts, scrubbed, and no vCPU
+     * keeps a translation to it.
+     */
+    static void release(Txn t, int mfn) {
+        FrameTable ft = t.ft;
+        int owner = ft.owner[mfn];
+        t.setCountInfo(mfn, 0);
+        t.setTypeInfo(mfn, 0);
+        t.setInt(ft.owner, mfn, FrameTable.FREE);
+        t.setInt(ft.linear, mfn, 0);
+        if (t.checks.scrubOnFree()) {
+            t.setInt(ft.dataTag, mfn, FrameTable.FREE);
+            t.zeroContents(mfn);
+        }
+        TlbOps.forgetFrame(t, mfn);
+        Dom d = t.dom(owner);
+        if (d != null) t.setLong(d.vars, Dom.OWNED, d.vars[Dom.OWNED] - 1);
+        t.freed(mfn);
+    }
+
+    // ------------------------------------------------------------ type references
+
+    /**
+     * {@code get_page_type}: one more reference to {@code mfn} as {@code type}. With references
+     * outstanding the type must match; at 0 the frame takes the type, and a page-table type
+     * first flushes translations to it and validates its contents.
+     */
+    static void getPageType(Txn t, int mfn, int type, Refused badType) {
+        FrameTable ft = t.ft;
+        for (;;) {
+            long ti = ft.typeInfo.get(mfn);
+            int tc = typeCount(ti);
+            if (tc > 0) {
+                if (!t.checks.typeMatches(FrameTable.type(ti), type)) throw badType;
+                if (t.casType(mfn, ti, FrameTable.typeInfo(FrameTable.type(ti), tc + 1, FrameTable.pinned(ti)))) return;
+                continue;
+            }
+            if (!t.casType(mfn, ti, FrameTable.typeInfo(type, 1, FrameTable.pinned(ti)))) continue;
+            if (!FrameTable.isPageTable(type)) return;
+            if (t.checks.flushTlbOnPageTableType()) TlbOps.forgetFrame(t, mfn);
+            validate(t, mfn, type);
+            return;
+        }
+    }
+
+    /** {@code put_page_type}: one type reference fewer; the last one of a page table devalidates it. */
+    static void putPageType(Txn t, int mfn) {
+        t.needFrame(mfn);
+        FrameTable ft = t.ft;
+        for (;;) {
+            long ti = ft.typeInfo.get(mfn);
+            int tc = typeCount(ti);
+            int type = FrameTable.type(ti);
+            if (!t.casType(mfn, ti, FrameTable.typeInfo(type, tc - 1, FrameTable.pinned(ti)))) continue;
+            if (tc <= 1 && FrameTable.isPageTable(type)) devalidate(t, mfn, type);
+            return;
+        }
+    }
+
+    /** {@code put_page_and_type}. */
+    static void putPageAndType(Txn t, int mfn) {
+        putPageType(t, mfn);
+        putPage(t, mfn);
+    }
+
+    // ------------------------------------------------------------ validation
+
+    /** Every present guest entry takes its references; a top-level table then gets the hypervisor's slots. */
+    private static void validate(Txn t, int mfn, int level) {
+        Hypervisor hv = t.hv;
+        long[] c = t.ft.contents[mfn];
+        if (c != null) {
+            int owner = t.ft.owner[mfn];
+            for (int i = 0; i < c.length; i++) {
+                long e = c[i];
+                if (!Pte.present(e) || !hv.guestSlot(level, i)) continue;
+                getFromEntry(t, e, mfn, level, owner);
+            }
+        }
+        if (level == hv.levels) writeHypervisorSlots(t, mfn);
+    }
+
+    /** Every present guest entry of a former table drops its references. */
+    private static void devalidate(Txn t, int mfn, int level) {
+        Hypervisor hv = t.hv;
+        long[] c = t.ft.contents[mfn];
+        if (c == null) return;
+        for (int i = 0; i < c.length; i++) {
+            long e = c[i];
+            if (!Pte.present(e) || !hv.guestSlot(level, i)) continue;
+            putFromEntry(t, e, mfn, level);
+        }
+    }
+
+    /** {@code init_xen_l4_slots}: the reserved slots map the hypervisor's frames, supervisor-only. */
+    private static void writeHypervisorSlots(Txn t, int mfn) {
+        Hypervisor hv = t.hv;
+        int first = hv.config.reservedFirst();
+        for (int slot = first; slot < first + hv.config.reservedCount(); slot++) t.setEntry(mfn, slot, hv.hypervisorEntry(slot));
+    }
+
+    // ------------------------------------------------------------ entries
+
+    static void getFromEntry(Txn t, long e, int table, int level, int pgOwner) {
+        if (level == 1) getFromL1e(t, e, pgOwner);
+        else getFromUpper(t, e, table, level);
+    }
+
+    static void putFromEntry(Txn t, long e, int table, int level) {
+        if (level == 1) putFromL1e(t, e);
+        else putFromUpper(t, e, table, level);
+    }
+
+    /** {@code get_page_from_l1e}: a RAM frame of {@code pgOwner}; writable entries need the writable type. */
+    static void getFromL1e(Txn t, long e, int pgOwner) {
+        if (!t.checks.l1FlagsAllowed(e)) throw L1_FLAGS;
+        long mfn = Pte.mfn(e);
+        if (!t.ft.valid(mfn)) throw L1_NOT_RAM;
+        getPage(t, mfn, pgOwner, L1_NOT_OWNED);
+        if (Pte.writable(e)) getPageType(t, (int) mfn, FrameTable.WRITABLE, L1_NOT_WRITABLE);
+    }
+
+    /** {@code put_page_from_l1e}. */
+    static void putFromL1e(Txn t, long e) {
+        if (!Pte.present(e)) return;
+        int mfn = (int) Pte.mfn(e);
+        if (Pte.writable(e)) putPageAndType(t, mfn);
+        else putPage(t, mfn);
+    }
+
+    /**
+     * {@code get_page_from_l2e..l4e}: a frame of the table's owner that is, or becomes, a table
+     * one level down; failing that with EINVAL, possibly a linear entry.
+     */
+    static void getFromUpper(Txn t, long e, int table, int level) {
+        if (!t.checks.upperFlagsAllowed(level, e)) throw UPPER_FLAGS;
+        long target = Pte.mfn(e);
+        long mark = t.mark();
+        try {
+            getPage(t, target, t.ft.owner[table], UPPER_NOT_OWNED);
+            getPageType(t, (int) target, level - 1, UPPER_BAD_TYPE);
+        } catch (Refused r) {
+            t.rollback(mark);
+            // Only the table itself or a table of the same level can be a linear target.
+            if (r.errno != EINVAL || !(target == table
+                    || t.ft.valid(target) && FrameTable.type(t.ft.typeInfo.get((int) target)) == level)) throw r;
+            getLinear(t, e, table, (int) target, level);
+        }
+    }
+
+    /** A linear entry: read-only; to itself free of charge; else a validated same-level table, one level only. */
+    private static void getLinear(Txn t, long e, int table, int target, int level) {
+        if (!t.checks.linearReadOnly(e)) throw LINEAR_WRITABLE;
+        if (target == table) return;
+        FrameTable ft = t.ft;
+        if (!t.checks.linearSameOwner(ft.owner[table], ft.owner[target])) throw LINEAR_FOREIGN;
+        long ti = ft.typeInfo.get(target);
+        if (FrameTable.type(ti) != level || typeCount(ti) <= 0) throw LINEAR_NOT_VALIDATED;
+        if (!t.checks.linearOneLevel(ft.linear[table], ft.linear[target])) throw LINEAR_CHAIN;
+        t.needFrame(target);
+        t.setInt(ft.linear, table, ft.linear[table] + 1);
+        t.setInt(ft.linear, target, ft.linear[target] - 1);
+        long ci = ft.countInfo.get(target);
+        t.setCountInfo(target, FrameTable.countInfo(count(ci) + 1, FrameTable.allocated(ci)));
+        t.setTypeInfo(target, FrameTable.typeInfo(level, typeCount(ti) + 1, FrameTable.pinned(ti)));
+    }
+
+    /** {@code put_page_from_l2e..l4e}: undoes {@link #getFromUpper}. */
+    static void putFromUpper(Txn t, long e, int table, int level) {
+        if (!Pte.present(e)) return;
+        int target = (int) Pte.mfn(e);
+        if (target == table) return;
+        FrameTable ft = t.ft;
+        t.needFrame(target);
+        if (FrameTable.type(ft.typeInfo.get(target)) == level) {
+            t.setInt(ft.linear, table, ft.linear[table] - 1);
+            t.setInt(ft.linear, target, ft.linear[target] + 1);
+        }
+        putPageAndType(t, target);
+    }
+}
