@@ -34,8 +34,10 @@ final class EntryUpdates {
         require(Frames.guestSlot(s, level, index), HYPERVISOR_SLOT);
         require(!Pte.isGrant(old), GRANT_ENTRY);
         if (Pte.present(val)) {
-            // Fast path (XSA-182's whitelist): same frame, only harmless (and allowed) bits
-            // changed. Anything else takes its references, which checks its flags first.
+            // Checked before the fast path: the whitelist allows G, which only an L1 may set.
+            require(Pte.disallowed(val, level == 1 ? Pte.L1_ALLOWED : Pte.UPPER_ALLOWED) == 0,
+                    level == 1 ? PageTypes.L1_DISALLOWED_FLAGS : PageTypes.UPPER_DISALLOWED_FLAGS);
+            // Fast path (XSA-182's whitelist): same frame, only harmless bits changed.
             if (Pte.fastPath(old, val)) return write(s, table, index, val);
             s = PageTypes.getPageFromEntry(s, val, table, level, pgOwner);
         }

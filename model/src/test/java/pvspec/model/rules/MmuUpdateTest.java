@@ -223,4 +223,11 @@ class MmuUpdateTest {
         State t = accepts(s, "d1: mmu_update ptr=5[1] val=4:P|US|PSE", "OK");
         refuses(t, "d1: mmuext_op pin_l2_table mfn=5", "EINVAL done=0");
     }
+
+    @Test
+    void theFastPathNeverSetsABitTheLevelDisallows() {
+        // G is in the fast-path whitelist but not allowed above L1.
+        refuses(s, "d1: mmu_update ptr=1[0] val=2:P|RW|US|G", "EINVAL done=0");
+        accepts(s, "d1: mmu_update ptr=2[0] val=3:P|RW|US|G", "OK");
+    }
 }
