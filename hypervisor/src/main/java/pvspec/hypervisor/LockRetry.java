@@ -8,6 +8,12 @@ final class LockRetry extends RuntimeException {
     static final LockRetry INSTANCE = new LockRetry();
 
     private LockRetry() {
-        super("lock order: retry with more locks", null, false, false);
+        super("lock order: retry with more locks"); // see Refused: Java PathFinder lacks the four-argument constructor
+    }
+
+    /** A constant: no stack trace. */
+    @Override
+    public Throwable fillInStackTrace() {
+        return this;
     }
 }

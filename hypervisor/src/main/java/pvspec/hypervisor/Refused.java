@@ -14,9 +14,15 @@ final class Refused extends RuntimeException {
     final Errno errno;
 
     private Refused(Result result, Errno errno, String why) {
-        super(why, null, false, false);
+        super(why); // not the (message, cause, suppression, stack) constructor: Java PathFinder lacks it
         this.result = result;
         this.errno = errno;
+    }
+
+    /** Constants: no stack trace. */
+    @Override
+    public Throwable fillInStackTrace() {
+        return this;
     }
 
     static Refused of(Errno e, String why) {
