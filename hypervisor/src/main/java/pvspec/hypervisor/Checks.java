@@ -75,6 +75,18 @@ public class Checks {
         return callerPrivileged;
     }
 
+    // ------------------------------------------------------------ locking
+
+    /**
+     * A hypercall of domain {@code caller} holds domain {@code domain}'s lock before it reads or
+     * writes that domain's state or frames (two-phase locking; see the package documentation).
+     * Always true: only a seeded concurrency bug answers false, for the Java PathFinder
+     * harnesses (module {@code verification}) to find the race it opens.
+     */
+    public boolean locksDomain(int caller, int domain) {
+        return true;
+    }
+
     // ------------------------------------------------------------ references and types
 
     /** {@code get_page}: the frame belongs to the expected owner. */

@@ -43,7 +43,17 @@ final class LockPlan {
         } else if (h instanceof Domctl.MaxMem) {
             m |= bit(hv, ((Domctl.MaxMem) h).dom());
         }
-        return m;
+        return lockable(hv, me, m);
+    }
+
+    /** The planned locks {@link Checks#locksDomain} lets the hypercall take (all of them but in a seeded race). */
+    private static long lockable(Hypervisor hv, int me, long m) {
+        long out = m;
+        for (long r = m; r != 0; r &= r - 1) {
+            int d = Long.numberOfTrailingZeros(r);
+            if (!hv.checks.locksDomain(me, d)) out &= ~(1L << d);
+        }
+        return out;
     }
 
     private static int resolve(int id, int me) {

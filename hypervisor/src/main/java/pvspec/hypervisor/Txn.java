@@ -71,7 +71,7 @@ final class Txn {
     void need(int d) {
         if (d < 0 || d >= hv.nslots) return;
         long bit = 1L << d;
-        if ((held & bit) != 0) return;
+        if ((held & bit) != 0 || !checks.locksDomain(me, d)) return;
         ReentrantLock l = hv.slotLocks[d];
         boolean inOrder = !domlistHeld && !heapHeld && (held >>> d) == 0;
         if (inOrder) {
