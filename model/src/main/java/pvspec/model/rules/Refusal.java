@@ -17,8 +17,14 @@ public final class Refusal extends RuntimeException {
     private final Result result;
 
     private Refusal(Result result, String sentence) {
-        super(sentence, null, false, false); // thrown often by the model checker: no stack trace
+        super(sentence); // not the (message, cause, suppression, stack) constructor: Java PathFinder lacks it
         this.result = result;
+    }
+
+    /** Thrown often by the model checker: no stack trace. */
+    @Override
+    public Throwable fillInStackTrace() {
+        return this;
     }
 
     public static Refusal of(Errno errno, String sentence) {
