@@ -1,0 +1,216 @@
+package pvspec.verification.jpf;
+
+import gov.nasa.jpf.Config;
+import gov.nasa.jpf.Error;
+import gov.nasa.jpf.JPF;
+import gov.nasa.jpf.report.Statistics;
+import gov.nasa.jpf.vm.JPF_gov_nasa_jpf_vm_Verify;
+import java.io.File;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one harness under Java PathFinder through JPF's API and turns the outcome into an exit
+ * code, because JPF's own launcher always exits 0.
+ *
+ * <pre>
+ * JpfLauncher HARNESS JPF_FILE OUT_DIR [--variant NAME] [--scenario all|NAME[+NAME...]]
+ *             [--expect pass|error] [--expect-text TEXT] [+jpf.key=value ...]
+ * </pre>
+ * With {@code -Djpf.home=DIR} (a jpf-core directory) JPF is configured from that directory,
+ * whatever {@code ~/.jpf/site.properties} says.
+ * {@code HARNESS} is {@code vcpus} (harness 1; its oracle is computed here, on the JVM, and handed
+ * to the target as a file) or {@code model} (harness 2; its state count is compared with a
+ * breadth-first search computed here). The system under test's classpath is this JVM's classpath
+ * without JPF's own jars.
+ *
+ * <p>Exit 0 when the run went as expected: with {@code --expect pass}, JPF found no error, the
+ * search ran, and every choice vector reported its final check (a path that stopped silently —
+ * code JPF cannot execute — leaves a vector unreported); with {@code --expect error}, JPF found an
+ * error whose text contains {@code --expect-text}. Exit 1 otherwise, 2 on bad usage.
+ */
+public final class JpfLauncher {
+    private JpfLauncher() {}
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) throws Exception {
+        if (args.length < 3) return usage("need HARNESS JPF_FILE OUT_DIR");
+        String harness = args[0];
+        String jpfFile = args[1];
+        Path out = Path.of(args[2]);
+        String variant = SeededRaces.NONE;
+        String scenario = "all";
+        String expect = "pass";
+        String expectText = "";
+        List<String> extra = new ArrayList<>();
+        for (int i = 3; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("+")) extra.add(a);
+            else if (i + 1 >= args.length) return usage("missing value after " + a);
+            else if (a.equals("--variant")) variant = args[++i];
+            else if (a.equals("--scenario")) scenario = args[++i];
+            else if (a.equals("--expect")) expect = args[++i];
+            else if (a.equals("--expect-text")) expectText = args[++i];
+            else return usage("unknown option " + a);
+        }
+        if (!expect.equals("pass") && !expect.equals("error")) return usage("--expect pass|error");
+        Files.createDirectories(out);
+
+        String name = harness + (variant.equals(SeededRaces.NONE) ? "" : "-" + variant) + (scenario.equals("all") ? "" : "-" + scenario.replace('+', '-'));
+        String target;
+        String targetArgs;
+        int vectors;
+        ModelBfs.Count bfs = null;
+        if (harness.equals("vcpus")) {
+            List<Scenario> scenarios = Scenarios.select(scenario);
+            OracleBuilder.Texts texts = new OracleBuilder.Texts();
+            long t0 = System.nanoTime();
+            Oracle oracle = OracleBuilder.build(scenarios, texts);
+            Path file = out.resolve(name + ".oracle");
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                oracle.write(w);
+            }
+            Files.write(out.resolve(name + ".oracle.txt"), texts.lines, StandardCharsets.UTF_8);
+            vectors = VcpuHarness.offsets(scenarios)[scenarios.size()];
+            System.out.printf("oracle: %d scenarios, %d choice vectors, computed on the model in %d ms: %s%n",
+                    scenarios.size(), vectors, (System.nanoTime() - t0) / 1_000_000, file);
+            target = VcpuHarnessJpf.class.getName();
+            targetArgs = file.toAbsolutePath() + "," + variant + "," + scenario;
+        } else if (harness.equals("model")) {
+            long t0 = System.nanoTime();
+            bfs = ModelBfs.explore(ModelExploration.start(), ModelExploration.menu());
+            vectors = ModelExploration.menu().length;
+            System.out.printf("breadth-first search on the JVM: %d states, %d transitions, depth %d, in %d ms%n",
+                    bfs.states, bfs.transitions, bfs.depth, (System.nanoTime() - t0) / 1_000_000);
+            target = ModelExplorationJpf.class.getName();
+            targetArgs = "";
+        } else {
+            return usage("unknown harness " + harness);
+        }
+
+        List<String> jpfArgs = new ArrayList<>();
+        String jpfHome = System.getProperty("jpf.home");
+        if (jpfHome != null) {
+            // JPF finds jpf-core through a site file; write one naming the jpf-core given by path
+            // instead of relying on ~/.jpf/site.properties.
+            Path site = out.resolve("site.properties");
+            Files.writeString(site, "jpf-core = " + Path.of(jpfHome).toAbsolutePath() + "\nextensions = ${jpf-core}\n", StandardCharsets.UTF_8);
+            jpfArgs.add("+site=" + site.toAbsolutePath());
+        }
+        jpfArgs.add(jpfFile);
+        jpfArgs.add("+classpath=" + sutClasspath());
+        String sources = sourcepath();
+        if (!sources.isEmpty()) jpfArgs.add("+sourcepath=" + sources);
+        jpfArgs.add("+target=" + target);
+        jpfArgs.add("+target.args=" + targetArgs);
+        jpfArgs.addAll(extra);
+
+        long start = System.nanoTime();
+        JPF jpf;
+        try {
+            Config conf = JPF.createConfig(jpfArgs.toArray(new String[0]));
+            jpf = new JPF(conf);
+            jpf.addListener(new SpinWaitHints());
+            jpf.run();
+        } catch (Throwable t) {
+            System.out.println("JPF failed to run: " + t);
+            t.printStackTrace(System.out);
+            return 1;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Statistics s = jpf.getReporter() == null ? null : jpf.getReporter().getStatistics();
+        List<Error> errors = jpf.getSearchErrors();
+        int completed = 0;
+        for (int v = 0; v < vectors; v++) if (JPF_gov_nasa_jpf_vm_Verify.getBitInBitSet__II__Z(null, 0, JpfChoices.COMPLETED, v)) completed++;
+        int checks = JPF_gov_nasa_jpf_vm_Verify.getCounter__I__I(null, 0, JpfChoices.COMPLETED);
+        String stats = s == null ? "no statistics" : String.format("states new=%d visited=%d backtracked=%d end=%d maxDepth=%d",
+                s.newStates, s.visitedStates, s.backtracked, s.endStates, s.maxDepth);
+        System.out.printf("JPF %s: %s, %.1f s, vectors completed %d/%d, final checks passed %d, errors %d%n",
+                name, stats, seconds, completed, vectors, checks, errors.size());
+
+        if (expect.equals("error")) {
+            if (errors.isEmpty()) {
+                System.out.println("FAIL: expected JPF to find an error in " + name + ", it found none");
+                return 1;
+            }
+            Error e = errors.get(0);
+            String text = e.getDescription() + "\n" + e.getDetails();
+            if (!text.contains(expectText)) {
+                System.out.println("FAIL: JPF found an error, but not the expected one (\"" + expectText + "\"):\n" + text);
+                return 1;
+            }
+            int trace = e.getPath() == null ? -1 : e.getPath().size();
+            System.out.printf("OK: JPF found the expected error (trace of %d transitions): %s%n%s%n", trace, e.getDescription(), e.getDetails());
+            return 0;
+        }
+        if (!errors.isEmpty()) {
+            for (Error e : errors) System.out.println("FAIL: " + e.getDescription() + "\n" + e.getDetails());
+            return 1;
+        }
+        if (s == null || s.newStates == 0) {
+            System.out.println("FAIL: the search did not run (is the target on the classpath?)");
+            return 1;
+        }
+        if (completed != vectors) {
+            System.out.println("FAIL: only " + completed + " of " + vectors + " choice vectors (harness 2: menu requests) reached their final check: JPF stopped paths silently");
+            return 1;
+        }
+        if (bfs == null && checks != s.endStates) {
+            System.out.println("FAIL: " + checks + " final checks passed but JPF counted " + s.endStates + " end states");
+            return 1;
+        }
+        if (bfs != null) {
+            // Each JPF state is the model state at a choice point (the first is the start); each
+            // transition after the first is one model step: new + visited - 1 steps in all.
+            long jpfSteps = s.newStates + s.visitedStates - 1;
+            System.out.printf("state counts: JPF %d states, breadth-first search %d; transitions: JPF %d (%d steps checked), breadth-first search %d%n",
+                    s.newStates, bfs.states, jpfSteps, checks, bfs.transitions);
+            if (s.newStates != bfs.states || jpfSteps != bfs.transitions || checks != bfs.transitions) {
+                System.out.println("FAIL: JPF and the breadth-first search disagree");
+                return 1;
+            }
+        }
+        System.out.println("OK: " + name);
+        return 0;
+    }
+
+    /** This JVM's classpath without JPF's jars: JPF brings its own model classes for the target. */
+    private static String sutClasspath() {
+        String jpfJar = new File(JPF.class.getProtectionDomain().getCodeSource().getLocation().getPath()).getParent();
+        StringBuilder b = new StringBuilder();
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (e.isEmpty() || new File(e).getAbsoluteFile().getParent().equals(jpfJar)) continue;
+            if (b.length() > 0) b.append(',');
+            b.append(e);
+        }
+        return b.toString();
+    }
+
+    /** The source directories of this checkout's modules on the classpath (X/target/classes: X/src/main/java), for JPF's traces. */
+    private static String sourcepath() {
+        StringBuilder b = new StringBuilder();
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            File classes = new File(e).getAbsoluteFile();
+            if (!classes.getName().equals("classes") || classes.getParentFile() == null) continue;
+            File src = new File(classes.getParentFile().getParentFile(), "src/main/java");
+            if (!src.isDirectory()) continue;
+            if (b.length() > 0) b.append(',');
+            b.append(src.getPath());
+        }
+        return b.toString();
+    }
+
+    private static int usage(String why) {
+        System.err.println("JpfLauncher: " + why);
+        System.err.println("usage: JpfLauncher vcpus|model JPF_FILE OUT_DIR [--variant NAME] [--scenario all|NAME[+NAME...]] [--expect pass|error] [--expect-text TEXT] [+key=value ...]");
+        return 2;
+    }
+}

@@ -1,0 +1,39 @@
+package pvspec.verification.jpf;
+
+import pvspec.hypervisor.Checks;
+
+/**
+ * Seeded concurrency bugs for the concurrent-vCPU harness, each a {@link Checks} with one method
+ * overridden, like the hypervisor's sequential seeded-bug catalogue. Harness 1 must find each.
+ */
+public final class SeededRaces {
+    private SeededRaces() {}
+
+    /** Xen's checks and locking. */
+    public static final String NONE = "none";
+
+    /**
+     * A hypercall locks only its caller's domain: {@code map_grant_ref} reads and updates the
+     * granter's grant entry, and event-channel operations the peer's port, without the other
+     * domain's lock — a check-then-act across domains. The effect of XSA-218: a grant the
+     * granter was told is free (its {@code end_access} succeeded) ends up mapped by the grantee.
+     */
+    public static final String PEER_UNLOCKED = "peer-unlocked";
+
+    public static String[] names() {
+        return new String[] {NONE, PEER_UNLOCKED};
+    }
+
+    public static Checks checks(String name) {
+        if (name.equals(NONE)) return new Checks();
+        if (name.equals(PEER_UNLOCKED)) {
+            return new Checks() {
+                @Override
+                public boolean locksDomain(int caller, int domain) {
+                    return domain == caller;
+                }
+            };
+        }
+        throw new IllegalArgumentException("no seeded race " + name);
+    }
+}
