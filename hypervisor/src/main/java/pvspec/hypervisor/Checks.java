@@ -87,6 +87,16 @@ public class Checks {
         return true;
     }
 
+    /**
+     * A hypercall that needs one more domain lock waits for it only if that keeps the lock order
+     * ({@code inOrder}: a higher id than any held, no leaf lock held); otherwise it only tries it
+     * and retries with the larger set. Only a seeded concurrency bug waits out of order, for the
+     * Java PathFinder harnesses to find the deadlock that opens.
+     */
+    public boolean waitsForLock(boolean inOrder) {
+        return inOrder;
+    }
+
     // ------------------------------------------------------------ references and types
 
     /** {@code get_page}: the frame belongs to the expected owner. */

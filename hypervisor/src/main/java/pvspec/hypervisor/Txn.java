@@ -74,7 +74,7 @@ final class Txn {
         if ((held & bit) != 0 || !checks.locksDomain(me, d)) return;
         ReentrantLock l = hv.slotLocks[d];
         boolean inOrder = !domlistHeld && !heapHeld && (held >>> d) == 0;
-        if (inOrder) {
+        if (checks.waitsForLock(inOrder)) {
             l.lock();
         } else if (!l.tryLock()) {
             wanted = held | bit;
