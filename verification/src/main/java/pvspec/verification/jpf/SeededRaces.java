@@ -4,7 +4,9 @@ import pvspec.hypervisor.Checks;
 
 /**
  * Seeded concurrency bugs for the concurrent-vCPU harness, each a {@link Checks} with one method
- * overridden, like the hypervisor's sequential seeded-bug catalogue. Harness 1 must find each.
+ * overridden, like the hypervisor's sequential seeded-bug catalogue. Harness 1 must find each
+ * under JPF (the {@code jpf} profile runs them, expecting the error); runs without interleavings
+ * cannot.
  */
 public final class SeededRaces {
     private SeededRaces() {}
@@ -20,8 +22,15 @@ public final class SeededRaces {
      */
     public static final String PEER_UNLOCKED = "peer-unlocked";
 
+    /**
+     * A hypercall that finds it needs another domain's lock always waits for it, even against the
+     * lock order (instead of trying it and retrying with the larger set): two domains sending on
+     * the event channel between them each hold their own lock and wait for the other's.
+     */
+    public static final String WAITS_OUT_OF_ORDER = "waits-out-of-order";
+
     public static String[] names() {
-        return new String[] {NONE, PEER_UNLOCKED};
+        return new String[] {NONE, PEER_UNLOCKED, WAITS_OUT_OF_ORDER};
     }
 
     public static Checks checks(String name) {
@@ -31,6 +40,14 @@ public final class SeededRaces {
                 @Override
                 public boolean locksDomain(int caller, int domain) {
                     return domain == caller;
+                }
+            };
+        }
+        if (name.equals(WAITS_OUT_OF_ORDER)) {
+            return new Checks() {
+                @Override
+                public boolean waitsForLock(boolean inOrder) {
+                    return true;
                 }
             };
         }
