@@ -73,8 +73,8 @@ public final class VcpuHarness {
             throw new AssertionError("scenario " + sc.name + " vector " + vector + ": " + broken + sc.describe(picks) + "\n  outcome: " + observed);
         }
         if (!oracle.allows(sc.name, vector, Oracle.fingerprint(observed))) {
-            throw new AssertionError("scenario " + sc.name + " vector " + vector + ": not linearizable: none of the "
-                    + oracle.allowedCount(sc.name, vector) + " sequential orders gives this outcome" + sc.describe(picks) + "\n  outcome: " + observed);
+            throw new AssertionError("scenario " + sc.name + " vector " + vector + ": not linearizable: not one of the "
+                    + oracle.allowedCount(sc.name, vector) + " outcomes of the sequential orders on the model" + sc.describe(picks) + "\n  outcome: " + observed);
         }
         choices.completed(offsets[si] + vector);
     }

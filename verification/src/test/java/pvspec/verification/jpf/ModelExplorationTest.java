@@ -2,11 +2,16 @@ package pvspec.verification.jpf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import pvspec.model.state.State;
+import pvspec.model.trace.Trace;
+import pvspec.model.trace.TraceStep;
 
 /**
  * Harness 2 on the JVM: its transition function, driven by an explicit-state search that matches
@@ -47,6 +52,27 @@ class ModelExplorationTest {
         assertThat(seen).hasSize(bfs.states);
         assertThat(reported[0]).isEqualTo(bfs.transitions);
         assertThat(bfs.states).isGreaterThan(100);
+    }
+
+    @Test
+    void theBuiltInCheckersConfigurationIsTheHarnessConfiguration() throws Exception {
+        String text = Files.readString(Path.of("jpf/model.check"));
+        Trace t = Trace.parse("model.check", text);
+        assertThat(t.config()).isEqualTo(ModelExploration.CONFIG);
+        List<Call> setup = ModelExploration.setup();
+        assertThat(t.steps()).hasSameSizeAs(setup);
+        for (int i = 0; i < setup.size(); i++) {
+            assertThat(t.steps().get(i).caller()).isEqualTo(setup.get(i).caller);
+            assertThat(t.steps().get(i).call()).isEqualTo(setup.get(i).request);
+        }
+        StringBuilder requests = new StringBuilder(text.lines().filter(l -> l.startsWith("config ")).findFirst().orElseThrow()).append('\n');
+        text.lines().filter(l -> l.startsWith("#! request ")).forEach(l -> requests.append(l.substring("#! request ".length())).append('\n'));
+        List<TraceStep> menu = Trace.parse("model.check requests", requests.toString()).steps();
+        assertThat(menu).hasSize(MENU.length);
+        for (int i = 0; i < MENU.length; i++) {
+            assertThat(menu.get(i).caller()).as("request %d", i).isEqualTo(MENU[i].caller);
+            assertThat(menu.get(i).call()).as("request %d", i).isEqualTo(MENU[i].request);
+        }
     }
 
     @Test
