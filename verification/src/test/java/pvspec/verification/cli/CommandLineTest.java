@@ -98,4 +98,22 @@ class CommandLineTest {
         assertThat(Cli.run("fuzz", "--seconds", "0").exit).isEqualTo(2);
         assertThat(Cli.run("fuzz", "--seconds", "x").exit).isEqualTo(2);
     }
+
+    @Test
+    void mutantsDetectsEveryVariant() {
+        Cli c = Cli.run("mutants", "--steps-per-mutant", "6000", "--show", "no-flush-on-retype");
+        assertThat(c.exit).isZero();
+        assertThat(c.out).contains("no-flush-on-retype", "XSA-401", "16 of 16 variants detected")
+                .contains("property 'no-flush-on-retype conforms to the model' broken with seed").contains("pin_l2_table");
+        assertThat(Cli.run("mutants", "--show", "nothing").exit).isEqualTo(2);
+        assertThat(Cli.run("mutants", "--steps-per-mutant", "0").exit).isEqualTo(2);
+    }
+
+    @Test
+    void benchComparesHypervisorAndModel() {
+        Cli c = Cli.run("bench", "--quick");
+        assertThat(c.exit).isZero();
+        assertThat(c.out).contains("mmu_update L1, slow path (1 per call)").containsPattern("boot 64 MiB guest.*x\n")
+                .contains("40 bytes per frame");
+    }
 }
