@@ -17,6 +17,7 @@ import pvspec.model.abi.Gntst;
  *     cut searches: the last level every state of which was found and checked), or the length
  *     after the scenario of the counterexample or divergence
  * @param levelSizes distinct states found at each depth (0 is the scenario's final state)
+ * @param partialLastLevel the last level was only partly explored (the search stopped in it)
  * @param transitions requests executed
  * @param skipped transitions the independence reduction did not need to execute
  * @param elapsedMillis wall-clock time of the search
@@ -27,7 +28,7 @@ import pvspec.model.abi.Gntst;
  * @param reductions what each reduction did, in words
  * @param conformance whether an implementation was compared on every transition
  */
-public record CheckReport(String config, Status status, int depth, List<Long> levelSizes, long transitions, long skipped,
+public record CheckReport(String config, Status status, int depth, List<Long> levelSizes, boolean partialLastLevel, long transitions, long skipped,
                           long elapsedMillis, int threads, long statesChecked, long stepChecks, Coverage coverage,
                           Optional<Counterexample> counterexample, Optional<Divergence> divergence,
                           OptionalDouble collisionProbability, List<String> reductions, boolean conformance) {
@@ -68,9 +69,10 @@ public record CheckReport(String config, Status status, int depth, List<Long> le
         b.append("pvspec check ").append(config).append(": ").append(verdict()).append('\n');
         List<String> sizes = new ArrayList<>();
         for (long s : levelSizes) sizes.add(String.format("%,d", s));
+        if (partialLastLevel) sizes.set(sizes.size() - 1, sizes.get(sizes.size() - 1) + " (partly explored)");
         row(b, "states", String.format("%,d distinct   (by depth: %s)", states(), String.join(" / ", sizes)));
         row(b, "transitions", String.format("%,d executed, %,d skipped by the independence reduction", transitions, skipped));
-        row(b, "depth", Integer.toString(levelSizes.size() - 1));
+        row(b, "depth", (levelSizes.size() - 1) + (partialLastLevel ? " (the last level partly)" : ""));
         row(b, "time", String.format("%.1f s on %d thread%s", elapsedMillis / 1000.0, threads, threads == 1 ? "" : "s"));
         row(b, "states/s", String.format("%,.0f", statesPerSecond()));
         row(b, "invariants", String.format("INV-1..INV-13 on %,d states; step-level parts on %,d transitions", statesChecked, stepChecks));

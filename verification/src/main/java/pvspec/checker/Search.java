@@ -439,10 +439,12 @@ final class Search {
         Coverage cov = coverage[0].fresh();
         for (Coverage c : coverage) cov.add(c);
         long elapsed = (System.nanoTime() - start) / 1_000_000;
+        boolean partial = !status.complete() && status != Status.FIXPOINT && next != null && !next.isEmpty();
+        if (partial) levelSizes.add((long) next.size());
         long states = 0;
         for (long s : levelSizes) states += s;
         OptionalDouble p = opt.fingerprint() ? OptionalDouble.of(Math.min(1.0, (double) states * states / Math.pow(2, 65))) : OptionalDouble.empty();
-        return new CheckReport(cfg.name(), status, depth, levelSizes, transitions.sum(), skipped.sum(), elapsed, opt.threads(),
+        return new CheckReport(cfg.name(), status, depth, levelSizes, partial, transitions.sum(), skipped.sum(), elapsed, opt.threads(),
                 stateChecks.sum(), stepChecks.sum(), cov, found == null ? java.util.Optional.empty() : found.counterexample(),
                 found == null ? java.util.Optional.empty() : found.divergence(), p, reductions, opt.implementation() != null);
     }
