@@ -48,6 +48,11 @@ public record CheckReport(String config, Status status, int depth, List<Long> le
         return status.complete();
     }
 
+    /** Nothing was found wrong (which proves something only if the search was also {@link #complete()}). */
+    public boolean holds() {
+        return counterexample.isEmpty() && divergence.isEmpty();
+    }
+
     public double statesPerSecond() {
         return states() / Math.max(elapsedMillis / 1000.0, 1e-3);
     }

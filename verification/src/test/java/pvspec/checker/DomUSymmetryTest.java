@@ -20,12 +20,12 @@ import pvspec.model.state.State;
  */
 class DomUSymmetryTest {
 
-    /** d1 and d2 exchanged, with d1's frames 1..3 and d2's 4..6 of the small configuration. */
+    /** d1 and d2 exchanged, with d1's frames 1..3 and d2's 4..6 (the mirror configuration). */
     private static final Renaming MIRROR = new Renaming(new int[] {0, 2, 1}, new int[] {0, 4, 5, 6, 1, 2, 3, 7}, null);
 
     @Test
     void naiveDomUSymmetryMergesStatesTheModelDistinguishes() {
-        CheckConfig cfg = CheckConfig.small();
+        CheckConfig cfg = Checks.load("mirror");
         State root = Scenario.finalState(cfg.scenario(), StepFunction.MODEL);
         // dom0 offers a port to d1, or (the mirror image) to d2.
         State toD1 = Step.step(root, Caller.kernel(0), new EventChannelOp.AllocUnbound(0, 1)).state();

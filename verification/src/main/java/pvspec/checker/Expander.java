@@ -1,0 +1,149 @@
+package pvspec.checker;
+
+import java.util.List;
+import pvspec.model.invariant.Facts;
+import pvspec.model.invariant.Invariant;
+import pvspec.model.invariant.Invariants;
+import pvspec.model.invariant.Violation;
+import pvspec.model.rules.Outcome;
+import pvspec.model.state.State;
+
+/**
+ * One worker's share of a level: it takes units (runs of siblings) from the {@link Level},
+ * runs every request on each state, and records successors, checks and coverage. The
+ * independence reduction and the checks are explained on {@link Search}.
+ */
+final class Expander {
+    private static final int MIN_RUN_FOR_TABLE = 2;
+
+    private final Search s;
+    private final Frontier f;
+    private final Level lv;
+    private final Coverage cov;
+    private final Implementation impl;
+    private final ByteSink sink = new ByteSink();
+    private final ByteSink scratch = new ByteSink();
+
+    Expander(Search s, Frontier f, Level lv, Coverage cov, Implementation impl) {
+        this.s = s;
+        this.f = f;
+        this.lv = lv;
+        this.cov = cov;
+        this.impl = impl;
+    }
+
+    void run() {
+        try {
+            for (int u; (u = lv.nextUnit.getAndIncrement()) < f.unitCount(); ) {
+                int from = f.units()[u];
+                int to = f.units()[u + 1];
+                if (lv.cut != null || from > lv.stopAfter.get()) break;
+                ParentTable table = null;
+                if (s.reduce && f.depth() > 0 && to - from >= MIN_RUN_FOR_TABLE) {
+                    int p = s.nodes.parent(f.curBase() + from);
+                    table = ParentTable.of(s.model, f.prev().get((int) (p - f.prevBase())), s.req);
+                }
+                for (int i = from; i < to && i <= lv.stopAfter.get() && lv.cut == null; i++) {
+                    expand(i, table);
+                    lv.nodesDone.incrementAndGet();
+                }
+                if (System.nanoTime() > s.deadline) lv.cut = Status.CUT_BY_TIME;
+            }
+        } catch (RuntimeException | Error e) {
+            lv.hits.add(new Level.Hit(Long.MAX_VALUE, null, Level.Kind.EXCEPTION, "the checker failed: " + e));
+            lv.cut = Status.CUT_BY_TIME;
+            throw e;
+        }
+    }
+
+    private void expand(int i, ParentTable table) {
+        long g = f.curBase() + i;
+        State x = f.cur().get(i);
+        int a = f.depth() > 0 ? s.nodes.label(g) : -1;
+        long executed = 0;
+        long skips = 0;
+        long steps = 0;
+        for (Request r : s.req) {
+            int b = r.id();
+            if (table != null && b != a && (b < a && table.independent(a, b) || table.selfLoop(b) && table.unaffectedBy(b, a))) {
+                skips++;
+                continue;
+            }
+            Outcome o;
+            try {
+                o = s.model.step(x, r.caller(), r.call());
+            } catch (RuntimeException e) {
+                lv.hit(i, new Level.Hit(NodeStore.edge(g, b), null, Level.Kind.EXCEPTION, "step threw " + e));
+                continue;
+            }
+            executed++;
+            cov.record(s.kindOf[b], o.result());
+            if (impl != null) conform(i, g, r, x, o);
+            State t = o.state();
+            if (t == x) {
+                if (o.result().succeeded()) {
+                    steps++;
+                    stepCheck(i, g, r, x, o);
+                }
+                continue;
+            }
+            Object key = s.visited.key(t, sink, scratch);
+            if (s.visited.contains(key)) {
+                steps++;
+                stepCheck(i, g, r, x, o);
+                continue;
+            }
+            Level.Entry e = lv.next.get(key);
+            boolean created = false;
+            if (e == null) {
+                Level.Entry fresh = new Level.Entry(f.keepSuccessors() ? t : null);
+                e = lv.next.putIfAbsent(key, fresh);
+                if (e == null) {
+                    e = fresh;
+                    created = true;
+                }
+            }
+            e.offer(NodeStore.edge(g, b));
+            if (created) {
+                s.stateChecks.increment();
+                List<Violation> v = Invariants.checkStep(x, r.caller(), r.call(), o.result(), t);
+                if (!v.isEmpty()) {
+                    boolean stateLevel = !Invariants.check(t).isEmpty();
+                    lv.hit(i, new Level.Hit(NodeStore.edge(g, b), stateLevel ? e : null, Level.Kind.VIOLATION, v.toString()));
+                }
+                if (s.visited.size() + lv.next.size() >= s.maxStates) lv.cut = Status.CUT_BY_STATES;
+            } else {
+                steps++;
+                stepCheck(i, g, r, x, o);
+            }
+        }
+        s.transitions.add(executed);
+        s.skipped.add(skips);
+        s.stepChecks.add(steps);
+    }
+
+    /** The step-level invariants (those overriding {@code checkStep}) on one transition. */
+    private void stepCheck(int i, long g, Request r, State x, Outcome o) {
+        if (s.stepInvariants.isEmpty()) return;
+        Facts facts = Facts.of(o.state());
+        for (Invariant inv : s.stepInvariants) {
+            if (!inv.checkStep(x, r.caller(), r.call(), o.result(), facts).isEmpty()) {
+                lv.hit(i, new Level.Hit(NodeStore.edge(g, r.id()), null, Level.Kind.VIOLATION, inv.id()));
+                return;
+            }
+        }
+    }
+
+    private void conform(int i, long g, Request r, State x, Outcome o) {
+        Implementation.Observed seen;
+        try {
+            seen = impl.run(x, r.caller(), r.call());
+        } catch (RuntimeException e) {
+            lv.hit(i, new Level.Hit(NodeStore.edge(g, r.id()), null, Level.Kind.DIVERGENCE, "the implementation threw " + e));
+            return;
+        }
+        if (!o.result().equals(seen.result()) || !o.state().equals(seen.state())) {
+            lv.hit(i, new Level.Hit(NodeStore.edge(g, r.id()), null, Level.Kind.DIVERGENCE, "result or state differs"));
+        }
+    }
+}
