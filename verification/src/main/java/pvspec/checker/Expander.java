@@ -96,14 +96,14 @@ final class Expander {
             Level.Entry e = lv.next.get(key);
             boolean created = false;
             if (e == null) {
-                Level.Entry fresh = new Level.Entry(f.keepSuccessors() ? t : null);
+                Level.Entry fresh = new Level.Entry(f.keepSuccessors());
                 e = lv.next.putIfAbsent(key, fresh);
                 if (e == null) {
                     e = fresh;
                     created = true;
                 }
             }
-            e.offer(NodeStore.edge(g, b));
+            e.offer(NodeStore.edge(g, b), t);
             if (created) {
                 s.stateChecks.increment();
                 List<Violation> v = Invariants.checkStep(x, r.caller(), r.call(), o.result(), t);

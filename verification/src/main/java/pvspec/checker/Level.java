@@ -19,18 +19,33 @@ final class Level {
     /** Set when a bound stops the search in this level. */
     volatile Status cut;
 
-    /** One state of the next level: the first object found (null if it will not be expanded) and its least incoming edge. */
+    /**
+     * One state of the next level: its least incoming edge so far, and the state that edge
+     * produced. Under symmetry, edges with one key can produce different (symmetric) states; the
+     * search must expand the one its least edge produced, which is the one a trace replays.
+     */
     static final class Entry {
-        final State state;
-        final AtomicLong best = new AtomicLong(Long.MAX_VALUE);
+        private final boolean keep;
+        private long best = Long.MAX_VALUE;
+        private State state;
 
-        Entry(State state) {
-            this.state = state;
+        Entry(boolean keep) {
+            this.keep = keep;
         }
 
-        void offer(long edge) {
-            long b;
-            while (edge < (b = best.get())) if (best.compareAndSet(b, edge)) return;
+        synchronized void offer(long edge, State produced) {
+            if (edge >= best) return;
+            best = edge;
+            if (keep) state = produced;
+        }
+
+        synchronized long best() {
+            return best;
+        }
+
+        /** The state the least edge produced (null if the level will not be expanded). */
+        synchronized State state() {
+            return state;
         }
     }
 
@@ -39,7 +54,7 @@ final class Level {
     /** Something wrong on a transition: at the edge itself, or (target set) at the state it reached, whose least edge is reported. */
     record Hit(long edge, Entry target, Kind kind, String detail) {
         long reportedEdge() {
-            return target != null ? target.best.get() : edge;
+            return target != null ? target.best() : edge;
         }
     }
 

@@ -54,6 +54,13 @@ import pvspec.model.state.State;
  *     {@code X} unchanged with the same result, so it is not run again.</li>
  * </ul>
  * Conformance mode turns the reduction off: the implementation must see every transition.
+ *
+ * <p>Under symmetry a node stands for all states with its key, represented by the state its least
+ * edge produced ({@link Level.Entry}), and successors are computed from that representative. The
+ * argument above then holds in the graph of representatives: swapping two independent steps at
+ * {@code X_{i-1}} reaches the same key through the sibling's representative and the renamed
+ * request (the request space is closed under the renaming), and that path is already smaller at
+ * the swapped position.
  */
 final class Search {
     final CheckConfig cfg;
@@ -180,12 +187,12 @@ final class Search {
     /** Numbers the new level in the order of least incoming edges and adds it to the visited set. */
     private List<State> promote() {
         List<Map.Entry<Object, Level.Entry>> found = new ArrayList<>(level.next.entrySet());
-        found.sort(Comparator.comparingLong(e -> e.getValue().best.get()));
+        found.sort(Comparator.comparingLong(e -> e.getValue().best()));
         List<State> states = new ArrayList<>(found.size());
         for (Map.Entry<Object, Level.Entry> e : found) {
-            long best = e.getValue().best.get();
+            long best = e.getValue().best();
             nodes.add(NodeStore.edgeParent(best), NodeStore.edgeRequest(best));
-            states.add(e.getValue().state);
+            states.add(e.getValue().state());
             visited.add(e.getKey());
         }
         if (!found.isEmpty()) levelSizes.add((long) found.size());

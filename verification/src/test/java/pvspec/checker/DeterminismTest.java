@@ -19,6 +19,17 @@ class DeterminismTest {
     }
 
     @Test
+    void underSymmetryTheTraceIsStillTheSameOnAnyNumberOfThreads() {
+        CheckConfig cfg = Checks.load("tiny-domus");
+        Options o = Options.defaults().withModel(PlantedBugs.LEAK_ON_UNPIN);
+        CheckReport one = ModelChecker.run(cfg, o.withThreads(1));
+        CheckReport three = ModelChecker.run(cfg, o.withThreads(3));
+        assertThat(one.reductions()).contains("symmetry of domUs: applied");
+        assertThat(three.counterexample().orElseThrow().print()).isEqualTo(one.counterexample().orElseThrow().print());
+        assertThat(three.levelSizes().subList(0, 2)).isEqualTo(one.levelSizes().subList(0, 2));
+    }
+
+    @Test
     void oneAndTwoThreadsFindTheSameStates() {
         CheckConfig cfg = CheckConfig.small();
         CheckReport one = ModelChecker.run(cfg, Options.defaults().withDepth(1).withThreads(1));
