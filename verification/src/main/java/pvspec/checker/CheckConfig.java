@@ -52,6 +52,12 @@ public record CheckConfig(String name, Trace scenario, RequestSpace requests, Ar
         }
     }
 
+    /** What {@code pvspec check --config X} means: the built-in configuration named X, or else the file X. */
+    public static CheckConfig open(String nameOrFile) throws CheckConfigException, IOException {
+        if (CheckConfig.class.getResource("/pvspec/checker/" + nameOrFile + ".check") != null) return builtIn(nameOrFile);
+        return load(Path.of(nameOrFile));
+    }
+
     /** The default of {@code pvspec check}: {@code small.check}. */
     public static CheckConfig small() {
         try {

@@ -14,39 +14,37 @@ import pvspec.model.state.State;
  * independence reduction and the checks are explained on {@link Search}.
  */
 final class Expander {
-    private static final int MIN_RUN_FOR_TABLE = 2;
-
     private final Search s;
     private final Frontier f;
     private final Level lv;
+    private final ParentTables tables;
     private final Coverage cov;
     private final Implementation impl;
     private final ByteSink sink = new ByteSink();
     private final ByteSink scratch = new ByteSink();
 
-    Expander(Search s, Frontier f, Level lv, Coverage cov, Implementation impl) {
+    Expander(Search s, Frontier f, Level lv, ParentTables tables, Coverage cov, Implementation impl) {
         this.s = s;
         this.f = f;
         this.lv = lv;
+        this.tables = tables;
         this.cov = cov;
         this.impl = impl;
     }
 
     void run() {
         try {
-            for (int u; (u = lv.nextUnit.getAndIncrement()) < f.unitCount(); ) {
-                int from = f.units()[u];
-                int to = f.units()[u + 1];
-                if (lv.cut != null || from > lv.stopAfter.get()) break;
-                ParentTable table = null;
-                if (s.reduce && f.depth() > 0 && to - from >= MIN_RUN_FOR_TABLE) {
-                    int p = s.nodes.parent(f.curBase() + from);
-                    table = ParentTable.of(s.model, f.prev().get((int) (p - f.prevBase())), s.req);
+            for (int k; (k = lv.nextUnit.getAndIncrement()) < f.units().size(); ) {
+                Frontier.Unit u = f.units().get(k);
+                if (lv.cut != null || u.from() > lv.stopAfter.get()) break;
+                int p = f.parentOf(u, s.nodes);
+                boolean useTable = s.reduce && f.depth() > 0 && tables.worthIt(p);
+                ParentTable table = useTable ? tables.acquire(p, f.prev().get((int) (p - f.prevBase())), s.model, s.req) : null;
+                for (int i = u.from(); i < u.to() && i <= lv.stopAfter.get() && lv.cut == null; i++) {
+                    expand(i, u.firstRequest(), u.endRequest(), table);
+                    if (u.endRequest() == s.req.length) lv.nodesDone.incrementAndGet();
                 }
-                for (int i = from; i < to && i <= lv.stopAfter.get() && lv.cut == null; i++) {
-                    expand(i, table);
-                    lv.nodesDone.incrementAndGet();
-                }
+                if (useTable) tables.release(p);
                 if (System.nanoTime() > s.deadline) lv.cut = Status.CUT_BY_TIME;
             }
         } catch (RuntimeException | Error e) {
@@ -56,15 +54,15 @@ final class Expander {
         }
     }
 
-    private void expand(int i, ParentTable table) {
+    private void expand(int i, int firstRequest, int endRequest, ParentTable table) {
         long g = f.curBase() + i;
         State x = f.cur().get(i);
         int a = f.depth() > 0 ? s.nodes.label(g) : -1;
         long executed = 0;
         long skips = 0;
         long steps = 0;
-        for (Request r : s.req) {
-            int b = r.id();
+        for (int b = firstRequest; b < endRequest; b++) {
+            Request r = s.req[b];
             if (table != null && b != a && (b < a && table.independent(a, b) || table.selfLoop(b) && table.unaffectedBy(b, a))) {
                 skips++;
                 continue;

@@ -7,30 +7,39 @@ import pvspec.model.state.State;
 /**
  * The level being expanded: its states ({@code cur}, node ids from {@code curBase}), their
  * parents' level ({@code prev}, kept for the independence reduction's parent tables), and the
- * units workers take: runs of at most {@link #CHUNK} siblings.
+ * units workers take. A unit is a run of at most {@link #CHUNK} siblings; a level with fewer
+ * states than workers (the first ones) is cut by request instead, so that all threads help.
  *
  * @param keepSuccessors whether the states found will be expanded in turn (not at the depth bound)
  */
-record Frontier(int depth, List<State> prev, long prevBase, List<State> cur, long curBase, int[] units, boolean keepSuccessors) {
+record Frontier(int depth, List<State> prev, long prevBase, List<State> cur, long curBase, List<Unit> units, boolean keepSuccessors) {
     static final int CHUNK = 32;
 
-    static Frontier of(int depth, List<State> prev, long prevBase, List<State> cur, long curBase, NodeStore nodes, boolean keep) {
-        List<Integer> starts = new ArrayList<>();
-        int run = 0;
-        for (int i = 0; i < cur.size(); i++) {
-            if (i == 0 || run == CHUNK || nodes.parent(curBase + i) != nodes.parent(curBase + i - 1)) {
-                starts.add(i);
-                run = 0;
+    /** States {@code from} (inclusive) to {@code to} (exclusive) of the level, requests {@code firstRequest} to {@code endRequest}. */
+    record Unit(int from, int to, int firstRequest, int endRequest) {}
+
+    static Frontier of(int depth, List<State> prev, long prevBase, List<State> cur, long curBase, NodeStore nodes, boolean keep,
+                       int threads, int requests) {
+        List<Unit> units = new ArrayList<>();
+        if (cur.size() < threads) {
+            int parts = 4 * threads;
+            for (int i = 0; i < cur.size(); i++) {
+                for (int p = 0; p < parts; p++) units.add(new Unit(i, i + 1, requests * p / parts, requests * (p + 1) / parts));
             }
-            run++;
+        } else {
+            int start = 0;
+            for (int i = 1; i <= cur.size(); i++) {
+                if (i == cur.size() || i - start == CHUNK || nodes.parent(curBase + i) != nodes.parent(curBase + i - 1)) {
+                    units.add(new Unit(start, i, 0, requests));
+                    start = i;
+                }
+            }
         }
-        starts.add(cur.size());
-        int[] units = new int[starts.size()];
-        for (int i = 0; i < units.length; i++) units[i] = starts.get(i);
         return new Frontier(depth, prev, prevBase, cur, curBase, units, keep);
     }
 
-    int unitCount() {
-        return units.length - 1;
+    /** The parent of the states of unit {@code u} (all siblings), or -1 at the root. */
+    int parentOf(Unit u, NodeStore nodes) {
+        return nodes.parent(curBase + u.from());
     }
 }

@@ -145,7 +145,7 @@ final class Search {
         try {
             for (int depth = 0; ; depth++) {
                 if (depth >= maxDepth) return report(Status.COMPLETE_TO_DEPTH, depth, null);
-                frontier = Frontier.of(depth, prev, prevBase, cur, curBase, nodes, depth + 1 < maxDepth);
+                frontier = Frontier.of(depth, prev, prevBase, cur, curBase, nodes, depth + 1 < maxDepth, opt.threads(), req.length);
                 level = new Level();
                 expand(pool);
                 if (!level.hits.isEmpty()) return reportHit();
@@ -165,8 +165,9 @@ final class Search {
 
     private void expand(ExecutorService pool) {
         CountDownLatch done = new CountDownLatch(opt.threads());
+        ParentTables tables = new ParentTables(frontier, nodes);
         for (int w = 0; w < opt.threads(); w++) {
-            Expander e = new Expander(this, frontier, level, coverage[w], impls[w]);
+            Expander e = new Expander(this, frontier, level, tables, coverage[w], impls[w]);
             pool.execute(() -> {
                 try {
                     e.run();

@@ -24,6 +24,15 @@ class CheckConfigTest {
     }
 
     @Test
+    void aConfigurationIsOpenedByBuiltInNameOrByFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assertThat(CheckConfig.open("small").name()).isEqualTo("small");
+        java.nio.file.Path f = dir.resolve("mine.check");
+        java.nio.file.Files.writeString(f, HEAD);
+        assertThat(CheckConfig.open(f.toString()).name()).isEqualTo("mine");
+        assertThatThrownBy(() -> CheckConfig.open(dir.resolve("missing.check").toString())).isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
     void directivesSetBoundsDomainsAndRequests() throws Exception {
         CheckConfig c = CheckConfig.parse("x.check", "#! depth 3\n#! states 1_000\n#! let m = 1..2\n"
                 + "#! request d1: mmuext_op pin_l1_table mfn={m}\n#! request d1: access read va={v}\n#! let v = 0.0 0x9\n" + HEAD);
