@@ -11,11 +11,11 @@ import pvspec.model.state.State;
  * tables.
  */
 final class ParentTable {
-    private final long[] fp;
+    private final Footprint[] fp;
     private final BitSet selfLoop;
 
     private ParentTable(int n) {
-        fp = new long[4 * n];
+        fp = new Footprint[n];
         selfLoop = new BitSet(n);
     }
 
@@ -26,11 +26,7 @@ final class ParentTable {
             State w = new State(s.config(), new TrackingVector<>(s.frames(), tr), new TrackingMap<>(s.domains(), tr));
             Outcome o = model.step(w, r.caller(), r.call());
             if (o.state() == w) t.selfLoop.set(r.id());
-            int i = 4 * r.id();
-            t.fp[i] = tr.readFrames;
-            t.fp[i + 1] = tr.writeFrames;
-            t.fp[i + 2] = tr.readDoms;
-            t.fp[i + 3] = tr.writeDoms;
+            t.fp[r.id()] = tr.footprint();
         }
         return t;
     }
@@ -39,23 +35,16 @@ final class ParentTable {
         return selfLoop.get(id);
     }
 
-    /** {@link Footprint#independent}, on the stored masks. */
     boolean independent(int a, int b) {
-        int i = 4 * a;
-        int j = 4 * b;
-        return (fp[i + 1] & (fp[j] | fp[j + 1])) == 0 && (fp[j + 1] & fp[i]) == 0
-                && (fp[i + 3] & (fp[j + 2] | fp[j + 3])) == 0 && (fp[j + 3] & fp[i + 2]) == 0;
+        return Footprint.independent(fp[a], fp[b]);
     }
 
-    /** {@link Footprint#unaffectedBy}: request {@code b} read nothing request {@code a} wrote. */
+    /** Request {@code b} read nothing request {@code a} wrote. */
     boolean unaffectedBy(int b, int a) {
-        int i = 4 * a;
-        int j = 4 * b;
-        return (fp[i + 1] & fp[j]) == 0 && (fp[i + 3] & fp[j + 2]) == 0;
+        return Footprint.unaffectedBy(fp[b], fp[a]);
     }
 
     Footprint footprint(int id) {
-        int i = 4 * id;
-        return new Footprint(fp[i], fp[i + 1], fp[i + 2], fp[i + 3]);
+        return fp[id];
     }
 }

@@ -32,11 +32,15 @@ final class NaiveSearch {
     }
 
     static Result run(CheckConfig cfg, StepFunction model, int maxDepth) {
-        return run(cfg, model, maxDepth, s -> s);
+        return run(cfg, model, maxDepth, s -> s, true);
     }
 
-    /** {@code key} decides when two states count as one (identity: value equality). */
-    static Result run(CheckConfig cfg, StepFunction model, int maxDepth, Function<State, Object> key) {
+    /** Counts states only (no invariants); {@code key} decides when two states count as one. */
+    static Result count(CheckConfig cfg, int maxDepth, Function<State, Object> key) {
+        return run(cfg, StepFunction.MODEL, maxDepth, key, false);
+    }
+
+    private static Result run(CheckConfig cfg, StepFunction model, int maxDepth, Function<State, Object> key, boolean check) {
         State root = Scenario.finalState(cfg.scenario(), model);
         Set<Object> seen = new HashSet<>();
         seen.add(key.apply(root));
@@ -48,8 +52,8 @@ final class NaiveSearch {
             for (State s : level) {
                 for (Request r : cfg.requests().all()) {
                     Outcome o = model.step(s, r.caller(), r.call());
-                    for (Violation v : Invariants.checkStep(s, r.caller(), r.call(), o.result(), o.state())) broken.add(v.invariant());
-                    if (seen.add(key.apply(o.state()))) next.add(o.state());
+                    if (check) for (Violation v : Invariants.checkStep(s, r.caller(), r.call(), o.result(), o.state())) broken.add(v.invariant());
+                    if (o.state() != s && seen.add(key.apply(o.state()))) next.add(o.state());
                 }
             }
             if (!next.isEmpty()) sizes.add((long) next.size());
