@@ -13,6 +13,9 @@ package pvspec.checker;
  */
 record Footprint(long readFrames, long writeFrames, long readDoms, long writeDoms) {
 
+    /** Depends on everything: what a step is taken to touch when it could not be observed. */
+    static final Footprint EVERYTHING = new Footprint(-1L, -1L, -1L, -1L);
+
     /** Neither step writes a region the other reads or writes: either order reaches the same state with the same results. */
     static boolean independent(Footprint a, Footprint b) {
         return (a.writeFrames & (b.readFrames | b.writeFrames)) == 0 && (b.writeFrames & a.readFrames) == 0

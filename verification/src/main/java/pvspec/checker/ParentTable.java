@@ -24,9 +24,13 @@ final class ParentTable {
         for (Request r : requests) {
             Tracker tr = new Tracker();
             State w = new State(s.config(), new TrackingVector<>(s.frames(), tr), new TrackingMap<>(s.domains(), tr));
-            Outcome o = model.step(w, r.caller(), r.call());
-            if (o.state() == w) t.selfLoop.set(r.id());
-            t.fp[r.id()] = tr.footprint();
+            try {
+                Outcome o = model.step(w, r.caller(), r.call());
+                if (o.state() == w) t.selfLoop.set(r.id());
+                t.fp[r.id()] = tr.footprint();
+            } catch (RuntimeException e) {
+                t.fp[r.id()] = Footprint.EVERYTHING; // a step that throws is run (and reported) at each child
+            }
         }
         return t;
     }

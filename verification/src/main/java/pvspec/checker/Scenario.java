@@ -26,8 +26,14 @@ final class Scenario {
         if (!initial.isEmpty()) return new Run(scenario.prefix(0), s, Optional.of(initial));
         List<TraceStep> done = new ArrayList<>();
         for (TraceStep step : scenario.steps()) {
-            Outcome o = model.step(s, step.caller(), step.call());
             done.add(step);
+            Outcome o;
+            try {
+                o = model.step(s, step.caller(), step.call());
+            } catch (RuntimeException e) {
+                Violation v = Violation.of("step-total", "the step function threw " + e + " (it must return a result for every request)");
+                return new Run(new Trace(scenario.config(), done), s, Optional.of(List.of(v)));
+            }
             List<Violation> v = Invariants.checkStep(s, step.caller(), step.call(), o.result(), o.state());
             s = o.state();
             if (!v.isEmpty()) return new Run(new Trace(scenario.config(), done), s, Optional.of(v));

@@ -66,6 +66,16 @@ class PlantedViolationTest {
     }
 
     @Test
+    void aStepThatThrowsOnlyDeeperDownIsReportedTooWithTheIndependenceReduction() {
+        // Reading 0.1 throws, and is reachable only after the guest built an address space (depth >= 2).
+        CheckConfig cfg = Checks.load("tiny-pagetables");
+        StepFunction deep = (s, c, h) -> s.domains().containsKey(1) && s.dom(1).vcpu(0).hasBaseptr() ? PlantedBugs.THROWS_ON_READ.step(s, c, h) : pvspec.model.rules.Step.step(s, c, h);
+        CheckReport r = ModelChecker.run(cfg, Options.defaults().withModel(deep).withThreads(2));
+        assertThat(r.counterexample().orElseThrow().invariants()).containsExactly("step-total");
+        assertThat(r.depth()).isGreaterThan(1);
+    }
+
+    @Test
     void theCounterexampleTextParsesBackToTheSameTrace() throws Exception {
         CheckReport r = ModelChecker.run(Checks.load("tiny-grants"), Options.defaults().withModel(PlantedBugs.UNMAP_KEEPS_READING));
         Counterexample c = r.counterexample().orElseThrow();
