@@ -68,13 +68,9 @@ final class Canonicalizer {
                 first = false;
             } else {
                 StateCodec.encode(s, r, scratch);
-                if (scratch.compareTo(out) < 0) swap(out, scratch);
+                if (scratch.compareTo(out) < 0) out.swapWith(scratch);
             }
         }
-    }
-
-    private static void swap(ByteSink a, ByteSink b) {
-        a.swapWith(b);
     }
 
     /** Each present domU permutation that maps domains to domains with as many frames, frames in order. */
@@ -84,24 +80,24 @@ final class Canonicalizer {
         long[][] owned = new long[c.domains()][];
         for (int d : present) owned[d] = ownedFrames(s, d);
         List<Renaming> out = new ArrayList<>();
-        permute(present, 0, s, owned, out);
+        permute(present, 0, owned, out);
         return out;
     }
 
-    private void permute(List<Integer> ids, int k, State s, long[][] owned, List<Renaming> out) {
+    private void permute(List<Integer> ids, int k, long[][] owned, List<Renaming> out) {
         if (k == ids.size()) {
-            out.add(renaming(ids, s, owned));
+            out.add(renaming(ids, owned));
             return;
         }
         for (int i = k; i < ids.size(); i++) {
             java.util.Collections.swap(ids, k, i);
-            permute(ids, k + 1, s, owned, out);
+            permute(ids, k + 1, owned, out);
             java.util.Collections.swap(ids, k, i);
         }
     }
 
     /** {@code images.get(k)}'s old id becomes the k-th present id (in increasing order). */
-    private Renaming renaming(List<Integer> images, State s, long[][] owned) {
+    private Renaming renaming(List<Integer> images, long[][] owned) {
         List<Integer> sorted = new ArrayList<>(images);
         sorted.sort(Comparator.naturalOrder());
         int[] dom = new int[c.domains()];

@@ -131,6 +131,7 @@ final class Search {
         if (scenario.violation().isPresent()) return report(Status.VIOLATION, 0, Found.ofScenario(scenario));
         State root = scenario.state();
         nodes.add(-1, -1);
+        stateChecks.increment(); // the scenario run checked the root
         visited.add(visited.key(root, new ByteSink(), new ByteSink()));
         levelSizes.add(1L);
         List<State> prev = List.of();
