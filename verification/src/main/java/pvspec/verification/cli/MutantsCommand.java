@@ -1,7 +1,14 @@
 package pvspec.verification.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import pvspec.checker.CheckConfig;
+import pvspec.checker.CheckReport;
+import pvspec.checker.HypervisorUnderTest;
+import pvspec.checker.ModelChecker;
+import pvspec.checker.Options;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,21 +33,38 @@ final class MutantsCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--show", paramLabel = "NAME", description = "Also print the shrunk trace of this variant.")
     String show;
 
+    @CommandLine.Option(names = "--check-seconds", defaultValue = "15", description = "Time for the model checker's conformance mode per variant, 0 to skip (default ${DEFAULT-VALUE}).")
+    long checkSeconds;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (budget <= 0) throw new BadInput("--steps-per-mutant must be positive");
         if (show != null && Mutants.ALL.stream().noneMatch(m -> m.name().equals(show))) throw new BadInput("no variant named '" + show + "'");
-        out.printf("%-30s %-8s %-58s %-18s %12s %9s %7s%n", "variant", "XSA", "bug class", "detected by", "steps", "time", "shrunk");
+        CheckConfig small = CheckConfig.small();
+        out.printf("%-30s %-8s %-24s %9s %8s %7s   %-22s%n", "variant", "XSA", "detected by", "fuzz: steps", "time", "shrunk", "check (conformance mode)");
         int detected = 0;
         String shown = "";
         for (Mutant m : Mutants.ALL) {
             Hunt.Detection d = Hunt.byFuzzing(m, Worlds.twoGuests(), seed, budget, 400, 0.2);
             Optional<AttackOutcome> attack = Hunt.byAttacks(m);
-            String by = d.detected() && attack.isPresent() ? "fuzz, attacks" : d.detected() ? "fuzz" : attack.isPresent() ? "attacks" : "NOT DETECTED";
-            if (d.detected() || attack.isPresent()) detected++;
-            out.printf("%-30s %-8s %-58s %-18s %12d %8.2fs %7s%n", m.name(), m.xsa(), m.bugClass(), by, d.steps(), d.seconds(),
-                    d.detected() ? Integer.toString(d.shrunkLength()) : "-");
+            String check = "skipped";
+            boolean checked = false;
+            if (checkSeconds > 0) {
+                long t0 = System.nanoTime();
+                CheckReport r = ModelChecker.run(small, Options.defaults().withImplementation(HypervisorUnderTest.with(m.checks()))
+                        .withTimeLimitMillis(checkSeconds * 1000));
+                checked = r.divergence().isPresent();
+                check = checked ? String.format("depth %d, %.1fs", r.depth(), (System.nanoTime() - t0) / 1e9)
+                        : r.complete() ? "none within the bounds" : "not within " + checkSeconds + "s";
+            }
+            List<String> by = new ArrayList<>();
+            if (d.detected()) by.add("fuzz");
+            if (checked) by.add("check");
+            if (attack.isPresent()) by.add("attacks");
+            if (!by.isEmpty()) detected++;
+            out.printf("%-30s %-8s %-24s %9d %7.2fs %7s   %-22s%n", m.name(), m.xsa(), by.isEmpty() ? "NOT DETECTED" : String.join(", ", by),
+                    d.steps(), d.seconds(), d.detected() ? Integer.toString(d.shrunkLength()) : "-", check);
             out.flush();
             if (m.name().equals(show) && d.detected()) shown = d.failure().get().report();
         }
