@@ -31,9 +31,9 @@ class ConformanceWithTheHypervisor {
 
     @Test
     void inLockstepUnderModelGuidedRequests() {
-        Distribution d = Runs.check(Worlds.twoGuests(), () -> new Conformance(HYPERVISOR), 50, 400);
+        Distribution d = Runs.check(Worlds.twoGuests(), () -> new Conformance(HYPERVISOR), 200, 500);
         assertThat(d.succeeded("grant_table_op map_grant_ref")).isPositive();
-        Runs.check(Worlds.threeLevels(), () -> new Conformance(HYPERVISOR), 20, 400);
+        Runs.check(Worlds.threeLevels(), () -> new Conformance(HYPERVISOR), 80, 500);
     }
 
     @Test
