@@ -1,4 +1,4 @@
-package pvspec.checker;
+package pvspec.model.state;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -6,14 +6,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import pvspec.model.state.Domain;
-import pvspec.model.state.State;
 
-/** Where two states differ, field by field of each frame and domain, in one line each. */
-final class StateDiff {
+/**
+ * Where two states differ, field by field of each frame and domain, one line each: what
+ * conformance checks print when an implementation's abstract state is not the model's.
+ */
+public final class StateDiff {
     private StateDiff() {}
 
-    static List<String> between(State model, State impl) {
+    /** The differences, empty when the states are equal. */
+    public static List<String> between(State model, State impl) {
         List<String> out = new ArrayList<>();
         if (impl == null) return List.of("the implementation reported no state");
         if (!model.config().equals(impl.config())) return List.of("configuration: model " + model.config() + ", implementation " + impl.config());
@@ -31,6 +33,12 @@ final class StateDiff {
             fields("d" + id, a, b, out);
         }
         return out;
+    }
+
+    /** The first few differences in one line, or "" when the states are equal. */
+    public static String describe(State model, State impl) {
+        List<String> all = between(model, impl);
+        return String.join("; ", all.subList(0, Math.min(4, all.size()))) + (all.size() > 4 ? "; ..." : "");
     }
 
     private static void fields(String what, Object a, Object b, List<String> out) {
