@@ -2,7 +2,6 @@ package pvspec.hypervisor;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.Result;
