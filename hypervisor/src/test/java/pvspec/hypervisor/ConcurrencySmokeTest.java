@@ -22,6 +22,7 @@ import pvspec.model.invariant.Violation;
 import pvspec.model.rules.Step;
 import pvspec.model.state.Config;
 import pvspec.model.state.State;
+import pvspec.model.state.StateDiff;
 
 /**
  * Several vCPU threads of several domains issue seeded random valid and invalid requests at the

@@ -2,7 +2,6 @@ package pvspec.hypervisor;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.Result;
@@ -10,6 +9,7 @@ import pvspec.model.rules.Outcome;
 import pvspec.model.rules.Step;
 import pvspec.model.state.Config;
 import pvspec.model.state.State;
+import pvspec.model.state.StateDiff;
 import pvspec.model.trace.TracePrinter;
 
 /**
@@ -49,8 +49,8 @@ final class Lockstep {
             throw new AssertionError("result " + r + ", model " + o.result() + o.reason().map(x -> " (" + x + ")").orElse("") + "\n" + text());
         }
         State a = hv.abstractState();
-        Optional<String> d = StateDiff.between(o.state(), a);
-        if (d.isPresent()) throw new AssertionError("state diverges: " + d.get() + "\n" + text());
+        String d = StateDiff.describe(o.state(), a);
+        if (!d.isEmpty()) throw new AssertionError("state diverges: " + d + "\n" + text());
         model = o.state();
         lastResult = r;
         return r;

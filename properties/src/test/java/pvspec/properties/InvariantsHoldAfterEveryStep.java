@@ -28,7 +28,7 @@ class InvariantsHoldAfterEveryStep {
 
     @Test
     void onTwoGuestsWithTwoLevels() {
-        Distribution d = Runs.check(Worlds.twoGuests(), EveryInvariant::new, 60, 400);
+        Distribution d = Runs.check(Worlds.twoGuests(), EveryInvariant::new, 200, 500);
         System.out.println(d.table());
         // Not a run of refusals: the deep paths are reached.
         for (String kind : List.of("mmu_update", "mmuext_op", "update_va_mapping", "access read", "access write",
@@ -40,7 +40,7 @@ class InvariantsHoldAfterEveryStep {
 
     @Test
     void onTwoGuestsWithThreeLevels() {
-        Distribution d = Runs.check(Worlds.threeLevels(), EveryInvariant::new, 30, 400);
+        Distribution d = Runs.check(Worlds.threeLevels(), EveryInvariant::new, 80, 500);
         assertThat(d.succeeded("mmuext_op")).isPositive();
     }
 }

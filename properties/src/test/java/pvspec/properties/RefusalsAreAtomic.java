@@ -26,7 +26,7 @@ class RefusalsAreAtomic {
 
     @Test
     void underModelGuidedRequests() {
-        Runs.check(Worlds.twoGuests(), Atomic::new, 40, 400);
+        Runs.check(Worlds.twoGuests(), Atomic::new, 100, 500);
         Runs.check(Worlds.threeLevels(), Atomic::new, 10, 400);
     }
 }

@@ -9,6 +9,7 @@ import pvspec.model.invariant.Invariants;
 import pvspec.model.invariant.Violation;
 import pvspec.model.rules.Outcome;
 import pvspec.model.state.State;
+import pvspec.model.state.StateDiff;
 import pvspec.model.trace.TraceStep;
 
 /**

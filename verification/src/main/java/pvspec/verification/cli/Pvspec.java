@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pvspec", mixinStandardHelpOptions = true, version = "pvspec 1.0",
         description = "An executable, checked reference specification of a Xen-style paravirtualizing hypervisor.",
-        subcommands = {SpecCommand.class, ReplayCommand.class, FuzzCommand.class, AttackCommand.class, GraphCommand.class},
+        subcommands = {CheckCommand.class, SpecCommand.class, ReplayCommand.class, FuzzCommand.class, AttackCommand.class, GraphCommand.class, MutantsCommand.class, BenchCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 public final class Pvspec implements Runnable {
     public static final int HOLDS = 0;

@@ -98,4 +98,47 @@ class CommandLineTest {
         assertThat(Cli.run("fuzz", "--seconds", "0").exit).isEqualTo(2);
         assertThat(Cli.run("fuzz", "--seconds", "x").exit).isEqualTo(2);
     }
+
+    @Test
+    void mutantsDetectsEveryVariant() {
+        Cli c = Cli.run("mutants", "--steps-per-mutant", "6000", "--check-seconds", "2", "--show", "no-flush-on-retype");
+        assertThat(c.exit).isZero();
+        assertThat(c.out).contains("no-flush-on-retype", "XSA-401", "16 of 16 variants detected")
+                .contains("fuzz, check, attacks").contains("property 'no-flush-on-retype conforms to the model' broken with seed").contains("pin_l2_table");
+        assertThat(Cli.run("mutants", "--show", "nothing").exit).isEqualTo(2);
+        assertThat(Cli.run("mutants", "--steps-per-mutant", "0").exit).isEqualTo(2);
+    }
+
+    @Test
+    void benchComparesHypervisorAndModel() {
+        Cli c = Cli.run("bench", "--quick");
+        assertThat(c.exit).isZero();
+        assertThat(c.out).contains("mmu_update L1, slow path (1 per call)").containsPattern("boot 64 MiB guest.*x\n")
+                .contains("40 bytes per frame");
+    }
+
+    @Test
+    void checkExploresTheDefaultConfigurationAndSaysWhetherItIsComplete() {
+        Cli c = Cli.run("check", "--depth", "1");
+        assertThat(c.exit).isZero();
+        assertThat(c.out).contains("pvspec check small: COMPLETE to depth 1").contains("INV-1..INV-13 on 677 states")
+                .contains("request kinds  52 of 52 ran");
+        Cli cut = Cli.run("check", "--states", "200", "--threads", "1");
+        assertThat(cut.exit).isZero();
+        assertThat(cut.out).contains("CUT by the state bound: NOT complete").doesNotContain(": COMPLETE");
+        Cli conf = Cli.run("check", "--depth", "1", "--conformance");
+        assertThat(conf.out).contains("every executed transition matched the model");
+        assertThat(Cli.run("check", "--config", "no-such.check").exit).isEqualTo(2);
+        assertThat(Cli.run("check", "--depth", "0").exit).isEqualTo(2);
+        assertThat(Cli.run("check", "--threads", "-1").exit).isEqualTo(2);
+    }
+
+    @Test
+    void aMalformedCheckingFileIsBadInput(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("x.check");
+        Files.writeString(f, "config levels=2\n#! depth two\n");
+        Cli c = Cli.run("check", "--config", f.toString());
+        assertThat(c.exit).isEqualTo(2);
+        assertThat(c.err).startsWith("pvspec: " + f + ":2:");
+    }
 }

@@ -1,0 +1,48 @@
+package pvspec.properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import pvspec.properties.mutants.Hunt;
+import pvspec.properties.mutants.Mutant;
+import pvspec.properties.mutants.Mutants;
+import pvspec.properties.run.Worlds;
+
+/**
+ * Detection power: every seeded-bug variant is caught by model-guided conformance fuzzing within
+ * a fixed budget of {@value #BUDGET} generated steps, and the divergence shrinks to a trace of at
+ * most {@value #MAX_SHRUNK} steps, set-up included.
+ */
+class SeededBugsAreDetected {
+    static final int BUDGET = 20_000;
+    static final int MAX_SHRUNK = 10;
+
+    static Stream<Mutant> mutants() {
+        return Mutants.ALL.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mutants")
+    void withinTheBudgetWithAShortTrace(Mutant m) {
+        Hunt.Detection d = Hunt.byFuzzing(m, Worlds.twoGuests(), 1, BUDGET, 400, 0.2);
+        assertThat(d.detected()).as("%s (%s) undetected after %d steps", m.name(), m.xsa(), d.steps()).isTrue();
+        int setup = Worlds.twoGuests().steps().size();
+        System.out.printf("%-30s %-8s detected after %6d steps, %5.2f s, shrunk to %d steps (world %d)%n", m.name(), m.xsa(), d.steps(),
+                d.seconds(), d.shrunkLength(), setup);
+        assertThat(d.shrunkLength()).as(d.failure().get().report()).isLessThanOrEqualTo(MAX_SHRUNK);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theCatalogueHasADistinctVariantPerBugClass() {
+        List<String> names = new ArrayList<>();
+        for (Mutant m : Mutants.ALL) {
+            names.add(m.name());
+            assertThat(m.checks().get().getClass().getSuperclass()).isEqualTo(pvspec.hypervisor.Checks.class);
+        }
+        assertThat(names).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(12);
+    }
+}

@@ -1,0 +1,118 @@
+package pvspec.checker;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import pvspec.model.abi.Result;
+
+/**
+ * Which request kinds ran and which result codes they returned, counted over every executed
+ * transition. One instance per worker; {@link #add} merges them.
+ */
+public final class Coverage {
+    private final List<String> kinds;
+    private final Map<String, Integer> kindIndex;
+    private final long[][] counts;
+
+    Coverage(List<String> kinds) {
+        this.kinds = List.copyOf(kinds);
+        this.kindIndex = new LinkedHashMap<>();
+        for (int i = 0; i < kinds.size(); i++) kindIndex.put(kinds.get(i), i);
+        this.counts = new long[kinds.size()][ResultCodes.ALL.size()];
+    }
+
+    /** The kinds of ABI v1 and any others (batches) the request space holds. */
+    static Coverage forSpace(RequestSpace space) {
+        List<String> kinds = new ArrayList<>(Kinds.ALL);
+        for (Request r : space.all()) if (!kinds.contains(r.kind())) kinds.add(r.kind());
+        return new Coverage(kinds);
+    }
+
+    Coverage fresh() {
+        return new Coverage(kinds);
+    }
+
+    int kindIndex(String kind) {
+        return kindIndex.get(kind);
+    }
+
+    void record(int kind, Result r) {
+        counts[kind][ResultCodes.of(r)]++;
+    }
+
+    void add(Coverage o) {
+        for (int k = 0; k < counts.length; k++) for (int c = 0; c < counts[k].length; c++) counts[k][c] += o.counts[k][c];
+    }
+
+    public List<String> kinds() {
+        return kinds;
+    }
+
+    /** How often {@code kind} returned {@code code} (a name from {@link ResultCodes#ALL}). */
+    public long count(String kind, String code) {
+        Integer k = kindIndex.get(kind);
+        return k == null ? 0 : counts[k][ResultCodes.ALL.indexOf(code)];
+    }
+
+    public long executions(String kind) {
+        Integer k = kindIndex.get(kind);
+        if (k == null) return 0;
+        long n = 0;
+        for (long c : counts[k]) n += c;
+        return n;
+    }
+
+    /** Kinds of ABI v1 that never ran. */
+    public List<String> kindsNeverRun() {
+        List<String> out = new ArrayList<>();
+        for (String k : Kinds.ALL) if (executions(k) == 0) out.add(k);
+        return out;
+    }
+
+    /** Kinds of ABI v1 that never succeeded (ran, but only ever refused). */
+    public List<String> kindsNeverSucceeded() {
+        List<String> out = new ArrayList<>();
+        for (String k : Kinds.ALL) if (executions(k) > 0 && count(k, "OK") + count(k, "GNTST_okay") == 0) out.add(k);
+        return out;
+    }
+
+    /** Result codes some transition returned. */
+    public List<String> codesSeen() {
+        List<String> out = new ArrayList<>();
+        for (int c = 0; c < ResultCodes.ALL.size(); c++) {
+            long n = 0;
+            for (long[] row : counts) n += row[c];
+            if (n > 0) out.add(ResultCodes.ALL.get(c));
+        }
+        return out;
+    }
+
+    /** Result codes no transition returned, though some rule of the model can return them. */
+    public List<String> codesNotReached() {
+        List<String> out = new ArrayList<>();
+        for (String c : ResultCodes.ALL) if (!codesSeen().contains(c) && ModelCodes.PRODUCIBLE.contains(c)) out.add(c);
+        return out;
+    }
+
+    /** Result codes of the ABI that no rule of the model ever returns. */
+    public List<String> codesNotInModel() {
+        List<String> out = new ArrayList<>();
+        for (String c : ResultCodes.ALL) if (!ModelCodes.PRODUCIBLE.contains(c)) out.add(c);
+        return out;
+    }
+
+    /** The coverage table: one line per kind with its executions and the codes it returned. */
+    public String table() {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < kinds.size(); k++) {
+            long n = executions(kinds.get(k));
+            if (n == 0 && !Kinds.ALL.contains(kinds.get(k))) continue;
+            b.append(String.format("  %-34s %,14d  ", kinds.get(k), n));
+            List<String> codes = new ArrayList<>();
+            for (int c = 0; c < ResultCodes.ALL.size(); c++) if (counts[k][c] > 0) codes.add(ResultCodes.ALL.get(c));
+            b.append(n == 0 ? "NEVER RUN" : String.join(" ", codes)).append('\n');
+        }
+        return b.toString();
+    }
+}

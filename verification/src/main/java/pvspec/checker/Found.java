@@ -1,0 +1,20 @@
+package pvspec.checker;
+
+import java.util.Optional;
+
+/** What a search stopped at: a counterexample or a divergence. */
+record Found(Optional<Counterexample> counterexample, Optional<Divergence> divergence) {
+
+    static Found of(Counterexample c) {
+        return new Found(Optional.of(c), Optional.empty());
+    }
+
+    static Found of(Divergence d) {
+        return new Found(Optional.empty(), Optional.of(d));
+    }
+
+    /** The scenario itself broke an invariant (possible only for a variant of the model). */
+    static Found ofScenario(Scenario.Run run) {
+        return of(new Counterexample(run.trace(), run.trace().steps().size(), run.violation().get()));
+    }
+}

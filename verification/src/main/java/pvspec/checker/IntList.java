@@ -1,0 +1,22 @@
+package pvspec.checker;
+
+import java.util.Arrays;
+
+/** A growable array of ints (the search's parent links and labels, by node id). */
+final class IntList {
+    private int[] a = new int[1024];
+    private int size;
+
+    void add(int v) {
+        if (size == a.length) a = Arrays.copyOf(a, size * 2);
+        a[size++] = v;
+    }
+
+    int get(int i) {
+        return a[i];
+    }
+
+    int size() {
+        return size;
+    }
+}

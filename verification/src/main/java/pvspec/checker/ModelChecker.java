@@ -1,0 +1,25 @@
+package pvspec.checker;
+
+/**
+ * The built-in explicit-state model checker: breadth-first exploration of the model from a
+ * configuration's initial state over every request of its request space, checking INV-1..INV-13
+ * at every new state and the step-level constraints on every transition, and (in conformance
+ * mode) comparing an implementation with the model on every transition.
+ *
+ * <pre>
+ * CheckReport r = ModelChecker.run(CheckConfig.small(), Options.defaults(), ProgressListener.NONE);
+ * System.out.print(r.summary());
+ * r.counterexample().ifPresent(c -&gt; System.out.print(c.print()));   // a trace pvspec replay runs
+ * </pre>
+ */
+public final class ModelChecker {
+    private ModelChecker() {}
+
+    public static CheckReport run(CheckConfig config, Options options, ProgressListener progress) {
+        return new Search(config, options, progress).run();
+    }
+
+    public static CheckReport run(CheckConfig config, Options options) {
+        return run(config, options, ProgressListener.NONE);
+    }
+}

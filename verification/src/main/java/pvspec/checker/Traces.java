@@ -1,0 +1,60 @@
+package pvspec.checker;
+
+import java.util.ArrayList;
+import java.util.List;
+import pvspec.model.invariant.Invariants;
+import pvspec.model.invariant.Violation;
+import pvspec.model.rules.Outcome;
+import pvspec.model.state.State;
+import pvspec.model.state.StateDiff;
+import pvspec.model.trace.Expectation;
+import pvspec.model.trace.Trace;
+import pvspec.model.trace.TraceStep;
+
+/**
+ * Turns a path of the search (request ids from the initial state) into a trace by running it
+ * again from the start: the scenario, then each request with the result it got as its
+ * expectation. What the last step broke is computed again on the concrete states, so it names
+ * the real frames and ports.
+ */
+final class Traces {
+    private Traces() {}
+
+    static Found build(CheckConfig cfg, StepFunction model, Request[] req, List<Integer> path, Implementation impl) {
+        State s = Scenario.finalState(cfg.scenario(), model);
+        List<TraceStep> steps = new ArrayList<>(cfg.scenario().steps());
+        int scenarioSteps = steps.size();
+        for (int k = 0; k < path.size(); k++) {
+            Request r = req[path.get(k)];
+            boolean last = k == path.size() - 1;
+            Outcome o;
+            try {
+                o = model.step(s, r.caller(), r.call());
+            } catch (RuntimeException e) {
+                steps.add(TraceStep.of(r.caller(), r.call()));
+                Violation v = Violation.of("step-total", "the step function threw " + e + " (it must return a result for every request)");
+                return Found.of(new Counterexample(new Trace(cfg.config(), steps), scenarioSteps, List.of(v)));
+            }
+            steps.add(TraceStep.of(r.caller(), r.call()).expecting(Expectation.of(o.result())));
+            if (last) {
+                Trace trace = new Trace(cfg.config(), steps);
+                if (impl != null) return Found.of(divergence(trace, scenarioSteps, s, r, o, impl));
+                List<Violation> v = Invariants.checkStep(s, r.caller(), r.call(), o.result(), o.state());
+                if (v.isEmpty()) throw new IllegalStateException("the violation did not recur when the trace was run again: is the step function deterministic?");
+                return Found.of(new Counterexample(trace, scenarioSteps, v));
+            }
+            s = o.state();
+        }
+        throw new IllegalArgumentException("empty path");
+    }
+
+    private static Divergence divergence(Trace trace, int scenarioSteps, State before, Request r, Outcome o, Implementation impl) {
+        Implementation.Observed seen;
+        try {
+            seen = impl.run(before, r.caller(), r.call());
+        } catch (RuntimeException e) {
+            return new Divergence(trace, scenarioSteps, o.result(), o.result(), List.of("the implementation threw " + e));
+        }
+        return new Divergence(trace, scenarioSteps, o.result(), seen.result(), StateDiff.between(o.state(), seen.state()));
+    }
+}

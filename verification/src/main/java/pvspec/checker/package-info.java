@@ -1,0 +1,50 @@
+/**
+ * The built-in explicit-state model checker: it explores every behaviour of the model up to a
+ * bound, where the property suites only sample.
+ *
+ * <h2>What is checked</h2>
+ * A {@link pvspec.checker.CheckConfig} is a trace (the <em>scenario</em>: dom0 creates and
+ * populates the domUs) plus {@code #!} directives; the state the scenario ends in is where the
+ * search starts. The directives give the request space: templates such as
+ * {@code {caller}: mmu_update ptr={mfn}[{index}] val={pte}} whose placeholders range over bounded
+ * argument domains ({@link pvspec.checker.ArgumentDomains}: every frame, slot, port, grant
+ * reference, handle, vCPU and virtual page, each plus a value out of range; entries read-only,
+ * writable, superpage or with the accessed bit to every frame; every domain, both modes).
+ * Without templates, the built-in ones cover every request kind of ABI v1. The default of
+ * {@code pvspec check}, {@link pvspec.checker.CheckConfig#small()}, is the resource
+ * {@code small.check}.
+ *
+ * <h2>How</h2>
+ * {@link pvspec.checker.ModelChecker#run} explores breadth first, level by level, on all
+ * threads, and numbers each level by least incoming edge, so the first counterexample found is a
+ * shortest trace and the same on any number of threads. Every new state is checked against
+ * INV-1..INV-13 ({@code Invariants.checkStep}), the step-level constraints against every
+ * transition, and in conformance mode an {@link pvspec.checker.Implementation} against the model
+ * on every transition. A search ends at a fixpoint, at the depth bound (complete to that depth),
+ * at the first violation or divergence, or cut by a bound on states or time, which the report
+ * never calls complete.
+ *
+ * <h2>Reductions (each keeps every violation reachable, at the same depth)</h2>
+ * <ul>
+ * <li>Independence ({@link pvspec.checker.Footprint}, soundness argued on
+ *     {@link pvspec.checker.Search}): requests whose recorded footprints are disjoint commute, so
+ *     a request independent of a state's last step and ordered before it is not run again there
+ *     (a sleep set), and a refused request that read nothing the last step wrote is known to stay
+ *     refused. Same states, same depths, same traces; fewer transitions executed.</li>
+ * <li>Symmetry ({@link pvspec.checker.Canonicalizer}): states that differ by a renaming of grant
+ *     references are one state. DomUs with their frames are interchangeable only in
+ *     configurations where nothing returns to the free pool: allocation takes the lowest free
+ *     number, so once ids and frames are reused their order is observable (a test shows two
+ *     mirror-image states the model tells apart). {@link pvspec.checker.SymmetryAnalysis}
+ *     applies each symmetry only where it is sound and says why not elsewhere.</li>
+ * </ul>
+ *
+ * <h2>Example</h2>
+ * <pre>
+ * CheckReport r = ModelChecker.run(CheckConfig.small(), Options.defaults().withThreads(2),
+ *         ProgressListener.printing(System.err, true));
+ * System.out.print(r.summary());          // verdict, states, transitions, depth, states/s, coverage
+ * if (!r.holds()) System.exit(1);          // r.counterexample().get().print() is a trace to replay
+ * </pre>
+ */
+package pvspec.checker;

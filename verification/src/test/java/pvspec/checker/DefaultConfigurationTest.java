@@ -1,0 +1,30 @@
+package pvspec.checker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import pvspec.model.abi.Errno;
+
+/**
+ * The acceptance check of issue 6: the default configuration of {@code pvspec check} is explored
+ * completely to its stated depth, with at least 100 000 distinct states, every request kind run
+ * and every error code the model can return returned.
+ */
+class DefaultConfigurationTest {
+
+    @Test
+    void theDefaultConfigurationIsExploredCompletelyAndCoversTheAbi() {
+        CheckReport r = ModelChecker.run(CheckConfig.small(), Options.defaults().withThreads(2));
+
+        assertThat(r.status()).isEqualTo(Status.COMPLETE_TO_DEPTH);
+        assertThat(r.complete()).isTrue();
+        assertThat(r.states()).isGreaterThanOrEqualTo(100_000);
+        assertThat(r.counterexample()).isEmpty();
+        assertThat(r.coverage().kindsNeverRun()).isEmpty();
+        for (Errno e : Errno.values()) assertThat(r.coverage().codesSeen()).contains(e.name());
+        assertThat(r.coverage().codesNotReached()).isEmpty();
+        assertThat(r.coverage().codesNotInModel()).containsExactly("GNTST_bad_virt_addr", "GNTST_bad_dev_addr",
+                "GNTST_permission_denied", "GNTST_bad_copy_arg", "GNTST_address_too_big", "GNTST_eagain", "GNTST_no_space");
+        assertThat(r.summary()).contains("COMPLETE to depth 2").contains("request kinds  52 of 52 ran");
+    }
+}
