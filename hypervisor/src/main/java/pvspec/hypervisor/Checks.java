@@ -97,6 +97,18 @@ public class Checks {
         return inOrder;
     }
 
+    /**
+     * A vCPU that caches a translation to a frame sets its domain's bit in the frame's word of TLB
+     * holders with an atomic read-modify-write (Xen's {@code cpumask_set_cpu}, a locked
+     * {@code set_bit}): the word is shared by every domain that maps the frame, under different
+     * locks. Only a seeded concurrency bug answers false (a plain read, then a write): two domains
+     * filling their TLBs at once can lose a bit, and the flush when a grant of the frame is
+     * unmapped, or the frame becomes a page table, then misses that domain's translation.
+     */
+    public boolean setsTlbHolderAtomically() {
+        return true;
+    }
+
     // ------------------------------------------------------------ references and types
 
     /** {@code get_page}: the frame belongs to the expected owner. */

@@ -42,7 +42,9 @@ final class TlbOps {
     /** Note that a vCPU of {@code d} now caches a translation to {@code mfn} (CAS: the word is shared). */
     static void noteTranslation(Txn t, int d, long mfn) {
         long bit = 1L << d;
-        if ((t.ft.tlbDoms.get((int) mfn) & bit) == 0) Journal.orBits(t.ft.tlbDoms, (int) mfn, bit, true);
+        if ((t.ft.tlbDoms.get((int) mfn) & bit) != 0) return;
+        if (t.checks.setsTlbHolderAtomically()) Journal.orBits(t.ft.tlbDoms, (int) mfn, bit, true);
+        else t.ft.tlbDoms.set((int) mfn, t.ft.tlbDoms.get((int) mfn) | bit); // seeded race: a lost update
     }
 
     static void flushLocal(Txn t, Dom d, int v) {

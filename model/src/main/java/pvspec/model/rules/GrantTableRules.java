@@ -49,6 +49,7 @@ final class GrantTableRules {
     static final Refusal MAP_NOT_HOST = Refusal.of(GNTST_bad_gntref, "a map must ask for GNTMAP_host_map (or device_map)");
     static final Refusal MAP_FLAGS = Refusal.of(GNTST_general_error, "ABI v1 maps host mappings only: GNTMAP_host_map, optionally GNTMAP_readonly");
     static final Refusal MAP_BAD_DOMAIN = Refusal.of(GNTST_bad_domain, "the granting domain does not exist or is dying");
+    /** Xen's map_grant_ref has long said GNTST_no_device_space here (a later Xen patch moves it to GNTST_no_space). */
     static final Refusal MAP_NO_HANDLE = Refusal.of(GNTST_no_device_space, "the caller has no free grant-map handle");
     static final Refusal MAP_BAD_REF = Refusal.of(GNTST_bad_gntref, "no such grant reference");
     static final Refusal MAP_NOT_GRANTED = Refusal.of(GNTST_general_error, "the entry does not permit access to the caller");

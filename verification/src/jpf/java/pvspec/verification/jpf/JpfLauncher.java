@@ -89,7 +89,7 @@ public final class JpfLauncher {
             bfs = ModelBfs.explore(ModelExploration.start(), ModelExploration.menu());
             vectors = ModelExploration.menu().length;
             System.out.printf("breadth-first search on the JVM: %d states, %d transitions, depth %d, in %d ms%n",
-                    bfs.states, bfs.transitions, bfs.depth, (System.nanoTime() - t0) / 1_000_000);
+                    bfs.states(), bfs.transitions(), bfs.depth(), (System.nanoTime() - t0) / 1_000_000);
             target = ModelExplorationJpf.class.getName();
             targetArgs = "";
         } else {
@@ -172,8 +172,8 @@ public final class JpfLauncher {
             // transition after the first is one model step: new + visited - 1 steps in all.
             long jpfSteps = s.newStates + s.visitedStates - 1;
             System.out.printf("state counts: JPF %d states, breadth-first search %d; transitions: JPF %d (%d steps checked), breadth-first search %d%n",
-                    s.newStates, bfs.states, jpfSteps, checks, bfs.transitions);
-            if (s.newStates != bfs.states || jpfSteps != bfs.transitions || checks != bfs.transitions) {
+                    s.newStates, bfs.states(), jpfSteps, checks, bfs.transitions());
+            if (s.newStates != bfs.states() || jpfSteps != bfs.transitions() || checks != bfs.transitions()) {
                 System.out.println("FAIL: JPF and the breadth-first search disagree");
                 return 1;
             }

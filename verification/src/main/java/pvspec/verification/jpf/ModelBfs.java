@@ -18,17 +18,7 @@ public final class ModelBfs {
     private ModelBfs() {}
 
     /** States reached (the start included), transitions taken (states × menu), and the depth. */
-    public static final class Count {
-        public final int states;
-        public final long transitions;
-        public final int depth;
-
-        Count(int states, long transitions, int depth) {
-            this.states = states;
-            this.transitions = transitions;
-            this.depth = depth;
-        }
-    }
+    public record Count(int states, long transitions, int depth) {}
 
     public static Count explore(State start, Call[] menu) {
         Set<State> seen = new HashSet<>();

@@ -66,7 +66,8 @@ public final class OracleBuilder {
         Call[][] programs = new Call[sc.threads()][];
         for (int t = 0; t < programs.length; t++) programs[t] = sc.program(picks, t);
         Set<String> out = new LinkedHashSet<>();
-        Result[][] results = new Result[programs.length][sc.callsPerThread];
+        Result[][] results = new Result[programs.length][];
+        for (int t = 0; t < programs.length; t++) results[t] = new Result[programs[t].length];
         interleave(sc, programs, new int[programs.length], start, results, out);
         return out;
     }

@@ -53,6 +53,7 @@ public final class Scenarios {
         s.add(grantUnmapVersusEndAccess());
         s.add(evtchnCloseVersusSendAndBind());
         s.add(reservationVersusOwnership());
+        s.add(tlbFillVersusRetype());
         return s;
     }
 
@@ -185,6 +186,27 @@ public final class Scenarios {
         };
         return new Scenario("reservation-vs-ownership", "frames freed and allocated against another domain's ownership checks on them",
                 CONFIG, setup, menus, 2);
+    }
+
+    /**
+     * d1 and d2 both read frame X through writable mappings (d1 its own, d2 a grant map), each
+     * caching a writable translation and setting its bit in X's word of TLB holders at the same
+     * time (reads: a write would also take the owner's lock, serialising the two);
+     * then d2 unmaps the grant, which must flush d2's translations to X, and d1 clears its mapping
+     * and pins X as an L1 table, which must flush every writable translation to X (the XSA-401
+     * class: a stale writable TLB entry to a page table).
+     */
+    static Scenario tlbFillVersusRetype() {
+        List<Call> setup = base();
+        setup.add(mmu(D1_V0, L1, 1, X, true));
+        setup.add(new Call(D1_V0, new GrantTableWrite.Grant(0, 2, X, false), "grant ref=0 domid=2 frame=4"));
+        setup.add(map(D2_V0, 1, 0, 1));
+        Call[][] menus = {
+            {access(D1_V0, false, 1), mmuClear(D1_V0, L1, 1), pin(D1_V0, 1, X)},
+            {access(D2_V0, false, 1), unmap(D2_V0, 0)},
+        };
+        return new Scenario("tlb-fill-vs-retype", "TLB fills of one frame by two domains at once, then its retyping as a page table",
+                CONFIG, setup, menus, new int[] {3, 2});
     }
 
     // ------------------------------------------------------------ requests

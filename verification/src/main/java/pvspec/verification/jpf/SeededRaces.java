@@ -29,8 +29,16 @@ public final class SeededRaces {
      */
     public static final String WAITS_OUT_OF_ORDER = "waits-out-of-order";
 
+    /**
+     * A TLB fill sets its domain's bit in the frame's shared word of TLB holders by a plain read
+     * and write instead of an atomic update — a check-then-act without CAS. Two domains filling at
+     * once lose a bit, and the flush when the grant is unmapped (or the frame retyped as a page
+     * table) misses that domain's translation: the grantee keeps access to a frame it gave back.
+     */
+    public static final String TLB_HOLDER_PLAIN = "tlb-holder-plain";
+
     public static String[] names() {
-        return new String[] {NONE, PEER_UNLOCKED, WAITS_OUT_OF_ORDER};
+        return new String[] {NONE, PEER_UNLOCKED, WAITS_OUT_OF_ORDER, TLB_HOLDER_PLAIN};
     }
 
     public static Checks checks(String name) {
@@ -48,6 +56,14 @@ public final class SeededRaces {
                 @Override
                 public boolean waitsForLock(boolean inOrder) {
                     return true;
+                }
+            };
+        }
+        if (name.equals(TLB_HOLDER_PLAIN)) {
+            return new Checks() {
+                @Override
+                public boolean setsTlbHolderAtomically() {
+                    return false;
                 }
             };
         }

@@ -51,8 +51,11 @@ public final class VcpuHarness {
         }
         Hypervisor hv = setup.hv;
 
-        int[][] picks = new int[sc.threads()][sc.callsPerThread];
-        for (int t = 0; t < picks.length; t++) for (int k = 0; k < sc.callsPerThread; k++) picks[t][k] = choices.choose(sc.menus[t].length);
+        int[][] picks = new int[sc.threads()][];
+        for (int t = 0; t < picks.length; t++) {
+            picks[t] = new int[sc.calls[t]];
+            for (int k = 0; k < sc.calls[t]; k++) picks[t][k] = choices.choose(sc.menus[t].length);
+        }
         int vector = sc.vector(picks);
 
         Vcpu[] vcpus = new Vcpu[sc.threads()];

@@ -48,10 +48,10 @@ class ModelExplorationTest {
                 else assertThat(before).as("equal digests, equal states").isEqualTo(t);
             }
         }
-        System.out.printf("model exploration: %d states, %d transitions, depth %d%n", bfs.states, bfs.transitions, bfs.depth);
-        assertThat(seen).hasSize(bfs.states);
-        assertThat(reported[0]).isEqualTo(bfs.transitions);
-        assertThat(bfs.states).isGreaterThan(100);
+        System.out.printf("model exploration: %d states, %d transitions, depth %d%n", bfs.states(), bfs.transitions(), bfs.depth());
+        assertThat(seen).hasSize(bfs.states());
+        assertThat(reported[0]).isEqualTo(bfs.transitions());
+        assertThat(bfs.states()).isGreaterThan(100);
     }
 
     @Test
