@@ -16,8 +16,9 @@
  *       those a plain breadth-first search ({@link pvspec.verification.jpf.ModelBfs}) finds.</li>
  *   <li>Harness 1 again under JPF's race detector and its deadlock property.</li>
  * </ol>
- * {@link pvspec.verification.jpf.SeededRaces} holds a seeded concurrency bug that harness 1 must
- * find.
+ * {@link pvspec.verification.jpf.SeededRaces} holds the seeded concurrency bugs harness 1 must
+ * find (a peer domain left unlocked, a lock taken against the order, a shared word updated
+ * without CAS); runs without interleavings cannot.
  *
  * <h2>With and without JPF</h2>
  * Nondeterminism comes from {@link pvspec.verification.jpf.Choices}: under JPF,
