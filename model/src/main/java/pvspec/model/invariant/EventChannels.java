@@ -57,7 +57,7 @@ public final class EventChannels extends NamedInvariant {
             PortState.Interdomain link = (PortState.Interdomain) st;
             Domain r = s.domains().get(link.remoteDom());
             boolean back = r != null && r.hasPort(link.remotePort())
-                    && r.port(link.remotePort()).state().equals(new PortState.Interdomain(d.id(), p));
+                    && r.port(link.remotePort()).state() instanceof PortState.Interdomain other && other.remoteDom() == d.id() && other.remotePort() == p;
             if (!back) out.add(Violation.port(id(), d.id(), p, "links to d" + link.remoteDom() + ":" + link.remotePort() + ", which does not link back"));
         }
         if (st instanceof PortState.Unbound) {
@@ -84,7 +84,7 @@ public final class EventChannels extends NamedInvariant {
                 if (old == null) continue;
                 for (int q = 0; q < d.ports().size(); q++) {
                     if (!d.port(q).pending() || old.port(q).pending()) continue;
-                    boolean peer = st.equals(new PortState.Interdomain(d.id(), q));
+                    boolean peer = st instanceof PortState.Interdomain link && link.remoteDom() == d.id() && link.remotePort() == q;
                     boolean self = st instanceof PortState.Ipi && d.id() == c.domain() && q == p;
                     if (!peer && !self) out.add(Violation.port(id(), d.id(), q, "d" + c.domain() + " sent on port " + p + " and raised an event on a port not linked to it"));
                 }

@@ -100,7 +100,7 @@ final class EventChannelRules {
         require(local > 0, NO_FREE_PORT);
         Domain r = s.dom(remote);
         require(r.hasPort(h.remotePort()), BAD_PORT);
-        require(r.port(h.remotePort()).state().equals(new PortState.Unbound(c.domain())), NOT_OFFERED);
+        require(r.port(h.remotePort()).state() instanceof PortState.Unbound u && u.remoteDom() == c.domain(), NOT_OFFERED);
         s = s.withDomain(r.withPort(h.remotePort(), r.port(h.remotePort()).withState(new PortState.Interdomain(c.domain(), local))));
         Domain me = s.dom(c.domain());
         s = s.withDomain(me.withPort(local, new Port(new PortState.Interdomain(remote, h.remotePort()), false, me.port(local).masked(), 0)));
@@ -115,7 +115,7 @@ final class EventChannelRules {
         require(perVcpu || h.virq() == VIRQ_ARGO || d.privileged(), GLOBAL_VIRQ);
         require(perVcpu || h.vcpu() == 0, VIRQ_NOT_VCPU0);
         require(d.hasVcpu(h.vcpu()), NO_SUCH_VCPU);
-        for (Port p : d.ports()) require(!(p.state().equals(new PortState.Virq(h.virq())) && p.notifyVcpu() == h.vcpu()), VIRQ_BOUND);
+        for (Port p : d.ports()) require(!(p.state() instanceof PortState.Virq x && x.virq() == h.virq() && p.notifyVcpu() == h.vcpu()), VIRQ_BOUND);
         return bindLocal(s, d, new PortState.Virq(h.virq()), h.vcpu());
     }
 

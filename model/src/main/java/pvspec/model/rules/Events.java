@@ -35,8 +35,8 @@ final class Events {
             boolean upcall = false;
             for (Port p : d.ports()) upcall |= p.pending() && !p.masked() && p.notifyVcpu() == v;
             Vcpu vc = d.vcpu(v);
-            Vcpu nv = vc.withUpcallPending(upcall).withBlocked(vc.blocked() && !upcall);
-            if (!nv.equals(vc)) r = r.withVcpu(v, nv);
+            boolean blocked = vc.blocked() && !upcall;
+            if (vc.upcallPending() != upcall || vc.blocked() != blocked) r = r.withVcpu(v, vc.withUpcallPending(upcall).withBlocked(blocked));
         }
         return r;
     }

@@ -3,7 +3,9 @@ package pvspec.verification.jpf;
 import java.util.ArrayList;
 import java.util.List;
 import pvspec.model.abi.Caller;
+import pvspec.model.abi.DomId;
 import pvspec.model.abi.Domctl;
+import pvspec.model.abi.EventChannelOp;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuextOp;
 import pvspec.model.invariant.Invariants;
@@ -20,9 +22,10 @@ import pvspec.model.state.State;
  * reports the transition; the number of distinct states JPF finds is compared with an
  * independent breadth-first search on the JVM ({@link ModelBfs}).
  *
- * <p>The menu leaves out event channels: the model compares event-channel port states with
- * a record's generated {@code equals}, which JPF cannot run (the launcher's counts would show
- * the search stopping there).
+ * <p>The menu adds a domain's own event channel (offered to dom0, or an IPI that raises an
+ * upcall when sent) to the page-table requests. The model's rules compare ports by pattern
+ * matching, not with a record's generated {@code equals}, which JPF cannot run (the launcher's
+ * counts would show the search stopping there).
  *
  * <p>The machine: 2-level tables of 4 entries, 6 frames, dom0 and d1 (one vCPU) owning frames
  * T=1, A=2, D=3, B=4; the menu builds, loads, uses and tears down page tables among them.
@@ -58,6 +61,10 @@ public final class ModelExploration {
             Scenarios.access(D1, true, 0),
             Scenarios.access(D1, false, 1),
             new Call(D1, MmuextOp.of(new MmuextOp.TlbFlushLocal()), "mmuext_op tlb_flush_local"),
+            new Call(D1, new EventChannelOp.AllocUnbound(DomId.DOMID_SELF, 0), "event_channel_op alloc_unbound dom=self remote_dom=0"),
+            new Call(D1, new EventChannelOp.BindIpi(0), "event_channel_op bind_ipi vcpu=0"),
+            Scenarios.send(D1, 1),
+            Scenarios.close(D1, 1),
         };
     }
 
