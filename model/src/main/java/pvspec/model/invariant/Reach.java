@@ -37,7 +37,7 @@ public record Reach(Set<Long> tables, Map<Long, Boolean> leaves) {
             if (!Pte.present(e) || !Pte.user(e)) continue;
             long next = Pte.mfn(e);
             boolean w = writable && Pte.writable(e);
-            if (level == 1) leaves.merge(next, w, Boolean::logicalOr);
+            if (level == 1) leaves.put(next, w || Boolean.TRUE.equals(leaves.get(next))); // no boxing method reference: JPF runs this
             else walk(s, next, level - 1, w, tables, leaves, seen);
         }
     }

@@ -44,9 +44,6 @@
  *   <li>ABI v1 only: host grant mappings, no {@code MMUEXT_*_MULTI}, no LDT, no PIRQs, one
  *       {@code AVAIL} bit, no cache-attribute bits.</li>
  * </ul>
- *
- * <p>Rules (and invariants) compare records by pattern matching, never with a record's generated
- * {@code equals}/{@code hashCode}: Java PathFinder runs them (the model-exploration harness in
- * {@code verification}) and silently stops a path inside those generated methods.
+
  */
 package pvspec.model.rules;

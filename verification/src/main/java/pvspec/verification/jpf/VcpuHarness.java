@@ -11,7 +11,7 @@ import pvspec.model.state.State;
  * thread per vCPU issues the requests the choice vector picks from its menu, all at once. When
  * every thread has finished, the outcome (each thread's results and the final abstract state)
  * must be one that some sequential order of the same requests produces on the model (the
- * {@link Oracle}: linearizability), and {@link QuickChecks} must pass.
+ * {@link Oracle}: linearizability), and the model's invariants must hold on it.
  *
  * <p>Under Java PathFinder the threads run truly concurrently and JPF explores their
  * interleavings (and, with its listeners, looks for data races and deadlocks). On the JVM
@@ -71,7 +71,7 @@ public final class VcpuHarness {
         }
         State end = hv.abstractState();
         String observed = Oracle.outcome(results, StateDigest.of(end));
-        String broken = QuickChecks.check(end);
+        String broken = InvariantCheck.firstViolation(end);
         if (broken != null) {
             throw new AssertionError("scenario " + sc.name + " vector " + vector + ": " + broken + sc.describe(picks) + "\n  outcome: " + observed);
         }
@@ -149,6 +149,7 @@ public final class VcpuHarness {
             Hypervisor scratch = Hypervisor.boot(sc.config, checks);
             for (Call c : sc.setup) scratch.hypercall(c.caller, c.request);
             for (Call[] menu : sc.menus) for (Call c : menu) scratch.hypercall(c.caller, c.request);
+            InvariantCheck.firstViolation(scratch.abstractState()); // and the final check's classes
         }
     }
 

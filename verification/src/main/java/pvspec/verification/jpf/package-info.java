@@ -9,8 +9,8 @@
  *       picked from small menus aimed at known races ({@link pvspec.verification.jpf.Scenarios});
  *       every outcome must be one that some sequential order produces on the model
  *       (linearizability, against the {@link pvspec.verification.jpf.Oracle} computed on the
- *       JVM by {@link pvspec.verification.jpf.OracleBuilder}) and must pass
- *       {@link pvspec.verification.jpf.QuickChecks}.</li>
+ *       JVM by {@link pvspec.verification.jpf.OracleBuilder}) and must satisfy the model's
+ *       invariants.</li>
  *   <li>{@link pvspec.verification.jpf.ModelExploration}: the model itself, one chosen request
  *       per step; JPF's state matching enumerates the reachable states, which must be exactly
  *       those a plain breadth-first search ({@link pvspec.verification.jpf.ModelBfs}) finds.</li>
