@@ -1,7 +1,6 @@
 package pvspec.checker;
 
 import java.util.List;
-import pvspec.model.invariant.Facts;
 import pvspec.model.invariant.Invariant;
 import pvspec.model.invariant.Invariants;
 import pvspec.model.invariant.Violation;
@@ -120,12 +119,10 @@ final class Expander {
         s.stepChecks.add(steps);
     }
 
-    /** The step-level invariants (those overriding {@code checkStep}) on one transition. */
+    /** The invariants' step constraints on one transition to a state already checked. */
     private void stepCheck(int i, long g, Request r, State x, Outcome o) {
-        if (s.stepInvariants.isEmpty()) return;
-        Facts facts = Facts.of(o.state());
-        for (Invariant inv : s.stepInvariants) {
-            if (!inv.checkStep(x, r.caller(), r.call(), o.result(), facts).isEmpty()) {
+        for (Invariant inv : Invariants.ALL) {
+            if (!inv.stepConstraint(x, r.caller(), r.call(), o.result(), o.state()).isEmpty()) {
                 lv.hit(i, new Level.Hit(NodeStore.edge(g, r.id()), null, Level.Kind.VIOLATION, inv.id()));
                 return;
             }

@@ -11,10 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import pvspec.model.abi.Caller;
-import pvspec.model.abi.Hypercall;
-import pvspec.model.invariant.Facts;
-import pvspec.model.invariant.Invariant;
 import pvspec.model.invariant.Invariants;
 import pvspec.model.state.State;
 
@@ -69,7 +65,6 @@ final class Search {
     final int[] kindOf;
     final StepFunction model;
     final boolean reduce;
-    final List<Invariant> stepInvariants = new ArrayList<>();
     final NodeStore nodes = new NodeStore();
     final Visited visited;
     final long maxStates;
@@ -103,7 +98,6 @@ final class Search {
         for (int i = 0; i < coverage.length; i++) coverage[i] = proto.fresh();
         this.impls = new Implementation[opt.threads()];
         if (opt.implementation() != null) for (int i = 0; i < impls.length; i++) impls[i] = opt.implementation().get();
-        for (Invariant inv : Invariants.ALL) if (overridesCheckStep(inv)) stepInvariants.add(inv);
         this.maxDepth = opt.depth().orElse(cfg.depth().orElse(Integer.MAX_VALUE));
         this.maxStates = opt.maxStates().orElse(cfg.maxStates().orElse(Long.MAX_VALUE));
         this.deadline = opt.timeLimitMillis() > 0 ? start + opt.timeLimitMillis() * 1_000_000 : Long.MAX_VALUE;
@@ -115,15 +109,6 @@ final class Search {
         reductions.addAll(SymmetryAnalysis.describe(verdicts));
         Canonicalizer canon = new Canonicalizer(cfg.config(), "".equals(verdicts.get(Symmetry.GRANT_REFS)), "".equals(verdicts.get(Symmetry.DOMUS)));
         this.visited = new Visited(canon, opt.fingerprint());
-    }
-
-    private static boolean overridesCheckStep(Invariant inv) {
-        try {
-            return inv.getClass().getMethod("checkStep", State.class, Caller.class, Hypercall.class, pvspec.model.abi.Result.class,
-                    Facts.class).getDeclaringClass() != Invariant.class;
-        } catch (NoSuchMethodException e) {
-            return true;
-        }
     }
 
     CheckReport run() {

@@ -74,12 +74,12 @@ public final class EventChannels extends NamedInvariant {
     }
 
     @Override
-    public List<Violation> checkStep(State before, Caller c, Hypercall h, Result r, Facts after) {
-        List<Violation> out = check(after);
+    public List<Violation> stepConstraint(State before, Caller c, Hypercall h, Result r, State after) {
+        List<Violation> out = new ArrayList<>();
         if (h instanceof EventChannelOp.Send && r.succeeded()) {
             int p = ((EventChannelOp.Send) h).port();
             PortState st = before.dom(c.domain()).port(p).state();
-            for (Domain d : after.state().domains().values()) {
+            for (Domain d : after.domains().values()) {
                 Domain old = before.domains().get(d.id());
                 if (old == null) continue;
                 for (int q = 0; q < d.ports().size(); q++) {

@@ -1,5 +1,6 @@
 package pvspec.model.invariant;
 
+import java.util.ArrayList;
 import java.util.List;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.Hypercall;
@@ -9,7 +10,7 @@ import pvspec.model.state.State;
 /**
  * One named invariant of DESIGN.md: a predicate on states that returns what it finds broken.
  * Some also constrain a single step (what a request may change); those override
- * {@link #checkStep}.
+ * {@link #stepConstraint}.
  */
 public interface Invariant {
 
@@ -39,9 +40,22 @@ public interface Invariant {
     /** The violations in {@code facts.state()}; empty when the invariant holds. */
     List<Violation> check(Facts facts);
 
-    /** The violations of one step; by default, those of the state after it. */
+    /**
+     * What this invariant forbids a single step to do, beyond what it asks of every state: the
+     * violations of that part alone (none for a pure state invariant). A model checker that has
+     * already checked the state after the step needs only this.
+     */
+    default List<Violation> stepConstraint(State before, Caller caller, Hypercall request, Result result, State after) {
+        return List.of();
+    }
+
+    /** The violations of one step: those of the state after it, then those of its step constraint. */
     default List<Violation> checkStep(State before, Caller caller, Hypercall request, Result result, Facts after) {
-        return check(after);
+        List<Violation> step = stepConstraint(before, caller, request, result, after.state());
+        if (step.isEmpty()) return check(after);
+        List<Violation> out = new ArrayList<>(check(after));
+        out.addAll(step);
+        return out;
     }
 
     /** Convenience for one state. */

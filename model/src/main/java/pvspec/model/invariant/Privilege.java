@@ -35,11 +35,12 @@ public final class Privilege extends NamedInvariant {
     }
 
     @Override
-    public List<Violation> checkStep(State before, Caller c, Hypercall h, Result r, Facts after) {
-        List<Violation> out = check(after);
+    public List<Violation> stepConstraint(State before, Caller c, Hypercall h, Result r, State after) {
+        List<Violation> out = new ArrayList<>();
         if (!r.succeeded()) return out;
         if (c.isUser() && !h.allowedInUserMode()) out.add(Violation.of(id(), h.kind() + " succeeded from user mode"));
-        boolean privileged = before.domain(c.domain()).map(Domain::privileged).orElse(false);
+        Domain caller = before.domains().get(c.domain());
+        boolean privileged = caller != null && caller.privileged();
         if (!privileged && (h instanceof Domctl || foreign(c, h))) out.add(Violation.of(id(), h.kind() + " on another domain succeeded for unprivileged d" + c.domain()));
         return out;
     }
