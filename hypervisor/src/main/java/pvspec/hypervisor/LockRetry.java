@@ -1,19 +1,15 @@
 package pvspec.hypervisor;
 
+import pvspec.model.rules.StacklessException;
+
 /**
  * Thrown when a hypercall finds it needs a domain lock it cannot take without breaking the lock
  * order: the hypercall rolls back, releases everything and starts again holding the larger set.
  */
-final class LockRetry extends RuntimeException {
+final class LockRetry extends StacklessException {
     static final LockRetry INSTANCE = new LockRetry();
 
     private LockRetry() {
-        super("lock order: retry with more locks"); // see Refused: Java PathFinder lacks the four-argument constructor
-    }
-
-    /** A constant: no stack trace. */
-    @Override
-    public Throwable fillInStackTrace() {
-        return this;
+        super("lock order: retry with more locks");
     }
 }

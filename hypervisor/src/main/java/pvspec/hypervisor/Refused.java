@@ -3,26 +3,21 @@ package pvspec.hypervisor;
 import pvspec.model.abi.Errno;
 import pvspec.model.abi.Gntst;
 import pvspec.model.abi.Result;
+import pvspec.model.rules.StacklessException;
 
 /**
  * A refusal: thrown where a check fails, caught where the request (or the batch entry) began,
  * which rolls the journal back to that point. Instances are constants: no stack traces.
  */
-final class Refused extends RuntimeException {
+final class Refused extends StacklessException {
     final Result result;
     /** The error code, or null for a grant status. */
     final Errno errno;
 
     private Refused(Result result, Errno errno, String why) {
-        super(why); // not the (message, cause, suppression, stack) constructor: Java PathFinder lacks it
+        super(why);
         this.result = result;
         this.errno = errno;
-    }
-
-    /** Constants: no stack trace. */
-    @Override
-    public Throwable fillInStackTrace() {
-        return this;
     }
 
     static Refused of(Errno e, String why) {

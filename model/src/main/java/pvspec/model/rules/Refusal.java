@@ -13,18 +13,12 @@ import pvspec.model.abi.Result;
  * to abandon the request: since the state is immutable, whatever the request had computed so far
  * is simply dropped, which is why every refused request leaves the state unchanged.
  */
-public final class Refusal extends RuntimeException {
+public final class Refusal extends StacklessException {
     private final Result result;
 
     private Refusal(Result result, String sentence) {
-        super(sentence); // not the (message, cause, suppression, stack) constructor: Java PathFinder lacks it
+        super(sentence);
         this.result = result;
-    }
-
-    /** Thrown often by the model checker: no stack trace. */
-    @Override
-    public Throwable fillInStackTrace() {
-        return this;
     }
 
     public static Refusal of(Errno errno, String sentence) {
