@@ -72,10 +72,6 @@ public final class ArgumentDomains {
         return values.get(name);
     }
 
-    public Map<String, List<String>> asMap() {
-        return java.util.Collections.unmodifiableMap(values);
-    }
-
     static List<String> range(int from, int toExclusive) {
         List<String> out = new ArrayList<>();
         for (int i = from; i < toExclusive; i++) out.add(Integer.toString(i));

@@ -11,10 +11,6 @@ final class ByteSink {
         size = 0;
     }
 
-    int size() {
-        return size;
-    }
-
     byte[] toArray() {
         return Arrays.copyOf(buf, size);
     }

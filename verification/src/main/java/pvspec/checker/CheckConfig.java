@@ -43,18 +43,12 @@ public record CheckConfig(String name, Trace scenario, RequestSpace requests, Ar
 
     /** A built-in configuration by name ({@code small}), from this module's resources. */
     public static CheckConfig builtIn(String name) throws CheckConfigException {
-        String res = "/pvspec/checker/" + name + ".check";
-        try (InputStream in = CheckConfig.class.getResourceAsStream(res)) {
-            if (in == null) throw new IllegalArgumentException("no built-in configuration '" + name + "'");
-            return parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return parse(name, builtInText(name));
     }
 
     /** What {@code pvspec check --config X} means: the built-in configuration named X, or else the file X. */
     public static CheckConfig open(String nameOrFile) throws CheckConfigException, IOException {
-        if (CheckConfig.class.getResource("/pvspec/checker/" + nameOrFile + ".check") != null) return builtIn(nameOrFile);
+        if (CheckConfig.class.getResource(resource(nameOrFile)) != null) return builtIn(nameOrFile);
         return load(Path.of(nameOrFile));
     }
 
@@ -69,11 +63,15 @@ public record CheckConfig(String name, Trace scenario, RequestSpace requests, Ar
 
     /** The text of a built-in configuration, to show or to copy and edit. */
     public static String builtInText(String name) {
-        try (InputStream in = CheckConfig.class.getResourceAsStream("/pvspec/checker/" + name + ".check")) {
+        try (InputStream in = CheckConfig.class.getResourceAsStream(resource(name))) {
             if (in == null) throw new IllegalArgumentException("no built-in configuration '" + name + "'");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String resource(String name) {
+        return "/pvspec/checker/" + name + ".check";
     }
 }

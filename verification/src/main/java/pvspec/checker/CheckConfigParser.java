@@ -50,10 +50,8 @@ final class CheckConfigParser {
             int at = line.indexOf("#!");
             if (at < 0 || !line.substring(0, at).isBlank()) continue;
             int n = i + 1;
-            int col = at + 3;
             String body = line.substring(at + 2);
-            int lead = body.length() - body.stripLeading().length();
-            col = at + 3 + lead;
+            int col = at + 3 + body.length() - body.stripLeading().length();
             body = body.strip();
             String key = body.split("\\s+", 2)[0];
             String rest = body.length() > key.length() ? body.substring(key.length()).strip() : "";

@@ -1,9 +1,11 @@
 package pvspec.checker;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import pvspec.model.abi.Result;
 
 /**
@@ -43,10 +45,6 @@ public final class Coverage {
 
     void add(Coverage o) {
         for (int k = 0; k < counts.length; k++) for (int c = 0; c < counts[k].length; c++) counts[k][c] += o.counts[k][c];
-    }
-
-    public List<String> kinds() {
-        return kinds;
     }
 
     /** How often {@code kind} returned {@code code} (a name from {@link ResultCodes#ALL}). */
@@ -91,7 +89,8 @@ public final class Coverage {
     /** Result codes no transition returned, though some rule of the model can return them. */
     public List<String> codesNotReached() {
         List<String> out = new ArrayList<>();
-        for (String c : ResultCodes.ALL) if (!codesSeen().contains(c) && ModelCodes.PRODUCIBLE.contains(c)) out.add(c);
+        Set<String> seen = new HashSet<>(codesSeen());
+        for (String c : ResultCodes.ALL) if (!seen.contains(c) && ModelCodes.PRODUCIBLE.contains(c)) out.add(c);
         return out;
     }
 

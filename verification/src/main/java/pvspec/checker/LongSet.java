@@ -38,10 +38,6 @@ final class LongSet {
         }
     }
 
-    int size() {
-        return size;
-    }
-
     private void grow() {
         long[] old = keys;
         keys = new long[old.length * 2];

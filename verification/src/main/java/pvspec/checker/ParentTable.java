@@ -47,8 +47,4 @@ final class ParentTable {
     boolean unaffectedBy(int b, int a) {
         return Footprint.unaffectedBy(fp[b], fp[a]);
     }
-
-    Footprint footprint(int id) {
-        return fp[id];
-    }
 }

@@ -30,10 +30,6 @@ final class Renaming {
         }
     }
 
-    boolean isIdentity() {
-        return dom == null && mfn == null && ref == null;
-    }
-
     Renaming withRefs(int[][] refs) {
         return new Renaming(dom, mfn, refs);
     }

@@ -27,14 +27,6 @@ public final class ResultCodes {
         return OK;
     }
 
-    static boolean isErrno(int code) {
-        return code >= ERRNO_BASE && code < GNTST_BASE;
-    }
-
-    static boolean isGntst(int code) {
-        return code >= GNTST_BASE;
-    }
-
     private static List<String> all() {
         List<String> out = new ArrayList<>(List.of("OK", "fault"));
         for (Errno e : Errno.values()) out.add(e.name());

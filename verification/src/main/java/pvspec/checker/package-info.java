@@ -41,8 +41,9 @@
  *
  * <h2>Example</h2>
  * <pre>
+ * Progress bar = Progress.onStdout(new PrintWriter(System.out, true)); // pvspec.properties.run
  * CheckReport r = ModelChecker.run(CheckConfig.small(), Options.defaults().withThreads(2),
- *         ProgressListener.printing(System.err, true));
+ *         p -> bar.update(p.line()));
  * System.out.print(r.summary());          // verdict, states, transitions, depth, states/s, coverage
  * if (!r.holds()) System.exit(1);          // r.counterexample().get().print() is a trace to replay
  * </pre>

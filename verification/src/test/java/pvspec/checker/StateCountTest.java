@@ -2,18 +2,21 @@ package pvspec.checker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
+import pvspec.model.state.State;
 
 /** The checker's state counts on tiny configurations, against {@link NaiveSearch}'s. */
 class StateCountTest {
 
     /** The orbit of a state is computed once per distinct state. */
-    private static java.util.function.Function<pvspec.model.state.State, Object> memo(
-            java.util.function.Function<pvspec.model.state.State, Object> f) {
-        java.util.Map<pvspec.model.state.State, Object> cache = new java.util.HashMap<>();
+    private static Function<State, Object> memo(Function<State, Object> f) {
+        Map<State, Object> cache = new HashMap<>();
         return s -> cache.computeIfAbsent(s, f);
     }
 
@@ -44,21 +47,22 @@ class StateCountTest {
 
     @Test
     void underGrantReferenceSymmetryTheCountIsTheNumberOfOrbits() {
-        CheckConfig cfg = Checks.load("tiny-grants");
-        NaiveSearch.Result orbits = NaiveSearch.count(cfg, 100, memo(Orbits::underReferencePermutations));
-        CheckReport r = ModelChecker.run(cfg, Options.defaults().withSymmetry(Set.of(Symmetry.GRANT_REFS)).withThreads(2));
-        assertThat(r.reductions()).contains("symmetry of grant references: applied");
-        assertThat(r.levelSizes()).isEqualTo(orbits.levelSizes());
-        assertThat(r.states()).isLessThan(NaiveSearch.count(cfg, 100, s -> s).states());
+        assertStatesAreOrbits("tiny-grants", Symmetry.GRANT_REFS, Orbits::underReferencePermutations, "symmetry of grant references: applied");
     }
 
     @Test
     void underDomUSymmetryTheCountIsTheNumberOfOrbits() {
-        CheckConfig cfg = Checks.load("tiny-domus");
-        NaiveSearch.Result orbits = NaiveSearch.count(cfg, 2, memo(Orbits::underDomainPermutations));
-        CheckReport r = ModelChecker.run(cfg, Options.defaults().withSymmetry(Set.of(Symmetry.DOMUS)).withThreads(2));
-        assertThat(r.reductions()).contains("symmetry of domUs: applied");
+        assertStatesAreOrbits("tiny-domus", Symmetry.DOMUS, Orbits::underDomainPermutations, "symmetry of domUs: applied");
+    }
+
+    /** Under {@code symmetry}, each level holds one state per orbit, fewer than without it. */
+    private static void assertStatesAreOrbits(String config, Symmetry symmetry, Function<State, Object> orbit, String applied) {
+        CheckConfig cfg = Checks.load(config);
+        int depth = cfg.depth().orElse(100);
+        NaiveSearch.Result orbits = NaiveSearch.count(cfg, depth, memo(orbit));
+        CheckReport r = ModelChecker.run(cfg, Options.defaults().withSymmetry(Set.of(symmetry)).withThreads(2));
+        assertThat(r.reductions()).contains(applied);
         assertThat(r.levelSizes()).isEqualTo(orbits.levelSizes());
-        assertThat(r.states()).isLessThan(NaiveSearch.count(cfg, 2, s -> s).states());
+        assertThat(r.states()).isLessThan(NaiveSearch.count(cfg, depth, s -> s).states());
     }
 }
