@@ -1,12 +1,10 @@
 package pvspec.verification.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import pvspec.checker.CheckConfig;
-import pvspec.checker.CheckConfigException;
 import pvspec.checker.CheckReport;
 import pvspec.checker.HypervisorUnderTest;
 import pvspec.checker.ModelChecker;
@@ -48,20 +46,11 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        CheckConfig c;
-        try {
-            c = CheckConfig.open(config);
-        } catch (CheckConfigException e) {
-            throw new BadInput(e.getMessage());
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new BadInput(config + ": no such file, and not a built-in configuration (built in: small)");
-        } catch (IOException e) {
-            throw new BadInput(config + ": cannot read: " + e.getMessage());
-        }
+        CheckConfig c = Inputs.checkConfig(config);
         Options o = Options.defaults();
         if (unreduced) o = o.unreduced();
-        if (depth != null) o = o.withDepth(positive(depth, "--depth"));
-        if (threads != null) o = o.withThreads(positive(threads, "--threads"));
+        if (depth != null) o = o.withDepth((int) positive(depth, "--depth"));
+        if (threads != null) o = o.withThreads((int) positive(threads, "--threads"));
         if (states != null) o = o.withMaxStates(positive(states, "--states"));
         if (seconds != null) o = o.withTimeLimitMillis(positive(seconds, "--seconds") * 1000);
         if (fingerprint) o = o.withFingerprint(true);
@@ -74,11 +63,6 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private static long positive(long v, String option) {
-        if (v <= 0) throw new BadInput(option + " must be positive");
-        return v;
-    }
-
-    private static int positive(int v, String option) {
         if (v <= 0) throw new BadInput(option + " must be positive");
         return v;
     }

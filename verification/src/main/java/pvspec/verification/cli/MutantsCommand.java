@@ -4,14 +4,14 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import pvspec.checker.CheckConfig;
 import pvspec.checker.CheckReport;
 import pvspec.checker.HypervisorUnderTest;
 import pvspec.checker.ModelChecker;
 import pvspec.checker.Options;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import pvspec.guests.attack.AttackOutcome;
 import pvspec.properties.mutants.Hunt;
 import pvspec.properties.mutants.Mutant;
@@ -51,11 +51,10 @@ final class MutantsCommand implements Callable<Integer> {
             String check = "skipped";
             boolean checked = false;
             if (checkSeconds > 0) {
-                long t0 = System.nanoTime();
                 CheckReport r = ModelChecker.run(small, Options.defaults().withImplementation(HypervisorUnderTest.with(m.checks()))
                         .withTimeLimitMillis(checkSeconds * 1000));
                 checked = r.divergence().isPresent();
-                check = checked ? String.format("depth %d, %.1fs", r.depth(), (System.nanoTime() - t0) / 1e9)
+                check = checked ? String.format("depth %d, %.1fs", r.depth(), r.elapsedMillis() / 1e3)
                         : r.complete() ? "none within the bounds" : "not within " + checkSeconds + "s";
             }
             List<String> by = new ArrayList<>();
