@@ -5,8 +5,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code pvspec} command line. Exit codes: 0 the checked property holds, 1 a violation or
- * divergence was found, 2 bad input (unknown command or option, unreadable file, malformed trace).
+ * The {@code pvspec} command line. Exit codes, the same for every command (a CI can rely on
+ * them): 0 the checked property holds (complete within the stated bounds), 1 a violation,
+ * divergence or witness was found, 2 bad input or usage, 3 inconclusive (cut by time, a state
+ * bound or memory), 4 internal error (a message and where to report it; the stack trace only
+ * with {@code --debug}).
  */
 @Command(name = "pvspec", mixinStandardHelpOptions = true, version = "pvspec 1.0",
         description = "An executable, checked reference specification of a Xen-style paravirtualizing hypervisor.",
@@ -16,9 +19,15 @@ public final class Pvspec implements Runnable {
     public static final int HOLDS = 0;
     public static final int VIOLATION = 1;
     public static final int BAD_INPUT = 2;
+    public static final int INCONCLUSIVE = 3;
+    public static final int INTERNAL_ERROR = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "On an internal error, print the Java stack trace too.")
+    boolean debug;
 
     public static void main(String[] args) {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
@@ -26,7 +35,8 @@ public final class Pvspec implements Runnable {
 
     /** Runs the command line with the given output streams; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Pvspec());
+        Pvspec root = new Pvspec();
+        CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
@@ -34,12 +44,31 @@ public final class Pvspec implements Runnable {
                 line.getErr().println("pvspec: " + ex.getMessage());
                 return BAD_INPUT;
             }
-            throw ex;
+            return internalError(ex, line.getErr(), root.debug);
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (RuntimeException | Error e) {
+            // Thrown outside a command's run (picocli's own parsing or handler code).
+            code = internalError(e, err, root.debug);
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Anything that is neither a verdict nor bad input is a defect of pvspec: say so, exit 4. */
+    static int internalError(Throwable e, PrintWriter err, boolean debug) {
+        if (e instanceof OutOfMemoryError) {
+            err.println("pvspec: out of memory (" + e.getMessage() + "); give the JVM more with -Xmx or make the run smaller");
+            return INCONCLUSIVE;
+        }
+        err.println("pvspec: internal error: " + e);
+        err.println("  this is a defect of pvspec, not of your input; please report it with the command line"
+                + (debug ? " and the trace below" : " and the output of the same command with --debug"));
+        if (debug) e.printStackTrace(err);
+        return INTERNAL_ERROR;
     }
 
     @Override
