@@ -53,10 +53,7 @@ final class Args {
     }
 
     int integer(String key) throws TraceSyntaxException {
-        Tokens.Word w = word(key);
-        long v = number(w);
-        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) throw p.error(w.column(), "number out of range: " + w.text());
-        return (int) v;
+        return p.integer(word(key));
     }
 
     /** A domain id: a number or {@code self}. */
@@ -131,7 +128,8 @@ final class Args {
     long bits(String key, Map<String, Long> names) throws TraceSyntaxException {
         Tokens.Word w = word(key);
         if (w.text().isEmpty()) throw p.error(w.column(), "expected a value");
-        if (Character.isDigit(w.text().charAt(0)) || w.text().startsWith("-")) return number(w);
+        char first = w.text().charAt(0);
+        if (first >= '0' && first <= '9' || first == '-') return number(w);
         long v = 0;
         int col = w.column();
         for (String n : w.text().split("\\|", -1)) {

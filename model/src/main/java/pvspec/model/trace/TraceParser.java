@@ -30,9 +30,13 @@ import pvspec.model.abi.UnknownHypercall;
 import pvspec.model.abi.UpdateVaMapping;
 import pvspec.model.state.Config;
 
-/** Reads the trace format of DESIGN.md; every error names its line and column. */
+/**
+ * Reads the trace format (docs/trace-syntax.md) line by line; every error names its line and
+ * column. Numbers are ASCII only: an optional {@code -}, then decimal digits or {@code 0x} and
+ * hex digits.
+ */
 final class TraceParser {
-    private static final Pattern CALLER = Pattern.compile("(dom0|d(\\d+))(\\.v(\\d+))?(/(user|kernel))?:");
+    private static final Pattern CALLER = Pattern.compile("(dom0|d(-?\\d+))(\\.v(-?\\d+))?(/(user|kernel))?:");
     private static final Pattern RANGE = Pattern.compile("(\\d+)\\.\\.(\\d+)");
 
     static final Map<String, Long> UVM_FLAGS = names(
@@ -59,17 +63,35 @@ final class TraceParser {
         List<TraceStep> steps = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            line = i + 1;
-            Tokens t = Tokens.of(lines[i]);
-            if (t.isEmpty()) continue;
-            if (config == null) config = config(t);
-            else steps.add(step(t));
+            TraceStep s = line(i + 1, lines[i]);
+            if (s != null) steps.add(s);
         }
-        if (config == null) {
-            line = Math.max(1, lines.length);
-            throw error(1, "empty trace: expected a 'config' line");
-        }
+        end(lines.length);
         return new Trace(config, steps);
+    }
+
+    /** Reads line {@code number}: the configuration (the first non-blank line), a step, or nothing (null). */
+    TraceStep line(int number, String text) throws TraceSyntaxException {
+        line = number;
+        Tokens t = Tokens.of(text);
+        if (t.isEmpty()) return null;
+        if (config == null) {
+            config = config(t);
+            return null;
+        }
+        return step(t);
+    }
+
+    /** The configuration, once its line has been read (else null). */
+    Config config() {
+        return config;
+    }
+
+    /** After the last of {@code lines} lines: a trace without a configuration is an error. */
+    void end(int lines) throws TraceSyntaxException {
+        if (config != null) return;
+        line = Math.max(1, lines);
+        throw error(1, "empty trace: expected a 'config' line");
     }
 
     private Config config(Tokens t) throws TraceSyntaxException {
@@ -80,7 +102,9 @@ final class TraceParser {
             Tokens.Word w = t.take();
             int eq = w.text().indexOf('=');
             if (eq <= 0) throw error(w.column(), "expected key=value, found '" + w.text() + "'");
-            kv.put(w.text().substring(0, eq), new Tokens.Word(w.text().substring(eq + 1), w.column() + eq + 1));
+            String key = w.text().substring(0, eq);
+            if (kv.containsKey(key)) throw error(w.column(), "configuration key '" + key + "' given twice");
+            kv.put(key, new Tokens.Word(w.text().substring(eq + 1), w.column() + eq + 1));
         }
         Config d = Config.small();
         int levels = cfg(kv, "levels", d.levels());
@@ -97,10 +121,12 @@ final class TraceParser {
         }
         Matcher m = r == null ? null : RANGE.matcher(r.text());
         if (m != null && !m.matches()) throw error(r.column(), "reserved is FIRST..LAST, found '" + r.text() + "'");
+        int[] range = m == null ? null : new int[] {integer(new Tokens.Word(m.group(1), r.column())),
+                integer(new Tokens.Word(m.group(2), r.column() + m.group(1).length() + 2))};
         try {
             Config base = Config.withDefaults(levels, entries, frames, domains, vcpus, ports, grants);
-            int first = m == null ? base.reservedFirst() : Integer.parseInt(m.group(1));
-            int count = m == null ? base.reservedCount() : Integer.parseInt(m.group(2)) - first + 1;
+            int first = range == null ? base.reservedFirst() : range[0];
+            int count = range == null ? base.reservedCount() : range[1] - first + 1;
             int xenFrames = xen == null ? base.xenFrames() : (int) Math.min(Integer.MAX_VALUE, Math.max(-1, number(xen)));
             return new Config(levels, entries, frames, xenFrames, first, count, domains, vcpus, ports, grants);
         } catch (IllegalArgumentException ex) {
@@ -237,7 +263,7 @@ final class TraceParser {
     /** A sub-command given as {@code cmd=N}. */
     private int unknownCmd(Tokens.Word sub, Tokens t, String family) throws TraceSyntaxException {
         if (!sub.text().startsWith("cmd=")) throw error(sub.column(), "unknown " + family + " sub-operation '" + sub.text() + "'");
-        int cmd = (int) number(new Tokens.Word(sub.text().substring(4), sub.column() + 4));
+        int cmd = integer(new Tokens.Word(sub.text().substring(4), sub.column() + 4));
         args(t).done();
         return cmd;
     }
@@ -278,8 +304,8 @@ final class TraceParser {
                 words.add(w);
             }
         }
-        if (words.isEmpty()) throw error(t.endColumn(), "expected at least one mmuext command");
         List<MmuextOp.Op> ops = new ArrayList<>();
+        if (words.isEmpty()) return new MmuextOp(ops); // a batch of none, as Xen allows (count 0)
         int start = 0;
         for (int i = 0; i <= words.size(); i++) {
             if (i < words.size() && !words.get(i).text().equals(";")) continue;
@@ -293,7 +319,7 @@ final class TraceParser {
     private MmuextOp.Op mmuextCommand(Tokens.Word name, Args a) throws TraceSyntaxException {
         MmuextOp.Op op;
         String n = name.text();
-        if (n.matches("pin_l\\d_table")) op = new MmuextOp.Pin(n.charAt(5) - '0', a.num("mfn"));
+        if (n.matches("pin_l-?\\d+_table")) op = new MmuextOp.Pin(integer(new Tokens.Word(n.substring(5, n.length() - 6), name.column() + 5)), a.num("mfn"));
         else if (n.equals("unpin_table")) op = new MmuextOp.Unpin(a.num("mfn"));
         else if (n.equals("new_baseptr")) op = new MmuextOp.NewBaseptr(a.num("mfn"));
         else if (n.equals("tlb_flush_local")) op = new MmuextOp.TlbFlushLocal();
@@ -304,7 +330,7 @@ final class TraceParser {
         else if (n.equals("flush_cache")) op = new MmuextOp.FlushCache();
         else if (n.equals("mark_super")) op = new MmuextOp.MarkSuper(a.num("mfn"));
         else if (n.equals("unmark_super")) op = new MmuextOp.UnmarkSuper(a.num("mfn"));
-        else if (n.startsWith("cmd=")) op = new MmuextOp.Unknown((int) number(new Tokens.Word(n.substring(4), name.column() + 4)), a.has("arg") ? a.num("arg") : 0);
+        else if (n.startsWith("cmd=")) op = new MmuextOp.Unknown(integer(new Tokens.Word(n.substring(4), name.column() + 4)), a.has("arg") ? a.num("arg") : 0);
         else throw error(name.column(), "unknown mmuext command '" + n + "'");
         a.done();
         return op;
@@ -395,16 +421,33 @@ final class TraceParser {
         return h;
     }
 
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+");
+    private static final Pattern HEX = Pattern.compile("-?0[xX][0-9a-fA-F]+");
+
+    /**
+     * A number: decimal ({@code -9223372036854775808} to {@code 9223372036854775807}) or hex
+     * ({@code 0x}, up to 64 bits, read as the bits of a long). ASCII digits only: Java's own
+     * parsers would also take other scripts' digits, and one sign only.
+     */
     long number(Tokens.Word w) throws TraceSyntaxException {
         String s = w.text();
         try {
-            boolean neg = s.startsWith("-");
-            String body = neg ? s.substring(1) : s;
-            long v = body.startsWith("0x") || body.startsWith("0X") ? Long.parseUnsignedLong(body.substring(2), 16) : Long.parseLong(body);
-            return neg ? -v : v;
+            if (DECIMAL.matcher(s).matches()) return Long.parseLong(s);
+            if (HEX.matcher(s).matches()) {
+                boolean neg = s.startsWith("-");
+                long v = Long.parseUnsignedLong(s.substring(neg ? 3 : 2), 16);
+                return neg ? -v : v;
+            }
         } catch (NumberFormatException e) {
-            throw error(w.column(), "expected a number, found '" + s + "'");
+            throw error(w.column(), "number out of range (64 bits): '" + s + "'");
         }
+        throw error(w.column(), "expected a number, found '" + s + "' (ASCII digits, or 0x and hex digits)");
+    }
+
+    int integer(Tokens.Word w) throws TraceSyntaxException {
+        long v = number(w);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) throw error(w.column(), "number out of range (32 bits): " + w.text());
+        return (int) v;
     }
 
     private static Map<String, Long> names(Object... kv) {

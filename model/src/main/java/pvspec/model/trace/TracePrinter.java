@@ -82,7 +82,7 @@ public final class TracePrinter {
         if (h instanceof MmuextOp) {
             List<String> ops = new ArrayList<>();
             for (MmuextOp.Op op : ((MmuextOp) h).ops()) ops.add(mmuext(c, op));
-            return "mmuext_op " + String.join(" ; ", ops);
+            return ops.isEmpty() ? "mmuext_op" : "mmuext_op " + String.join(" ; ", ops);
         }
         if (h instanceof UpdateVaMapping) {
             UpdateVaMapping u = (UpdateVaMapping) h;
