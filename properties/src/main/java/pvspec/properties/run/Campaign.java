@@ -21,6 +21,8 @@ public final class Campaign {
     private final Trace world;
     private final Supplier<Property> property;
     private final Distribution distribution = new Distribution();
+    private long deadline = Long.MAX_VALUE;
+    private boolean timed;
 
     public Campaign(Trace world, Supplier<Property> property) {
         this.world = world;
@@ -35,6 +37,13 @@ public final class Campaign {
             if (f.isPresent()) return f;
         }
         return Optional.empty();
+    }
+
+    /** Stops generating at {@code nanoTime} ({@link System#nanoTime()}), even within a run: a time budget is kept whatever the run length. */
+    public Campaign until(long nanoTime) {
+        deadline = nanoTime;
+        timed = true;
+        return this;
     }
 
     public Distribution distribution() {
@@ -55,6 +64,7 @@ public final class Campaign {
             s = o.state();
         }
         for (int i = 0; i < steps; i++) {
+            if (timed && System.nanoTime() - deadline >= 0) break;
             TraceStep t = g.next(s);
             Outcome o;
             try {

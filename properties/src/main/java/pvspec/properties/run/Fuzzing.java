@@ -22,8 +22,9 @@ public final class Fuzzing {
         long start = System.nanoTime();
         Distribution total = new Distribution();
         long seed = firstSeed;
-        while ((System.nanoTime() - start) / 1e9 < seconds) {
-            Campaign c = new Campaign(world, property);
+        long deadline = start + (long) (seconds * 1e9);
+        while (System.nanoTime() - deadline < 0) {
+            Campaign c = new Campaign(world, property).until(deadline);
             Optional<Failure> f = c.run(new Settings(seed, 1, steps, hostility));
             total.addAll(c.distribution());
             seed++;

@@ -12,7 +12,10 @@ import pvspec.checker.Options;
 import pvspec.properties.run.Progress;
 
 /** {@code pvspec check}: exhaustive model checking of the model (and, on request, of the hypervisor against it). */
-@Command(name = "check", description = "Exhaustive, breadth-first model checking of the model from a configuration; "
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        footer = {"", "Examples:", "  pvspec check", "  pvspec check --depth 3 --seconds 600", "  pvspec check --config my.check --conformance", "",
+                "Exit: 0 holds (complete within the bounds), 1 a violation (shortest trace printed), 2 bad input, 3 inconclusive, 4 internal error."},
+        description = "Exhaustive, breadth-first model checking of the model from a configuration; "
         + "prints the shortest counterexample trace on a violation.")
 final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -19,27 +19,35 @@ import pvspec.properties.run.Worlds;
 import pvspec.verification.replay.Replayer;
 
 /** {@code pvspec fuzz}: random model-guided conformance testing, failures shrunk to minimal traces. */
-@Command(name = "fuzz", description = "Random model-guided conformance testing of the hypervisor against the model (and every invariant); a failure is shrunk to a minimal trace.")
+@Command(name = "fuzz", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Random model-guided conformance testing of the hypervisor against the model (and every invariant); a failure is shrunk to a minimal trace.",
+        footer = {"", "Examples:", "  pvspec fuzz --seconds 60", "  pvspec fuzz --seconds 10 --seed 42 --steps 2000 --hostility 0.5", "",
+                "Exit: 0 nothing found within the budget, 1 a divergence or violation (its shrunk trace is printed), 2 bad input."})
 final class FuzzCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Option(names = "--seconds", defaultValue = "30", description = "Time budget (default ${DEFAULT-VALUE}).")
+    /** A failing run is kept whole for shrinking, so a run's length bounds the memory fuzzing needs. */
+    static final int MAX_STEPS = 1_000_000;
+
+    @CommandLine.Option(names = "--seconds", defaultValue = "30", description = "Time budget, kept to within a second (default ${DEFAULT-VALUE}).")
     double seconds;
 
     @CommandLine.Option(names = "--seed", defaultValue = "1", description = "First seed (default ${DEFAULT-VALUE}); each run uses the next.")
     long seed;
 
-    @CommandLine.Option(names = "--steps", defaultValue = "400", description = "Requests per run (default ${DEFAULT-VALUE}).")
+    @CommandLine.Option(names = "--steps", defaultValue = "400", description = "Requests per run, at most 1,000,000 (default ${DEFAULT-VALUE}).")
     int steps;
 
-    @CommandLine.Option(names = "--hostility", defaultValue = "0.2", description = "Share of hostile or malformed requests (default ${DEFAULT-VALUE}).")
+    @CommandLine.Option(names = "--hostility", defaultValue = "0.2", description = "Share of hostile or malformed requests, 0 to 1 (default ${DEFAULT-VALUE}).")
     double hostility;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (seconds <= 0 || steps <= 0 || hostility < 0 || hostility > 1) throw new BadInput("--seconds and --steps must be positive, --hostility 0 to 1");
+        if (!(seconds > 0 && seconds <= 366 * 86_400.0)) throw new BadInput("--seconds must be a positive number of seconds (at most a year), found " + seconds);
+        if (steps <= 0 || steps > MAX_STEPS) throw new BadInput("--steps must be 1 to " + MAX_STEPS + " (a failing run is kept whole for shrinking), found " + steps);
+        if (!(hostility >= 0 && hostility <= 1)) throw new BadInput("--hostility must be a number from 0 to 1, found " + hostility);
         List<Target> targets = Replayer.implementations();
         Fuzzing.Report r = Fuzzing.run(Worlds.twoGuests(), () -> all(targets), seed, seconds, steps, hostility, Progress.onStdout(out));
         out.print(r.distribution().table());

@@ -1,30 +1,25 @@
 package pvspec.verification.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import pvspec.checker.CheckConfig;
 import pvspec.checker.CheckConfigException;
 import pvspec.model.trace.Trace;
-import pvspec.model.trace.TraceSyntaxException;
+import pvspec.model.trace.TraceStep;
 
 /** Reading the files the commands take, with errors that name the file, line and column. */
 final class Inputs {
     private Inputs() {}
 
+    /** A whole trace file, read through {@link TraceInput} (bounded line length, the heap check). */
     static Trace trace(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw unreadable(file.toString(), e, "");
-        }
-        try {
-            return Trace.parse(file.toString(), text);
-        } catch (TraceSyntaxException e) {
-            throw new BadInput(e.getMessage());
+        try (TraceInput in = TraceInput.open(file.toString(), System.in)) {
+            List<TraceStep> steps = new ArrayList<>();
+            for (TraceStep s = in.next(); s != null; s = in.next()) steps.add(s);
+            return new Trace(in.config(), steps);
         }
     }
 

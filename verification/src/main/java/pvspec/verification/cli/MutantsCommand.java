@@ -1,6 +1,7 @@
 package pvspec.verification.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +20,14 @@ import pvspec.properties.mutants.Mutants;
 import pvspec.properties.run.Worlds;
 
 /** {@code pvspec mutants}: how the checkers fare against the seeded-bug variants of the hypervisor. */
-@Command(name = "mutants", description = "Run the checkers against the catalogue of seeded-bug hypervisor variants (one per historical bug class) and print what detected each, how fast, and the shrunk trace length.")
+@Command(name = "mutants", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Run the checkers against the catalogue of seeded-bug hypervisor variants (one per historical bug class) and print what detected each, how fast, and the shrunk trace length.",
+        footer = {"", "Examples:", "  pvspec mutants", "  pvspec mutants --steps-per-mutant 5000 --check-seconds 0",
+                "  pvspec mutants --show no-flush-on-retype --trace-only > flush.trace", "",
+                "Exit: 0 every variant detected, 1 a variant was not, 2 bad input."})
 final class MutantsCommand implements Callable<Integer> {
+    static final long MAX_CHECK_SECONDS = 86_400;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -36,15 +43,27 @@ final class MutantsCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--check-seconds", defaultValue = "15", description = "Time for the model checker's conformance mode per variant, 0 to skip (default ${DEFAULT-VALUE}).")
     long checkSeconds;
 
+    @CommandLine.Option(names = "--trace-only", description = "With --show: hunt only that variant (by fuzzing) and print its shrunk trace alone.")
+    boolean traceOnly;
+
+    @CommandLine.Option(names = "--out", paramLabel = "FILE", description = "With --show: write the shrunk trace to FILE.")
+    Path traceFile;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (budget <= 0) throw new BadInput("--steps-per-mutant must be positive");
+        if (checkSeconds < 0) throw new BadInput("--check-seconds must be 0 (skip) or more");
+        if (checkSeconds > MAX_CHECK_SECONDS) throw new BadInput("--check-seconds at most " + MAX_CHECK_SECONDS + " (one day) per variant");
         if (show != null && Mutants.ALL.stream().noneMatch(m -> m.name().equals(show))) throw new BadInput("no variant named '" + show + "'");
+        if ((traceOnly || traceFile != null) && show == null) throw new BadInput("--trace-only and --out need --show NAME");
+        if (traceFile != null) Outputs.requireWritable(traceFile, "--out");
+        if (traceOnly) return traceOnly(out);
         CheckConfig small = CheckConfig.small();
         out.printf("%-30s %-8s %-24s %9s %8s %7s   %-22s%n", "variant", "XSA", "detected by", "fuzz: steps", "time", "shrunk", "check (conformance mode)");
         int detected = 0;
         String shown = "";
+        String shownTrace = "";
         for (Mutant m : Mutants.ALL) {
             Hunt.Detection d = Hunt.byFuzzing(m, Worlds.twoGuests(), seed, budget, 400, 0.2);
             Optional<AttackOutcome> attack = Hunt.byAttacks(m);
@@ -65,10 +84,32 @@ final class MutantsCommand implements Callable<Integer> {
             out.printf("%-30s %-8s %-24s %9d %7.2fs %7s   %-22s%n", m.name(), m.xsa(), by.isEmpty() ? "NOT DETECTED" : String.join(", ", by),
                     d.steps(), d.seconds(), d.detected() ? Integer.toString(d.shrunkLength()) : "-", check);
             out.flush();
-            if (m.name().equals(show) && d.detected()) shown = d.failure().get().report();
+            if (m.name().equals(show) && d.detected()) {
+                shown = d.failure().get().report();
+                shownTrace = d.failure().get().shrunk().print();
+            }
         }
         out.printf("%d of %d variants detected (fuzzing budget %d steps each)%n", detected, Mutants.ALL.size(), budget);
-        out.print(shown);
+        if (traceFile != null && !shown.isEmpty()) {
+            Outputs.write(traceFile, shownTrace, "--out");
+            out.println("wrote the shrunk trace of " + show + " to " + traceFile);
+        } else {
+            out.print(shown);
+        }
         return detected == Mutants.ALL.size() ? Pvspec.HOLDS : Pvspec.VIOLATION;
+    }
+
+    /** Only the shown variant, by fuzzing: its shrunk trace alone (or to --out). */
+    private int traceOnly(PrintWriter out) {
+        Mutant m = Mutants.ALL.stream().filter(x -> x.name().equals(show)).findFirst().orElseThrow();
+        Hunt.Detection d = Hunt.byFuzzing(m, Worlds.twoGuests(), seed, budget, 400, 0.2);
+        if (!d.detected()) {
+            spec.commandLine().getErr().println("mutants: " + show + " not detected within " + budget + " generated steps");
+            return Pvspec.VIOLATION;
+        }
+        String trace = d.failure().get().shrunk().print();
+        if (traceFile != null) Outputs.write(traceFile, trace, "--out");
+        else out.print(trace);
+        return Pvspec.HOLDS;
     }
 }

@@ -11,10 +11,15 @@ import picocli.CommandLine.Command;
  * bound or memory), 4 internal error (a message and where to report it; the stack trace only
  * with {@code --debug}).
  */
-@Command(name = "pvspec", mixinStandardHelpOptions = true, version = "pvspec 1.0",
+@Command(name = "pvspec", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "An executable, checked reference specification of a Xen-style paravirtualizing hypervisor.",
-        subcommands = {CheckCommand.class, SpecCommand.class, ReplayCommand.class, FuzzCommand.class, AttackCommand.class, GraphCommand.class, MutantsCommand.class, BenchCommand.class},
-        synopsisSubcommandLabel = "COMMAND")
+        subcommands = {CheckCommand.class, SpecCommand.class, ReplayCommand.class, FuzzCommand.class, AttackCommand.class, GraphCommand.class,
+                MutantsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        synopsisSubcommandLabel = "COMMAND",
+        footer = {"", "Examples:", "  pvspec check", "  pvspec help replay", "  pvspec attack --trace stale-tlb-across-retype --trace-only > stale.trace",
+                "  pvspec replay stale.trace", "",
+                "Exit codes: 0 holds, 1 violation, divergence or witness found, 2 bad input or usage, 3 inconclusive (cut by time, a bound or memory),",
+                "4 internal error. The trace syntax: docs/trace-syntax.md."})
 public final class Pvspec implements Runnable {
     public static final int HOLDS = 0;
     public static final int VIOLATION = 1;

@@ -9,7 +9,9 @@ import pvspec.model.invariant.Invariants;
 import pvspec.model.rules.Catalogue;
 
 /** {@code pvspec spec}: the invariant catalogue and the hypercall refusal table, read from the model itself. */
-@Command(name = "spec", description = "Print the invariant catalogue and every hypercall's refusals, from the model's own metadata.")
+@Command(name = "spec", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        footer = {"", "Examples:", "  pvspec spec", "  pvspec spec --invariants"},
+        description = "Print the invariant catalogue and every hypercall's refusals, from the model's own metadata.")
 final class SpecCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

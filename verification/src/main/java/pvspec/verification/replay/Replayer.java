@@ -9,6 +9,7 @@ import pvspec.guests.hypercall.Target;
 import pvspec.model.abi.Result;
 import pvspec.model.invariant.Invariants;
 import pvspec.model.invariant.Violation;
+import pvspec.model.state.Config;
 import pvspec.model.state.State;
 import pvspec.model.trace.Trace;
 import pvspec.model.trace.TraceStep;
@@ -37,15 +38,46 @@ public final class Replayer {
 
     /** @param others the implementations to check against the model (not the model itself) */
     public static Report replay(Trace t, List<Target> others) {
-        ModelHypercalls model = new ModelHypercalls(t.config());
-        List<Hypercalls> machines = new ArrayList<>();
-        List<String> names = new ArrayList<>(List.of("model"));
-        for (Target o : others) {
-            machines.add(o.boot(t.config()));
-            names.add(o.name());
-        }
+        Session s = start(t.config(), others);
         List<Row> rows = new ArrayList<>();
         for (TraceStep step : t.steps()) {
+            Row r = s.step(step);
+            rows.add(r);
+            if (r.problem().isPresent()) break;
+        }
+        return new Report(t, s.implementations(), rows, s.state());
+    }
+
+    /** A replay fed one step at a time, so a trace of any length is replayed in bounded memory. */
+    public static Session start(Config config, List<Target> others) {
+        return new Session(config, others);
+    }
+
+    /** The machines of one replay; {@link #step} runs the next step on all of them. */
+    public static final class Session {
+        private final ModelHypercalls model;
+        private final List<Hypercalls> machines = new ArrayList<>();
+        private final List<String> names = new ArrayList<>(List.of("model"));
+
+        private Session(Config config, List<Target> others) {
+            model = new ModelHypercalls(config);
+            for (Target o : others) {
+                machines.add(o.boot(config));
+                names.add(o.name());
+            }
+        }
+
+        /** The model first, then the others. */
+        public List<String> implementations() {
+            return List.copyOf(names);
+        }
+
+        /** The model's state now. */
+        public State state() {
+            return model.abstractState();
+        }
+
+        public Row step(TraceStep step) {
             State before = model.abstractState();
             Result expected = model.hypercall(step.caller(), step.call());
             State after = model.abstractState();
@@ -63,10 +95,8 @@ public final class Replayer {
             }
             List<Violation> v = Invariants.checkStep(before, step.caller(), step.call(), expected, after);
             if (problem.isEmpty() && !v.isEmpty()) problem = Optional.of("invariant broken: " + v.get(0));
-            rows.add(new Row(step, results, model.lastReason(), v, problem));
-            if (problem.isPresent()) break;
+            return new Row(step, results, model.lastReason(), v, problem);
         }
-        return new Report(t, names, rows, model.abstractState());
     }
 
     /** The implementations other than the model that are on the class path. */

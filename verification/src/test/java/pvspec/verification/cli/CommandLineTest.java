@@ -68,7 +68,7 @@ class CommandLineTest {
         assertThat(c.exit).isZero();
         assertThat(c.out).startsWith("digraph pvspec {").contains("subgraph cluster_d1").contains("label=\"dom0 (control)").endsWith("}\n");
         Path dot = dir.resolve("x.dot");
-        assertThat(Cli.run("graph", Cli.resource("cli/broken-expectation.trace"), "--out", dot.toString()).exit).isZero();
+        assertThat(Cli.run("graph", Cli.resource("cli/broken-expectation.trace"), "--out", dot.toString()).exit).isEqualTo(1);
         assertThat(Files.readString(dot)).contains("state at line 7").contains("expected OK, got EINVAL");
         Path svg = dir.resolve("x.svg");
         Cli s = Cli.run("graph", Cli.scenario("linear-page-tables"), "--out", svg.toString());
@@ -77,6 +77,7 @@ class CommandLineTest {
         } else {
             assertThat(s.exit).isEqualTo(2);
             assertThat(s.err).contains("apt-get install graphviz");
+            assertThat(svg).doesNotExist();
         }
     }
 
