@@ -8,7 +8,7 @@ import pvspec.model.abi.Result;
 import pvspec.model.state.State;
 
 /**
- * One named invariant of DESIGN.md: a predicate on states that returns what it finds broken.
+ * One named invariant (INV-1 to INV-13, listed by {@code pvspec spec}): a predicate on states that returns what it finds broken.
  * Some also constrain a single step (what a request may change); those override
  * {@link #stepConstraint}.
  */

@@ -8,7 +8,7 @@ import pvspec.model.abi.Result;
 import pvspec.model.state.State;
 
 /**
- * The global invariant: the conjunction of INV-1 to INV-13, in DESIGN.md's order. "Every step
+ * The global invariant: the conjunction of INV-1 to INV-13, in the order of their ids. "Every step
  * preserves every invariant" is the property the suites test and the checkers explore.
  */
 public final class Invariants {

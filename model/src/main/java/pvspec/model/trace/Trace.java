@@ -5,7 +5,7 @@ import java.util.List;
 import pvspec.model.state.Config;
 
 /**
- * A trace: a configuration and a sequence of requests, in the external format of DESIGN.md
+ * A trace: a configuration and a sequence of requests, in the external format of docs/trace-syntax.md
  * (one request per line, {@code #} comments, the configuration first). Counterexamples are
  * printed as traces, and {@code pvspec replay} reads them back: {@code parse(print(t))} equals
  * {@code t} for every trace.

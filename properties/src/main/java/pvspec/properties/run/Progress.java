@@ -20,6 +20,14 @@ public final class Progress {
         this.last = System.nanoTime();
     }
 
+    /**
+     * For the command line's standard error, so that standard output holds only the report: rewrites
+     * a line on a terminal, prints lines otherwise.
+     */
+    public static Progress onStderr(PrintWriter err) {
+        return new Progress(err, System.console() != null);
+    }
+
     /** For standard output: rewrites a line on a terminal, prints lines otherwise. */
     public static Progress onStdout(PrintWriter out) {
         return new Progress(out, System.console() != null);

@@ -58,7 +58,7 @@ final class CheckCommand implements Callable<Integer> {
         if (seconds != null) o = o.withTimeLimitMillis(positive(seconds, "--seconds") * 1000);
         if (fingerprint) o = o.withFingerprint(true);
         if (conformance) o = o.withImplementation(HypervisorUnderTest.standard());
-        Progress progress = Progress.onStdout(out);
+        Progress progress = Progress.onStderr(spec.commandLine().getErr());
         CheckReport r = ModelChecker.run(c, o, p -> progress.update(p.line()));
         progress.done();
         out.print(r.summary());

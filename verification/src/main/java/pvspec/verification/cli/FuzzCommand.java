@@ -49,7 +49,7 @@ final class FuzzCommand implements Callable<Integer> {
         if (steps <= 0 || steps > MAX_STEPS) throw new BadInput("--steps must be 1 to " + MAX_STEPS + " (a failing run is kept whole for shrinking), found " + steps);
         if (!(hostility >= 0 && hostility <= 1)) throw new BadInput("--hostility must be a number from 0 to 1, found " + hostility);
         List<Target> targets = Replayer.implementations();
-        Fuzzing.Report r = Fuzzing.run(Worlds.twoGuests(), () -> all(targets), seed, seconds, steps, hostility, Progress.onStdout(out));
+        Fuzzing.Report r = Fuzzing.run(Worlds.twoGuests(), () -> all(targets), seed, seconds, steps, hostility, Progress.onStderr(spec.commandLine().getErr()));
         out.print(r.distribution().table());
         out.printf("fuzz: %d seeds (%d..%d), %d generated steps in %.1f s (%.0f steps/s), checked against %s%n", r.seeds(), seed,
                 seed + r.seeds() - 1, r.steps(), r.seconds(), r.stepsPerSecond(), names(targets));
