@@ -73,6 +73,15 @@ class BadInputTest {
     }
 
     @Test
+    void aStateTooLargeToDrawIsRefusedWithTheLimit(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("big.trace");
+        Files.writeString(big, "config levels=2 entries=512 frames=8192\ndom0: domctl createdomain max_pages=5000 vcpus=1\n"
+                + "dom0: memory_op populate_physmap dom=1 count=5000\n");
+        bad(Cli.run("graph", big.toString()), "the state has 5016 frames in use; graph draws at most 4096");
+        assertThat(Cli.run("graph", big.toString(), "--step", "1").exit).isZero();
+    }
+
+    @Test
     void numericOptionsOutOfTheirDomain() {
         bad(Cli.run("fuzz", "--hostility", "NaN"), "--hostility must be a number from 0 to 1, found NaN");
         bad(Cli.run("fuzz", "--hostility", "1.5"), "--hostility must be a number from 0 to 1");
