@@ -107,8 +107,8 @@ final class Search {
         State initial = Scenario.finalState(cfg.scenario(), model);
         Map<Symmetry, String> verdicts = SymmetryAnalysis.analyse(opt.symmetry(), cfg.config(), initial, cfg.requests());
         reductions.addAll(SymmetryAnalysis.describe(verdicts));
-        if (!cfg.properties().isEmpty()) reductions.add("symmetry: off (the run's own properties may name particular domains, frames and references)"
-                + (cfg.properties().constraints().isEmpty() ? "" : "; independence: off (states outside a constraint are not expanded)"));
+        if (!cfg.properties().isEmpty()) reductions.add("symmetry: off (the run's own properties may name particular domains, frames and references)");
+        if (!cfg.properties().constraints().isEmpty() && !reduce) reductions.set(0, "independence: off (states outside a constraint are not expanded)");
         Canonicalizer canon = new Canonicalizer(cfg.config(), "".equals(verdicts.get(Symmetry.GRANT_REFS)), "".equals(verdicts.get(Symmetry.DOMUS)));
         this.visited = new Visited(canon, opt.fingerprint());
     }
