@@ -80,6 +80,7 @@ final class TraceParser {
             Tokens.Word w = t.take();
             int eq = w.text().indexOf('=');
             if (eq <= 0) throw error(w.column(), "expected key=value, found '" + w.text() + "'");
+            if (kv.containsKey(w.text().substring(0, eq))) throw error(w.column(), "duplicate configuration key '" + w.text().substring(0, eq) + "'");
             kv.put(w.text().substring(0, eq), new Tokens.Word(w.text().substring(eq + 1), w.column() + eq + 1));
         }
         Config d = Config.small();
