@@ -6,19 +6,25 @@ import java.util.OptionalLong;
 import pvspec.model.state.Config;
 
 /**
- * Reads a predicate (recursive descent; the grammar is the one {@code docs/check-files.md} gives):
- * <pre>
- * predicate  = conjunct { "or" conjunct }
- * conjunct   = negation { "and" negation }
- * negation   = "not" negation | "(" predicate ")" | condition
- * condition  = term [ ( "=" | "!=" | "&lt;" | "&lt;=" | "&gt;" | "&gt;=" ) term ]   a lone term must be true/false-valued
- * term       = ATOM "(" argument { "," argument } ")" | NUMBER | NAME
- * </pre>
- * Arguments are literals checked against the configuration (frames, domains, ports, grant
- * references, virtual pages in range); a NAME is a value of the other side's type ({@code l1},
- * {@code none}, {@code interdomain}, {@code d2}, {@code true}). Errors give the column.
+ * Reads a predicate by recursive descent over {@link #GRAMMAR}. Arguments are literals checked
+ * against the configuration (frames, domains, ports, grant references, virtual pages in range);
+ * a bare NAME is a value of the other side's type ({@code l1}, {@code none}, {@code interdomain},
+ * {@code d2}, {@code true}). Errors give the column.
  */
 public final class PredicateParser {
+    /** The grammar, as {@code docs/check-files.md} prints it (a test keeps the two equal). */
+    public static final String GRAMMAR = String.join("\n",
+            "predicate  = conjunct { \"or\" conjunct }",
+            "conjunct   = negation { \"and\" negation }",
+            "negation   = \"not\" negation | \"(\" predicate \")\" | condition",
+            "condition  = term [ operator term ]          (a lone term must be true/false-valued)",
+            "operator   = \"=\" | \"!=\" | \"<\" | \"<=\" | \">\" | \">=\"  (< <= > >= on numbers only)",
+            "term       = ATOM \"(\" literal { \",\" literal } \")\" | NUMBER | NAME",
+            "literal    = NUMBER | NAME | VA",
+            "NUMBER     = ASCII digits",
+            "NAME       = ASCII letter { ASCII letter | digit | \"_\" }",
+            "VA         = NUMBER { \".\" NUMBER }                (one index per level, top level first)");
+
     private final Config config;
     private final List<Token> tokens;
     private int at;
@@ -93,7 +99,7 @@ public final class PredicateParser {
             Term t = left.orElseGet(() -> null);
             if (t == null) t = symbol(first, Type.BOOLEAN);
             if (t.type() != Type.BOOLEAN) {
-                throw new PredicateSyntaxException(first.column(), "'" + first.text() + "' is a " + name(t.type()) + ", not true or false: compare it (=, !=, <, <=, >, >=)");
+                throw new PredicateSyntaxException(first.column(), "'" + first.text() + "' is a " + t.type().noun() + ", not true or false: compare it (=, !=, <, <=, >, >=)");
             }
             Term b = t;
             return f -> b.value(f) != 0;
@@ -108,10 +114,10 @@ public final class PredicateParser {
         Term a = left.isPresent() ? left.get() : symbol(first, right.get().type());
         Term b = right.isPresent() ? right.get() : symbol(second, a.type());
         if (a.type() != b.type()) {
-            throw new PredicateSyntaxException(second.column(), "cannot compare a " + name(a.type()) + " with a " + name(b.type()));
+            throw new PredicateSyntaxException(second.column(), "cannot compare a " + a.type().noun() + " with a " + b.type().noun());
         }
         if (op.ordered() && a.type() != Type.NUMBER) {
-            throw new PredicateSyntaxException(opToken.column(), "'" + op.symbol + "' orders numbers only; a " + name(a.type()) + " takes = or !=");
+            throw new PredicateSyntaxException(opToken.column(), "'" + op.symbol + "' orders numbers only; a " + a.type().noun() + " takes = or !=");
         }
         return Predicate.compare(a, op, b);
     }
@@ -137,22 +143,13 @@ public final class PredicateParser {
     }
 
     private Term symbol(Token t, Type type) throws PredicateSyntaxException {
-        if (t.kind() != Token.Kind.WORD) throw new PredicateSyntaxException(t.column(), "expected a " + name(type) + ", found " + t.describe());
+        if (t.kind() != Token.Kind.WORD) throw new PredicateSyntaxException(t.column(), "expected a " + type.noun() + ", found " + t.describe());
         OptionalLong v = type.value(config, t.text());
         if (v.isEmpty()) {
             String known = type.vocabulary(config);
-            throw new PredicateSyntaxException(t.column(), "'" + t.text() + "' is not a " + name(type) + (known.isEmpty() ? "" : " (" + known + ")"));
+            throw new PredicateSyntaxException(t.column(), "'" + t.text() + "' is not a " + type.noun() + (known.isEmpty() ? "" : " (" + known + ")"));
         }
         return Term.constant(type, v.getAsLong());
     }
 
-    static String name(Type t) {
-        switch (t) {
-            case BOOLEAN: return "truth value";
-            case NUMBER: return "number";
-            case DOMAIN: return "domain";
-            case PAGE_TYPE: return "page type";
-            default: return "port state";
-        }
-    }
 }

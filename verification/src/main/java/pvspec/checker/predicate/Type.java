@@ -57,6 +57,17 @@ public enum Type {
         return String.join(", ", new ArrayList<>(names(c).keySet()));
     }
 
+    /** What the reference and the error messages call it. */
+    public String noun() {
+        switch (this) {
+            case BOOLEAN: return "truth value";
+            case NUMBER: return "number";
+            case DOMAIN: return "domain";
+            case PAGE_TYPE: return "page type";
+            default: return "port state";
+        }
+    }
+
     static String domainName(int d) {
         return d == 0 ? "dom0" : "d" + d;
     }

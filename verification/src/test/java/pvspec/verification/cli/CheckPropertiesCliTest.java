@@ -99,7 +99,7 @@ class CheckPropertiesCliTest {
     @Test
     void aMutantIsCheckedInConformanceModeAndItsDivergenceReplaysOnIt(@TempDir Path dir) throws Exception {
         Path trace = dir.resolve("div.trace");
-        // The granter rewrites a grant entry d2 still maps: Xen refuses (the entry is in use), the variant does not.
+        // The granter rewrites a grant entry d2 still maps: the model refuses (the entry is in use), the variant does not.
         Cli c = Cli.run("check", "--config", withoutReach(dir).toString(), "--mutant", "revoke-while-mapped", "--trace-out", trace.toString());
         assertThat(c.exit).isEqualTo(Pvspec.VIOLATION);
         assertThat(c.out).contains("DIVERGENCE from the model after 1 steps");
