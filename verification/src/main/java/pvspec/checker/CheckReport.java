@@ -122,7 +122,10 @@ public record CheckReport(String config, Status status, int depth, List<Long> le
     public String coverageSummary() {
         StringBuilder b = new StringBuilder();
         List<String> never = coverage.kindsNeverRun();
-        row(b, "request kinds", (Kinds.ALL.size() - never.size()) + " of " + Kinds.ALL.size() + " ran"
+        List<String> absent = coverage.kindsNotInSpace();
+        never.removeAll(absent);
+        row(b, "request kinds", (Kinds.ALL.size() - never.size() - absent.size()) + " of " + Kinds.ALL.size() + " ran"
+                + (absent.isEmpty() ? "" : " (" + absent.size() + " have no request in the request space)")
                 + (never.isEmpty() ? "" : "; never: " + String.join(", ", never)));
         List<String> neverOk = coverage.kindsNeverSucceeded();
         if (!neverOk.isEmpty()) row(b, "", "never succeeded: " + String.join(", ", neverOk));

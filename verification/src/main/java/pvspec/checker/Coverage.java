@@ -20,8 +20,12 @@ public final class Coverage {
     private final long[] succeeded;
     private final long[] executed;
 
-    Coverage(List<String> kinds, int requests) {
+    /** The kinds some request of the space has. */
+    private final Set<String> inSpace;
+
+    Coverage(List<String> kinds, Set<String> inSpace, int requests) {
         this.kinds = List.copyOf(kinds);
+        this.inSpace = Set.copyOf(inSpace);
         this.kindIndex = new LinkedHashMap<>();
         for (int i = 0; i < kinds.size(); i++) kindIndex.put(kinds.get(i), i);
         this.counts = new long[kinds.size()][ResultCodes.ALL.size()];
@@ -32,12 +36,23 @@ public final class Coverage {
     /** The kinds of ABI v1 and any others (batches) the request space holds. */
     static Coverage forSpace(RequestSpace space) {
         List<String> kinds = new ArrayList<>(Kinds.ALL);
-        for (Request r : space.all()) if (!kinds.contains(r.kind())) kinds.add(r.kind());
-        return new Coverage(kinds, space.size());
+        Set<String> inSpace = new HashSet<>();
+        for (Request r : space.all()) {
+            if (!kinds.contains(r.kind())) kinds.add(r.kind());
+            inSpace.add(r.kind());
+        }
+        return new Coverage(kinds, inSpace, space.size());
     }
 
     Coverage fresh() {
-        return new Coverage(kinds, executed.length);
+        return new Coverage(kinds, inSpace, executed.length);
+    }
+
+    /** Kinds of ABI v1 no request of the space has (a check file's own templates leave most out). */
+    public List<String> kindsNotInSpace() {
+        List<String> out = new ArrayList<>();
+        for (String k : Kinds.ALL) if (!inSpace.contains(k)) out.add(k);
+        return out;
     }
 
     int kindIndex(String kind) {
