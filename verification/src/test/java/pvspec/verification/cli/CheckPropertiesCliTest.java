@@ -83,10 +83,17 @@ class CheckPropertiesCliTest {
     }
 
     @Test
-    void exit3WhenCutBeforeFindingAnything() {
+    void exit3WhenCutBeforeFindingAnything(@TempDir Path dir) throws Exception {
         Cli c = Cli.run("check", "--config", EXAMPLE, "--states", "10");
         assertThat(c.exit).isEqualTo(Pvspec.INCONCLUSIVE);
         assertThat(c.out).contains("CUT by the state bound: NOT complete", "not reached before the search stopped");
+        Path bounded = dir.resolve("bounded.check");
+        Files.writeString(bounded, Files.readString(Path.of(EXAMPLE)) + "#! states 10\n");
+        Cli file = Cli.run("check", "--config", bounded.toString());
+        assertThat(file.exit).isEqualTo(Pvspec.INCONCLUSIVE);
+        Cli timed = Cli.run("check", "--seconds", "1", "--threads", "1");
+        assertThat(timed.exit).isEqualTo(Pvspec.INCONCLUSIVE);
+        assertThat(timed.out).contains("CUT by the time limit: NOT complete");
     }
 
     @Test
