@@ -401,6 +401,7 @@ final class TraceParser {
         try {
             boolean neg = s.startsWith("-");
             String body = neg ? s.substring(1) : s;
+            if (!body.matches("0[xX][0-9a-fA-F]+|[0-9]+")) throw new NumberFormatException(); // ASCII only: parseLong takes any script's digits
             long v = body.startsWith("0x") || body.startsWith("0X") ? Long.parseUnsignedLong(body.substring(2), 16) : Long.parseLong(body);
             return neg ? -v : v;
         } catch (NumberFormatException e) {
