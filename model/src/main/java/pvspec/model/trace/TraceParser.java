@@ -103,7 +103,7 @@ final class TraceParser {
             int eq = w.text().indexOf('=');
             if (eq <= 0) throw error(w.column(), "expected key=value, found '" + w.text() + "'");
             String key = w.text().substring(0, eq);
-            if (kv.containsKey(key)) throw error(w.column(), "configuration key '" + key + "' given twice");
+            if (kv.containsKey(key)) throw error(w.column(), "duplicate configuration key '" + key + "'");
             kv.put(key, new Tokens.Word(w.text().substring(eq + 1), w.column() + eq + 1));
         }
         Config d = Config.small();

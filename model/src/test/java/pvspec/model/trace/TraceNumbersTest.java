@@ -113,7 +113,7 @@ class TraceNumbersTest {
 
     @Test
     void aConfigurationKeyGivenTwiceIsAnError() {
-        rejected("config levels=2 levels=3\n", 1, 17, "configuration key 'levels' given twice");
-        rejected("config frames=16 entries=4 frames=16\n", 1, 28, "configuration key 'frames' given twice");
+        rejected("config levels=2 levels=3\n", 1, 17, "duplicate configuration key 'levels'");
+        rejected("config frames=16 entries=4 frames=16\n", 1, 28, "duplicate configuration key 'frames'");
     }
 }

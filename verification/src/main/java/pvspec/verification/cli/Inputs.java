@@ -9,6 +9,8 @@ import pvspec.checker.CheckConfig;
 import pvspec.checker.CheckConfigException;
 import pvspec.model.trace.Trace;
 import pvspec.model.trace.TraceStep;
+import pvspec.properties.mutants.Mutant;
+import pvspec.properties.mutants.Mutants;
 
 /** Reading the files the commands take, with errors that name the file, line and column. */
 final class Inputs {
@@ -32,6 +34,14 @@ final class Inputs {
         } catch (IOException e) {
             throw unreadable(nameOrFile, e, ", and not a built-in configuration (built in: small)");
         }
+    }
+
+    /** A seeded-bug variant of the hypervisor, by name. */
+    static Mutant mutant(String name) {
+        for (Mutant m : Mutants.ALL) if (m.name().equals(name)) return m;
+        List<String> names = new ArrayList<>();
+        for (Mutant m : Mutants.ALL) names.add(m.name());
+        throw new BadInput("no variant named '" + name + "' (" + String.join(", ", names) + ")");
     }
 
     private static BadInput unreadable(String file, IOException e, String ifMissing) {

@@ -55,7 +55,7 @@ final class MutantsCommand implements Callable<Integer> {
         if (budget <= 0) throw new BadInput("--steps-per-mutant must be positive");
         if (checkSeconds < 0) throw new BadInput("--check-seconds must be 0 (skip) or more");
         if (checkSeconds > MAX_CHECK_SECONDS) throw new BadInput("--check-seconds at most " + MAX_CHECK_SECONDS + " (one day) per variant");
-        if (show != null && Mutants.ALL.stream().noneMatch(m -> m.name().equals(show))) throw new BadInput("no variant named '" + show + "'");
+        if (show != null) Inputs.mutant(show);
         if ((traceOnly || traceFile != null) && show == null) throw new BadInput("--trace-only and --out need --show NAME");
         if (traceFile != null) Outputs.requireWritable(traceFile, "--out");
         if (traceOnly) return traceOnly(out);

@@ -34,6 +34,9 @@ final class ReplayCommand implements Callable<Integer> {
     /** Where {@code -} reads from (standard input; tests substitute). */
     static InputStream stdin = System.in;
 
+    @CommandLine.Option(names = "--mutant", paramLabel = "NAME", description = "Replay on this seeded-bug hypervisor instead of the standard one (names: pvspec mutants).")
+    String mutant;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -53,10 +56,10 @@ final class ReplayCommand implements Callable<Integer> {
         return worst;
     }
 
-    private static int replay(String file, boolean quiet, PrintWriter out) {
+    private int replay(String file, boolean quiet, PrintWriter out) {
         try (TraceInput in = TraceInput.open(file, stdin)) {
             Config c = in.config();
-            Replayer.Session s = Replayer.start(c, Replayer.implementations());
+            Replayer.Session s = Replayer.start(c, mutant == null ? Replayer.implementations() : List.of(Inputs.mutant(mutant).target()));
             if (!quiet) {
                 out.println(TracePrinter.config(c));
                 out.printf("%5s  %-60s %s%n", "line", "request", String.join(" | ", s.implementations()) + " | invariants");

@@ -51,7 +51,7 @@ class BadInputTest {
         bad(Cli.run("replay", binary.toString()), "not a text file (not valid UTF-8)");
         Path dup = dir.resolve("d.trace");
         Files.writeString(dup, "config levels=2 levels=3\n");
-        bad(Cli.run("replay", dup.toString()), "d.trace:1:17: configuration key 'levels' given twice");
+        bad(Cli.run("replay", dup.toString()), "d.trace:1:17: duplicate configuration key 'levels'");
         Path sign = dir.resolve("s.trace");
         Files.writeString(sign, "config\ndom0: memory_op populate_physmap dom=1 count=--2\n");
         bad(Cli.run("replay", sign.toString()), "s.trace:2:46: expected a number, found '--2'");

@@ -29,21 +29,40 @@ class ReadmeCommandsTest {
     /** Commands too long for CI as written: run with a shorter budget after checking that they parse as written. */
     private static final Map<String, String> SHORTENED = Map.of("--seconds 3600", "--seconds 1");
 
-    /** A command of the README and the output it shows (empty when it shows none). */
-    record Shown(String command, List<String> output) {}
+    /** A command of the README, the output it shows (empty when it shows none), and the exit code it shows ({@code $ echo $?}), or -1. */
+    static final class Shown {
+        final String command;
+        final List<String> output = new ArrayList<>();
+        int exit = -1;
+
+        Shown(String command) {
+            this.command = command;
+        }
+
+        String command() {
+            return command;
+        }
+    }
 
     static List<Shown> commands(String readme) {
         List<Shown> out = new ArrayList<>();
         Matcher block = Pattern.compile("```[a-z]*\n(.*?)```", Pattern.DOTALL).matcher(readme);
         while (block.find()) {
             Shown current = null;
+            boolean echo = false;
             for (String line : block.group(1).split("\n")) {
                 int at = line.indexOf(JAR);
                 if (at >= 0 && (at == 0 || line.startsWith("$ ") || line.substring(0, at).endsWith("&& "))) {
-                    current = new Shown(line.substring(at + JAR.length()).strip(), new ArrayList<>());
+                    current = new Shown(line.substring(at + JAR.length()).strip());
                     out.add(current);
+                    echo = false;
+                } else if (line.equals("$ echo $?")) {
+                    echo = true;
+                } else if (echo && current != null) {
+                    current.exit = Integer.parseInt(line.strip());
+                    echo = false;
                 } else if (current != null && block.group(1).contains("$ " + JAR)) {
-                    current.output().add(line);
+                    current.output.add(line);
                 }
             }
         }
@@ -74,20 +93,24 @@ class ReadmeCommandsTest {
                 command = command.substring(0, gt);
             }
             Cli r = Cli.run(args(command, scratch, redirect).toArray(String[]::new));
-            assertThat(r.exit).as("%s%n%s", s.command(), r.err).isIn(Pvspec.HOLDS, Pvspec.VIOLATION);
+            if (s.exit >= 0) assertThat(r.exit).as("%s%n%s", s.command(), r.err).isEqualTo(s.exit);
+            else assertThat(r.exit).as("%s%n%s", s.command(), r.err).isIn(Pvspec.HOLDS, Pvspec.VIOLATION);
             if (redirect != null) Files.writeString(redirect, r.out);
-            if (s.output().isEmpty()) continue;
+            if (s.output.isEmpty()) continue;
             List<String> actual = r.out.replace(scratch + "/", "").lines().map(ReadmeCommandsTest::shape).toList();
-            assertThat(actual).as(s.command()).isEqualTo(s.output().stream().map(ReadmeCommandsTest::shape).toList());
+            assertThat(actual).as(s.command()).isEqualTo(s.output.stream().map(ReadmeCommandsTest::shape).toList());
         }
     }
 
-    /** The command's words; a word naming a file of the scratch directory or the repository becomes its path. */
+    /**
+     * The command's words; a file of the repository becomes its path, any other file name (one
+     * the command reads after an earlier one wrote it, or writes) one in the scratch directory.
+     */
     private static List<String> args(String command, Path scratch, Path redirect) {
         List<String> out = new ArrayList<>();
         for (String w : command.split("\\s+")) {
-            if (Files.exists(scratch.resolve(w)) && !w.startsWith("-")) out.add(scratch.resolve(w).toString());
-            else if (w.contains("/") && Files.exists(ROOT.resolve(w))) out.add(ROOT.resolve(w).toString());
+            if (!w.startsWith("-") && Files.exists(ROOT.resolve(w))) out.add(ROOT.resolve(w).toString());
+            else if (!w.startsWith("-") && w.matches("[\\w.-]+\\.(trace|check|dot|svg|png|pdf|json)")) out.add(scratch.resolve(w).toString());
             else out.add(w);
         }
         return out;
