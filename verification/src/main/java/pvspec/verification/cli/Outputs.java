@@ -13,7 +13,7 @@ final class Outputs {
 
     /** Checks that {@code file} can be created or replaced (not a directory, its directory exists). */
     static void requireWritable(Path file, String option) {
-        if (Files.isDirectory(file)) throw new BadInput(option + " " + file + ": is a directory; name a file");
+        if (Files.isDirectory(file)) throw new BadInput(option + " " + file + ": is a directory");
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null && !Files.isDirectory(dir)) throw new BadInput(option + " " + file + ": directory " + dir + " does not exist");
         if (dir != null && !Files.isWritable(dir)) throw new BadInput(option + " " + file + ": directory " + dir + " is not writable");
