@@ -40,7 +40,7 @@ public final class Privilege extends NamedInvariant {
     public List<Violation> check(Facts facts) {
         List<Violation> out = new ArrayList<>();
         for (Domain d : facts.state().domains().values()) {
-            if (d.privileged() != (d.id() == DomId.DOM0)) out.add(Violation.of(id(), "d" + d.id() + (d.privileged() ? " is privileged" : " is not privileged")));
+            if (d.privileged() != (d.id() == DomId.DOM0)) out.add(Violation.of(clause("only-dom0-privileged"), "d" + d.id() + (d.privileged() ? " is privileged" : " is not privileged")));
         }
         return out;
     }
@@ -49,10 +49,10 @@ public final class Privilege extends NamedInvariant {
     public List<Violation> stepConstraint(State before, Caller c, Hypercall h, Result r, State after) {
         List<Violation> out = new ArrayList<>();
         if (!r.succeeded()) return out;
-        if (c.isUser() && !h.allowedInUserMode()) out.add(Violation.of(id(), h.kind() + " succeeded from user mode"));
+        if (c.isUser() && !h.allowedInUserMode()) out.add(Violation.of(clause("kernel-mode"), h.kind() + " succeeded from user mode"));
         Domain caller = before.domains().get(c.domain());
         boolean privileged = caller != null && caller.privileged();
-        if (!privileged && foreign(c, h)) out.add(Violation.of(id(), h.kind() + " on another domain succeeded for unprivileged d" + c.domain()));
+        if (!privileged && foreign(c, h)) out.add(Violation.of(clause("foreign-needs-privilege"), h.kind() + " on another domain succeeded for unprivileged d" + c.domain()));
         return out;
     }
 
