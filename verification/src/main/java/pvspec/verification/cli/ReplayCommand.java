@@ -11,6 +11,7 @@ import pvspec.model.abi.Result;
 import pvspec.model.state.Config;
 import pvspec.model.trace.TracePrinter;
 import pvspec.model.trace.TraceStep;
+import pvspec.verification.replay.ReplayJson;
 import pvspec.verification.replay.Replayer;
 
 /** {@code pvspec replay TRACE...}: model and hypervisor in lockstep, one line per step; many traces in one run. */
@@ -33,6 +34,8 @@ final class ReplayCommand implements Callable<Integer> {
 
     /** Where {@code -} reads from (standard input; tests substitute). */
     static InputStream stdin = System.in;
+    @CommandLine.Option(names = "--json", description = "One JSON object per step per line (line, request, each side's result and refusal check, broken invariants); no verdict line.")
+    boolean json;
 
     @CommandLine.Option(names = "--mutant", paramLabel = "NAME", description = "Replay on this seeded-bug hypervisor instead of the standard one (names: pvspec mutants).")
     String mutant;
@@ -60,7 +63,7 @@ final class ReplayCommand implements Callable<Integer> {
         try (TraceInput in = TraceInput.open(file, stdin)) {
             Config c = in.config();
             Replayer.Session s = Replayer.start(c, mutant == null ? Replayer.implementations() : List.of(Inputs.mutant(mutant).target()));
-            if (!quiet) {
+            if (!quiet && !json) {
                 out.println(TracePrinter.config(c));
                 out.printf("%5s  %-60s %s%n", "line", "request", String.join(" | ", s.implementations()) + " | invariants");
             }
@@ -68,13 +71,16 @@ final class ReplayCommand implements Callable<Integer> {
             for (TraceStep step = in.next(); step != null; step = in.next()) {
                 Replayer.Row row = s.step(step);
                 steps++;
-                if (!quiet) out.println(line(c, row));
+                if (json) out.println(ReplayJson.line(c, s.implementations(), row));
+                else if (!quiet) out.println(line(c, row));
+                if (row.problem().isPresent() && json) return Pvspec.VIOLATION;
                 if (row.problem().isPresent()) {
                     out.printf("replay %s: FAILED at line %d: %s%s%n", in.name(), step.line(), row.problem().get(),
                             row.reason().map(r -> " (" + r + ")").orElse(""));
                     return Pvspec.VIOLATION;
                 }
             }
+            if (json) return Pvspec.HOLDS;
             out.printf("replay %s: %d steps; results as expected, %s agree, every invariant holds%n", in.name(), steps,
                     String.join(" and ", s.implementations()));
             return Pvspec.HOLDS;
