@@ -38,15 +38,21 @@ import pvspec.model.state.GrantEntry;
  */
 public class Checks {
 
-    /** Bits a guest may set in a present L1 entry (complement of Xen's {@code L1_DISALLOW_MASK}). */
+    /** {@code _PAGE_AVAIL} (bits 9..11) and {@code _PAGE_AVAIL_HIGH} (bits 52..62). */
+    static final long AVAIL_BITS = 0x7L << 9 | 0x7FFL << 52;
+    /** {@code _PAGE_GNTTAB}: bit 62, which Xen's L1 mask keeps for its own grant PTEs. */
+    static final long GNTTAB_BIT = 1L << 62;
+    /** {@code _PAGE_GUEST_KERNEL}: bit 52. */
+    static final long GUEST_KERNEL = 1L << 52;
+    /** Bits a guest may set in a present L1 entry (complement of Xen's {@code L1_DISALLOW_MASK}, mm.c:164). */
     public static final long L1_ALLOWED =
-            P.mask() | RW.mask() | US.mask() | A.mask() | D.mask() | G.mask() | AVAIL.mask() | NX.mask();
+            P.mask() | RW.mask() | US.mask() | A.mask() | D.mask() | G.mask() | (AVAIL_BITS & ~GNTTAB_BIT) | NX.mask();
     /** Bits a guest may set in a present L2..L4 entry ({@code L2_DISALLOW_MASK}: no PSE, no G). */
     public static final long UPPER_ALLOWED =
-            P.mask() | RW.mask() | US.mask() | A.mask() | D.mask() | AVAIL.mask() | NX.mask();
-    /** {@code FASTPATH_FLAG_WHITELIST} after XSA-182: never RW, never P. */
+            P.mask() | RW.mask() | US.mask() | A.mask() | D.mask() | AVAIL_BITS | NX.mask();
+    /** {@code FASTPATH_FLAG_WHITELIST} (mm.c:2124) after XSA-182: never RW, never P. */
     public static final long FASTPATH_WHITELIST =
-            NX.mask() | AVAIL.mask() | G.mask() | D.mask() | A.mask() | US.mask();
+            NX.mask() | AVAIL_BITS | G.mask() | D.mask() | A.mask() | US.mask();
 
     // ------------------------------------------------------------ privilege
 
@@ -156,6 +162,24 @@ public class Checks {
     /** {@code mod_lN_entry} fast path: same frame, only whitelisted bits differ (XSA-182). */
     public boolean fastPath(long oldPte, long newPte) {
         return (oldPte & newPte & P.mask()) != 0 && ((oldPte ^ newPte) & ~FASTPATH_WHITELIST) == 0;
+    }
+
+    /**
+     * {@code adjust_guest_l1e} .. {@code adjust_guest_l4e} ({@code pv/mm.h}): what Xen stores for
+     * a present entry of a 64-bit PV guest. Every level gets US (the guest kernel runs in ring
+     * 3); an L1 given without US is marked guest-kernel, one given with US gets G; the top
+     * level also gets A.
+     */
+    public long adjustForGuest(long pte, int level, boolean top) {
+        if ((pte & P.mask()) == 0) return pte;
+        if (level > 1) return pte | US.mask() | (top ? A.mask() : 0);
+        if ((pte & US.mask()) == 0) pte |= GUEST_KERNEL | US.mask();
+        return (pte & GUEST_KERNEL) == 0 ? pte | G.mask() | US.mask() : pte;
+    }
+
+    /** XSA-286 (mm.c:4310): a successful L2..L4 {@code mmu_update} flushes the table owner's TLBs. */
+    public boolean flushAfterUpperUpdate() {
+        return true;
     }
 
     /** {@code mod_l4_entry}: the hypervisor's top-level slots are not the guest's. */

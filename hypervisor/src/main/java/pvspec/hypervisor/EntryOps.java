@@ -25,6 +25,7 @@ final class EntryOps {
             } else if (!t.checks.upperFlagsAllowed(level, val)) {
                 throw PageRefs.UPPER_FLAGS;
             }
+            val = t.checks.adjustForGuest(val, level, level == t.hv.levels);
             if (t.checks.fastPath(old, val)) {
                 t.setEntry(table, index, val);
                 return;

@@ -16,7 +16,6 @@ import pvspec.model.abi.Result;
 final class MmuextOps {
     private MmuextOps() {}
 
-    static final Refused BAD_LEVEL = Refused.of(EINVAL, "no page tables of that level here");
     static final Refused NOT_OWNED = Refused.of(EINVAL, "the frame is not the caller's");
     static final Refused BAD_TYPE = Refused.of(EINVAL, "the frame cannot be a table of that level");
     static final Refused ALREADY_PINNED = Refused.of(EINVAL, "already pinned");
@@ -45,8 +44,8 @@ final class MmuextOps {
         Dom d = t.dom;
         if (op instanceof MmuextOp.Pin) {
             MmuextOp.Pin p = (MmuextOp.Pin) op;
-            if (p.level() < 1 || p.level() > t.hv.levels) throw BAD_LEVEL;
-            pin(t, p.mfn(), p.level());
+            // mm.c:3565: a level the machine does not have is ignored (rc = 0).
+            if (p.level() >= 1 && p.level() <= t.hv.levels) pin(t, p.mfn(), p.level());
         } else if (op instanceof MmuextOp.Unpin) {
             unpin(t, ((MmuextOp.Unpin) op).mfn());
         } else if (op instanceof MmuextOp.NewBaseptr) {

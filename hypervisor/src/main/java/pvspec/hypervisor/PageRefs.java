@@ -133,7 +133,7 @@ final class PageRefs {
 
     // ------------------------------------------------------------ validation
 
-    /** Every present guest entry takes its references; a top-level table then gets the hypervisor's slots. */
+    /** Every present guest entry takes its references and is stored adjusted ({@code promote_lN_table}); a top-level table then gets the hypervisor's slots. */
     private static void validate(Txn t, int mfn, int level) {
         Hypervisor hv = t.hv;
         long[] c = t.ft.contents[mfn];
@@ -143,6 +143,8 @@ final class PageRefs {
                 long e = c[i];
                 if (!Pte.present(e) || !hv.guestSlot(level, i)) continue;
                 getFromEntry(t, e, mfn, level, owner);
+                long adjusted = t.checks.adjustForGuest(e, level, level == hv.levels);
+                if (adjusted != e) t.setEntry(mfn, i, adjusted);
             }
         }
         if (level == hv.levels) writeHypervisorSlots(t, mfn);

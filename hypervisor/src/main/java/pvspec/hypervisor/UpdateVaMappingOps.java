@@ -5,6 +5,7 @@ import static pvspec.model.abi.Errno.EINVAL;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_ALL;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_FLUSHTYPE_MASK;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_INVLPG;
+import static pvspec.model.abi.UpdateVaMapping.UVMF_LOCAL;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_TLB_FLUSH;
 
 import pvspec.model.abi.Result;
@@ -18,25 +19,26 @@ import pvspec.model.abi.UpdateVaMapping;
 final class UpdateVaMappingOps {
     private UpdateVaMappingOps() {}
 
-    static final Refused VCPU_MASK = Refused.of(EFAULT, "UVMF_MULTI vCPU-mask pointers cannot be read");
-    static final Refused BAD_FLUSH_TYPE = Refused.of(EINVAL, "bad flush type");
     static final Refused NO_L1 = Refused.of(EINVAL, "the address is not mapped by an L1 of the caller");
 
+    /** The flags are read after the write (mm.c:4527): type 3 flushes nothing; a vCPU-mask pointer is unreadable here. */
     static Result apply(Txn t, UpdateVaMapping h) {
         long flags = h.flags();
-        if ((flags & ~(UVMF_FLUSHTYPE_MASK | UVMF_ALL)) != 0) throw VCPU_MASK;
-        if ((flags & UVMF_FLUSHTYPE_MASK) == UVMF_FLUSHTYPE_MASK) throw BAD_FLUSH_TYPE;
         Dom d = t.dom;
         long slot = Walker.l1Slot(t, d.baseptr[t.vcpu], t.me, h.va(), NO_L1);
         EntryOps.modEntry(t, (int) (slot >>> 16), 1, (int) (slot & 0xFFFF), h.val(), t.me);
-        boolean all = (flags & UVMF_ALL) != 0;
         long type = flags & UVMF_FLUSHTYPE_MASK;
+        if (type != UVMF_TLB_FLUSH && type != UVMF_INVLPG) return Result.OK;
+        long target = flags & ~UVMF_FLUSHTYPE_MASK;
+        if (target != UVMF_LOCAL && target != UVMF_ALL) return Result.err(EFAULT);
+        boolean all = target == UVMF_ALL;
         if (type == UVMF_TLB_FLUSH) {
             if (all) TlbOps.flushAll(t, d);
             else TlbOps.flushLocal(t, d, t.vcpu);
-        } else if (type == UVMF_INVLPG) {
-            if (all) TlbOps.invlpgAll(t, d, h.va());
-            else TlbOps.invlpgLocal(t, d, t.vcpu, h.va());
+        } else if (all) {
+            TlbOps.invlpgAll(t, d, h.va());
+        } else {
+            TlbOps.invlpgLocal(t, d, t.vcpu, h.va());
         }
         return Result.OK;
     }

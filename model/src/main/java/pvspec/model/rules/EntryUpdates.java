@@ -37,6 +37,8 @@ final class EntryUpdates {
             // Checked before the fast path: the whitelist allows G, which only an L1 may set.
             require(Pte.disallowed(val, level == 1 ? Pte.L1_ALLOWED : Pte.UPPER_ALLOWED) == 0,
                     level == 1 ? PageTypes.L1_DISALLOWED_FLAGS : PageTypes.UPPER_DISALLOWED_FLAGS);
+            // adjust_guest_lNe (mm.c:2210, 2290, 2352, 2414): Xen stores, and compares, the adjusted entry.
+            val = Pte.adjustForGuest(val, level, level == s.config().levels());
             // Fast path (XSA-182's whitelist): same frame, only harmless bits changed.
             if (Pte.fastPath(old, val)) return write(s, table, index, val);
             s = PageTypes.getPageFromEntry(s, val, table, level, pgOwner);

@@ -25,7 +25,6 @@ import pvspec.model.state.Words;
 final class MmuextOpRules {
     private MmuextOpRules() {}
 
-    static final Refusal BAD_LEVEL = Refusal.of(EINVAL, "this configuration has no page tables of that level");
     static final Refusal NOT_OWNED = Refusal.of(EINVAL, "the frame is not the caller's");
     /** The type is in use as something else, or the contents do not validate as that level. */
     static final Refusal BAD_TYPE = Refusal.of(EINVAL, "the frame is in use as something other than a table of that level");
@@ -38,7 +37,7 @@ final class MmuextOpRules {
     static final Refusal NO_SUPERPAGES = Refusal.of(EOPNOTSUPP, "PV superpages were removed from Xen");
     static final Refusal UNKNOWN_COMMAND = Refusal.of(ENOSYS, "no such mmuext command in ABI v1");
 
-    static final List<Refusal> REFUSALS = List.of(BAD_LEVEL, NOT_OWNED, BAD_TYPE, ALREADY_PINNED, NOT_PINNED, NOT_WRITABLE,
+    static final List<Refusal> REFUSALS = List.of(NOT_OWNED, BAD_TYPE, ALREADY_PINNED, NOT_PINNED, NOT_WRITABLE,
             NO_CACHE_FLUSH, NO_SUPERPAGES, UNKNOWN_COMMAND);
 
     static Outcome apply(State s, Caller c, MmuextOp h) {
@@ -49,7 +48,8 @@ final class MmuextOpRules {
         int me = c.domain();
         if (op instanceof MmuextOp.Pin) {
             MmuextOp.Pin p = (MmuextOp.Pin) op;
-            require(p.level() >= 1 && p.level() <= s.config().levels(), BAD_LEVEL);
+            // mm.c:3565-3567: pinning a level the machine does not have is ignored (rc = 0).
+            if (p.level() < 1 || p.level() > s.config().levels()) return s;
             return pin(s, me, p.mfn(), PageType.table(p.level()));
         }
         if (op instanceof MmuextOp.Unpin) return unpin(s, me, ((MmuextOp.Unpin) op).mfn());

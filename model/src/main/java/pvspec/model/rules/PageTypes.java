@@ -108,16 +108,23 @@ final class PageTypes {
 
     // Validation.
 
-    /** Every present guest entry of the table takes its references; a top-level table then gets the hypervisor's slots. */
+    /**
+     * Every present guest entry of the table takes its references and is rewritten as Xen
+     * stores it ({@code promote_lN_table}: {@code pl1e[i] = adjust_guest_l1e(..)}, mm.c:1350,
+     * 1494, 1596, 1832); a top-level table then gets the hypervisor's slots.
+     */
     private static State validate(State s, long mfn, int level) {
         Words contents = s.frame(mfn).contents();
         int owner = s.frame(mfn).owner();
+        boolean top = level == s.config().levels();
         for (int i = 0; i < contents.size(); i++) {
             long e = contents.get(i);
             if (!Pte.present(e) || !Frames.guestSlot(s, level, i)) continue;
             s = getPageFromEntry(s, e, mfn, level, owner);
+            long adjusted = Pte.adjustForGuest(e, level, top);
+            if (adjusted != e) s = EntryUpdates.write(s, mfn, i, adjusted);
         }
-        return level == s.config().levels() ? Frames.writeHypervisorSlots(s, mfn) : s;
+        return top ? Frames.writeHypervisorSlots(s, mfn) : s;
     }
 
     /** Every present guest entry of the former table drops the references it held. */

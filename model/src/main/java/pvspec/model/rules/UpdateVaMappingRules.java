@@ -3,43 +3,52 @@ package pvspec.model.rules;
 import static pvspec.model.abi.Errno.EFAULT;
 import static pvspec.model.abi.Errno.EINVAL;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_ALL;
+import static pvspec.model.abi.UpdateVaMapping.UVMF_LOCAL;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_FLUSHTYPE_MASK;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_INVLPG;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_TLB_FLUSH;
-import static pvspec.model.rules.Refusal.require;
 
 import java.util.List;
+import java.util.Optional;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.Result;
 import pvspec.model.abi.UpdateVaMapping;
 import pvspec.model.state.State;
 
 /**
- * {@code update_va_mapping}: write the L1 entry that maps an address in the caller's current
- * address space, with {@code mod_l1_entry}'s checks, then flush, and only then (XSA-279: never
- * flush on a refused request).
+ * {@code update_va_mapping} ({@code mm.c:__do_update_va_mapping}, 4469): write the L1 entry that
+ * maps an address in the caller's current address space, with {@code mod_l1_entry}'s checks,
+ * then flush as the flags say, and only then (XSA-279: never flush on a refused request). Xen
+ * reads the flags only after the write: a bad flush request cannot undo it.
  */
 final class UpdateVaMappingRules {
     private UpdateVaMappingRules() {}
 
-    /** {@code UVMF_MULTI} passes a pointer to a vCPU bitmap; the model has no guest buffers to read it from. */
-    static final Refusal VCPU_MASK = Refusal.of(EFAULT, "the flags carry a vCPU-mask pointer (UVMF_MULTI), which cannot be read");
-    static final Refusal BAD_FLUSH_TYPE = Refusal.of(EINVAL, "the flush type must be UVMF_NONE, UVMF_TLB_FLUSH or UVMF_INVLPG");
     /** {@code guest_map_l1e}: the address must be mapped by one of the caller's L1 tables. */
     static final Refusal NO_L1 = Refusal.of(EINVAL, "the address is not mapped by an L1 table of the caller in its current address space");
+    /**
+     * {@code flags & ~UVMF_FLUSHTYPE_MASK} other than {@code UVMF_LOCAL}/{@code UVMF_ALL} is a
+     * pointer to a vCPU bitmap ({@code vcpumask_to_pcpumask}, mm.c:3410). The model has no guest
+     * memory to read it from, so it is unreadable: {@code EFAULT}, after the entry was written,
+     * and nothing flushed (mm.c:4536-4541, the mask is cleared on the fault).
+     */
+    static final Refusal VCPU_MASK = Refusal.of(EFAULT, "the flags carry a vCPU-mask pointer (UVMF_MULTI), which cannot be read; the entry stays written");
 
-    static final List<Refusal> REFUSALS = List.of(VCPU_MASK, BAD_FLUSH_TYPE, NO_L1);
+    static final List<Refusal> REFUSALS = List.of(NO_L1, VCPU_MASK);
 
     static Outcome apply(State s, Caller c, UpdateVaMapping h) {
-        long flags = h.flags();
-        require((flags & ~(UVMF_FLUSHTYPE_MASK | UVMF_ALL)) == 0, VCPU_MASK);
-        require((flags & UVMF_FLUSHTYPE_MASK) != UVMF_FLUSHTYPE_MASK, BAD_FLUSH_TYPE);
         Walks.L1Slot slot = Walks.l1Slot(s, s.dom(c.domain()).vcpu(c.vcpu()), c.domain(), h.va(), NO_L1);
         s = EntryUpdates.modEntry(s, slot.table(), 1, slot.index(), h.val(), c.domain());
-        boolean all = (flags & UVMF_ALL) != 0;
-        long type = flags & UVMF_FLUSHTYPE_MASK;
+        long type = h.flags() & UVMF_FLUSHTYPE_MASK;
+        long target = h.flags() & ~UVMF_FLUSHTYPE_MASK;
+        // mm.c:4527: the switch has no case for UVMF_NONE nor for the unused type 3.
+        if (type != UVMF_TLB_FLUSH && type != UVMF_INVLPG) return Outcome.of(s, Result.OK);
+        if (target != UVMF_LOCAL && target != UVMF_ALL) {
+            return new Outcome(s, VCPU_MASK.result(), Optional.of(VCPU_MASK.sentence()));
+        }
+        boolean all = target == UVMF_ALL;
         if (type == UVMF_TLB_FLUSH) s = all ? Tlbs.flushAll(s, c.domain()) : Tlbs.flushLocal(s, c.domain(), c.vcpu());
-        if (type == UVMF_INVLPG) s = all ? Tlbs.invlpgAll(s, c.domain(), h.va()) : Tlbs.invlpgLocal(s, c.domain(), c.vcpu(), h.va());
+        else s = all ? Tlbs.invlpgAll(s, c.domain(), h.va()) : Tlbs.invlpgLocal(s, c.domain(), c.vcpu(), h.va());
         return Outcome.of(s, Result.OK);
     }
 }
