@@ -18,7 +18,7 @@ final class EntryOps {
     static void modEntry(Txn t, int table, int level, int index, long val, int pgOwner) {
         long old = t.ft.entry(table, index);
         if (!t.checks.guestSlot(t.hv.config, level, index)) throw HYPERVISOR_SLOT;
-        if (Pte.isGrant(old)) throw GRANT_ENTRY;
+        if (level == 1 && Pte.isGrant(old)) throw GRANT_ENTRY; // bit 62 is a grant marker in L1s only
         if (Pte.present(val)) {
             if (level == 1) {
                 if (!t.checks.l1FlagsAllowed(val)) throw PageRefs.L1_FLAGS;

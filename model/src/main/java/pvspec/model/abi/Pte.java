@@ -92,7 +92,7 @@ public final class Pte {
         return flags(pte) & ~allowed;
     }
 
-    /** Whether {@code pte} is a grant mapping made by Xen. */
+    /** Whether {@code pte}, an L1 entry, is a grant mapping made by Xen (above L1, bit 62 is an available bit). */
     public static boolean isGrant(long pte) {
         return present(pte) && has(pte, GNTTAB);
     }

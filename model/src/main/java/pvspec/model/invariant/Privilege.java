@@ -47,7 +47,9 @@ public final class Privilege extends NamedInvariant {
 
     /** Whether {@code h} acts on a domain other than the caller's. */
     static boolean foreign(Caller c, Hypercall h) {
-        if (h instanceof MmuUpdate) return ((MmuUpdate) h).foreigndom() != DomId.DOMID_SELF;
+        // An empty batch does nothing and Xen checks the privilege only at the first request
+        // (mm.c:4087-4096): it succeeds for anyone.
+        if (h instanceof MmuUpdate) return ((MmuUpdate) h).foreigndom() != DomId.DOMID_SELF && !((MmuUpdate) h).requests().isEmpty();
         if (h instanceof MemoryOp.PopulatePhysmap) return other(c, ((MemoryOp.PopulatePhysmap) h).dom());
         if (h instanceof MemoryOp.DecreaseReservation) return other(c, ((MemoryOp.DecreaseReservation) h).dom());
         if (h instanceof EventChannelOp.AllocUnbound) return other(c, ((EventChannelOp.AllocUnbound) h).dom());

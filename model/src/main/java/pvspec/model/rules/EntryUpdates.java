@@ -32,7 +32,8 @@ final class EntryUpdates {
         Frame t = s.frame(table);
         long old = t.entry(index);
         require(Frames.guestSlot(s, level, index), HYPERVISOR_SLOT);
-        require(!Pte.isGrant(old), GRANT_ENTRY);
+        // Bit 62 marks a grant PTE only in an L1 (L1_DISALLOW_MASK, mm.c:164); above, it is an available bit.
+        require(level != 1 || !Pte.isGrant(old), GRANT_ENTRY);
         if (Pte.present(val)) {
             // Checked before the fast path: the whitelist allows G, which only an L1 may set.
             require(Pte.disallowed(val, level == 1 ? Pte.L1_ALLOWED : Pte.UPPER_ALLOWED) == 0,
