@@ -38,6 +38,11 @@ public final class Mutants {
                     return true;
                 }
             }),
+            new Mutant("no-flush-after-upper-update", "XSA-286", "no TLB flush after a successful L2..L4 mmu_update (mm.c:4310)", () -> new Checks() {
+                @Override public boolean flushAfterUpperUpdate() {
+                    return false;
+                }
+            }),
             new Mutant("no-flush-on-retype", "XSA-401", "no TLB flush when a frame becomes a page table", () -> new Checks() {
                 @Override public boolean flushTlbOnPageTableType() {
                     return false;
