@@ -7,6 +7,7 @@ import static pvspec.model.abi.Errno.EOPNOTSUPP;
 
 import java.util.List;
 import pvspec.model.abi.MmuextOp;
+import pvspec.model.abi.Pte;
 import pvspec.model.abi.Result;
 
 /**
@@ -99,6 +100,10 @@ final class MmuextOps {
         PageRefs.getPageType(t, (int) mfn, t.hv.levels, BAD_TYPE);
         Dom d = t.dom;
         long old = d.baseptr[t.vcpu];
+        // fill_ro_mpt (mm.c:1729), except when reloading the current base (mm.c:3339).
+        if (old != mfn && t.ft.entry((int) mfn, t.hv.config.m2pSlot()) == Pte.NONE) {
+            t.setEntry((int) mfn, t.hv.config.m2pSlot(), t.hv.config.m2pEntry());
+        }
         t.setLong(d.baseptr, t.vcpu, mfn);
         TlbOps.flushLocal(t, d, t.vcpu);
         if (old != Dom.NO_BASEPTR) PageRefs.putPageAndType(t, (int) old);

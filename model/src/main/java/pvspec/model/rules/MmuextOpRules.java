@@ -96,6 +96,8 @@ final class MmuextOpRules {
         s = PageTypes.getPageType(s, mfn, PageType.table(s.config().levels()), BAD_TYPE);
         Domain d = s.dom(c.domain());
         Vcpu v = d.vcpu(c.vcpu());
+        // new_guest_cr3 returns early for the current base (mm.c:3339-3346); otherwise fill_ro_mpt.
+        if (!v.hasBaseptr() || v.baseptr() != mfn) s = Frames.fillRoMpt(s, mfn);
         s = s.withDomain(d.withVcpu(c.vcpu(), v.withBaseptr(mfn).withTlb(TreePMap.empty())));
         return v.hasBaseptr() ? PageTypes.putPageAndType(s, v.baseptr()) : s;
     }
