@@ -44,7 +44,7 @@ final class MmuUpdateOps {
     private static int pageOwner(Txn t, int foreigndom) {
         if (foreigndom == DomId.DOMID_SELF) return t.me;
         if (foreigndom == t.me) throw FOREIGN_IS_SELF;
-        if (t.alive(foreigndom) == null) throw FOREIGN_UNKNOWN;
+        if (foreigndom != DomId.DOMID_XEN && t.alive(foreigndom) == null) throw FOREIGN_UNKNOWN; // dom_xen exists
         return foreigndom;
     }
 

@@ -6,6 +6,7 @@ import static pvspec.model.abi.Errno.EBUSY;
 import static pvspec.model.abi.Errno.EINVAL;
 import static pvspec.model.abi.Errno.EPERM;
 
+import pvspec.model.abi.DomId;
 import pvspec.model.abi.Pte;
 
 /**
@@ -186,6 +187,11 @@ final class PageRefs {
         if (!t.checks.l1FlagsAllowed(e)) throw L1_FLAGS;
         long mfn = Pte.mfn(e);
         if (!t.ft.valid(mfn)) throw L1_NOT_RAM;
+        if (pgOwner == DomId.DOMID_XEN) {
+            // dom_xen: only the read-only shared M2P has a reference to take, never writable.
+            if (mfn != t.hv.config.m2pFrame()) throw L1_NOT_OWNED;
+            if (Pte.writable(e)) throw L1_NOT_WRITABLE;
+        }
         getPage(t, mfn, pgOwner, L1_NOT_OWNED);
         if (Pte.writable(e)) getPageType(t, (int) mfn, FrameTable.WRITABLE, L1_NOT_WRITABLE);
     }

@@ -43,7 +43,8 @@ final class MmuUpdateRules {
     private static int pageOwner(State s, Caller c, int foreigndom) {
         if (foreigndom == DomId.DOMID_SELF) return c.domain();
         require(foreigndom != c.domain(), FOREIGN_IS_SELF);
-        require(s.isAlive(foreigndom), FOREIGN_UNKNOWN);
+        // DOMID_XEN names dom_xen, the owner of Xen's own frames (common/page_alloc.c:2946-2948).
+        require(foreigndom == DomId.DOMID_XEN || s.isAlive(foreigndom), FOREIGN_UNKNOWN);
         return foreigndom;
     }
 

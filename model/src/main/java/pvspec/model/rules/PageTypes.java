@@ -6,6 +6,7 @@ import static pvspec.model.abi.Errno.EPERM;
 import static pvspec.model.rules.Refusal.require;
 
 import java.util.List;
+import pvspec.model.abi.DomId;
 import pvspec.model.abi.Pte;
 import pvspec.model.state.Frame;
 import pvspec.model.state.PageType;
@@ -147,6 +148,13 @@ final class PageTypes {
         require(Pte.disallowed(e, Pte.L1_ALLOWED) == 0, L1_DISALLOWED_FLAGS);
         long mfn = Pte.mfn(e);
         require(s.validMfn(mfn), L1_NOT_RAM);
+        if (pgOwner == DomId.DOMID_XEN) {
+            // Of dom_xen's frames only those Xen shares read-only (the M2P) carry a reference to
+            // take (page_get_owner_and_reference, mm.c:871); their type is PGT_none, count 1
+            // (share_xen_page_with_guest, SHARE_ro), so a writable mapping fails (mm.c:1003 -> EBUSY).
+            require(mfn == s.config().m2pFrame(), L1_NOT_OWNED);
+            require(!Pte.writable(e), L1_NOT_WRITABLE);
+        }
         s = getPage(s, mfn, pgOwner, L1_NOT_OWNED);
         return Pte.writable(e) ? getPageType(s, mfn, PageType.WRITABLE, L1_NOT_WRITABLE) : s;
     }
