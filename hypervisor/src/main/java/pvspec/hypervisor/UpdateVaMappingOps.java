@@ -1,7 +1,7 @@
 package pvspec.hypervisor;
 
-import static pvspec.model.abi.Errno.EFAULT;
-import static pvspec.model.abi.Errno.EINVAL;
+import static pvspec.model.abi.check.Check.UVA_NO_L1;
+import static pvspec.model.abi.check.Check.UVA_VCPU_MASK;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_ALL;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_FLUSHTYPE_MASK;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_INVLPG;
@@ -19,18 +19,20 @@ import pvspec.model.abi.UpdateVaMapping;
 final class UpdateVaMappingOps {
     private UpdateVaMappingOps() {}
 
-    static final Refused NO_L1 = Refused.of(EINVAL, "the address is not mapped by an L1 of the caller");
 
     /** The flags are read after the write (mm.c:4527): type 3 flushes nothing; a vCPU-mask pointer is unreadable here. */
     static Result apply(Txn t, UpdateVaMapping h) {
         long flags = h.flags();
         Dom d = t.dom;
-        long slot = Walker.l1Slot(t, d.baseptr[t.vcpu], t.me, h.va(), NO_L1);
+        long slot = Walker.l1Slot(t, d.baseptr[t.vcpu], t.me, h.va(), UVA_NO_L1);
         EntryOps.modEntry(t, (int) (slot >>> 16), 1, (int) (slot & 0xFFFF), h.val(), t.me);
         long type = flags & UVMF_FLUSHTYPE_MASK;
         if (type != UVMF_TLB_FLUSH && type != UVMF_INVLPG) return Result.OK;
         long target = flags & ~UVMF_FLUSHTYPE_MASK;
-        if (target != UVMF_LOCAL && target != UVMF_ALL) return Result.err(EFAULT);
+        if (target != UVMF_LOCAL && target != UVMF_ALL) {
+            t.batchStoppedBy = UVA_VCPU_MASK; // EFAULT after the write: the write stays
+            return UVA_VCPU_MASK.result();
+        }
         boolean all = target == UVMF_ALL;
         if (type == UVMF_TLB_FLUSH) {
             if (all) TlbOps.flushAll(t, d);

@@ -1,14 +1,13 @@
 package pvspec.model.rules;
 
-import static pvspec.model.abi.Errno.EFAULT;
-import static pvspec.model.abi.Errno.EINVAL;
+import static pvspec.model.abi.check.Check.UVA_NO_L1;
+import static pvspec.model.abi.check.Check.UVA_VCPU_MASK;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_ALL;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_LOCAL;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_FLUSHTYPE_MASK;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_INVLPG;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_TLB_FLUSH;
 
-import java.util.List;
 import java.util.Optional;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.Result;
@@ -24,28 +23,17 @@ import pvspec.model.state.State;
 final class UpdateVaMappingRules {
     private UpdateVaMappingRules() {}
 
-    /** {@code guest_map_l1e}: the address must be mapped by one of the caller's L1 tables. */
-    static final Refusal NO_L1 = Refusal.of(EINVAL, "the address is not mapped by an L1 table of the caller in its current address space");
-    /**
-     * {@code flags & ~UVMF_FLUSHTYPE_MASK} other than {@code UVMF_LOCAL}/{@code UVMF_ALL} is a
-     * pointer to a vCPU bitmap ({@code vcpumask_to_pcpumask}, mm.c:3410). The model has no guest
-     * memory to read it from, so it is unreadable: {@code EFAULT}, after the entry was written,
-     * and nothing flushed (mm.c:4536-4541, the mask is cleared on the fault).
-     */
-    static final Refusal VCPU_MASK = Refusal.of(EFAULT, "the flags carry a vCPU-mask pointer (UVMF_MULTI), which cannot be read; the entry stays written");
-
-    static final List<Refusal> REFUSALS = List.of(NO_L1, VCPU_MASK);
-
     static Outcome apply(State s, Caller c, UpdateVaMapping h) {
-        Walks.L1Slot slot = Walks.l1Slot(s, s.dom(c.domain()).vcpu(c.vcpu()), c.domain(), h.va(), NO_L1);
+        Walks.L1Slot slot = Walks.l1Slot(s, s.dom(c.domain()).vcpu(c.vcpu()), c.domain(), h.va(), UVA_NO_L1);
         s = EntryUpdates.modEntry(s, slot.table(), 1, slot.index(), h.val(), c.domain());
         long type = h.flags() & UVMF_FLUSHTYPE_MASK;
         long target = h.flags() & ~UVMF_FLUSHTYPE_MASK;
         // mm.c:4527: the switch has no case for UVMF_NONE nor for the unused type 3.
         if (type != UVMF_TLB_FLUSH && type != UVMF_INVLPG) return Outcome.of(s, Result.OK);
-        if (target != UVMF_LOCAL && target != UVMF_ALL) {
-            return new Outcome(s, VCPU_MASK.result(), Optional.of(VCPU_MASK.sentence()));
-        }
+        // Any other target is a vCPU-mask pointer, read now (vcpumask_to_pcpumask, mm.c:3410): the
+        // model has no guest memory, so it is unreadable -> EFAULT, the entry stays written and
+        // nothing is flushed (the mask is cleared on the fault, mm.c:4536-4541).
+        if (target != UVMF_LOCAL && target != UVMF_ALL) return new Outcome(s, UVA_VCPU_MASK.result(), Optional.of(UVA_VCPU_MASK));
         boolean all = target == UVMF_ALL;
         if (type == UVMF_TLB_FLUSH) s = all ? Tlbs.flushAll(s, c.domain()) : Tlbs.flushLocal(s, c.domain(), c.vcpu());
         else s = all ? Tlbs.invlpgAll(s, c.domain(), h.va()) : Tlbs.invlpgLocal(s, c.domain(), c.vcpu(), h.va());
