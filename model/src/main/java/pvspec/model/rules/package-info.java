@@ -47,7 +47,7 @@
  *   <li>{@code memory_op} returns an error code where Xen returns "0 done"; new domains start
  *       running; a pause is not counted.</li>
  *   <li>ABI v1 only: host grant mappings, no {@code MMUEXT_*_MULTI}, no LDT, no PIRQs, one
- *       {@code AVAIL} bit, no cache-attribute bits.</li>
+ *       named {@code AVAIL} bit (the other available bits as raw bits), no cache-attribute bits.</li>
  * </ul>
 
  */
