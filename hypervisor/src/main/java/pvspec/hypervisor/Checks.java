@@ -1,7 +1,11 @@
 package pvspec.hypervisor;
 
+import static pvspec.model.abi.PteFlag.A;
+import static pvspec.model.abi.PteFlag.G;
 import static pvspec.model.abi.PteFlag.P;
 import static pvspec.model.abi.PteFlag.RW;
+import static pvspec.model.abi.PteFlag.US;
+import static pvspec.model.abi.Pte.GUEST_KERNEL;
 
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.Mode;
@@ -147,6 +151,24 @@ public class Checks {
     /** {@code mod_lN_entry} fast path: same frame, only whitelisted bits differ (XSA-182). */
     public boolean fastPath(long oldPte, long newPte) {
         return (oldPte & newPte & P.mask()) != 0 && ((oldPte ^ newPte) & ~FASTPATH_WHITELIST) == 0;
+    }
+
+    /**
+     * {@code adjust_guest_l1e} .. {@code adjust_guest_l4e} ({@code pv/mm.h}): what Xen stores for
+     * a present entry of a 64-bit PV guest. Every level gets US (the guest kernel runs in ring
+     * 3); an L1 given without US is marked guest-kernel, one given with US gets G; the top
+     * level also gets A.
+     */
+    public long adjustForGuest(long pte, int level, boolean top) {
+        if ((pte & P.mask()) == 0) return pte;
+        if (level > 1) return pte | US.mask() | (top ? A.mask() : 0);
+        if ((pte & US.mask()) == 0) pte |= GUEST_KERNEL | US.mask();
+        return (pte & GUEST_KERNEL) == 0 ? pte | G.mask() | US.mask() : pte;
+    }
+
+    /** XSA-286 (mm.c:4310): a successful L2..L4 {@code mmu_update} flushes the table owner's TLBs. */
+    public boolean flushAfterUpperUpdate() {
+        return true;
     }
 
     /** {@code mod_l4_entry}: the hypervisor's top-level slots are not the guest's. */

@@ -19,13 +19,14 @@ final class EntryOps {
     static void modEntry(Txn t, int table, int level, int index, long val, int pgOwner) {
         long old = t.ft.entry(table, index);
         if (!t.checks.guestSlot(t.hv.config, level, index)) throw Refused.of(HYPERVISOR_SLOT);
-        if (Pte.isGrant(old)) throw Refused.of(GRANT_ENTRY);
+        if (level == 1 && Pte.isGrant(old)) throw Refused.of(GRANT_ENTRY); // bit 62 is a grant marker in L1s only
         if (Pte.present(val)) {
             if (level == 1) {
                 if (!t.checks.l1FlagsAllowed(val)) throw Refused.of(L1_DISALLOWED_FLAGS);
             } else if (!t.checks.upperFlagsAllowed(level, val)) {
                 throw Refused.of(UPPER_DISALLOWED_FLAGS);
             }
+            val = t.checks.adjustForGuest(val, level, level == t.hv.levels);
             if (t.checks.fastPath(old, val)) {
                 t.setEntry(table, index, val);
                 return;

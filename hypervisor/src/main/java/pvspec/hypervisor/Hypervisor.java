@@ -82,6 +82,11 @@ public final class Hypervisor {
             if (mfn < config.xenFrames()) {
                 hv.ft.owner[mfn] = DomId.DOMID_XEN;
                 hv.ft.countInfo.set(mfn, FrameTable.countInfo(1, true));
+                if (mfn == config.m2pFrame()) {
+                    // The read-only M2P: one frame standing for every level, each entry to itself, RO + US.
+                    hv.ft.contents[mfn] = new long[config.entries()];
+                    java.util.Arrays.fill(hv.ft.contents[mfn], config.m2pEntry());
+                }
             } else {
                 hv.heap.give(mfn);
             }
@@ -237,8 +242,12 @@ public final class Hypervisor {
         return level != levels || !config.reserved(i);
     }
 
-    /** The hypervisor's own entry in reserved top-level slot {@code slot}: its frame, supervisor-only. */
+    /**
+     * The hypervisor's own entry in reserved top-level slot {@code slot} at validation: its frame,
+     * supervisor-only; the read-only M2P slot empty (filled by {@code NEW_BASEPTR}: m2p_strict off).
+     */
     long hypervisorEntry(int slot) {
+        if (slot == config.m2pSlot()) return Pte.NONE;
         return Pte.make(config.xenFrameForSlot(slot), PteFlag.P, PteFlag.RW);
     }
 }

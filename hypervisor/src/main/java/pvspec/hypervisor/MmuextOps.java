@@ -1,7 +1,6 @@
 package pvspec.hypervisor;
 
 import static pvspec.model.abi.check.Check.MMUEXT_ALREADY_PINNED;
-import static pvspec.model.abi.check.Check.MMUEXT_BAD_LEVEL;
 import static pvspec.model.abi.check.Check.MMUEXT_BAD_TYPE;
 import static pvspec.model.abi.check.Check.MMUEXT_NOT_OWNED;
 import static pvspec.model.abi.check.Check.MMUEXT_NOT_PINNED;
@@ -12,6 +11,7 @@ import static pvspec.model.abi.check.Check.MMUEXT_UNKNOWN_COMMAND;
 
 import java.util.List;
 import pvspec.model.abi.MmuextOp;
+import pvspec.model.abi.Pte;
 import pvspec.model.abi.Result;
 
 /**
@@ -43,8 +43,8 @@ final class MmuextOps {
         op.accept(new MmuextOp.Op.Visitor<Void>() {
             @Override
             public Void pin(MmuextOp.Pin p) {
-                if (p.level() < 1 || p.level() > t.hv.levels) throw Refused.of(MMUEXT_BAD_LEVEL);
-                MmuextOps.pin(t, p.mfn(), p.level());
+                // mm.c:3565: a level the machine does not have is ignored (rc = 0).
+                if (p.level() >= 1 && p.level() <= t.hv.levels) MmuextOps.pin(t, p.mfn(), p.level());
                 return null;
             }
 
@@ -98,6 +98,10 @@ final class MmuextOps {
         PageRefs.getPageType(t, (int) mfn, t.hv.levels, MMUEXT_BAD_TYPE);
         Dom d = t.dom;
         long old = d.baseptr[t.vcpu];
+        // fill_ro_mpt (mm.c:1729), except when reloading the current base (mm.c:3339).
+        if (old != mfn && t.ft.entry((int) mfn, t.hv.config.m2pSlot()) == Pte.NONE) {
+            t.setEntry((int) mfn, t.hv.config.m2pSlot(), t.hv.config.m2pEntry());
+        }
         t.setLong(d.baseptr, t.vcpu, mfn);
         TlbOps.flushLocal(t, d, t.vcpu);
         if (old != Dom.NO_BASEPTR) PageRefs.putPageAndType(t, (int) old);

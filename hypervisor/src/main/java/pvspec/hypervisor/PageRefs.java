@@ -14,6 +14,7 @@ import static pvspec.hypervisor.FrameTable.count;
 import static pvspec.hypervisor.FrameTable.typeCount;
 import static pvspec.model.abi.Errno.EINVAL;
 
+import pvspec.model.abi.DomId;
 import pvspec.model.abi.Pte;
 import pvspec.model.abi.check.Check;
 
@@ -141,6 +142,9 @@ final class PageRefs {
                 long e = c[i];
                 if (!Pte.present(e) || !hv.guestSlot(level, i)) continue;
                 getFromEntry(t, e, mfn, level, owner);
+                // Stored adjusted, as promote_lN_table does (mm.c:1350, 1494, 1596, 1832).
+                long adjusted = t.checks.adjustForGuest(e, level, level == hv.levels);
+                if (adjusted != e) t.setEntry(mfn, i, adjusted);
             }
         }
         if (level == hv.levels) writeHypervisorSlots(t, mfn);
@@ -182,6 +186,11 @@ final class PageRefs {
         if (!t.checks.l1FlagsAllowed(e)) throw Refused.of(L1_DISALLOWED_FLAGS);
         long mfn = Pte.mfn(e);
         if (!t.ft.valid(mfn)) throw Refused.of(L1_NOT_RAM);
+        if (pgOwner == DomId.DOMID_XEN) {
+            // dom_xen: only the read-only shared M2P has a reference to take, never writable.
+            if (mfn != t.hv.config.m2pFrame()) throw Refused.of(L1_NOT_OWNED);
+            if (Pte.writable(e)) throw Refused.of(L1_NOT_WRITABLE);
+        }
         getPage(t, mfn, pgOwner, L1_NOT_OWNED);
         if (Pte.writable(e)) getPageType(t, (int) mfn, FrameTable.WRITABLE, L1_NOT_WRITABLE);
     }

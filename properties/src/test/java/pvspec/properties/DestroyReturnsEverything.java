@@ -42,7 +42,8 @@ class DestroyReturnsEverything {
                 TraceStep t = g.next(s);
                 s = Step.step(s, t.caller(), t.call()).state();
             }
-            if (!s.isAlive(0) || !s.dom(0).running()) continue; // dom0 shut itself down: nobody can destroy anything
+            // dom0 shut itself down, or its vCPU blocked itself: nobody can destroy anything.
+            if (!s.isAlive(0) || !s.dom(0).running() || s.dom(0).vcpu(0).blocked()) continue;
             s = dom0MapsGuestFrames(s);
             for (Domain d : s.domains().values()) {
                 if (d.id() != 0) s = Step.step(s, DOM0, new Domctl.DestroyDomain(d.id())).state();

@@ -47,7 +47,7 @@ public final class ArgumentDomains {
         m.put("bool", List.of("false", "true"));
         m.put("count", List.of("-1", "1", "2"));
         m.put("pages", List.of("-1", "2", "" + c.frames()));
-        m.put("uvm", List.of("none", "invlpg|local", "tlb_flush|all", "3", "8"));
+        m.put("uvm", List.of("none", "invlpg|local", "tlb_flush|all", "3", "9")); // 3: no flush (mm.c:4527); 9: a vCPU-mask pointer, EFAULT after the write
         m.put("gntmap", List.of("host_map", "host_map|readonly", "0", "host_map|contains_pte"));
         String guest = pvspec.model.trace.TracePrinter.va(c, 1);
         m.put("addr", List.of("0", guest, hypervisorVa(c), "0x" + Long.toHexString(c.vaPages())));

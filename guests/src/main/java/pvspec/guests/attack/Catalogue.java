@@ -20,6 +20,7 @@ public final class Catalogue {
             new Xsa167MarkSuper(),
             new Xsa279FlushAfterFailedUpdate(),
             new Xsa401StaleTlbAcrossRetype(),
+            new Xsa286StaleTranslationAfterUpperUpdate(),
             new Xsa240LinearChain(),
             new Xsa240LinearLoop(),
             new Xsa240WritableLinear(),

@@ -27,6 +27,15 @@ final class Expect {
         return Pte.make(mfn, flags);
     }
 
+    /**
+     * Whether a stored entry is {@code given} as Xen keeps it: {@code adjust_guest_l1e..l4e}
+     * ({@code pv/mm.h}) add US, A, G and the guest-kernel bit, so only the other bits compare.
+     */
+    static boolean storedAs(long stored, long given) {
+        long added = PteFlag.US.mask() | PteFlag.A.mask() | PteFlag.G.mask() | Pte.GUEST_KERNEL;
+        return (stored & ~added) == (given & ~added) && Pte.present(stored) == Pte.present(given);
+    }
+
     /** A virtual page in the hypervisor's first reserved top-level slot. */
     static long hypervisorVa(pvspec.model.state.Config c) {
         long perSlot = 1;

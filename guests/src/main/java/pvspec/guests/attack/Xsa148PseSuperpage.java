@@ -29,6 +29,6 @@ public final class Xsa148PseSuperpage implements Attack {
         s.attempt(g.hp(), Calls.mmuUpdate(g.top(), slot, pte(g.l1(0), P, RW, US, PSE)), batch(EINVAL));
         s.attempt(g.hp(), Calls.mmuUpdate(g.top(), 0, pte(g.l1(0), P, RW, US, PSE)), batch(EINVAL));
         s.postcondition("the top-level table holds no PSE entry",
-                st -> st.frame(g.top()).entry(slot) == 0 && st.frame(g.top()).entry(0) == pte(g.l1(0), P, RW, US));
+                st -> st.frame(g.top()).entry(slot) == 0 && Expect.storedAs(st.frame(g.top()).entry(0), pte(g.l1(0), P, RW, US)));
     }
 }

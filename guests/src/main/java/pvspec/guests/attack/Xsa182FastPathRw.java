@@ -35,7 +35,7 @@ public final class Xsa182FastPathRw implements Attack {
         int slot = g.freeTopSlot();
         g.hp().ok(Calls.mmuUpdate(g.top(), slot, pte(g.top(), P, US)));
         s.attempt(g.hp(), Calls.mmuUpdate(g.top(), slot, pte(g.top(), P, RW, US)), batch(EINVAL));
-        s.postcondition("both mappings are still read-only", st -> st.frame(ro.table()).entry(ro.index()) == pte(g.top(), P, US)
-                && st.frame(g.top()).entry(slot) == pte(g.top(), P, US));
+        s.postcondition("both mappings are still read-only", st -> Expect.storedAs(st.frame(ro.table()).entry(ro.index()), pte(g.top(), P, US))
+                && Expect.storedAs(st.frame(g.top()).entry(slot), pte(g.top(), P, US)));
     }
 }

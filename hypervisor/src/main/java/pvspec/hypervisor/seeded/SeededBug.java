@@ -64,6 +64,15 @@ public enum SeededBug {
             };
         }
     },
+    NO_FLUSH_AFTER_UPPER_UPDATE("no-flush-after-upper-update", "XSA-286", "no TLB flush after a successful L2..L4 mmu_update (mm.c:4310)", EnumSet.of(Finder.FUZZ, Finder.ATTACKS)) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean flushAfterUpperUpdate() {
+                    return false;
+                }
+            };
+        }
+    },
     NO_FLUSH_ON_RETYPE("no-flush-on-retype", "XSA-401", "no TLB flush when a frame becomes a page table", EnumSet.of(Finder.FUZZ, Finder.ATTACKS)) {
         @Override public Checks checks() {
             return new Checks() {

@@ -17,18 +17,37 @@ public final class Pte {
     /** The largest frame number an entry can hold. */
     public static final long MAX_MFN = (1L << 40) - 1;
 
-    /** Bits a guest may set in a present L1 entry (Xen's {@code L1_DISALLOW_MASK} complement). */
-    public static final long L1_ALLOWED =
-            P.mask() | RW.mask() | US.mask() | A.mask() | D.mask() | G.mask() | AVAIL.mask() | NX.mask();
-    /** Bits a guest may set in a present L2/L3/L4 entry: no {@code PSE}, no {@code G}. */
+    /** The three software-available bits 9..11 (Xen's {@code _PAGE_AVAIL}); {@link PteFlag#AVAIL} is the first. */
+    public static final long AVAIL_LOW = 0x7L << 9;
+    /** The software-available bits 52..62 (Xen's {@code _PAGE_AVAIL_HIGH}, flag bits 12..22). */
+    public static final long AVAIL_HIGH = 0x7FFL << 52;
+    /**
+     * Bit 52, Xen's {@code _PAGE_GUEST_KERNEL} ({@code x86_64/page.h}): set by
+     * {@code adjust_guest_l1e} on an entry the guest gave without {@code _PAGE_USER}, so that the
+     * guest kernel can tell its kernel mappings from its user ones (both carry {@code US}).
+     */
+    public static final long GUEST_KERNEL = 1L << 52;
+    /**
+     * Bits a guest may set in a present L1 entry: the complement of Xen's {@code L1_DISALLOW_MASK}
+     * ({@code mm.c:164}, {@code base_disallow_mask} {@code mm.c:282}) — P, RW, US, A, D, G, the
+     * available bits and NX — less {@code _PAGE_GNTTAB} (bit 62), which Xen's L1 mask keeps for
+     * itself (the build with {@code _PAGE_GNTTAB}, the one in which grant PTEs are marked).
+     */
+    public static final long L1_ALLOWED = P.mask() | RW.mask() | US.mask() | A.mask() | D.mask() | G.mask()
+            | AVAIL_LOW | (AVAIL_HIGH & ~GNTTAB.mask()) | NX.mask();
+    /**
+     * Bits a guest may set in a present L2/L3/L4 entry ({@code L2_DISALLOW_MASK} =
+     * {@code base_disallow_mask}): as L1 but no {@code G}, and {@code PSE} (no superpages).
+     */
     public static final long UPPER_ALLOWED =
-            P.mask() | RW.mask() | US.mask() | A.mask() | D.mask() | AVAIL.mask() | NX.mask();
+            P.mask() | RW.mask() | US.mask() | A.mask() | D.mask() | AVAIL_LOW | AVAIL_HIGH | NX.mask();
     /**
      * Bits whose change alone lets an update skip revalidation when the frame is unchanged
-     * (Xen's {@code FASTPATH_FLAG_WHITELIST} after XSA-182: never {@code RW}, never {@code P}).
+     * (Xen's {@code FASTPATH_FLAG_WHITELIST}, {@code mm.c:2124}, after XSA-182: never {@code RW},
+     * never {@code P}).
      */
     public static final long FASTPATH_WHITELIST =
-            NX.mask() | AVAIL.mask() | G.mask() | D.mask() | A.mask() | US.mask();
+            NX.mask() | AVAIL_HIGH | AVAIL_LOW | G.mask() | D.mask() | A.mask() | US.mask();
     /** Every named flag bit. */
     public static final long NAMED_FLAGS = namedFlags();
 
@@ -82,7 +101,7 @@ public final class Pte {
         return flags(pte) & ~allowed;
     }
 
-    /** Whether {@code pte} is a grant mapping made by Xen. */
+    /** Whether {@code pte}, an L1 entry, is a grant mapping made by Xen (above L1, bit 62 is an available bit). */
     public static boolean isGrant(long pte) {
         return present(pte) && has(pte, GNTTAB);
     }
@@ -94,6 +113,24 @@ public final class Pte {
     public static boolean fastPath(long oldPte, long newPte) {
         return present(oldPte) && present(newPte)
                 && ((oldPte ^ newPte) & ~FASTPATH_WHITELIST) == 0;
+    }
+
+    /**
+     * What Xen stores for a present entry a 64-bit PV guest gives it ({@code pv/mm.h}
+     * {@code adjust_guest_l1e} .. {@code adjust_guest_l4e}): every level gets {@code _PAGE_USER},
+     * since the guest kernel runs in ring 3; an L1 entry the guest gave without {@code US} is
+     * marked {@code _PAGE_GUEST_KERNEL}, one it gave with {@code US} (a user mapping) gets
+     * {@code _PAGE_GLOBAL}; the top level also gets {@code _PAGE_ACCESSED}. {@code top} says
+     * whether {@code level} is the top level of the configuration (Xen's L4).
+     */
+    public static long adjustForGuest(long pte, int level, boolean top) {
+        if (!present(pte)) return pte;
+        if (level == 1) {
+            if (!user(pte)) pte |= GUEST_KERNEL | US.mask();
+            if ((pte & GUEST_KERNEL) == 0) pte |= G.mask() | US.mask();
+            return pte;
+        }
+        return pte | US.mask() | (top ? A.mask() : 0);
     }
 
     private static long namedFlags() {

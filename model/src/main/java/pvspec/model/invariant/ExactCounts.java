@@ -13,8 +13,9 @@ import pvspec.model.state.State;
 public final class ExactCounts extends NamedInvariant {
     public ExactCounts() {
         super("INV-6", "exact-counts",
-                "each frame's general and type counts equal the number of their causes (entries, pins, base pointers, "
-                        + "grant maps, allocation); never negative");
+                "each frame's general and type counts equal the number of their causes as Xen counts them (present entries "
+                        + "— grant PTEs included, whose references belong to the PTE —, pins, base pointers, partial validations, "
+                        + "allocation); never negative");
     }
 
     @Override

@@ -14,13 +14,16 @@ import pvspec.model.state.Vcpu;
 
 /**
  * INV-5 hypervisor-slots. Protects the hypervisor's own memory: every validated top-level table
- * carries exactly the hypervisor's entries in the reserved slots (supervisor-only, so guests
- * cannot use them), and no guest walk or TLB entry reaches a frame the hypervisor owns (XSA-248).
+ * carries exactly the hypervisor's entries in the reserved slots (supervisor-only, except the
+ * read-only M2P slot, empty or Xen's read-only user entry: {@code init_xen_l4_slots},
+ * {@code fill_ro_mpt}), and a guest walk or TLB entry reaches a frame the hypervisor owns only
+ * read-only, through the read-only M2P, never writable (XSA-248).
  */
 public final class HypervisorSlots extends NamedInvariant {
     public HypervisorSlots() {
         super("INV-5", "hypervisor-slots",
-                "reserved top-level slots hold only the hypervisor's entries; no guest walk reaches a XEN frame");
+                "reserved top-level slots hold only the hypervisor's entries; a guest walk reaches a XEN frame only read-only, "
+                        + "through the read-only M2P slot, and never writable");
     }
 
     @Override
@@ -32,19 +35,27 @@ public final class HypervisorSlots extends NamedInvariant {
             Frame t = s.frame(mfn);
             if (!t.isTable(top)) continue;
             for (int slot = s.config().reservedFirst(); slot < s.config().reservedFirst() + s.config().reservedCount(); slot++) {
-                long want = Pte.make(s.config().xenFrameForSlot(slot), PteFlag.P, PteFlag.RW);
-                if (t.entry(slot) != want) out.add(Violation.frame(clause("reserved-slots"), mfn, "reserved slot " + slot + " of top-level table " + mfn + " is not the hypervisor's entry"));
+                long want = slot == s.config().m2pSlot() ? s.config().m2pEntry() : Pte.make(s.config().xenFrameForSlot(slot), PteFlag.P, PteFlag.RW);
+                boolean empty = slot == s.config().m2pSlot() && t.entry(slot) == Pte.NONE;
+                if (t.entry(slot) != want && !empty) out.add(Violation.frame(clause("reserved-slots"), mfn, "reserved slot " + slot + " of top-level table " + mfn + " is not the hypervisor's entry"));
             }
         }
         for (Domain d : s.domains().values()) {
             for (Vcpu v : d.vcpus()) {
                 if (v.hasBaseptr()) {
-                    for (long f : facts.reachFromTop(v.baseptr()).frames()) {
-                        if (xen(s, f)) out.add(Violation.frames(clause("no-walk-to-xen"), "d" + d.id() + " reaches hypervisor frame " + f, f, v.baseptr()));
+                    Reach r = facts.reachFromTop(v.baseptr());
+                    for (long f : r.frames()) {
+                        boolean writable = Boolean.TRUE.equals(r.leaves().get(f));
+                        if (xen(s, f) && (f != s.config().m2pFrame() || writable)) {
+                            out.add(Violation.frames(clause("no-walk-to-xen"), "d" + d.id() + " reaches hypervisor frame " + f + (writable ? " writable" : ""), f, v.baseptr()));
+                        }
                     }
                 }
                 for (Map.Entry<Long, TlbEntry> e : v.tlb().entrySet()) {
-                    if (xen(s, e.getValue().mfn())) out.add(Violation.frame(clause("no-tlb-to-xen"), e.getValue().mfn(), "d" + d.id() + " caches a translation to a hypervisor frame"));
+                    long f = e.getValue().mfn();
+                    if (xen(s, f) && (f != s.config().m2pFrame() || e.getValue().writable())) {
+                        out.add(Violation.frame(clause("no-tlb-to-xen"), f, "d" + d.id() + " caches a translation to a hypervisor frame"));
+                    }
                 }
             }
         }

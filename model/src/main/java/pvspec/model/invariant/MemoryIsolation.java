@@ -14,14 +14,14 @@ import pvspec.model.state.Vcpu;
 /**
  * INV-8 memory-isolation. The isolation guarantee itself: a domain's vCPUs reach (through their
  * page tables or their TLBs) only frames the domain owns, frames another domain granted to it
- * (writably only if granted writable), or — for the control domain alone — other guests' frames
- * it mapped with {@code foreigndom}.
+ * (writably only if granted writable), the hypervisor's read-only M2P (read only), or — for the
+ * control domain alone — other guests' frames it mapped with {@code foreigndom}.
  */
 public final class MemoryIsolation extends NamedInvariant {
     public MemoryIsolation() {
         super("INV-8", "memory-isolation",
-                "every frame a domain's vCPU can reach (walks and TLB) is owned by that domain, or is mapped through a live "
-                        + "grant with the granted permission");
+                "every frame a domain's vCPU can reach (walks and TLB) is owned by that domain, or is the frame of a grant it "
+                        + "has mapped (maptrack), with that grant's permission, or is the hypervisor's read-only M2P (read only)");
     }
 
     @Override
@@ -32,7 +32,7 @@ public final class MemoryIsolation extends NamedInvariant {
             for (Vcpu v : d.vcpus()) {
                 if (v.hasBaseptr()) {
                     Reach r = facts.reachFromTop(v.baseptr());
-                    for (long t : r.tables()) if (!owned(s, d, t)) out.add(Violation.frames(clause("walks-own-tables"), "d" + d.id() + " walks through table " + t + ", which it does not own", t));
+                    for (long t : r.tables()) if (!owned(s, d, t) && t != s.config().m2pFrame()) out.add(Violation.frames(clause("walks-own-tables"), "d" + d.id() + " walks through table " + t + ", which it does not own", t));
                     for (Map.Entry<Long, Boolean> l : r.leaves().entrySet()) check(s, d, l.getKey(), l.getValue(), "maps", out);
                 }
                 for (TlbEntry e : v.tlb().values()) check(s, d, e.mfn(), e.writable(), "caches a translation to", out);
@@ -42,7 +42,7 @@ public final class MemoryIsolation extends NamedInvariant {
     }
 
     private void check(State s, Domain d, long mfn, boolean writable, String how, List<Violation> out) {
-        if (owned(s, d, mfn) || granted(d, mfn, writable) || foreign(s, d, mfn)) return;
+        if (owned(s, d, mfn) || granted(d, mfn, writable) || foreign(s, d, mfn) || (mfn == s.config().m2pFrame() && !writable)) return;
         out.add(Violation.frame(clause("reaches-own-or-granted"), mfn, "d" + d.id() + " " + how + " frame " + mfn + (writable ? " writable" : "")
                 + ", which it neither owns nor holds a grant for"));
     }

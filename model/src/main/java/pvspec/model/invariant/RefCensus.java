@@ -55,7 +55,7 @@ public final class RefCensus {
         int level = table.type().level();
         for (int i = 0; i < table.contents().size(); i++) {
             long e = table.entry(i);
-            if (!Pte.present(e) || Pte.isGrant(e) || (level == s.config().levels() && s.config().reserved(i))) continue;
+            if (!Pte.present(e) || (level == 1 && Pte.isGrant(e)) || (level == s.config().levels() && s.config().reserved(i))) continue;
             long target = Pte.mfn(e);
             if (!s.validMfn(target)) continue; // INV-4 reports it
             if (level == 1) {

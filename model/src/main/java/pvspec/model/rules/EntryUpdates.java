@@ -27,11 +27,14 @@ final class EntryUpdates {
         Frame t = s.frame(table);
         long old = t.entry(index);
         require(Frames.guestSlot(s, level, index), HYPERVISOR_SLOT);
-        require(!Pte.isGrant(old), GRANT_ENTRY);
+        // Bit 62 marks a grant PTE only in an L1 (L1_DISALLOW_MASK, mm.c:164); above, it is an available bit.
+        require(level != 1 || !Pte.isGrant(old), GRANT_ENTRY);
         if (Pte.present(val)) {
             // Checked before the fast path: the whitelist allows G, which only an L1 may set.
             require(Pte.disallowed(val, level == 1 ? Pte.L1_ALLOWED : Pte.UPPER_ALLOWED) == 0,
                     level == 1 ? L1_DISALLOWED_FLAGS : UPPER_DISALLOWED_FLAGS);
+            // adjust_guest_lNe (mm.c:2210, 2290, 2352, 2414): Xen stores, and compares, the adjusted entry.
+            val = Pte.adjustForGuest(val, level, level == s.config().levels());
             // Fast path (XSA-182's whitelist): same frame, only harmless bits changed.
             if (Pte.fastPath(old, val)) return write(s, table, index, val);
             s = PageTypes.getPageFromEntry(s, val, table, level, pgOwner);

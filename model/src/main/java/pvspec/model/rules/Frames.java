@@ -32,8 +32,14 @@ final class Frames {
         return n;
     }
 
-    /** The entry the hypervisor keeps in reserved top-level slot {@code slot}: its own frame, supervisor-only. */
+    /**
+     * The entry the hypervisor writes into reserved top-level slot {@code slot} at validation:
+     * its own frame, supervisor-only; the read-only M2P slot stays empty, since Xen fills it only
+     * when the table is loaded ({@code init_xen_l4_slots} with {@code ro_mpt} =
+     * {@code VM_ASSIST(d, m2p_strict)}, off: mm.c:1662-1665, 1837).
+     */
     static long hypervisorEntry(State s, int slot) {
+        if (slot == s.config().m2pSlot()) return Pte.NONE;
         return Pte.make(s.config().xenFrameForSlot(slot), PteFlag.P, PteFlag.RW);
     }
 
@@ -46,6 +52,17 @@ final class Frames {
         int first = s.config().reservedFirst();
         for (int slot = first; slot < first + s.config().reservedCount(); slot++) f = f.withEntry(slot, hypervisorEntry(s, slot));
         return s.withFrame(mfn, f);
+    }
+
+    /**
+     * {@code fill_ro_mpt} (mm.c:1729-1744), called by {@code new_guest_cr3} when
+     * {@code m2p_strict} is off (mm.c:3365-3366): an empty read-only M2P slot of the new base
+     * gets the M2P entry, which the guest may read through but never write.
+     */
+    static State fillRoMpt(State s, long mfn) {
+        int slot = s.config().m2pSlot();
+        Frame f = s.frame(mfn);
+        return f.entry(slot) == Pte.NONE ? s.withFrame(mfn, f.withEntry(slot, s.config().m2pEntry())) : s;
     }
 
     /** Whether slot {@code i} of a level-{@code level} table is one the guest controls. */

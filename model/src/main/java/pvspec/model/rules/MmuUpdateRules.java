@@ -28,16 +28,19 @@ final class MmuUpdateRules {
         return Batches.run(s, h.requests(), (st, r) -> update(st, c, pgOwner, r));
     }
 
-    /** Whose frames the caller's L1 entries may map in this call. */
+    /** {@code get_pg_owner} (mm.c:4051): whose frames the caller's L1 entries may map in this call. */
     private static int pageOwner(State s, Caller c, int foreigndom) {
         if (foreigndom == DomId.DOMID_SELF) return c.domain();
         require(foreigndom != c.domain(), MMU_FOREIGN_IS_SELF);
-        require(s.isAlive(foreigndom), MMU_FOREIGN_UNKNOWN);
-        require(s.dom(c.domain()).privileged(), MMU_FOREIGN_NOT_PRIVILEGED);
+        // DOMID_XEN names dom_xen, the owner of Xen's own frames (common/page_alloc.c:2946-2948).
+        require(foreigndom == DomId.DOMID_XEN || s.isAlive(foreigndom), MMU_FOREIGN_UNKNOWN);
         return foreigndom;
     }
 
     private static State update(State s, Caller c, int pgOwner, MmuUpdate.Request r) {
+        // xsm_mmu_update (mm.c:4087-4096) runs inside the loop, for the first request: an empty
+        // batch naming a foreign domain succeeds, a non-empty one fails with "0 done".
+        require(pgOwner == c.domain() || s.dom(c.domain()).privileged(), MMU_FOREIGN_NOT_PRIVILEGED);
         require(s.validMfn(r.mfn()) && r.index() >= 0 && r.index() < s.config().entries(), MMU_BAD_PTR);
         Frame table = s.frame(r.mfn());
         require(table.owner() == c.domain(), MMU_NOT_OWNED);
@@ -45,6 +48,10 @@ final class MmuUpdateRules {
         if (!table.isTable()) return EntryUpdates.write(s, r.mfn(), index, r.val());
         int level = table.type().level();
         require(level == 1 || pgOwner == c.domain(), MMU_FOREIGN_UPPER);
-        return EntryUpdates.modEntry(s, r.mfn(), level, index, r.val(), pgOwner);
+        s = EntryUpdates.modEntry(s, r.mfn(), level, index, r.val(), pgOwner);
+        // XSA-286 (mm.c:4141, 4150, 4159, 4310-4342): a successful L2/L3/L4 update flushes the
+        // page-table owner's TLBs on all its vCPUs. Xen flushes once after the loop, even when a
+        // later request fails; flushing here is the same, since nothing in a batch fills a TLB.
+        return level == 1 ? s : Tlbs.flushAll(s, c.domain());
     }
 }

@@ -1,7 +1,6 @@
 package pvspec.model.rules;
 
 import static pvspec.model.abi.check.Check.MMUEXT_ALREADY_PINNED;
-import static pvspec.model.abi.check.Check.MMUEXT_BAD_LEVEL;
 import static pvspec.model.abi.check.Check.MMUEXT_BAD_TYPE;
 import static pvspec.model.abi.check.Check.MMUEXT_NOT_OWNED;
 import static pvspec.model.abi.check.Check.MMUEXT_NOT_PINNED;
@@ -39,7 +38,8 @@ final class MmuextOpRules {
         return op.accept(new MmuextOp.Op.Visitor<>() {
             @Override
             public State pin(MmuextOp.Pin p) {
-                require(p.level() >= 1 && p.level() <= s.config().levels(), MMUEXT_BAD_LEVEL);
+                // mm.c:3565-3567: pinning a level the machine does not have is ignored (rc = 0).
+                if (p.level() < 1 || p.level() > s.config().levels()) return s;
                 return MmuextOpRules.pin(s, me, p.mfn(), PageType.table(p.level()));
             }
 
@@ -92,6 +92,9 @@ final class MmuextOpRules {
         s = PageTypes.getPageType(s, mfn, PageType.table(s.config().levels()), MMUEXT_BAD_TYPE);
         Domain d = s.dom(c.domain());
         Vcpu v = d.vcpu(c.vcpu());
+        // new_guest_cr3 returns early for the current base (mm.c:3339-3346); otherwise fill_ro_mpt.
+        if (!v.hasBaseptr() || v.baseptr() != mfn) s = Frames.fillRoMpt(s, mfn);
+        d = s.dom(c.domain());
         s = s.withDomain(d.withVcpu(c.vcpu(), v.withBaseptr(mfn).withTlb(TreePMap.empty())));
         return v.hasBaseptr() ? PageTypes.putPageAndType(s, v.baseptr()) : s;
     }

@@ -12,6 +12,7 @@ import static pvspec.model.abi.check.Check.UPPER_DISALLOWED_FLAGS;
 import static pvspec.model.abi.check.Check.UPPER_NOT_OWNED;
 import static pvspec.model.rules.Refusal.require;
 
+import pvspec.model.abi.DomId;
 import pvspec.model.abi.Pte;
 import pvspec.model.abi.check.Check;
 import pvspec.model.state.Frame;
@@ -88,14 +89,19 @@ final class PageTypes {
 
     /** Every present guest entry of the table takes its references; a top-level table then gets the hypervisor's slots. */
     private static State validate(State s, long mfn, int level) {
+        // Each present entry is rewritten as Xen stores it (promote_lN_table: pl1e[i] =
+        // adjust_guest_l1e(..), mm.c:1350, 1494, 1596, 1832).
         Words contents = s.frame(mfn).contents();
         int owner = s.frame(mfn).owner();
+        boolean top = level == s.config().levels();
         for (int i = 0; i < contents.size(); i++) {
             long e = contents.get(i);
             if (!Pte.present(e) || !Frames.guestSlot(s, level, i)) continue;
             s = getPageFromEntry(s, e, mfn, level, owner);
+            long adjusted = Pte.adjustForGuest(e, level, top);
+            if (adjusted != e) s = EntryUpdates.write(s, mfn, i, adjusted);
         }
-        return level == s.config().levels() ? Frames.writeHypervisorSlots(s, mfn) : s;
+        return top ? Frames.writeHypervisorSlots(s, mfn) : s;
     }
 
     /** Every present guest entry of the former table drops the references it held. */
@@ -118,6 +124,13 @@ final class PageTypes {
         require(Pte.disallowed(e, Pte.L1_ALLOWED) == 0, L1_DISALLOWED_FLAGS);
         long mfn = Pte.mfn(e);
         require(s.validMfn(mfn), L1_NOT_RAM);
+        if (pgOwner == DomId.DOMID_XEN) {
+            // Of dom_xen's frames only those Xen shares read-only (the M2P) carry a reference to
+            // take (page_get_owner_and_reference, mm.c:871); their type is PGT_none, count 1
+            // (share_xen_page_with_guest, SHARE_ro), so a writable mapping fails (mm.c:1003 -> EBUSY).
+            require(mfn == s.config().m2pFrame(), L1_NOT_OWNED);
+            require(!Pte.writable(e), L1_NOT_WRITABLE);
+        }
         s = getPage(s, mfn, pgOwner, L1_NOT_OWNED);
         return Pte.writable(e) ? getPageType(s, mfn, PageType.WRITABLE, L1_NOT_WRITABLE) : s;
     }

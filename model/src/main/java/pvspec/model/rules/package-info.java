@@ -32,10 +32,14 @@
  *
  * <h2>Where pvspec departs from Xen, on purpose</h2>
  * <ul>
- *   <li>Every refused request changes nothing (Xen leaves traces of failed work: a stale type,
- *       a half-installed trap table).</li>
- *   <li>A frame's type is NONE when its type count is 0; the hypervisor instead drops TLB
- *       entries of a frame whenever it becomes a page table, or is freed.</li>
+ *   <li>(mm, issue 13) Atomicity is per element as Xen's: a refused {@code mmu_update} request or
+ *       {@code mmuext_op} op changes nothing, the ones before it stay done, the XSA-286 flush of
+ *       an earlier successful L2..L4 update stays; {@code update_va_mapping} with an unreadable
+ *       vCPU mask fails with EFAULT after its write, as in Xen. See docs/xen-conformance.md.</li>
+ *   <li>(representation, not observable) A frame's type reads NONE at type count 0 where Xen
+ *       keeps the old type bits; every type change from count 0 succeeds in both. A type change
+ *       to a page table drops exactly the translations of that frame (Xen flushes the owner's
+ *       dirty CPUs filtered by the TLB clock: DESIGN's departure for hardware timing).</li>
  *   <li>A grant mapping keeps its L1 table validated (Xen injects a fault when such an L1 is
  *       devalidated and leaves an undestroyable grant).</li>
  *   <li>Trap and callback addresses must lie outside the hypervisor's slots; a ring-0 selector
@@ -43,7 +47,7 @@
  *   <li>{@code memory_op} returns an error code where Xen returns "0 done"; new domains start
  *       running; a pause is not counted.</li>
  *   <li>ABI v1 only: host grant mappings, no {@code MMUEXT_*_MULTI}, no LDT, no PIRQs, one
- *       {@code AVAIL} bit, no cache-attribute bits.</li>
+ *       named {@code AVAIL} bit (the other available bits as raw bits), no cache-attribute bits.</li>
  * </ul>
 
  */

@@ -86,6 +86,27 @@ public record Config(int levels, int entries, int frames, int xenFrames, int res
         return slot >= reservedFirst && slot < reservedFirst + reservedCount;
     }
 
+    /** Xen's read-only machine-to-phys slot ({@code RO_MPT_VIRT_START}, L4 slot 256): the first reserved slot. */
+    public int m2pSlot() {
+        return reservedFirst;
+    }
+
+    /**
+     * The hypervisor frame behind the read-only M2P: its entries all map itself read-only and
+     * user-accessible, so it stands for every level of Xen's M2P tables and for the M2P itself.
+     */
+    public long m2pFrame() {
+        return xenFrameForSlot(reservedFirst);
+    }
+
+    /**
+     * The entry of the read-only M2P at every level: {@code __PAGE_HYPERVISOR_RO | _PAGE_USER}
+     * (P, A, NX, US; {@code x86_64/mm.c:534-535}) to {@link #m2pFrame}.
+     */
+    public long m2pEntry() {
+        return m2pFrame() << 12 | 1L | 1L << 2 | 1L << 5 | 1L << 63;
+    }
+
     /** Whether {@code va} lies in the hypervisor's part of the address space. */
     public boolean hypervisorRange(long va) {
         return canonical(va) && reserved(index(va, levels));

@@ -29,6 +29,9 @@ public record State(Config config, PVector<Frame> frames, PMap<Integer, Domain> 
         Frame xen = Frame.xen(config.entries());
         Frame free = Frame.free(config.entries());
         for (int mfn = 0; mfn < config.frames(); mfn++) frames = frames.plus(mfn < config.xenFrames() ? xen : free);
+        Frame m2p = frames.get((int) config.m2pFrame());
+        for (int i = 0; i < config.entries(); i++) m2p = m2p.withEntry(i, config.m2pEntry());
+        frames = frames.with((int) config.m2pFrame(), m2p);
         Domain dom0 = newDomain(config, DomId.DOM0, true, config.frames(), config.vcpus());
         return new State(config, frames, IntTreePMap.<Domain>empty().plus(DomId.DOM0, dom0));
     }

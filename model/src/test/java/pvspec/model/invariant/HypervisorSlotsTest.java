@@ -22,18 +22,20 @@ class HypervisorSlotsTest {
 
     @Test
     void aChangedReservedSlotIsCaught() {
-        broken("INV-5", s.withFrame(1, s.frame(1).withEntry(2, 0)), 1L);
+        // The read-only M2P slot may be empty (before fill_ro_mpt, mm.c:1662-1665), never writable.
+        holds("INV-5", s.withFrame(1, s.frame(1).withEntry(2, 0)));
+        broken("INV-5", s.withFrame(1, s.frame(1).withEntry(2, s.config().m2pEntry() | PteFlag.RW.mask())), 1L);
         broken("INV-5", s.withFrame(1, s.frame(1).withEntry(2, Pte.make(0, PteFlag.P, PteFlag.RW, PteFlag.US))), 1L);
     }
 
     @Test
     void aGuestEntryToAHypervisorFrameIsCaught() {
-        broken("INV-5", s.withFrame(2, s.frame(2).withEntry(2, Pte.make(0, PteFlag.P, PteFlag.US))), 0L);
+        broken("INV-5", s.withFrame(2, s.frame(2).withEntry(2, Pte.make(0, PteFlag.P, PteFlag.RW, PteFlag.US))), 0L);
     }
 
     @Test
     void aTranslationToAHypervisorFrameIsCaught() {
         Domain d = s.dom(1);
-        broken("INV-5", s.withDomain(d.withVcpu(0, d.vcpu(0).withTlb(d.vcpu(0).tlb().plus(9L, new TlbEntry(0, false))))), 0L);
+        broken("INV-5", s.withDomain(d.withVcpu(0, d.vcpu(0).withTlb(d.vcpu(0).tlb().plus(9L, new TlbEntry(0, true))))), 0L);
     }
 }

@@ -5,6 +5,8 @@ import static pvspec.model.testing.Fixture.accepts;
 import static pvspec.model.testing.Fixture.oneGuest;
 
 import org.junit.jupiter.api.Test;
+import pvspec.model.abi.Pte;
+import pvspec.model.abi.PteFlag;
 import pvspec.model.state.State;
 import pvspec.model.state.TlbEntry;
 
@@ -52,12 +54,20 @@ class AccessTest {
     }
 
     @Test
-    void everyLevelMustBePresentAndUserAccessible() {
+    void everyLevelMustBePresentAndTheReadOnlyM2pIsNeverWritable() {
         accepts(s, "d1: access read va=1.0", "fault");
         accepts(s, "d1: access read va=0.3", "fault");
-        accepts(s, "d1: access read va=2.0", "fault");
+        // Slot 2 is Xen's read-only M2P (x86_64/mm.c:534-535, fill_ro_mpt mm.c:1729).
+        accepts(s, "d1: access read va=2.0", "OK");
+        accepts(s, "d1: access write va=2.0", "fault");
+    }
+
+    /** pv/mm.h:122-123 (adjust_guest_l1e): Xen adds US to a guest entry; a kernel mapping does not fault. */
+    @Test
+    void aGuestEntryWithoutUsIsStillReachableByTheGuestKernel() {
         State t = accepts(s, "d1: update_va_mapping va=0.2 val=4:P|RW flags=none", "OK");
-        accepts(t, "d1: access read va=0.2", "fault");
+        assertThat(t.frame(2).entry(2)).isEqualTo(Pte.make(4, PteFlag.P, PteFlag.RW, PteFlag.US) | Pte.GUEST_KERNEL);
+        accepts(t, "d1: access write va=0.2", "OK");
     }
 
     @Test

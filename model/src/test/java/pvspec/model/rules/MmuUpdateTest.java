@@ -121,7 +121,8 @@ class MmuUpdateTest {
     @Test
     void aBatchStopsAtTheFirstRefusalAndKeepsWhatWasDoneBefore() {
         State t = accepts(s, "d1: mmu_update ptr=2[2] val=4:P|US ptr=2[3] val=1:P|RW|US ptr=4[0] val=5", "EBUSY done=1");
-        assertThat(t.frame(2).entry(2)).isEqualTo(Pte.make(4, PteFlag.P, PteFlag.US));
+        // Stored as adjust_guest_l1e makes it (pv/mm.h:125-126): a user mapping gets G.
+        assertThat(t.frame(2).entry(2)).isEqualTo(Pte.make(4, PteFlag.P, PteFlag.US, PteFlag.G));
         assertThat(t.frame(2).entry(3)).isZero();
         assertThat(t.frame(4).entry(0)).isZero();
     }

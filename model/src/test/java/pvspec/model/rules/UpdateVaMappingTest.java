@@ -13,11 +13,14 @@ import pvspec.model.state.State;
 /** update_va_mapping ({@link UpdateVaMappingRules}). */
 class UpdateVaMappingTest {
     private final State s = oneGuest();
+    /** 4:P|US as Xen stores it (adjust_guest_l1e adds G to a user mapping, pv/mm.h:125-126). */
+    private static final long USER_4 = Pte.make(4, PteFlag.P, PteFlag.US, PteFlag.G);
 
     @Test
     void writesTheL1EntryThatMapsTheAddress() {
         State t = accepts(s, "d1: update_va_mapping va=0.2 val=4:P|RW|US flags=none", "OK");
-        assertThat(t.frame(2).entry(2)).isEqualTo(Pte.make(4, PteFlag.P, PteFlag.RW, PteFlag.US));
+        // adjust_guest_l1e (pv/mm.h:125-126): a user mapping is stored with G.
+        assertThat(t.frame(2).entry(2)).isEqualTo(Pte.make(4, PteFlag.P, PteFlag.RW, PteFlag.US, PteFlag.G));
     }
 
     @Test
@@ -67,15 +70,34 @@ class UpdateVaMappingTest {
         refuses(t, "d1: update_va_mapping va=3.0 val=0 flags=none", "EINVAL");
     }
 
+    /** mm.c:4536-4541: the vCPU mask is read after the write; unreadable -> EFAULT, entry written, nothing flushed. */
     @Test
-    void aVcpuMaskPointerCannotBeRead() {
-        refuses(s, "d1: update_va_mapping va=0.2 val=0 flags=8", "EFAULT");
-        refuses(s, "d1: update_va_mapping va=0.2 val=0 flags=-1", "EFAULT");
+    void aVcpuMaskPointerIsReadAfterTheWriteAndFaults() {
+        State t = accepts(s, "d1: access read va=0.0", "OK");
+        State u = accepts(t, "d1: update_va_mapping va=0.2 val=4:P|US flags=9", "EFAULT");
+        assertThat(u.frame(2).entry(2)).isEqualTo(USER_4);
+        assertThat(u.frame(4).count()).isEqualTo(2);
+        assertThat(u.dom(1).vcpu(0).tlb()).isNotEmpty();
+        u = accepts(t, "d1: update_va_mapping va=0.2 val=4:P|US flags=10", "EFAULT");
+        assertThat(u.frame(2).entry(2)).isEqualTo(USER_4);
+        assertThat(u.dom(1).vcpu(0).tlb()).isNotEmpty();
     }
 
+    /** mm.c:4527: without a flush type Xen never looks at the rest of the flags. */
     @Test
-    void theFlushTypeMustBeOneOfThree() {
-        refuses(s, "d1: update_va_mapping va=0.2 val=0 flags=3", "EINVAL");
+    void withoutAFlushTypeTheRestOfTheFlagsIsIgnored() {
+        State u = accepts(s, "d1: update_va_mapping va=0.2 val=4:P|US flags=8", "OK");
+        assertThat(u.frame(2).entry(2)).isEqualTo(USER_4);
+    }
+
+    /** mm.c:4527: the switch has no case for flush type 3: the write stands, nothing is flushed, rc 0. */
+    @Test
+    void flushTypeThreeFlushesNothing() {
+        State t = accepts(s, "d1: access read va=0.0", "OK");
+        State u = accepts(t, "d1: update_va_mapping va=0.2 val=4:P|US flags=3", "OK");
+        assertThat(u.frame(2).entry(2)).isEqualTo(USER_4);
+        assertThat(u.dom(1).vcpu(0).tlb()).isNotEmpty();
+        assertThat(accepts(s, "d1: update_va_mapping va=0.2 val=4:P|US flags=-1", "OK").frame(2).entry(2)).isEqualTo(USER_4);
     }
 
     @Test

@@ -23,7 +23,7 @@ class StateValuesTest {
     }
 
     private static int goldenInitial() {
-        return 591237434;
+        return 1759801978; // since the read-only M2P frame holds its entries (issue 13)
     }
 
     @Test

@@ -38,7 +38,7 @@ class CommandLineTest {
         assertThat(c.exit).isZero();
         assertThat(c.out).contains("config levels=2 entries=4 frames=16")
                 .containsPattern("\\s+9  d1: mmuext_op pin_l1_table mfn=2 +OK.*\\| ok")
-                .contains("23 steps; results as expected");
+                .contains("24 steps; results as expected");
         assertThat(Cli.run("replay", "--quiet", Cli.scenario("linear-page-tables")).out.trim().split("\n")).hasSize(1);
     }
 
@@ -87,7 +87,7 @@ class CommandLineTest {
     void attackRefusesTheWholeCatalogue() {
         Cli c = Cli.run("attack");
         assertThat(c.exit).isZero();
-        assertThat(c.out).contains("stale-tlb-across-retype", "XSA-401", "27 of 27 attacks refused as expected by model");
+        assertThat(c.out).contains("stale-tlb-across-retype", "XSA-401", "28 of 28 attacks refused as expected by model");
         assertThat(Cli.run("attack", "--trace", "pse-superpage").out).contains("config levels=2").contains("PSE");
         assertThat(Cli.run("attack", "--trace", "no-such-attack").exit).isEqualTo(2);
     }
@@ -106,8 +106,8 @@ class CommandLineTest {
     void mutantsDetectsEveryVariant() {
         Cli c = Cli.run("mutants", "--steps-per-mutant", "6000", "--check-seconds", "2", "--show", "no-flush-on-retype");
         assertThat(c.exit).isZero();
-        assertThat(c.out).contains("no-flush-on-retype", "XSA-401", "16 of 16 variants detected")
-                .contains("fuzz, check, attacks").contains("property 'no-flush-on-retype conforms to the model' broken with seed").contains("pin_l2_table");
+        assertThat(c.out).contains("no-flush-on-retype", "XSA-401", "17 of 17 variants detected")
+                .contains("fuzz, check, attacks").contains("property 'no-flush-on-retype conforms to the model' broken with seed").containsPattern("pin_l[12]_table");
         assertThat(Cli.run("mutants", "--show", "nothing").exit).isEqualTo(2);
         assertThat(Cli.run("mutants", "--steps-per-mutant", "0").exit).isEqualTo(2);
     }
@@ -124,7 +124,7 @@ class CommandLineTest {
     void checkExploresTheDefaultConfigurationAndSaysWhetherItIsComplete() {
         Cli c = Cli.run("check", "--depth", "1");
         assertThat(c.exit).isZero();
-        assertThat(c.out).contains("pvspec check small: COMPLETE to depth 1").contains("INV-1..INV-13 on 677 states")
+        assertThat(c.out).contains("pvspec check small: COMPLETE to depth 1").contains("INV-1..INV-13 on 674 states")
                 .contains("request kinds  52 of 52 ran");
         Cli cut = Cli.run("check", "--states", "200", "--threads", "1");
         assertThat(cut.exit).isEqualTo(Pvspec.INCONCLUSIVE);

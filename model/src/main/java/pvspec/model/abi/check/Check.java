@@ -80,7 +80,7 @@ public enum Check {
     // The reference and type discipline (every request that validates entries).
     /** {@code l1_disallow_mask}; {@code mod_l1_entry} makes the same check before its fast path. */
     L1_DISALLOWED_FLAGS(PAGE_TYPES, XEN, Xen.MM, "get_page_from_l1e", "disallowed-flags", EINVAL,
-            "an L1 entry may set only P, RW, US, A, D, G, NX and AVAIL"),
+            "an L1 entry may set only P, RW, US, A, D, G, NX and the available bits (9-11, 52-61)"),
     /** Mapping I/O memory needs I/O privilege nobody has here. */
     L1_NOT_RAM(PAGE_TYPES, XEN, Xen.MM, "get_page_from_l1e", "iomem-not-permitted", EPERM,
             "the entry maps a frame that is not RAM of this machine"),
@@ -91,7 +91,7 @@ public enum Check {
             "a writable entry maps a frame that is in use as a page table"),
     /** {@code L2/L3/L4_DISALLOW_MASK}: no PSE (superpages) and no G above L1. */
     UPPER_DISALLOWED_FLAGS(PAGE_TYPES, XEN, Xen.MM, "get_page_from_l2e", "disallowed-flags", EINVAL,
-            "an L2/L3/L4 entry may set only P, RW, US, A, D, NX and AVAIL (no PSE)"),
+            "an L2/L3/L4 entry may set only P, RW, US, A, D, NX and the available bits (no PSE, no G)"),
     UPPER_NOT_OWNED(PAGE_TYPES, XEN, Xen.MM, "get_page_and_type_from_mfn", "get-page", EINVAL,
             "the entry points to a frame the table's owner does not own"),
     UPPER_BAD_TYPE(PAGE_TYPES, XEN, Xen.MM, "get_page_and_type_from_mfn", "get-page-type", EINVAL,
@@ -107,8 +107,6 @@ public enum Check {
             "linear tables are one level only: a linear target may not hold linear entries, nor a table that is a target"),
 
     // mmuext_op.
-    MMUEXT_BAD_LEVEL(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "pin-level", EINVAL,
-            "this configuration has no page tables of that level"),
     MMUEXT_NOT_OWNED(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "get-page", EINVAL,
             "the frame is not the caller's"),
     /** The type is in use as something else, or the contents do not validate as that level. */
@@ -131,9 +129,7 @@ public enum Check {
 
     // update_va_mapping.
     UVA_VCPU_MASK(UPDATE_VA_MAPPING, XEN, Xen.MM, "__do_update_va_mapping", "vcpumask", EFAULT,
-            "the flags carry a vCPU-mask pointer (UVMF_MULTI), which cannot be read"),
-    UVA_BAD_FLUSH_TYPE(UPDATE_VA_MAPPING, CLOSEST, Xen.MM, "__do_update_va_mapping", "flush-type", EINVAL,
-            "the flush type must be UVMF_NONE, UVMF_TLB_FLUSH or UVMF_INVLPG"),
+            "the flags carry a vCPU-mask pointer (UVMF_MULTI), which cannot be read; the entry stays written"),
     /** {@code map_guest_l1e}: the address must be mapped by one of the caller's L1 tables. */
     UVA_NO_L1(UPDATE_VA_MAPPING, XEN, Xen.MM, "__do_update_va_mapping", "map-guest-l1e", EINVAL,
             "the address is not mapped by an L1 table of the caller in its current address space"),

@@ -44,7 +44,7 @@ class CheckTest {
     void theBriefsExampleIdIsThere() {
         assertThat(Check.L1_DISALLOWED_FLAGS.id()).isEqualTo("mm.c:get_page_from_l1e:disallowed-flags");
         assertThat(Check.L1_DISALLOWED_FLAGS.citation()).isEqualTo("xen/arch/x86/mm.c:get_page_from_l1e");
-        assertThat(Check.values()).hasSize(80);
+        assertThat(Check.values()).hasSize(78); // issue 13: no pin-level, no flush-type check (Xen makes neither: mm.c:3565, 4527)
     }
 
     @Test
