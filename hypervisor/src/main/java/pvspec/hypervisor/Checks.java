@@ -209,14 +209,10 @@ public class Checks {
         return c.canonical(address);
     }
 
-    /** A handler or callback address must lie in the guest's part of the address space. */
-    public boolean handlerInGuestRange(Config c, long address) {
-        return !c.hypervisorRange(address);
-    }
 
     /** A handler's code selector runs at guest-kernel privilege (RPL 3), never ring 0. */
     public int handlerSelector(int cs) {
-        return cs | 3;
+        return (cs & 3) >= 3 ? cs : (cs & ~3) | 3;
     }
 
     /** {@code permit_softint}: DPL 1 or more from the kernel, DPL 3 from user mode. */
@@ -231,8 +227,4 @@ public class Checks {
         return remoteUnbound && offeredTo == caller;
     }
 
-    /** The upper-bound checks on domain ids passed to {@code alloc_unbound}. */
-    public boolean remoteDomainId(int remote) {
-        return remote >= 0 && remote <= 0xFFFF;
-    }
 }

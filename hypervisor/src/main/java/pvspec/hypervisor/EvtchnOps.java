@@ -35,8 +35,8 @@ final class EvtchnOps {
     static final int VIRQ_ARGO = 11;
     static final int VIRQ_XENPMU = 13;
 
-    static final Refused NO_SUCH_DOMAIN = Refused.of(ESRCH, "no such live domain");
-    static final Refused BAD_DOMID = Refused.of(EINVAL, "remote domain id out of range");
+    static final Refused NO_SUCH_DOMAIN = Refused.of(ESRCH, "no such domain");
+    static final Refused DYING = Refused.of(EINVAL, "a dying domain gets no new port");
     static final Refused NO_FREE_PORT = Refused.of(ENOSPC, "no free port");
     static final Refused NOT_PERMITTED = Refused.of(EPERM, "only the domain itself or the control domain");
     static final Refused BAD_PORT = Refused.of(EINVAL, "no such port");
@@ -70,19 +70,27 @@ final class EvtchnOps {
         return Result.OK;
     }
 
-    private static int resolve(Txn t, int id) {
+    /** A {@code domid_t}: the low 16 bits, {@code DOMID_SELF} resolved. */
+    private static int resolve(Txn t, int arg) {
+        int id = arg & 0xFFFF;
         return id == DomId.DOMID_SELF ? t.me : id;
+    }
+
+    /** {@code get_free_port}. */
+    private static int freePort(Dom d) {
+        if (!d.alive()) throw DYING;
+        int port = lowestFreePort(d);
+        if (port <= 0) throw NO_FREE_PORT;
+        return port;
     }
 
     private static Result allocUnbound(Txn t, EventChannelOp.AllocUnbound h) {
         int dom = resolve(t, h.dom());
         int remote = resolve(t, h.remoteDom());
-        Dom d = t.alive(dom);
+        Dom d = t.dom(dom);
         if (d == null) throw NO_SUCH_DOMAIN;
-        int port = lowestFreePort(d);
-        if (port <= 0) throw NO_FREE_PORT;
+        int port = freePort(d);
         if (!t.checks.targetPermitted(t.me, dom, t.dom.privileged)) throw NOT_PERMITTED;
-        if (!t.checks.remoteDomainId(remote)) throw BAD_DOMID;
         t.setPort(d, port, Evtchn.withState(d.ports[port], ECS_UNBOUND, remote, 0));
         return Result.value(port);
     }
@@ -90,11 +98,10 @@ final class EvtchnOps {
     /** Link a new local port with a port the remote left unbound for the caller; the local end starts pending. */
     private static Result bindInterdomain(Txn t, EventChannelOp.BindInterdomain h) {
         int remote = resolve(t, h.remoteDom());
-        Dom r = t.alive(remote);
+        Dom r = t.dom(remote);
         if (r == null) throw NO_SUCH_DOMAIN;
         Dom me = t.dom;
-        int local = lowestFreePort(me);
-        if (local <= 0) throw NO_FREE_PORT;
+        int local = freePort(me);
         int rp = h.remotePort();
         if (!r.hasPort(rp)) throw BAD_PORT;
         long rw = r.ports[rp];
@@ -110,9 +117,9 @@ final class EvtchnOps {
         if (virq < 0 || virq >= NR_VIRQS) throw BAD_VIRQ;
         Dom d = t.dom;
         boolean perVcpu = virq == VIRQ_TIMER || virq == VIRQ_DEBUG || virq == VIRQ_XENOPROF || virq == VIRQ_XENPMU;
-        if (!perVcpu && virq != VIRQ_ARGO && !d.privileged) throw GLOBAL_VIRQ;
         if (!perVcpu && h.vcpu() != 0) throw VIRQ_NOT_VCPU0;
         if (!d.hasVcpu(h.vcpu())) throw NO_SUCH_VCPU;
+        if (!perVcpu && virq != VIRQ_ARGO && !d.privileged) throw GLOBAL_VIRQ;
         for (long w : d.ports) {
             if (Evtchn.state(w) == ECS_VIRQ && Evtchn.a(w) == virq && Evtchn.notify(w) == h.vcpu()) throw VIRQ_BOUND;
         }
@@ -125,8 +132,7 @@ final class EvtchnOps {
     }
 
     private static Result bindLocal(Txn t, Dom d, int state, int a, int vcpu) {
-        int port = lowestFreePort(d);
-        if (port <= 0) throw NO_FREE_PORT;
+        int port = freePort(d);
         t.setPort(d, port, Evtchn.make(state, a, 0, false, Evtchn.masked(d.ports[port]), vcpu));
         return Result.value(port);
     }
@@ -181,10 +187,10 @@ final class EvtchnOps {
 
     private static Result status(Txn t, EventChannelOp.Status h) {
         int dom = resolve(t, h.dom());
-        Dom d = t.alive(dom);
+        Dom d = t.dom(dom);
         if (d == null) throw NO_SUCH_DOMAIN;
-        if (!t.checks.targetPermitted(t.me, dom, t.dom.privileged)) throw NOT_PERMITTED;
         if (!d.hasPort(h.port())) throw BAD_PORT;
+        if (!t.checks.targetPermitted(t.me, dom, t.dom.privileged)) throw NOT_PERMITTED;
         return Result.value(statusCode(Evtchn.state(d.ports[h.port()])));
     }
 

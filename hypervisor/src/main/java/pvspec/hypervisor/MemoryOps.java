@@ -1,9 +1,6 @@
 package pvspec.hypervisor;
 
-import static pvspec.model.abi.Errno.EINVAL;
 import static pvspec.model.abi.Errno.ENOSYS;
-import static pvspec.model.abi.Errno.EPERM;
-import static pvspec.model.abi.Errno.ESRCH;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,17 +16,16 @@ import pvspec.model.abi.Result;
 final class MemoryOps {
     private MemoryOps() {}
 
-    static final Refused NO_SUCH_DOMAIN = Refused.of(ESRCH, "no such live domain");
-    static final Refused NOT_PERMITTED = Refused.of(EPERM, "only the control domain changes another domain's memory");
-    static final Refused BAD_COUNT = Refused.of(EINVAL, "negative extent count");
+    static final Refused TOO_MANY = Refused.noneDone("extent count too large for a continuation");
+    static final Refused NO_SUCH_DOMAIN = Refused.noneDone("no such domain");
+    static final Refused NOT_PERMITTED = Refused.noneDone("only the control domain changes another domain's memory");
     static final Refused UNKNOWN_COMMAND = Refused.of(ENOSYS, "no such memory_op command");
 
     static Result apply(Txn t, MemoryOp h) {
         if (h instanceof MemoryOp.PopulatePhysmap) {
             MemoryOp.PopulatePhysmap p = (MemoryOp.PopulatePhysmap) h;
-            Dom d = target(t, p.dom());
-            if (p.count() < 0) throw BAD_COUNT;
-            return populate(t, d, p.count());
+            if (p.count() < 0 || p.count() > 0xFFFFFFFFL >>> 6) throw TOO_MANY;
+            return populate(t, target(t, p.dom()), p.count());
         }
         if (h instanceof MemoryOp.DecreaseReservation) {
             MemoryOp.DecreaseReservation r = (MemoryOp.DecreaseReservation) h;
@@ -39,15 +35,17 @@ final class MemoryOps {
     }
 
     private static Dom target(Txn t, int domArg) {
-        int dom = domArg == DomId.DOMID_SELF ? t.me : domArg;
-        Dom d = t.alive(dom);
+        int dom = domArg & 0xFFFF;
+        if (dom == DomId.DOMID_SELF) dom = t.me;
+        Dom d = t.dom(dom);
         if (d == null) throw NO_SUCH_DOMAIN;
         if (!t.checks.targetPermitted(t.me, dom, t.dom.privileged)) throw NOT_PERMITTED;
         return d;
     }
 
     private static Result populate(Txn t, Dom d, long count) {
-        long allowed = d.vars[Dom.MAX_PAGES] - d.vars[Dom.TOT_PAGES];
+        // assign_pages: none for a dying domain; tot_pages counts every frame it owns.
+        long allowed = d.alive() ? d.vars[Dom.MAX_PAGES] - d.vars[Dom.OWNED] : 0;
         List<Long> given = new ArrayList<>();
         if (count > 0 && allowed > 0) {
             t.lockHeap();

@@ -11,7 +11,7 @@ import pvspec.model.rules.StacklessException;
  */
 final class Refused extends StacklessException {
     final Result result;
-    /** The error code, or null for a grant status. */
+    /** The error code, or null for a grant status or a count. */
     final Errno errno;
 
     private Refused(Result result, Errno errno, String why) {
@@ -22,6 +22,11 @@ final class Refused extends StacklessException {
 
     static Refused of(Errno e, String why) {
         return new Refused(Result.err(e), e, why);
+    }
+
+    /** {@code memory_op}: a check before the first extent returns "0 done". */
+    static Refused noneDone(String why) {
+        return new Refused(Result.value(0), null, why);
     }
 
     static Refused of(Gntst s, String why) {

@@ -38,8 +38,10 @@ final class EventChannelRules {
     static final int VIRQ_ARGO = 11;
     static final int VIRQ_XENPMU = 13;
 
-    static final Refusal NO_SUCH_DOMAIN = Refusal.of(ESRCH, "the domain does not exist or is dying");
-    static final Refusal BAD_DOMID = Refusal.of(EINVAL, "the remote domain is not a 16-bit domain id");
+    /** {@code rcu_lock_domain_by_any_id}: a dying domain is still found. */
+    static final Refusal NO_SUCH_DOMAIN = Refusal.of(ESRCH, "the domain does not exist");
+    /** {@code get_free_port}: {@code d->is_dying}. */
+    static final Refusal DYING = Refusal.of(EINVAL, "the domain is dying: it gets no new port");
     static final Refusal NO_FREE_PORT = Refusal.of(ENOSPC, "the domain has no free port");
     /** XSM_TARGET: the domain itself or the control domain. */
     static final Refusal NOT_PERMITTED = Refusal.of(EPERM, "only the domain itself or the control domain may do this");
@@ -54,8 +56,8 @@ final class EventChannelRules {
     static final Refusal CANNOT_SEND = Refusal.of(EINVAL, "only interdomain, IPI and unbound ports can be sent on");
     static final Refusal UNKNOWN_COMMAND = Refusal.of(ENOSYS, "no such event-channel command in ABI v1");
 
-    static final List<Refusal> REFUSALS = List.of(NO_SUCH_DOMAIN, BAD_DOMID, NO_FREE_PORT, NOT_PERMITTED, BAD_PORT, NOT_OFFERED,
-            BAD_VIRQ, GLOBAL_VIRQ, VIRQ_NOT_VCPU0, NO_SUCH_VCPU, VIRQ_BOUND, NOT_OPEN, CANNOT_SEND, UNKNOWN_COMMAND);
+    static final List<Refusal> REFUSALS = List.of(NO_SUCH_DOMAIN, DYING, NO_FREE_PORT, NOT_PERMITTED, BAD_PORT, NOT_OFFERED,
+            BAD_VIRQ, VIRQ_NOT_VCPU0, NO_SUCH_VCPU, GLOBAL_VIRQ, VIRQ_BOUND, NOT_OPEN, CANNOT_SEND, UNKNOWN_COMMAND);
 
     static Outcome apply(State s, Caller c, EventChannelOp h) {
         if (h instanceof EventChannelOp.AllocUnbound) return allocUnbound(s, c, (EventChannelOp.AllocUnbound) h);
@@ -75,17 +77,32 @@ final class EventChannelRules {
         return Outcome.of(s.withDomain(Events.refresh(d.withPort(h.port(), d.port(h.port()).withPending(false)))), Result.OK);
     }
 
-    /** {@code EVTCHNOP_alloc_unbound}: a port of {@code dom} that only {@code remote_dom} may bind to. */
+    /**
+     * {@code EVTCHNOP_alloc_unbound} ({@code event_channel.c:evtchn_alloc_unbound}): a port of
+     * {@code dom} that only {@code remote_dom} may bind to. The port is taken before the
+     * permission check (and given back when it fails); {@code remote_dom} is not checked.
+     */
     private static Outcome allocUnbound(State s, Caller c, EventChannelOp.AllocUnbound h) {
-        int dom = DomId.resolve(h.dom(), c);
-        int remote = DomId.resolve(h.remoteDom(), c);
-        require(s.isAlive(dom), NO_SUCH_DOMAIN);
-        int port = Events.lowestFreePort(s.dom(dom));
-        require(port > 0, NO_FREE_PORT);
+        int dom = domid(h.dom(), c);
+        int remote = domid(h.remoteDom(), c);
+        require(s.domains().containsKey(dom), NO_SUCH_DOMAIN);
+        int port = freePort(s.dom(dom));
         require(dom == c.domain() || s.dom(c.domain()).privileged(), NOT_PERMITTED);
-        require(remote >= 0 && remote <= 0xFFFF, BAD_DOMID);
         Domain d = s.dom(dom);
         return Outcome.of(s.withDomain(d.withPort(port, d.port(port).withState(new PortState.Unbound(remote)))), Result.value(port));
+    }
+
+    /** A {@code domid_t} argument: its low 16 bits, as the C structure holds it, with {@code DOMID_SELF} resolved. */
+    static int domid(int arg, Caller c) {
+        return DomId.resolve(arg & 0xFFFF, c);
+    }
+
+    /** {@code get_free_port}: none for a dying domain, else the lowest free port. */
+    private static int freePort(Domain d) {
+        require(d.alive(), DYING);
+        int port = Events.lowestFreePort(d);
+        require(port > 0, NO_FREE_PORT);
+        return port;
     }
 
     /**
@@ -94,10 +111,9 @@ final class EventChannelRules {
      * link was dropped.
      */
     private static Outcome bindInterdomain(State s, Caller c, EventChannelOp.BindInterdomain h) {
-        int remote = DomId.resolve(h.remoteDom(), c);
-        require(s.isAlive(remote), NO_SUCH_DOMAIN);
-        int local = Events.lowestFreePort(s.dom(c.domain()));
-        require(local > 0, NO_FREE_PORT);
+        int remote = domid(h.remoteDom(), c);
+        require(s.domains().containsKey(remote), NO_SUCH_DOMAIN);
+        int local = freePort(s.dom(c.domain()));
         Domain r = s.dom(remote);
         require(r.hasPort(h.remotePort()), BAD_PORT);
         require(r.port(h.remotePort()).state() instanceof PortState.Unbound u && u.remoteDom() == c.domain(), NOT_OFFERED);
@@ -107,14 +123,18 @@ final class EventChannelRules {
         return Outcome.of(Events.setPending(s, c.domain(), local), Result.value(local));
     }
 
-    /** {@code EVTCHNOP_bind_virq}: per-vCPU IRQs on any vCPU, at most once each; the others on vCPU 0. */
+    /**
+     * {@code EVTCHNOP_bind_virq} ({@code event_channel.c:evtchn_bind_virq}): per-vCPU IRQs on any
+     * vCPU, at most once each; the others on vCPU 0; a global one only by its handler (the
+     * hardware domain unless the toolstack named another).
+     */
     private static Outcome bindVirq(State s, Caller c, EventChannelOp.BindVirq h) {
         require(h.virq() >= 0 && h.virq() < NR_VIRQS, BAD_VIRQ);
         Domain d = s.dom(c.domain());
         boolean perVcpu = perVcpu(h.virq());
-        require(perVcpu || h.virq() == VIRQ_ARGO || d.privileged(), GLOBAL_VIRQ);
         require(perVcpu || h.vcpu() == 0, VIRQ_NOT_VCPU0);
         require(d.hasVcpu(h.vcpu()), NO_SUCH_VCPU);
+        require(perVcpu || h.virq() == VIRQ_ARGO || d.privileged(), GLOBAL_VIRQ);
         for (Port p : d.ports()) require(!(p.state() instanceof PortState.Virq x && x.virq() == h.virq() && p.notifyVcpu() == h.vcpu()), VIRQ_BOUND);
         return bindLocal(s, d, new PortState.Virq(h.virq()), h.vcpu());
     }
@@ -127,8 +147,7 @@ final class EventChannelRules {
     }
 
     private static Outcome bindLocal(State s, Domain d, PortState state, int vcpu) {
-        int port = Events.lowestFreePort(d);
-        require(port > 0, NO_FREE_PORT);
+        int port = freePort(d);
         return Outcome.of(s.withDomain(d.withPort(port, new Port(state, false, d.port(port).masked(), vcpu))), Result.value(port));
     }
 
@@ -177,12 +196,15 @@ final class EventChannelRules {
         return Outcome.of(s.withDomain(Events.refresh(d.withPort(port, d.port(port).withMasked(masked)))), Result.OK);
     }
 
-    /** {@code EVTCHNOP_status}: the {@code EVTCHNSTAT_*} code of a port of {@code dom}. */
+    /**
+     * {@code EVTCHNOP_status} ({@code event_channel.c:evtchn_status}): the {@code EVTCHNSTAT_*}
+     * code of a port of {@code dom}; the port is checked before the permission.
+     */
     private static Outcome status(State s, Caller c, EventChannelOp.Status h) {
-        int dom = DomId.resolve(h.dom(), c);
-        require(s.isAlive(dom), NO_SUCH_DOMAIN);
-        require(dom == c.domain() || s.dom(c.domain()).privileged(), NOT_PERMITTED);
+        int dom = domid(h.dom(), c);
+        require(s.domains().containsKey(dom), NO_SUCH_DOMAIN);
         require(s.dom(dom).hasPort(h.port()), BAD_PORT);
+        require(dom == c.domain() || s.dom(c.domain()).privileged(), NOT_PERMITTED);
         return Outcome.of(s, Result.value(s.dom(dom).port(h.port()).state().status()));
     }
 

@@ -25,11 +25,19 @@ final class Frames {
         return false;
     }
 
-    /** How many frames {@code dom} holds allocated (Xen's {@code tot_pages}). */
-    static long allocatedTo(State s, int dom) {
+    /**
+     * How many frames {@code dom} owns (Xen's {@code tot_pages}: {@code assign_pages} adds, only
+     * {@code free_domheap_pages} takes away, so a frame given back but still referenced counts).
+     */
+    static long ownedBy(State s, int dom) {
         long n = 0;
-        for (Frame f : s.frames()) if (f.owner() == dom && f.allocated()) n++;
+        for (Frame f : s.frames()) if (f.owner() == dom) n++;
         return n;
+    }
+
+    /** {@code assign_pages}: a free frame becomes {@code dom}'s, its allocation its only reference. */
+    static Frame assign(Frame free, int dom) {
+        return Frame.allocated(dom, free.contents().size());
     }
 
     /** The entry the hypervisor keeps in reserved top-level slot {@code slot}: its own frame, supervisor-only. */

@@ -1,9 +1,6 @@
 package pvspec.model.rules;
 
-import static pvspec.model.abi.Errno.EINVAL;
 import static pvspec.model.abi.Errno.ENOSYS;
-import static pvspec.model.abi.Errno.EPERM;
-import static pvspec.model.abi.Errno.ESRCH;
 import static pvspec.model.rules.Refusal.require;
 
 import java.util.ArrayList;
@@ -16,30 +13,34 @@ import pvspec.model.state.Frame;
 import pvspec.model.state.State;
 
 /**
- * {@code memory_op}: {@code populate_physmap} gives a domain free frames (lowest first, up to
- * its {@code max_pages}); {@code decrease_reservation} takes them back. A returned frame drops
- * only its allocation reference: it is freed (and scrubbed) when its last reference goes, not
- * before. Both return how many extents were done, as Xen does.
- *
- * <p>Where Xen returns "0 done" for an unknown domain or a privilege failure, pvspec returns the
- * error code, so that a refusal is distinguishable from no work; the state is unchanged either way.
+ * {@code memory_op} ({@code memory.c:do_memory_op}): {@code populate_physmap} gives a domain free
+ * frames (lowest first, up to its {@code max_pages}); {@code decrease_reservation} takes them
+ * back. A returned frame drops only its allocation reference: it is freed when its last
+ * reference goes, not before. Both return how many extents were done, as Xen does: a check that
+ * fails before the first extent (no such domain, not permitted, a count too large to encode a
+ * continuation) returns 0, with nothing changed.
  */
 final class MemoryOpRules {
     private MemoryOpRules() {}
 
-    static final Refusal NO_SUCH_DOMAIN = Refusal.of(ESRCH, "the domain does not exist or is dying");
-    static final Refusal NOT_PERMITTED = Refusal.of(EPERM, "only the control domain may change another domain's memory");
-    static final Refusal BAD_COUNT = Refusal.of(EINVAL, "the extent count is negative");
+    /** {@code nr_extents > (UINT_MAX >> MEMOP_EXTENT_SHIFT)}: (an unsigned count: a negative one is huge). */
+    static final Refusal TOO_MANY = Refusal.noneDone("the extent count is too large to encode a continuation");
+    /** {@code rcu_lock_domain_by_any_id} (a dying domain is found). */
+    static final Refusal NO_SUCH_DOMAIN = Refusal.noneDone("the domain does not exist");
+    /** {@code xsm_memory_adjust_reservation(XSM_TARGET)}. */
+    static final Refusal NOT_PERMITTED = Refusal.noneDone("only the control domain may change another domain's memory");
     static final Refusal UNKNOWN_COMMAND = Refusal.of(ENOSYS, "no such memory_op command in ABI v1");
 
-    static final List<Refusal> REFUSALS = List.of(NO_SUCH_DOMAIN, NOT_PERMITTED, BAD_COUNT, UNKNOWN_COMMAND);
+    static final List<Refusal> REFUSALS = List.of(TOO_MANY, NO_SUCH_DOMAIN, NOT_PERMITTED, UNKNOWN_COMMAND);
+
+    /** {@code UINT_MAX >> MEMOP_EXTENT_SHIFT}. */
+    static final long MAX_EXTENTS = 0xFFFFFFFFL >>> 6;
 
     static Outcome apply(State s, Caller c, MemoryOp h) {
         if (h instanceof MemoryOp.PopulatePhysmap) {
             MemoryOp.PopulatePhysmap p = (MemoryOp.PopulatePhysmap) h;
-            int dom = target(s, c, p.dom());
-            require(p.count() >= 0, BAD_COUNT);
-            return populate(s, dom, p.count());
+            require(p.count() >= 0 && p.count() <= MAX_EXTENTS, TOO_MANY);
+            return populate(s, target(s, c, p.dom()), p.count());
         }
         if (h instanceof MemoryOp.DecreaseReservation) {
             MemoryOp.DecreaseReservation d = (MemoryOp.DecreaseReservation) h;
@@ -49,24 +50,33 @@ final class MemoryOpRules {
     }
 
     private static int target(State s, Caller c, int domArg) {
-        int dom = DomId.resolve(domArg, c);
-        require(s.isAlive(dom), NO_SUCH_DOMAIN);
+        int dom = DomId.resolve(domArg & 0xFFFF, c);
+        require(s.domains().containsKey(dom), NO_SUCH_DOMAIN);
         require(dom == c.domain() || s.dom(c.domain()).privileged(), NOT_PERMITTED);
         return dom;
     }
 
+    /**
+     * {@code populate_physmap}: one frame per extent until {@code assign_pages} refuses: the
+     * domain is dying, or it already owns {@code max_pages} frames ({@code tot_pages} counts
+     * every frame it owns, given back or not, until the frame is freed).
+     */
     private static Outcome populate(State s, int dom, long count) {
-        long allowed = s.dom(dom).maxPages() - Frames.allocatedTo(s, dom);
+        long allowed = s.dom(dom).alive() ? s.dom(dom).maxPages() - Frames.ownedBy(s, dom) : 0;
         List<Long> given = new ArrayList<>();
-        int entries = s.config().entries();
         for (int mfn = 0; mfn < s.frames().size() && given.size() < count && given.size() < allowed; mfn++) {
             if (!s.frame(mfn).isFree()) continue;
-            s = s.withFrame(mfn, Frame.allocated(dom, entries));
+            s = s.withFrame(mfn, Frames.assign(s.frame(mfn), dom));
             given.add((long) mfn);
         }
         return Outcome.of(s, new Result.Extents(given));
     }
 
+    /**
+     * {@code decrease_reservation} through {@code guest_remove_page}: stops at the first frame
+     * that is not the domain's ({@code get_page} fails); a frame already given back but still
+     * referenced counts as done.
+     */
     private static Outcome decrease(State s, int dom, List<Long> mfns) {
         int done = 0;
         for (long mfn : mfns) {

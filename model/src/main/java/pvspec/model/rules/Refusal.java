@@ -29,6 +29,14 @@ public final class Refusal extends StacklessException {
         return new Refusal(Result.gnt(status), sentence);
     }
 
+    /**
+     * A refusal Xen reports as "no work done": {@code memory_op}'s reservation calls return the
+     * number of extents done, 0 when a check fails before the first one.
+     */
+    public static Refusal noneDone(String sentence) {
+        return new Refusal(Result.value(0), sentence);
+    }
+
     /** Refuse with {@code refusal} unless {@code ok}. */
     public static void require(boolean ok, Refusal refusal) {
         if (!ok) throw refusal;
