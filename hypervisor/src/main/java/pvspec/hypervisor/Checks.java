@@ -131,9 +131,9 @@ public class Checks {
         return true;
     }
 
-    /** A frame returning to the heap is scrubbed (no domain sees another's data). */
-    public boolean scrubOnFree() {
-        return true;
+    /** {@code free_domheap_pages}: a frame returning to the heap is scrubbed when its owner is dying. */
+    public boolean scrubOnFree(boolean ownerDying) {
+        return ownerDying;
     }
 
     /** {@code MMUEXT_CLEAR_PAGE}: only a frame that could be writable (not a page table). */
@@ -195,6 +195,11 @@ public class Checks {
     /** A read-only grant is mapped read-only only. */
     public boolean grantModeAllowed(int flags, boolean readonlyMap) {
         return readonlyMap || (flags & GrantEntry.GTF_readonly) == 0;
+    }
+
+    /** {@code replace_grant_pv_mapping}: the host PTE still maps the grant's frame with its P and RW (XSA-234). */
+    public boolean unmapPteMatches(long pte, long grantPte) {
+        return Pte.mfn(pte) == Pte.mfn(grantPte) && ((pte ^ grantPte) & (P.mask() | RW.mask())) == 0;
     }
 
     /** Unmapping drops the writable type reference exactly when the map took one (XSA-224). */

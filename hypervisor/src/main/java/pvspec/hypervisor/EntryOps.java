@@ -13,12 +13,10 @@ final class EntryOps {
     private EntryOps() {}
 
     static final Refused HYPERVISOR_SLOT = Refused.of(EINVAL, "the slot is reserved for the hypervisor");
-    static final Refused GRANT_ENTRY = Refused.of(EINVAL, "the entry is a grant mapping; only unmap_grant_ref changes it");
 
     static void modEntry(Txn t, int table, int level, int index, long val, int pgOwner) {
         long old = t.ft.entry(table, index);
         if (!t.checks.guestSlot(t.hv.config, level, index)) throw HYPERVISOR_SLOT;
-        if (Pte.isGrant(old)) throw GRANT_ENTRY;
         if (Pte.present(val)) {
             if (level == 1) {
                 if (!t.checks.l1FlagsAllowed(val)) throw PageRefs.L1_FLAGS;

@@ -8,7 +8,7 @@ import static pvspec.model.abi.Gntst.GNTST_bad_gntref;
 import static pvspec.model.abi.Gntst.GNTST_bad_handle;
 import static pvspec.model.abi.Gntst.GNTST_bad_page;
 import static pvspec.model.abi.Gntst.GNTST_general_error;
-import static pvspec.model.abi.Gntst.GNTST_no_device_space;
+import static pvspec.model.abi.Gntst.GNTST_no_space;
 import static pvspec.model.abi.Gntst.GNTST_okay;
 import static pvspec.model.abi.GrantTableOp.GNTMAP_device_map;
 import static pvspec.model.abi.GrantTableOp.GNTMAP_host_map;
@@ -26,26 +26,29 @@ import pvspec.model.abi.Result;
 
 /**
  * Grant tables: the granter's own entry writes, and the grantee's {@code map_grant_ref} /
- * {@code unmap_grant_ref} (v1 host mappings). A mapping holds a general reference to the granted
- * frame (and its writable type if writable) and a general and type reference to the L1 holding
- * its entry; the granter's entry shows {@code GTF_reading}/{@code GTF_writing} while any
- * mapping (writable mapping) exists, counted per reference as in Xen's active entries.
+ * {@code unmap_grant_ref} (v1 host mappings). The map's references to the granted frame (general,
+ * and writable type if writable) belong to the grant PTE: the unmap drops them after checking the
+ * PTE still maps the grant (XSA-234) and clearing it; an ordinary update replacing the PTE drops
+ * them instead. The L1 is only looked up. The granter's entry shows
+ * {@code GTF_reading}/{@code GTF_writing} while any mapping (writable mapping) exists, counted
+ * per reference as in Xen's active entries.
  */
 final class GrantOps {
     private GrantOps() {}
 
     static final Refused MAP_NOT_HOST = Refused.of(GNTST_bad_gntref, "a map asks for GNTMAP_host_map");
     static final Refused MAP_FLAGS = Refused.of(GNTST_general_error, "only host_map and readonly are supported");
-    static final Refused MAP_BAD_DOMAIN = Refused.of(GNTST_bad_domain, "no such live granting domain");
-    static final Refused MAP_NO_HANDLE = Refused.of(GNTST_no_device_space, "no free grant handle");
+    static final Refused MAP_BAD_DOMAIN = Refused.of(GNTST_bad_domain, "no such granting domain");
+    static final Refused MAP_NO_HANDLE = Refused.of(GNTST_no_space, "no free grant handle");
     static final Refused MAP_BAD_REF = Refused.of(GNTST_bad_gntref, "no such grant reference");
     static final Refused MAP_NOT_GRANTED = Refused.of(GNTST_general_error, "the entry does not grant the caller");
     static final Refused MAP_READONLY = Refused.of(GNTST_general_error, "a read-only grant maps read-only");
     static final Refused MAP_BAD_FRAME = Refused.of(GNTST_bad_page, "the granted frame is not the granter's");
+    static final Refused MAP_COULD_NOT_PIN = Refused.of(GNTST_general_error, "the pinned grant's frame is not the granter's");
     static final Refused MAP_PAGE_TABLE = Refused.of(GNTST_general_error, "a page table cannot be mapped writable");
     static final Refused MAP_BAD_HOST = Refused.of(GNTST_general_error, "the host address has no L1 of the caller");
-    static final Refused MAP_HOST_GRANTED = Refused.of(GNTST_general_error, "the host slot holds a grant mapping");
     static final Refused UNMAP_BAD_HANDLE = Refused.of(GNTST_bad_handle, "no such grant handle");
+    static final Refused UNMAP_PTE_MISMATCH = Refused.of(GNTST_general_error, "the host PTE no longer maps the grant (XSA-234)");
     static final Refused UNKNOWN_COMMAND = Refused.of(ENOSYS, "no such grant-table command");
     static final Refused BAD_REF = Refused.of(EINVAL, "no such grant reference");
     static final Refused IN_USE = Refused.of(EBUSY, "the grant is mapped");
@@ -55,8 +58,7 @@ final class GrantOps {
         if (h instanceof GrantTableOp.UnmapGrantRef) {
             int handle = ((GrantTableOp.UnmapGrantRef) h).handle();
             if (handle < 0 || handle >= t.dom.maptrack.length || t.dom.maptrack[handle] == null) throw UNMAP_BAD_HANDLE;
-            unmap(t, t.dom, handle);
-            return Result.gnt(GNTST_okay);
+            return unmap(t, t.dom, handle);
         }
         throw UNKNOWN_COMMAND;
     }
@@ -87,7 +89,7 @@ final class GrantOps {
         if ((flags & (GNTMAP_host_map | GNTMAP_device_map)) == 0) throw MAP_NOT_HOST;
         if ((flags & ~(GNTMAP_host_map | GNTMAP_readonly)) != 0) throw MAP_FLAGS;
         boolean readonly = (flags & GNTMAP_readonly) != 0;
-        Dom granter = t.alive(h.dom());
+        Dom granter = t.dom(h.dom() & 0xFFFF);
         if (granter == null) throw MAP_BAD_DOMAIN;
         Dom me = t.dom;
         int handle = lowestFreeHandle(me);
@@ -99,16 +101,13 @@ final class GrantOps {
         if (!t.checks.grantModeAllowed(gflags, readonly)) throw MAP_READONLY;
         long frame = granter.grantFrame[ref];
         // The granted frame: a general reference, and the writable type for a writable map.
-        PageRefs.getPage(t, frame, granter.id, MAP_BAD_FRAME);
+        PageRefs.getPage(t, frame, granter.id, granter.grantMaps[ref] > 0 ? MAP_COULD_NOT_PIN : MAP_BAD_FRAME);
         if (!readonly) PageRefs.getPageType(t, (int) frame, FrameTable.WRITABLE, MAP_PAGE_TABLE);
-        // The host entry: a slot of a validated L1 of the caller, kept validated by the mapping.
+        // create_grant_pv_mapping: the L1 slot is looked up; the old entry is replaced and put.
         long slot = Walker.l1Slot(t, me.baseptr[t.vcpu], t.me, h.hostVa(), MAP_BAD_HOST);
         int l1 = (int) (slot >>> 16);
         int index = (int) (slot & 0xFFFF);
         long old = t.ft.entry(l1, index);
-        if (Pte.isGrant(old)) throw MAP_HOST_GRANTED;
-        PageRefs.getPage(t, l1, t.me, MAP_BAD_HOST);
-        PageRefs.getPageType(t, l1, 1, MAP_BAD_HOST);
         t.setEntry(l1, index, grantPte(frame, readonly));
         PageRefs.putFromL1e(t, old);
         t.setObj(me.maptrack, handle, new GrantMap(granter.id, ref, frame, readonly, l1, index));
@@ -116,30 +115,45 @@ final class GrantOps {
         return Result.value(handle);
     }
 
-    /** The entry Xen writes for a host mapping: present, user, marked as a grant. */
+    /** The entry Xen writes for a host mapping: present, accessed, dirty, NX, user, marked as a grant. */
     static long grantPte(long frame, boolean readonly) {
-        return readonly
-                ? Pte.make(frame, PteFlag.P, PteFlag.US, PteFlag.GNTTAB)
-                : Pte.make(frame, PteFlag.P, PteFlag.RW, PteFlag.US, PteFlag.GNTTAB);
+        long pte = Pte.make(frame, PteFlag.P, PteFlag.A, PteFlag.D, PteFlag.NX, PteFlag.US, PteFlag.GNTTAB);
+        return readonly ? pte : pte | PteFlag.RW.mask();
     }
 
     /**
-     * Remove a mapping: entry, maptrack entry and in-use flags together (XSA-218), the mapper's
-     * translations of the frame flushed, then the references dropped.
+     * {@code unmap_common}: the granter gone crashes the caller; the PTE must still map the
+     * grant's frame with its P and RW (XSA-234); it is cleared, the mapper's translations of the
+     * frame flushed, the references dropped, the maptrack entry and in-use flags released.
      */
-    static void unmap(Txn t, Dom mapper, int handle) {
+    static Result unmap(Txn t, Dom mapper, int handle) {
         GrantMap m = mapper.maptrack[handle];
-        t.setObj(mapper.maptrack, handle, null);
-        t.setEntry(m.hostL1, m.hostIndex, Pte.NONE);
         Dom granter = t.dom(m.dom);
-        if (granter != null) active(t, granter, m.ref, -1, m.readonly ? 0 : -1);
-        if (t.ft.valid(m.frame)) {
+        if (granter == null) {
+            t.setLong(mapper.vars, Dom.LIFE, Dom.SHUTDOWN);
+            return Result.gnt(GNTST_general_error);
+        }
+        FrameTable ft = t.ft;
+        long ti = ft.typeInfo.get(m.hostL1);
+        if (ft.owner[m.hostL1] != mapper.id || FrameTable.type(ti) != 1 || FrameTable.typeCount(ti) <= 0) throw UNMAP_PTE_MISMATCH;
+        if (!t.checks.unmapPteMatches(ft.entry(m.hostL1, m.hostIndex), grantPte(m.frame, m.readonly))) throw UNMAP_PTE_MISMATCH;
+        t.setEntry(m.hostL1, m.hostIndex, Pte.NONE);
+        if (ft.valid(m.frame)) {
             int f = (int) m.frame;
             TlbOps.forgetFrameIn(t, mapper, f);
             if (t.checks.unmapDropsType(m.readonly)) PageRefs.putPageAndType(t, f);
             else PageRefs.putPage(t, f);
         }
-        PageRefs.putPageAndType(t, m.hostL1);
+        release(t, mapper, handle);
+        return Result.gnt(GNTST_okay);
+    }
+
+    /** Free a maptrack entry and lower the in-use flags; the references stay with the PTE ({@code gnttab_release_mappings}). */
+    static void release(Txn t, Dom mapper, int handle) {
+        GrantMap m = mapper.maptrack[handle];
+        t.setObj(mapper.maptrack, handle, null);
+        Dom granter = t.dom(m.dom);
+        if (granter != null) active(t, granter, m.ref, -1, m.readonly ? 0 : -1);
     }
 
     /** Adjust a grant's active counts and derive its in-use flags from them. */

@@ -57,7 +57,7 @@ final class MemoryOps {
                 if (mfn < 0) break;
                 heap.take(mfn);
                 t.j.heapTake(heap, mfn);
-                // assign_pages: the allocation is the only reference; contents were scrubbed on free.
+                // assign_pages: the allocation is the only reference; contents are what the last owner left.
                 t.setInt(ft.owner, mfn, d.id);
                 t.setCountInfo(mfn, FrameTable.countInfo(1, true));
                 given.add(Long.valueOf(mfn));

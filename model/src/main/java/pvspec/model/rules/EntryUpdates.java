@@ -16,12 +16,10 @@ import pvspec.model.state.State;
 final class EntryUpdates {
     private EntryUpdates() {}
 
-    /** A grant mapping belongs to the grant table: only {@code unmap_grant_ref} removes it. */
-    static final Refusal GRANT_ENTRY = Refusal.of(EINVAL, "the entry is a grant mapping; only unmap_grant_ref may change it");
     /** {@code mod_l4_entry}: the hypervisor's top-level slots are not the guest's to write. */
     static final Refusal HYPERVISOR_SLOT = Refusal.of(EINVAL, "the slot is reserved for the hypervisor");
 
-    static final List<Refusal> REFUSALS = List.of(GRANT_ENTRY, HYPERVISOR_SLOT);
+    static final List<Refusal> REFUSALS = List.of(HYPERVISOR_SLOT);
 
     /**
      * Set entry {@code index} of the validated level-{@code level} table {@code table} to
@@ -32,7 +30,8 @@ final class EntryUpdates {
         Frame t = s.frame(table);
         long old = t.entry(index);
         require(Frames.guestSlot(s, level, index), HYPERVISOR_SLOT);
-        require(!Pte.isGrant(old), GRANT_ENTRY);
+        // A grant PTE may be replaced like any other: put_page_from_l1e drops the references it
+        // holds (mm.c:put_page_from_l1e); the grant's unmap then fails its PTE check (XSA-234).
         if (Pte.present(val)) {
             // Checked before the fast path: the whitelist allows G, which only an L1 may set.
             require(Pte.disallowed(val, level == 1 ? Pte.L1_ALLOWED : Pte.UPPER_ALLOWED) == 0,

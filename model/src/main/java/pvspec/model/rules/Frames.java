@@ -10,13 +10,18 @@ final class Frames {
     private Frames() {}
 
     /**
-     * A frame whose general count has reached 0 goes back to the free pool: scrubbed (no other
-     * domain may ever see its data), with every TLB entry that still points to it dropped. (A
-     * dying domain that thereby loses its last frame is gone at the end of the step:
-     * {@link Domains#reap}.)
+     * A frame whose general count has reached 0 goes back to the free pool
+     * ({@code free_domheap_pages}), with every TLB entry that still points to it dropped. It is
+     * scrubbed only if its owner is dying (page_alloc.c:2812-2813, {@code scrub = d->is_dying});
+     * what a live domain gives back keeps its contents, and the next owner gets them: Xen expects
+     * a domain to clear what it frees if it cares. (A dying domain that thereby loses its last
+     * frame is gone at the end of the step: {@link Domains#reap}.)
      */
     static State release(State s, long mfn) {
-        s = s.withFrame(mfn, Frame.free(s.config().entries()));
+        Frame f = s.frame(mfn);
+        boolean scrub = !s.isAlive(f.owner());
+        Frame freed = Frame.free(s.config().entries());
+        s = s.withFrame(mfn, scrub ? freed : freed.withContents(f.contents()).withDataTag(f.dataTag()));
         return Tlbs.forgetFrame(s, mfn);
     }
 
@@ -35,9 +40,12 @@ final class Frames {
         return n;
     }
 
-    /** {@code assign_pages}: a free frame becomes {@code dom}'s, its allocation its only reference. */
+    /**
+     * {@code assign_pages}: a free frame becomes {@code dom}'s, its allocation its only reference;
+     * its contents are what its last owner left (scrubbed if that owner was dying).
+     */
     static Frame assign(Frame free, int dom) {
-        return Frame.allocated(dom, free.contents().size());
+        return Frame.allocated(dom, free.contents().size()).withContents(free.contents()).withDataTag(free.dataTag());
     }
 
     /** The entry the hypervisor keeps in reserved top-level slot {@code slot}: its own frame, supervisor-only. */

@@ -8,7 +8,7 @@ import static pvspec.model.abi.Gntst.GNTST_bad_gntref;
 import static pvspec.model.abi.Gntst.GNTST_bad_handle;
 import static pvspec.model.abi.Gntst.GNTST_bad_page;
 import static pvspec.model.abi.Gntst.GNTST_general_error;
-import static pvspec.model.abi.Gntst.GNTST_no_device_space;
+import static pvspec.model.abi.Gntst.GNTST_no_space;
 import static pvspec.model.abi.Gntst.GNTST_okay;
 import static pvspec.model.abi.GrantTableOp.GNTMAP_device_map;
 import static pvspec.model.abi.GrantTableOp.GNTMAP_host_map;
@@ -20,6 +20,7 @@ import static pvspec.model.state.GrantEntry.GTF_readonly;
 import static pvspec.model.state.GrantEntry.GTF_writing;
 
 import java.util.List;
+import java.util.Optional;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.GrantTableWrite;
@@ -27,54 +28,74 @@ import pvspec.model.abi.Pte;
 import pvspec.model.abi.PteFlag;
 import pvspec.model.abi.Result;
 import pvspec.model.state.Domain;
+import pvspec.model.state.Frame;
 import pvspec.model.state.GrantEntry;
+import pvspec.model.state.Lifecycle;
 import pvspec.model.state.Maptrack;
 import pvspec.model.state.PageType;
 import pvspec.model.state.State;
 
 /**
  * Grant tables: the granter's own writes ({@code grant}, {@code end_access}) and the grantee's
- * {@code map_grant_ref} / {@code unmap_grant_ref} (v1, host mappings).
+ * {@code map_grant_ref} / {@code unmap_grant_ref} (v1, host mappings), as
+ * {@code common/grant_table.c} and {@code arch/x86/pv/grant_table.c} do them.
  *
  * <p>While a grant is mapped, Xen keeps {@code GTF_reading} (and {@code GTF_writing} for a
- * writable map) set in the granter's entry, and the granter cannot revoke or change it. A
- * mapping holds a general reference to the granted frame (and its writable type if writable),
- * and, in pvspec, a general and a type reference to the L1 table holding the mapping's entry:
- * that table therefore stays a validated L1 until the unmap (Xen instead lets the table be
- * devalidated and injects a fault into the guest, leaving a grant nobody can unmap).
+ * writable map) set in the granter's entry, and the granter cannot revoke or change it. The map
+ * takes a general reference to the granted frame (and its writable type if writable); those
+ * references belong to the grant PTE it writes: {@code unmap_grant_ref} drops them after
+ * clearing the PTE, and an ordinary update that replaces the PTE ({@code mmu_update},
+ * {@code update_va_mapping}, a second map at the same address) drops them through
+ * {@code put_page_from_l1e}. The maptrack entry and the in-use flags stay; the later unmap then
+ * fails Xen's check that the PTE still maps the grant (XSA-234), and the grant stays in use until
+ * the mapper dies. The L1 holding the entry is only looked up, never referenced.
+ *
+ * <p>Build configuration: the model marks grant PTEs with the debug build's {@code _PAGE_GNTTAB}
+ * and follows the release build ({@code NDEBUG}) in not injecting #GP when an ordinary update
+ * drops one (mm.c:1219-1227 is compiled only in debug builds).
+ *
+ * <p>ABI v1: {@code unmap_grant_ref} names the handle only; the model checks the PTE at the slot
+ * the map resolved (Xen walks the {@code host_addr} the guest passes, which is that slot unless
+ * the guest rewired its upper tables in between; ABI v2 adds {@code host_addr}).
  */
 final class GrantTableRules {
     private GrantTableRules() {}
 
+    /** {@code map_grant_ref}: no pin increment (neither host nor device map). */
     static final Refusal MAP_NOT_HOST = Refusal.of(GNTST_bad_gntref, "a map must ask for GNTMAP_host_map (or device_map)");
     static final Refusal MAP_FLAGS = Refusal.of(GNTST_general_error, "ABI v1 maps host mappings only: GNTMAP_host_map, optionally GNTMAP_readonly");
-    static final Refusal MAP_BAD_DOMAIN = Refusal.of(GNTST_bad_domain, "the granting domain does not exist or is dying");
-    /** Xen's map_grant_ref has long said GNTST_no_device_space here (a later Xen patch moves it to GNTST_no_space). */
-    static final Refusal MAP_NO_HANDLE = Refusal.of(GNTST_no_device_space, "the caller has no free grant-map handle");
+    /** {@code rcu_lock_domain_by_id}: a dying granter is still found. */
+    static final Refusal MAP_BAD_DOMAIN = Refusal.of(GNTST_bad_domain, "the granting domain does not exist");
+    /** {@code get_maptrack_handle} fails: {@code GNTST_no_space} (grant_table.c:map_grant_ref, since 2021). */
+    static final Refusal MAP_NO_HANDLE = Refusal.of(GNTST_no_space, "the caller has no free grant-map handle");
     static final Refusal MAP_BAD_REF = Refusal.of(GNTST_bad_gntref, "no such grant reference");
+    /** {@code _set_status_v1}: type and domid checked when the entry is not yet pinned. */
     static final Refusal MAP_NOT_GRANTED = Refusal.of(GNTST_general_error, "the entry does not permit access to the caller");
     static final Refusal MAP_READONLY = Refusal.of(GNTST_general_error, "the grant is read-only; a writable map is refused");
+    /** {@code get_paged_frame}: the first pin takes a reference, which fails unless the granter owns the frame. */
     static final Refusal MAP_BAD_FRAME = Refusal.of(GNTST_bad_page, "the granted frame is not the granter's");
+    /** {@code could_not_pin}: a later pin finds a frame that is not the granter's, or not writable. */
+    static final Refusal MAP_COULD_NOT_PIN = Refusal.of(GNTST_general_error, "the granted frame is not the granter's any more");
     static final Refusal MAP_PAGE_TABLE = Refusal.of(GNTST_general_error, "a writable map of a frame in use as a page table is refused");
+    /** {@code create_grant_pv_mapping}: {@code map_guest_l1e}, {@code get_page_from_mfn}, the L1 type. */
     static final Refusal MAP_BAD_HOST = Refusal.of(GNTST_general_error, "the host address is not mapped by an L1 table of the caller");
-    static final Refusal MAP_HOST_GRANTED = Refusal.of(GNTST_general_error, "the host slot already holds a grant mapping");
     static final Refusal UNMAP_BAD_HANDLE = Refusal.of(GNTST_bad_handle, "no such grant-map handle");
+    /** {@code unmap_common}: the granter is gone; Xen crashes the caller ("naughty") and writes no status. */
+    static final Refusal UNMAP_GRANTER_GONE = Refusal.of(GNTST_general_error, "the granting domain is gone: the caller is crashed");
+    /** {@code replace_grant_pv_mapping}: the L1 lookup and the PTE still mapping the grant with its P and RW (XSA-234). */
+    static final Refusal UNMAP_PTE_MISMATCH = Refusal.of(GNTST_general_error, "the host PTE does not map the grant any more (XSA-234)");
     static final Refusal UNKNOWN_COMMAND = Refusal.of(ENOSYS, "no such grant-table command in ABI v1");
     static final Refusal BAD_REF = Refusal.of(EINVAL, "no such grant reference");
     /** The revocation protocol: compare-and-swap on flags that fails while reading or writing is set. */
     static final Refusal IN_USE = Refusal.of(EBUSY, "the grant is mapped; the granter cannot change or revoke it");
 
     static final List<Refusal> REFUSALS = List.of(MAP_NOT_HOST, MAP_FLAGS, MAP_BAD_DOMAIN, MAP_NO_HANDLE, MAP_BAD_REF,
-            MAP_NOT_GRANTED, MAP_READONLY, MAP_BAD_FRAME, MAP_PAGE_TABLE, MAP_BAD_HOST, MAP_HOST_GRANTED, UNMAP_BAD_HANDLE,
-            UNKNOWN_COMMAND, BAD_REF, IN_USE);
+            MAP_NOT_GRANTED, MAP_READONLY, MAP_BAD_FRAME, MAP_COULD_NOT_PIN, MAP_PAGE_TABLE, MAP_BAD_HOST, UNMAP_BAD_HANDLE,
+            UNMAP_GRANTER_GONE, UNMAP_PTE_MISMATCH, UNKNOWN_COMMAND, BAD_REF, IN_USE);
 
     static Outcome apply(State s, Caller c, GrantTableOp h) {
         if (h instanceof GrantTableOp.MapGrantRef) return map(s, c, (GrantTableOp.MapGrantRef) h);
-        if (h instanceof GrantTableOp.UnmapGrantRef) {
-            int handle = ((GrantTableOp.UnmapGrantRef) h).handle();
-            require(s.dom(c.domain()).maptrack().containsKey(handle), UNMAP_BAD_HANDLE);
-            return Outcome.of(unmap(s, c.domain(), handle), Result.gnt(GNTST_okay));
-        }
+        if (h instanceof GrantTableOp.UnmapGrantRef) return unmapGrantRef(s, c, ((GrantTableOp.UnmapGrantRef) h).handle());
         throw UNKNOWN_COMMAND;
     }
 
@@ -91,58 +112,81 @@ final class GrantTableRules {
         return Outcome.of(s.withDomain(d.withGrant(h.ref(), e)), Result.OK);
     }
 
-    /** {@code GNTTABOP_map_grant_ref}, checked in Xen's order; returns the new handle. */
+    /** {@code GNTTABOP_map_grant_ref} ({@code grant_table.c:map_grant_ref}), checked in Xen's order; returns the new handle. */
     private static Outcome map(State s, Caller c, GrantTableOp.MapGrantRef h) {
         int me = c.domain();
         require((h.flags() & (GNTMAP_host_map | GNTMAP_device_map)) != 0, MAP_NOT_HOST);
         require((h.flags() & ~(GNTMAP_host_map | GNTMAP_readonly)) == 0, MAP_FLAGS);
         boolean readonly = (h.flags() & GNTMAP_readonly) != 0;
-        require(s.isAlive(h.dom()), MAP_BAD_DOMAIN);
+        int dom = h.dom() & 0xFFFF; // a domid_t
+        require(s.domains().containsKey(dom), MAP_BAD_DOMAIN);
         int handle = lowestFreeHandle(s, s.dom(me));
         require(handle >= 0, MAP_NO_HANDLE);
-        Domain granter = s.dom(h.dom());
+        Domain granter = s.dom(dom);
         require(h.ref() >= 0 && h.ref() < granter.grants().size(), MAP_BAD_REF);
         GrantEntry e = granter.grants().get(h.ref());
         require(e.permitsAccess() && e.domid() == me, MAP_NOT_GRANTED);
         require(readonly || !e.readonly(), MAP_READONLY);
         // The granted frame: a general reference, and the writable type for a writable map.
-        s = PageTypes.getPage(s, e.frame(), h.dom(), MAP_BAD_FRAME);
+        s = PageTypes.getPage(s, e.frame(), dom, e.inUse() ? MAP_COULD_NOT_PIN : MAP_BAD_FRAME);
         if (!readonly) s = PageTypes.getPageType(s, e.frame(), PageType.WRITABLE, MAP_PAGE_TABLE);
-        // The host entry: a slot of a validated L1 of the caller, which the mapping keeps validated.
+        // create_grant_pv_mapping: the L1 slot is looked up (not referenced); the old entry is replaced and put.
         Walks.L1Slot slot = Walks.l1Slot(s, s.dom(me).vcpu(c.vcpu()), me, h.hostVa(), MAP_BAD_HOST);
         long old = s.frame(slot.table()).entry(slot.index());
-        require(!Pte.isGrant(old), MAP_HOST_GRANTED);
-        s = PageTypes.getPage(s, slot.table(), me, MAP_BAD_HOST);
-        s = PageTypes.getPageType(s, slot.table(), PageType.L1, MAP_BAD_HOST);
         s = EntryUpdates.write(s, slot.table(), slot.index(), grantPte(e.frame(), readonly));
         s = PageTypes.putPageFromL1e(s, old);
         // The bookkeeping: the maptrack entry and the in-use flags.
         Domain mapper = s.dom(me);
         s = s.withDomain(mapper.withMaptrack(mapper.maptrack().plus(handle,
-                new Maptrack(h.dom(), h.ref(), e.frame(), readonly, slot.table(), slot.index()))));
-        return Outcome.of(refreshInUse(s, h.dom(), h.ref()), Result.value(handle));
-    }
-
-    /** The entry Xen writes for a host mapping: present, user-accessible, marked as a grant. */
-    static long grantPte(long frame, boolean readonly) {
-        return readonly
-                ? Pte.make(frame, PteFlag.P, PteFlag.US, PteFlag.GNTTAB)
-                : Pte.make(frame, PteFlag.P, PteFlag.RW, PteFlag.US, PteFlag.GNTTAB);
+                new Maptrack(dom, h.ref(), e.frame(), readonly, slot.table(), slot.index()))));
+        return Outcome.of(refreshInUse(s, dom, h.ref()), Result.value(handle));
     }
 
     /**
-     * Remove a mapping: its entry, its maptrack entry and the in-use flags go together (XSA-218),
-     * the mapper's translations of the frame are flushed, then the references are dropped.
+     * The entry Xen writes for a host mapping ({@code grant_to_pte_flags}, then
+     * {@code adjust_guest_l1e}): present, accessed, dirty, no-execute, user, marked as a grant;
+     * writable unless read-only.
      */
-    static State unmap(State s, int mapperId, int handle) {
+    static long grantPte(long frame, boolean readonly) {
+        long pte = Pte.make(frame, PteFlag.P, PteFlag.A, PteFlag.D, PteFlag.NX, PteFlag.US, PteFlag.GNTTAB);
+        return readonly ? pte : pte | PteFlag.RW.mask();
+    }
+
+    /**
+     * {@code GNTTABOP_unmap_grant_ref} ({@code unmap_common}, {@code replace_grant_pv_mapping},
+     * {@code unmap_common_complete}): the PTE must still map the granted frame with the grant's
+     * P and RW; it is cleared without dropping references, then the grant's references are
+     * dropped, the mapper's translations of the frame flushed, and the maptrack entry freed.
+     */
+    private static Outcome unmapGrantRef(State s, Caller c, int handle) {
+        Domain mapper = s.dom(c.domain());
+        require(mapper.maptrack().containsKey(handle), UNMAP_BAD_HANDLE);
+        Maptrack m = mapper.maptrack().get(handle);
+        if (!s.domains().containsKey(m.dom())) {
+            return new Outcome(s.withDomain(mapper.withLife(Lifecycle.SHUTDOWN)), UNMAP_GRANTER_GONE.result(),
+                    Optional.of(UNMAP_GRANTER_GONE.sentence()));
+        }
+        Frame l1 = s.frame(m.hostL1());
+        require(l1.owner() == c.domain() && l1.isTable(1), UNMAP_PTE_MISMATCH);
+        long pte = l1.entry(m.hostIndex());
+        long grant = grantPte(m.frame(), m.readonly());
+        require(Pte.mfn(pte) == m.frame() && ((pte ^ grant) & (PteFlag.P.mask() | PteFlag.RW.mask())) == 0, UNMAP_PTE_MISMATCH);
+        s = EntryUpdates.write(s, m.hostL1(), m.hostIndex(), Pte.NONE);
+        s = Tlbs.forgetFrameIn(s, c.domain(), m.frame());
+        s = m.readonly() ? PageTypes.putPage(s, m.frame()) : PageTypes.putPageAndType(s, m.frame());
+        return Outcome.of(release(s, c.domain(), handle), Result.gnt(GNTST_okay));
+    }
+
+    /**
+     * Free a maptrack entry and lower the grant's in-use flags; the references stay with the PTE
+     * ({@code gnttab_release_mappings} when the mapper dies: a PV domain's host mappings are
+     * released with its page tables).
+     */
+    static State release(State s, int mapperId, int handle) {
         Domain mapper = s.dom(mapperId);
         Maptrack m = mapper.maptrack().get(handle);
         s = s.withDomain(mapper.withMaptrack(mapper.maptrack().minus(handle)));
-        s = EntryUpdates.write(s, m.hostL1(), m.hostIndex(), Pte.NONE);
-        s = refreshInUse(s, m.dom(), m.ref());
-        s = Tlbs.forgetFrameIn(s, mapperId, m.frame());
-        s = m.readonly() ? PageTypes.putPage(s, m.frame()) : PageTypes.putPageAndType(s, m.frame());
-        return PageTypes.putPageAndType(s, m.hostL1());
+        return s.domains().containsKey(m.dom()) ? refreshInUse(s, m.dom(), m.ref()) : s;
     }
 
     /** Set {@code GTF_reading}/{@code GTF_writing} of a grant exactly while some mapping (writable mapping) of it exists. */

@@ -53,8 +53,8 @@ public final class Mutants {
                     return true;
                 }
             }),
-            new Mutant("missing-scrub", "-", "a freed frame is not scrubbed", () -> new Checks() {
-                @Override public boolean scrubOnFree() {
+            new Mutant("missing-scrub", "-", "a dying domain's freed frame is not scrubbed (free_domheap_pages)", () -> new Checks() {
+                @Override public boolean scrubOnFree(boolean ownerDying) {
                     return false;
                 }
             }),
@@ -63,8 +63,8 @@ public final class Mutants {
                     return true;
                 }
             }),
-            new Mutant("trap-handler-in-hypervisor", "-", "trap handler address not checked against the hypervisor's range", () -> new Checks() {
-                @Override public boolean handlerInGuestRange(Config c, long address) {
+            new Mutant("grant-unmap-no-pte-check", "XSA-234", "unmap does not check that the host PTE still maps the grant", () -> new Checks() {
+                @Override public boolean unmapPteMatches(long pte, long grantPte) {
                     return true;
                 }
             }),
