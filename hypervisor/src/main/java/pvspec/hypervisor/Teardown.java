@@ -11,7 +11,6 @@ final class Teardown {
 
     static void destroy(Txn t, Dom d) {
         t.setLong(d.vars, Dom.LIFE, Dom.DYING);
-        t.setLong(d.vars, Dom.PAUSED, 0);
         for (int v = 0; v < Dom.VECTORS; v++) if (d.traps[v] != null) t.setObj(d.traps, v, null);
         t.setLong(d.vars, Dom.EVENT_CALLBACK, 0);
         t.setLong(d.vars, Dom.FAILSAFE_CALLBACK, 0);

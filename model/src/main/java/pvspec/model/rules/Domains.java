@@ -27,7 +27,7 @@ final class Domains {
      */
     static State destroy(State s, int id) {
         Domain d = s.dom(id);
-        s = s.withDomain(d.withLife(Lifecycle.DYING).withPaused(false).withTraps(IntTreePMap.empty()).withCallbacks(0, 0));
+        s = s.withDomain(d.withLife(Lifecycle.DYING).withTraps(IntTreePMap.empty()).withCallbacks(0, 0));
         for (int p = 0; p < d.ports().size(); p++) s = EventChannelRules.closePort(s, id, p);
         for (int handle : new ArrayList<>(d.maptrack().keySet())) s = GrantTableRules.release(s, id, handle);
         for (int v = 0; v < d.vcpus().size(); v++) {

@@ -27,7 +27,7 @@ class PrivilegeTest {
     @Test
     void aPrivilegedGuestIsCaught() {
         Domain d = s.dom(1);
-        broken("INV-10", s.withDomain(new Domain(d.id(), true, d.life(), d.paused(), d.maxPages(), d.vcpus(), d.traps(),
+        broken("INV-10", s.withDomain(new Domain(d.id(), true, d.life(), d.pauseCount(), d.maxPages(), d.vcpus(), d.traps(),
                 d.eventCallback(), d.failsafeCallback(), d.ports(), d.grants(), d.maptrack())), null);
     }
 
@@ -70,7 +70,7 @@ class PrivilegeTest {
     @Test
     void anUnprivilegedControlDomainIsCaught() {
         Domain d = s.dom(0);
-        broken("INV-10", s.withDomain(new Domain(d.id(), false, d.life(), d.paused(), d.maxPages(), d.vcpus(), d.traps(),
+        broken("INV-10", s.withDomain(new Domain(d.id(), false, d.life(), d.pauseCount(), d.maxPages(), d.vcpus(), d.traps(),
                 d.eventCallback(), d.failsafeCallback(), d.ports(), d.grants(), d.maptrack())), null);
     }
 }

@@ -100,16 +100,29 @@ class MemoryOpTest {
         accepts(t, "d1: access write va=0.0", "OK");
     }
 
+    /** free_domheap_pages scrubs only when the owner is dying (page_alloc.c:2812-2813): a live domain's data passes on. */
     @Test
-    void aFreedFrameIsScrubbedBeforeItsNextOwnerGetsIt() {
+    void aFrameALiveDomainFreesKeepsItsDataForTheNextOwner() {
         State t = accepts(s, "d1: access write va=0.0", "OK");
         assertThat(t.frame(3).dataTag()).isEqualTo(1);
         t = accepts(t, "d1: mmu_update ptr=4[0] val=0x77 ptr=2[0] val=0", "OK");
         t = accepts(t, "d1: memory_op decrease_reservation dom=self mfns=3,4", "2");
+        assertThat(t.frame(3).isFree()).isTrue();
         t = accepts(t, "dom0: memory_op populate_physmap dom=0 count=2", "2");
         assertThat(t.frame(3).owner()).isEqualTo(0);
-        assertThat(t.frame(3).dataTag()).isNotEqualTo(1);
-        assertThat(t.frame(4).contents().isZero()).isTrue();
+        assertThat(t.frame(3).dataTag()).isEqualTo(1);
+        assertThat(t.frame(4).entry(0)).isEqualTo(0x77);
+    }
+
+    /** A dying domain's frames are scrubbed as they are freed (page_alloc.c:2812-2813). */
+    @Test
+    void aDyingDomainsFramesAreScrubbed() {
+        State t = accepts(s, "d1: access write va=0.0", "OK");
+        t = accepts(t, "dom0: domctl destroydomain dom=1", "OK");
+        assertThat(t.frame(3).isFree()).isTrue();
+        assertThat(t.frame(3).dataTag()).isEqualTo(pvspec.model.abi.DomId.DOMID_INVALID);
+        assertThat(t.frame(3).contents().isZero()).isTrue();
+        assertThat(t.frame(2).contents().isZero()).isTrue();
     }
 
     @Test
