@@ -122,17 +122,13 @@ final class GrantOps {
     }
 
     /**
-     * {@code unmap_common}: the granter gone crashes the caller; the PTE must still map the
+     * {@code unmap_common}: the PTE must still map the
      * grant's frame with its P and RW (XSA-234); it is cleared, the mapper's translations of the
      * frame flushed, the references dropped, the maptrack entry and in-use flags released.
      */
     static Result unmap(Txn t, Dom mapper, int handle) {
         GrantMap m = mapper.maptrack[handle];
-        Dom granter = t.dom(m.dom);
-        if (granter == null) {
-            t.setLong(mapper.vars, Dom.LIFE, Dom.SHUTDOWN);
-            return Result.gnt(GNTST_general_error);
-        }
+        t.dom(m.dom); // the granter: locked, and present while a mapping names it (Txn.commit)
         FrameTable ft = t.ft;
         long ti = ft.typeInfo.get(m.hostL1);
         if (ft.owner[m.hostL1] != mapper.id || FrameTable.type(ti) != 1 || FrameTable.typeCount(ti) <= 0) throw UNMAP_PTE_MISMATCH;

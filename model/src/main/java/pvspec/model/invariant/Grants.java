@@ -18,8 +18,7 @@ import pvspec.model.state.State;
  * in use (so the granter cannot revoke it), and a live domain's grant PTEs exist only where a
  * mapping of that frame records them. What Xen does not guarantee, the invariant does not say: a
  * mapping's PTE may have been replaced by an ordinary update (its references went with it, and
- * the unmap fails, XSA-234), and a granter may be gone while a mapping still names it
- * ({@code unmap_common} then crashes the mapper).
+ * the unmap fails, XSA-234).
  */
 public final class Grants extends NamedInvariant {
     public Grants() {
@@ -57,8 +56,7 @@ public final class Grants extends NamedInvariant {
     private void mapping(State s, Domain d, int handle, Maptrack m, List<Violation> out) {
         String what = "d" + d.id() + " handle " + handle;
         Domain g = s.domains().get(m.dom());
-        if (g == null) return; // the granter is gone (Xen: the unmap crashes the mapper)
-        if (m.ref() < 0 || m.ref() >= g.grants().size()) {
+        if (g == null || m.ref() < 0 || m.ref() >= g.grants().size()) {
             out.add(Violation.frame(id(), m.frame(), what + " maps grant " + m.ref() + " of d" + m.dom() + ", which does not exist"));
             return;
         }

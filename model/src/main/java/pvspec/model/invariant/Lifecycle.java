@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
+import pvspec.model.state.Maptrack;
 import pvspec.model.state.Port;
 import pvspec.model.state.PortState;
 import pvspec.model.state.State;
@@ -12,10 +13,8 @@ import pvspec.model.state.Vcpu;
 /**
  * INV-13 lifecycle. Protects against zombies and dangling references after destruction: a dying
  * domain holds nothing of its own any more (ports, mappings, pins, base pointers, allocations;
- * only frames others still reference), and once it is gone it owns no frame and no port is
- * linked to it. (A mapping may still name its grants: Xen frees the granter once nothing
- * references its frames, which a mapping whose PTE was replaced no longer does; the unmap then
- * crashes the mapper, grant_table.c:unmap_common.)
+ * only frames others still reference), and once it is gone nothing names it: it owns no frame,
+ * no port is linked to it, no mapping refers to its grants.
  */
 public final class Lifecycle extends NamedInvariant {
     public Lifecycle() {
@@ -41,6 +40,7 @@ public final class Lifecycle extends NamedInvariant {
             if (s.domains().containsKey(id)) continue;
             for (int mfn = 0; mfn < s.frames().size(); mfn++) if (s.frame(mfn).owner() == id) out.add(Violation.frame(id(), mfn, "destroyed d" + id + " still owns frame " + mfn));
             for (Domain d : s.domains().values()) {
+                for (Maptrack m : d.maptrack().values()) if (m.dom() == id) out.add(Violation.frame(id(), m.frame(), "d" + d.id() + " maps a grant of destroyed d" + id));
                 for (int p = 0; p < d.ports().size(); p++) {
                     Port port = d.port(p);
                     if (port.state() instanceof PortState.Interdomain && ((PortState.Interdomain) port.state()).remoteDom() == id) {

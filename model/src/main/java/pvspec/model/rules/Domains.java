@@ -46,11 +46,21 @@ final class Domains {
         return s;
     }
 
-    /** A dying domain that owns no frame any more is gone. */
+    /**
+     * A dying domain that owns no frame any more, and whose grants no mapping names, is gone.
+     * (Xen frees it with its last page, even while a mapper whose grant PTE was replaced still
+     * names its grants; pvspec hands out the lowest free id, so it keeps the domain until those
+     * mappings go, lest a new domain with that id inherit them: see docs/xen-conformance.md.)
+     */
     static State reap(State s) {
         for (Domain d : s.domains().values()) {
-            if (d.life() == Lifecycle.DYING && !Frames.ownsAny(s, d.id())) s = s.withoutDomain(d.id());
+            if (d.life() == Lifecycle.DYING && !Frames.ownsAny(s, d.id()) && !grantsInUse(d)) s = s.withoutDomain(d.id());
         }
         return s;
+    }
+
+    private static boolean grantsInUse(Domain d) {
+        for (var g : d.grants()) if (g.inUse()) return true;
+        return false;
     }
 }

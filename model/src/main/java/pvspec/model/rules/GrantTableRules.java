@@ -20,7 +20,6 @@ import static pvspec.model.state.GrantEntry.GTF_readonly;
 import static pvspec.model.state.GrantEntry.GTF_writing;
 
 import java.util.List;
-import java.util.Optional;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.GrantTableWrite;
@@ -30,7 +29,6 @@ import pvspec.model.abi.Result;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
 import pvspec.model.state.GrantEntry;
-import pvspec.model.state.Lifecycle;
 import pvspec.model.state.Maptrack;
 import pvspec.model.state.PageType;
 import pvspec.model.state.State;
@@ -80,8 +78,6 @@ final class GrantTableRules {
     /** {@code create_grant_pv_mapping}: {@code map_guest_l1e}, {@code get_page_from_mfn}, the L1 type. */
     static final Refusal MAP_BAD_HOST = Refusal.of(GNTST_general_error, "the host address is not mapped by an L1 table of the caller");
     static final Refusal UNMAP_BAD_HANDLE = Refusal.of(GNTST_bad_handle, "no such grant-map handle");
-    /** {@code unmap_common}: the granter is gone; Xen crashes the caller ("naughty") and writes no status. */
-    static final Refusal UNMAP_GRANTER_GONE = Refusal.of(GNTST_general_error, "the granting domain is gone: the caller is crashed");
     /** {@code replace_grant_pv_mapping}: the L1 lookup and the PTE still mapping the grant with its P and RW (XSA-234). */
     static final Refusal UNMAP_PTE_MISMATCH = Refusal.of(GNTST_general_error, "the host PTE does not map the grant any more (XSA-234)");
     static final Refusal UNKNOWN_COMMAND = Refusal.of(ENOSYS, "no such grant-table command in ABI v1");
@@ -91,7 +87,7 @@ final class GrantTableRules {
 
     static final List<Refusal> REFUSALS = List.of(MAP_NOT_HOST, MAP_FLAGS, MAP_BAD_DOMAIN, MAP_NO_HANDLE, MAP_BAD_REF,
             MAP_NOT_GRANTED, MAP_READONLY, MAP_BAD_FRAME, MAP_COULD_NOT_PIN, MAP_PAGE_TABLE, MAP_BAD_HOST, UNMAP_BAD_HANDLE,
-            UNMAP_GRANTER_GONE, UNMAP_PTE_MISMATCH, UNKNOWN_COMMAND, BAD_REF, IN_USE);
+            UNMAP_PTE_MISMATCH, UNKNOWN_COMMAND, BAD_REF, IN_USE);
 
     static Outcome apply(State s, Caller c, GrantTableOp h) {
         if (h instanceof GrantTableOp.MapGrantRef) return map(s, c, (GrantTableOp.MapGrantRef) h);
@@ -161,11 +157,7 @@ final class GrantTableRules {
     private static Outcome unmapGrantRef(State s, Caller c, int handle) {
         Domain mapper = s.dom(c.domain());
         require(mapper.maptrack().containsKey(handle), UNMAP_BAD_HANDLE);
-        Maptrack m = mapper.maptrack().get(handle);
-        if (!s.domains().containsKey(m.dom())) {
-            return new Outcome(s.withDomain(mapper.withLife(Lifecycle.SHUTDOWN)), UNMAP_GRANTER_GONE.result(),
-                    Optional.of(UNMAP_GRANTER_GONE.sentence()));
-        }
+        Maptrack m = mapper.maptrack().get(handle); // its granter exists: Domains.reap keeps it while named
         Frame l1 = s.frame(m.hostL1());
         require(l1.owner() == c.domain() && l1.isTable(1), UNMAP_PTE_MISMATCH);
         long pte = l1.entry(m.hostIndex());
@@ -186,7 +178,7 @@ final class GrantTableRules {
         Domain mapper = s.dom(mapperId);
         Maptrack m = mapper.maptrack().get(handle);
         s = s.withDomain(mapper.withMaptrack(mapper.maptrack().minus(handle)));
-        return s.domains().containsKey(m.dom()) ? refreshInUse(s, m.dom(), m.ref()) : s;
+        return refreshInUse(s, m.dom(), m.ref());
     }
 
     /** Set {@code GTF_reading}/{@code GTF_writing} of a grant exactly while some mapping (writable mapping) of it exists. */
