@@ -38,7 +38,7 @@ public final class TrapRules {
     public static final int INT3 = 3;
     public static final int INTO = 4;
 
-    /** {@code pv/traps.c:do_set_trap_table}: {@code is_canonical_address}. */
+    /** {@code pv/callback.c:do_set_trap_table}: {@code is_canonical_address}. */
     static final Refusal NON_CANONICAL = Refusal.of(EINVAL, "a handler address must be canonical (XSA-7)");
 
     static final List<Refusal> REFUSALS = List.of(NON_CANONICAL);
@@ -49,7 +49,7 @@ public final class TrapRules {
     }
 
     /**
-     * {@code set_trap_table} ({@code pv/traps.c:do_set_trap_table}): an empty list clears the
+     * {@code set_trap_table} ({@code pv/callback.c:do_set_trap_table}): an empty list clears the
      * table (Xen: a null handle); otherwise entries are installed one by one up to the first with
      * address 0. A non-canonical address stops the call with {@code EINVAL}, and the entries
      * before it stay installed, as in Xen.

@@ -45,7 +45,7 @@ class TrapRulesTest {
         assertThat(t.dom(1).traps()).containsKeys(3, 13, 14, 32, 128);
     }
 
-    /** do_set_trap_table (pv/traps.c:do_set_trap_table) installs entry by entry; a non-canonical one stops it, the earlier ones stay. */
+    /** do_set_trap_table (pv/callback.c:do_set_trap_table) installs entry by entry; a non-canonical one stops it, the earlier ones stay. */
     @Test
     void aNonCanonicalEntryStopsTheListAndTheEntriesBeforeItStay() {
         State t = accepts(s, "d1: set_trap_table trap=3,3,0xe033,0.1 trap=14,0,0xe033,0x100 trap=5,3,0xe033,0.1", "EINVAL");
