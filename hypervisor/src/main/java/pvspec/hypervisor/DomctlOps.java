@@ -1,11 +1,13 @@
 package pvspec.hypervisor;
 
-import static pvspec.model.abi.Errno.EINVAL;
-import static pvspec.model.abi.Errno.EEXIST;
-import static pvspec.model.abi.Errno.ENOSYS;
-import static pvspec.model.abi.Errno.EOVERFLOW;
-import static pvspec.model.abi.Errno.EPERM;
-import static pvspec.model.abi.Errno.ESRCH;
+import static pvspec.model.abi.check.Check.DOMCTL_BAD_VCPUS;
+import static pvspec.model.abi.check.Check.DOMCTL_NOT_PAUSED;
+import static pvspec.model.abi.check.Check.DOMCTL_NOT_PRIVILEGED;
+import static pvspec.model.abi.check.Check.DOMCTL_NO_FREE_ID;
+import static pvspec.model.abi.check.Check.DOMCTL_NO_SUCH_DOMAIN;
+import static pvspec.model.abi.check.Check.DOMCTL_SELF;
+import static pvspec.model.abi.check.Check.DOMCTL_TOO_MANY_PAUSES;
+import static pvspec.model.abi.check.Check.DOMCTL_UNKNOWN_COMMAND;
 
 import pvspec.model.abi.Domctl;
 import pvspec.model.abi.Result;
@@ -17,46 +19,47 @@ import pvspec.model.abi.Result;
 final class DomctlOps {
     private DomctlOps() {}
 
-    static final Refused NOT_PRIVILEGED = Refused.of(EPERM, "domctl is for the control domain");
-    static final Refused NO_FREE_ID = Refused.of(EEXIST, "every domain id is in use");
-    static final Refused BAD_VCPUS = Refused.of(EINVAL, "1 to config.vcpus vCPUs");
-    static final Refused NO_SUCH_DOMAIN = Refused.of(ESRCH, "no such domain");
-    static final Refused SELF = Refused.of(EINVAL, "not on the control domain itself");
-    static final Refused TOO_MANY_PAUSES = Refused.of(EOVERFLOW, "paused 255 times already");
-    static final Refused NOT_PAUSED = Refused.of(EINVAL, "not paused");
-    static final Refused UNKNOWN_COMMAND = Refused.of(ENOSYS, "no such domctl");
 
     static Result apply(Txn t, Domctl h) {
-        if (!t.checks.domctlPermitted(t.dom.privileged)) throw NOT_PRIVILEGED;
-        if (h instanceof Domctl.CreateDomain) return create(t, (Domctl.CreateDomain) h);
-        if (h instanceof Domctl.DestroyDomain) {
-            int id = ((Domctl.DestroyDomain) h).dom();
-            Dom d = existing(t, id);
-            if (id == t.me) throw SELF;
-            if (d.alive()) Teardown.destroy(t, d);
-            return Result.OK;
-        }
-        if (h instanceof Domctl.PauseDomain) {
-            int id = ((Domctl.PauseDomain) h).dom();
-            Dom d = existing(t, id);
-            if (id == t.me) throw SELF;
-            if (d.vars[Dom.PAUSED] >= 255) throw TOO_MANY_PAUSES;
-            t.setLong(d.vars, Dom.PAUSED, d.vars[Dom.PAUSED] + 1);
-            return Result.OK;
-        }
-        if (h instanceof Domctl.UnpauseDomain) {
-            Dom d = existing(t, ((Domctl.UnpauseDomain) h).dom());
-            if (d.vars[Dom.PAUSED] == 0) throw NOT_PAUSED;
-            t.setLong(d.vars, Dom.PAUSED, d.vars[Dom.PAUSED] - 1);
-            return Result.OK;
-        }
-        if (h instanceof Domctl.MaxMem) {
-            Domctl.MaxMem m = (Domctl.MaxMem) h;
-            Dom d = existing(t, m.dom());
-            t.setLong(d.vars, Dom.MAX_PAGES, maxPages(m.pages()));
-            return Result.OK;
-        }
-        throw UNKNOWN_COMMAND;
+        if (!t.checks.domctlPermitted(t.dom.privileged)) throw Refused.of(DOMCTL_NOT_PRIVILEGED);
+        return h.accept(new Domctl.Visitor<>() {
+            @Override public Result createDomain(Domctl.CreateDomain x) { return create(t, x); }
+
+            @Override
+            public Result destroyDomain(Domctl.DestroyDomain x) {
+                int id = x.dom();
+                Dom d = existing(t, id);
+                if (id == t.me) throw Refused.of(DOMCTL_SELF);
+                if (d.alive()) Teardown.destroy(t, d);
+                return Result.OK;
+            }
+
+            @Override
+            public Result pauseDomain(Domctl.PauseDomain x) {
+                Dom d = existing(t, x.dom());
+                if (x.dom() == t.me) throw Refused.of(DOMCTL_SELF);
+                if (d.vars[Dom.PAUSED] >= 255) throw Refused.of(DOMCTL_TOO_MANY_PAUSES);
+                t.setLong(d.vars, Dom.PAUSED, d.vars[Dom.PAUSED] + 1);
+                return Result.OK;
+            }
+
+            @Override
+            public Result unpauseDomain(Domctl.UnpauseDomain x) {
+                Dom d = existing(t, x.dom());
+                if (d.vars[Dom.PAUSED] == 0) throw Refused.of(DOMCTL_NOT_PAUSED);
+                t.setLong(d.vars, Dom.PAUSED, d.vars[Dom.PAUSED] - 1);
+                return Result.OK;
+            }
+
+            @Override
+            public Result maxMem(Domctl.MaxMem m) {
+                Dom d = existing(t, m.dom());
+                t.setLong(d.vars, Dom.MAX_PAGES, maxPages(m.pages()));
+                return Result.OK;
+            }
+
+            @Override public Result unknown(Domctl.Unknown x) { throw Refused.of(DOMCTL_UNKNOWN_COMMAND); }
+        });
     }
 
     /** An unsigned 64-bit page count, capped at {@code UINT_MAX} ({@code d->max_pages}). */
@@ -64,7 +67,7 @@ final class DomctlOps {
         return pages < 0 || pages > 0xFFFFFFFFL ? 0xFFFFFFFFL : pages;
     }
 
-    /** New domains take the lowest free id from 1 and start paused once. */
+    /** New domains take the lowest free id from 1 and start paused once ({@code controller_pause_count = 1}). */
     private static Result create(Txn t, Domctl.CreateDomain h) {
         t.lockDomlist(); // domain ids come and go only under it
         int id = -1;
@@ -74,8 +77,8 @@ final class DomctlOps {
                 break;
             }
         }
-        if (id < 0) throw NO_FREE_ID;
-        if (h.vcpus() < 1 || h.vcpus() > t.hv.config.vcpus()) throw BAD_VCPUS;
+        if (id < 0) throw Refused.of(DOMCTL_NO_FREE_ID);
+        if (h.vcpus() < 1 || h.vcpus() > t.hv.config.vcpus()) throw Refused.of(DOMCTL_BAD_VCPUS);
         t.need(id);
         Dom d = new Dom(t.hv, id, false, maxPages(h.maxPages()), h.vcpus());
         d.vars[Dom.PAUSED] = 1;
@@ -86,7 +89,7 @@ final class DomctlOps {
     /** Any domain that still exists, dying or not ({@code rcu_lock_domain_by_id}). */
     private static Dom existing(Txn t, int id) {
         Dom d = t.dom(id);
-        if (d == null) throw NO_SUCH_DOMAIN;
+        if (d == null) throw Refused.of(DOMCTL_NO_SUCH_DOMAIN);
         return d;
     }
 }

@@ -1,6 +1,9 @@
 package pvspec.hypervisor;
 
-import static pvspec.model.abi.Errno.ENOSYS;
+import static pvspec.model.abi.check.Check.MEMORY_TOO_MANY;
+import static pvspec.model.abi.check.Check.MEMORY_NOT_PERMITTED;
+import static pvspec.model.abi.check.Check.MEMORY_NO_SUCH_DOMAIN;
+import static pvspec.model.abi.check.Check.MEMORY_UNKNOWN_COMMAND;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,30 +19,26 @@ import pvspec.model.abi.Result;
 final class MemoryOps {
     private MemoryOps() {}
 
-    static final Refused TOO_MANY = Refused.noneDone("extent count too large for a continuation");
-    static final Refused NO_SUCH_DOMAIN = Refused.noneDone("no such domain");
-    static final Refused NOT_PERMITTED = Refused.noneDone("only the control domain changes another domain's memory");
-    static final Refused UNKNOWN_COMMAND = Refused.of(ENOSYS, "no such memory_op command");
 
     static Result apply(Txn t, MemoryOp h) {
-        if (h instanceof MemoryOp.PopulatePhysmap) {
-            MemoryOp.PopulatePhysmap p = (MemoryOp.PopulatePhysmap) h;
-            if (p.count() < 0 || p.count() > 0xFFFFFFFFL >>> 6) throw TOO_MANY;
-            return populate(t, target(t, p.dom()), p.count());
-        }
-        if (h instanceof MemoryOp.DecreaseReservation) {
-            MemoryOp.DecreaseReservation r = (MemoryOp.DecreaseReservation) h;
-            return decrease(t, target(t, r.dom()), r.mfns());
-        }
-        throw UNKNOWN_COMMAND;
+        return h.accept(new MemoryOp.Visitor<>() {
+            @Override
+            public Result populatePhysmap(MemoryOp.PopulatePhysmap p) {
+                if (p.count() < 0 || p.count() > 0xFFFFFFFFL >>> 6) throw Refused.of(MEMORY_TOO_MANY);
+                return populate(t, target(t, p.dom()), p.count());
+            }
+
+            @Override public Result decreaseReservation(MemoryOp.DecreaseReservation r) { return decrease(t, target(t, r.dom()), r.mfns()); }
+            @Override public Result unknown(MemoryOp.Unknown x) { throw Refused.of(MEMORY_UNKNOWN_COMMAND); }
+        });
     }
 
     private static Dom target(Txn t, int domArg) {
         int dom = domArg & 0xFFFF;
         if (dom == DomId.DOMID_SELF) dom = t.me;
         Dom d = t.dom(dom);
-        if (d == null) throw NO_SUCH_DOMAIN;
-        if (!t.checks.targetPermitted(t.me, dom, t.dom.privileged)) throw NOT_PERMITTED;
+        if (d == null) throw Refused.of(MEMORY_NO_SUCH_DOMAIN);
+        if (!t.checks.targetPermitted(t.me, dom, t.dom.privileged)) throw Refused.of(MEMORY_NOT_PERMITTED);
         return d;
     }
 

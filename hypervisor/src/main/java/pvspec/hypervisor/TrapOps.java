@@ -1,6 +1,6 @@
 package pvspec.hypervisor;
 
-import static pvspec.model.abi.Errno.EINVAL;
+import static pvspec.model.abi.check.Check.TRAP_NON_CANONICAL;
 
 import java.util.List;
 import pvspec.model.abi.Result;
@@ -20,8 +20,6 @@ final class TrapOps {
     static final int GENERAL_PROTECTION = 13;
     static final int PAGE_FAULT = 14;
 
-    static final Refused NON_CANONICAL = Refused.of(EINVAL, "handler address not canonical (XSA-7)");
-
     /**
      * {@code do_set_trap_table}: entries are installed one by one up to the first with address 0;
      * a non-canonical address stops the call with EINVAL and the entries before it stay. An empty
@@ -35,7 +33,10 @@ final class TrapOps {
         }
         for (TrapInfo ti : traps) {
             if (ti.address() == 0) break;
-            if (!t.checks.handlerCanonical(t.hv.config, ti.address())) return NON_CANONICAL.result;
+            if (!t.checks.handlerCanonical(t.hv.config, ti.address())) {
+                t.batchStoppedBy = TRAP_NON_CANONICAL; // the entries before it stay installed
+                return TRAP_NON_CANONICAL.result();
+            }
             int vector = ti.vector() & 0xFF;
             t.setObj(d.traps, vector, new TrapInfo(vector, ti.dpl() & 3, t.checks.handlerSelector(ti.cs() & 0xFFFF), ti.address()));
         }

@@ -1,6 +1,9 @@
 package pvspec.model.rules;
 
-import static pvspec.model.abi.Errno.ENOSYS;
+import static pvspec.model.abi.check.Check.MEMORY_TOO_MANY;
+import static pvspec.model.abi.check.Check.MEMORY_NOT_PERMITTED;
+import static pvspec.model.abi.check.Check.MEMORY_NO_SUCH_DOMAIN;
+import static pvspec.model.abi.check.Check.MEMORY_UNKNOWN_COMMAND;
 import static pvspec.model.rules.Refusal.require;
 
 import java.util.ArrayList;
@@ -23,36 +26,34 @@ import pvspec.model.state.State;
 final class MemoryOpRules {
     private MemoryOpRules() {}
 
-    /** {@code nr_extents > (UINT_MAX >> MEMOP_EXTENT_SHIFT)}: (an unsigned count: a negative one is huge). */
-    static final Refusal TOO_MANY = Refusal.noneDone("the extent count is too large to encode a continuation");
-    /** {@code rcu_lock_domain_by_any_id} (a dying domain is found). */
-    static final Refusal NO_SUCH_DOMAIN = Refusal.noneDone("the domain does not exist");
-    /** {@code xsm_memory_adjust_reservation(XSM_TARGET)}. */
-    static final Refusal NOT_PERMITTED = Refusal.noneDone("only the control domain may change another domain's memory");
-    static final Refusal UNKNOWN_COMMAND = Refusal.of(ENOSYS, "no such memory_op command in ABI v1");
-
-    static final List<Refusal> REFUSALS = List.of(TOO_MANY, NO_SUCH_DOMAIN, NOT_PERMITTED, UNKNOWN_COMMAND);
-
     /** {@code UINT_MAX >> MEMOP_EXTENT_SHIFT}. */
     static final long MAX_EXTENTS = 0xFFFFFFFFL >>> 6;
 
+
     static Outcome apply(State s, Caller c, MemoryOp h) {
-        if (h instanceof MemoryOp.PopulatePhysmap) {
-            MemoryOp.PopulatePhysmap p = (MemoryOp.PopulatePhysmap) h;
-            require(p.count() >= 0 && p.count() <= MAX_EXTENTS, TOO_MANY);
-            return populate(s, target(s, c, p.dom()), p.count());
-        }
-        if (h instanceof MemoryOp.DecreaseReservation) {
-            MemoryOp.DecreaseReservation d = (MemoryOp.DecreaseReservation) h;
-            return decrease(s, target(s, c, d.dom()), d.mfns());
-        }
-        throw UNKNOWN_COMMAND;
+        return h.accept(new MemoryOp.Visitor<>() {
+            @Override
+            public Outcome populatePhysmap(MemoryOp.PopulatePhysmap p) {
+                require(p.count() >= 0 && p.count() <= MAX_EXTENTS, MEMORY_TOO_MANY);
+                return populate(s, target(s, c, p.dom()), p.count());
+            }
+
+            @Override
+            public Outcome decreaseReservation(MemoryOp.DecreaseReservation d) {
+                return decrease(s, target(s, c, d.dom()), d.mfns());
+            }
+
+            @Override
+            public Outcome unknown(MemoryOp.Unknown x) {
+                throw Refusal.of(MEMORY_UNKNOWN_COMMAND);
+            }
+        });
     }
 
     private static int target(State s, Caller c, int domArg) {
         int dom = DomId.resolve(domArg & 0xFFFF, c);
-        require(s.domains().containsKey(dom), NO_SUCH_DOMAIN);
-        require(dom == c.domain() || s.dom(c.domain()).privileged(), NOT_PERMITTED);
+        require(s.domains().containsKey(dom), MEMORY_NO_SUCH_DOMAIN);
+        require(dom == c.domain() || s.dom(c.domain()).privileged(), MEMORY_NOT_PERMITTED);
         return dom;
     }
 

@@ -1,9 +1,7 @@
 package pvspec.model.rules;
 
-import static pvspec.model.abi.Errno.EINVAL;
+import static pvspec.model.abi.check.Check.TRAP_NON_CANONICAL;
 
-import java.util.List;
-import java.util.Optional;
 import org.pcollections.IntTreePMap;
 import org.pcollections.PMap;
 import pvspec.model.abi.Caller;
@@ -38,11 +36,6 @@ public final class TrapRules {
     public static final int INT3 = 3;
     public static final int INTO = 4;
 
-    /** {@code pv/callback.c:do_set_trap_table}: {@code is_canonical_address}. */
-    static final Refusal NON_CANONICAL = Refusal.of(EINVAL, "a handler address must be canonical (XSA-7)");
-
-    static final List<Refusal> REFUSALS = List.of(NON_CANONICAL);
-
     /** Whether a guest may enter its kernel at {@code address} (0 means "no handler" and is checked by the caller). */
     public static boolean guestAddress(Config c, long address) {
         return c.canonical(address);
@@ -60,7 +53,7 @@ public final class TrapRules {
         for (TrapInfo t : h.traps()) {
             if (t.address() == 0) break;
             if (!s.config().canonical(t.address())) {
-                return new Outcome(s.withDomain(d.withTraps(traps)), NON_CANONICAL.result(), Optional.of(NON_CANONICAL.sentence()));
+                return Outcome.refused(s.withDomain(d.withTraps(traps)), TRAP_NON_CANONICAL.result(), TRAP_NON_CANONICAL);
             }
             int vector = t.vector() & 0xFF;
             traps = traps.plus(vector, new TrapInfo(vector, t.dpl() & 3, fixupSelector(t.cs() & 0xFFFF), t.address()));
