@@ -37,8 +37,8 @@ public final class Privilege extends NamedInvariant {
     @Override
     public List<Violation> stepConstraint(State before, Caller c, Hypercall h, Result r, State after) {
         List<Violation> out = new ArrayList<>();
-        // memory_op reports a refusal as "0 done" (memory.c:do_memory_op): success there is an effect.
-        boolean succeeded = h instanceof MemoryOp ? !before.equals(after) : r.succeeded();
+        // memory_op reports a refusal as "0 done" (memory.c:do_memory_op): success there is work done.
+        boolean succeeded = h instanceof MemoryOp ? extentsDone(r) > 0 : r.succeeded();
         if (!succeeded) return out;
         if (c.isUser() && !h.allowedInUserMode()) out.add(Violation.of(id(), h.kind() + " succeeded from user mode"));
         Domain caller = before.domains().get(c.domain());
@@ -55,6 +55,11 @@ public final class Privilege extends NamedInvariant {
         if (h instanceof EventChannelOp.AllocUnbound) return other(c, ((EventChannelOp.AllocUnbound) h).dom());
         if (h instanceof EventChannelOp.Status) return other(c, ((EventChannelOp.Status) h).dom());
         return false;
+    }
+
+    private static long extentsDone(Result r) {
+        if (r instanceof Result.Extents) return ((Result.Extents) r).mfns().size();
+        return r instanceof Result.Value ? ((Result.Value) r).value() : 0;
     }
 
     private static boolean other(Caller c, int dom) {
