@@ -72,7 +72,7 @@ final class Abstraction {
             GrantMap m = d.maptrack[h];
             if (m != null) maptrack = maptrack.plus(h, new Maptrack(m.dom, m.ref, m.frame, m.readonly, m.hostL1, m.hostIndex));
         }
-        return new Domain(d.id, d.privileged, LIVES[d.life()], d.vars[Dom.PAUSED] != 0, d.vars[Dom.MAX_PAGES],
+        return new Domain(d.id, d.privileged, LIVES[d.life()], (int) d.vars[Dom.PAUSED], d.vars[Dom.MAX_PAGES],
                 TreePVector.from(vcpus), traps, d.vars[Dom.EVENT_CALLBACK], d.vars[Dom.FAILSAFE_CALLBACK],
                 TreePVector.from(ports), TreePVector.from(grants), maptrack);
     }

@@ -126,9 +126,9 @@ public class Checks {
         return true;
     }
 
-    /** A frame returning to the heap is scrubbed (no domain sees another's data). */
-    public boolean scrubOnFree() {
-        return true;
+    /** {@code free_domheap_pages}: a frame returning to the heap is scrubbed when its owner is dying. */
+    public boolean scrubOnFree(boolean ownerDying) {
+        return ownerDying;
     }
 
     /** {@code MMUEXT_CLEAR_PAGE}: only a frame that could be writable (not a page table). */
@@ -210,6 +210,11 @@ public class Checks {
         return readonlyMap || (flags & GrantEntry.GTF_readonly) == 0;
     }
 
+    /** {@code replace_grant_pv_mapping}: the host PTE still maps the grant's frame with its P and RW (XSA-234). */
+    public boolean unmapPteMatches(long pte, long grantPte) {
+        return Pte.mfn(pte) == Pte.mfn(grantPte) && ((pte ^ grantPte) & (P.mask() | RW.mask())) == 0;
+    }
+
     /** Unmapping drops the writable type reference exactly when the map took one (XSA-224). */
     public boolean unmapDropsType(boolean readonlyMap) {
         return !readonlyMap;
@@ -222,14 +227,10 @@ public class Checks {
         return c.canonical(address);
     }
 
-    /** A handler or callback address must lie in the guest's part of the address space. */
-    public boolean handlerInGuestRange(Config c, long address) {
-        return !c.hypervisorRange(address);
-    }
 
     /** A handler's code selector runs at guest-kernel privilege (RPL 3), never ring 0. */
     public int handlerSelector(int cs) {
-        return cs | 3;
+        return (cs & 3) >= 3 ? cs : (cs & ~3) | 3;
     }
 
     /** {@code permit_softint}: DPL 1 or more from the kernel, DPL 3 from user mode. */
@@ -244,8 +245,4 @@ public class Checks {
         return remoteUnbound && offeredTo == caller;
     }
 
-    /** The upper-bound checks on domain ids passed to {@code alloc_unbound}. */
-    public boolean remoteDomainId(int remote) {
-        return remote >= 0 && remote <= 0xFFFF;
-    }
 }

@@ -53,7 +53,7 @@ final class Concretion {
     private static Dom domain(Hypervisor hv, Domain d) {
         Dom x = new Dom(hv, d.id(), d.privileged(), d.maxPages(), d.vcpus().size());
         x.vars[Dom.LIFE] = d.life().ordinal();
-        x.vars[Dom.PAUSED] = d.paused() ? 1 : 0;
+        x.vars[Dom.PAUSED] = d.pauseCount();
         x.vars[Dom.EVENT_CALLBACK] = d.eventCallback();
         x.vars[Dom.FAILSAFE_CALLBACK] = d.failsafeCallback();
         for (int v = 0; v < x.nvcpus; v++) {

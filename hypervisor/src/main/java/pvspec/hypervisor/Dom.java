@@ -115,6 +115,12 @@ final class Dom {
         return p >= 0 && p < ports.length;
     }
 
+    /** Whether some mapping still names one of its grants (its active counts): it is not reaped before they go. */
+    boolean grantsNamed() {
+        for (int n : grantMaps) if (n != 0) return true;
+        return false;
+    }
+
     boolean grantInUse(int ref) {
         return (grantFlags[ref] & (GrantEntry.GTF_reading | GrantEntry.GTF_writing)) != 0;
     }

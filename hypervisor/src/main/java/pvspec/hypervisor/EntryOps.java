@@ -1,6 +1,5 @@
 package pvspec.hypervisor;
 
-import static pvspec.model.abi.check.Check.GRANT_ENTRY;
 import static pvspec.model.abi.check.Check.HYPERVISOR_SLOT;
 import static pvspec.model.abi.check.Check.L1_DISALLOWED_FLAGS;
 import static pvspec.model.abi.check.Check.UPPER_DISALLOWED_FLAGS;
@@ -19,7 +18,6 @@ final class EntryOps {
     static void modEntry(Txn t, int table, int level, int index, long val, int pgOwner) {
         long old = t.ft.entry(table, index);
         if (!t.checks.guestSlot(t.hv.config, level, index)) throw Refused.of(HYPERVISOR_SLOT);
-        if (level == 1 && Pte.isGrant(old)) throw Refused.of(GRANT_ENTRY); // bit 62 is a grant marker in L1s only
         if (Pte.present(val)) {
             if (level == 1) {
                 if (!t.checks.l1FlagsAllowed(val)) throw Refused.of(L1_DISALLOWED_FLAGS);

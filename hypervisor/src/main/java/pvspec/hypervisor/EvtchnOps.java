@@ -1,6 +1,6 @@
 package pvspec.hypervisor;
 
-import static pvspec.model.abi.check.Check.EVTCHN_BAD_DOMID;
+import static pvspec.model.abi.check.Check.EVTCHN_DYING;
 import static pvspec.model.abi.check.Check.EVTCHN_BAD_PORT;
 import static pvspec.model.abi.check.Check.EVTCHN_BAD_VIRQ;
 import static pvspec.model.abi.check.Check.EVTCHN_CANNOT_SEND;
@@ -64,19 +64,27 @@ final class EvtchnOps {
         });
     }
 
-    private static int resolve(Txn t, int id) {
+    /** A {@code domid_t}: the low 16 bits, {@code DOMID_SELF} resolved. */
+    private static int resolve(Txn t, int arg) {
+        int id = arg & 0xFFFF;
         return id == DomId.DOMID_SELF ? t.me : id;
+    }
+
+    /** {@code get_free_port}. */
+    private static int freePort(Dom d) {
+        if (!d.alive()) throw Refused.of(EVTCHN_DYING);
+        int port = lowestFreePort(d);
+        if (port <= 0) throw Refused.of(EVTCHN_NO_FREE_PORT);
+        return port;
     }
 
     private static Result allocUnbound(Txn t, EventChannelOp.AllocUnbound h) {
         int dom = resolve(t, h.dom());
         int remote = resolve(t, h.remoteDom());
-        Dom d = t.alive(dom);
+        Dom d = t.dom(dom);
         if (d == null) throw Refused.of(EVTCHN_NO_SUCH_DOMAIN);
-        int port = lowestFreePort(d);
-        if (port <= 0) throw Refused.of(EVTCHN_NO_FREE_PORT);
+        int port = freePort(d);
         if (!t.checks.targetPermitted(t.me, dom, t.dom.privileged)) throw Refused.of(EVTCHN_NOT_PERMITTED);
-        if (!t.checks.remoteDomainId(remote)) throw Refused.of(EVTCHN_BAD_DOMID);
         t.setPort(d, port, Evtchn.withState(d.ports[port], ECS_UNBOUND, remote, 0));
         return Result.value(port);
     }
@@ -84,11 +92,10 @@ final class EvtchnOps {
     /** Link a new local port with a port the remote left unbound for the caller; the local end starts pending. */
     private static Result bindInterdomain(Txn t, EventChannelOp.BindInterdomain h) {
         int remote = resolve(t, h.remoteDom());
-        Dom r = t.alive(remote);
+        Dom r = t.dom(remote);
         if (r == null) throw Refused.of(EVTCHN_NO_SUCH_DOMAIN);
         Dom me = t.dom;
-        int local = lowestFreePort(me);
-        if (local <= 0) throw Refused.of(EVTCHN_NO_FREE_PORT);
+        int local = freePort(me);
         int rp = h.remotePort();
         if (!r.hasPort(rp)) throw Refused.of(EVTCHN_BAD_PORT);
         long rw = r.ports[rp];
@@ -104,9 +111,9 @@ final class EvtchnOps {
         if (virq < 0 || virq >= Virq.NR_VIRQS) throw Refused.of(EVTCHN_BAD_VIRQ);
         Dom d = t.dom;
         boolean perVcpu = Virq.perVcpu(virq);
-        if (!perVcpu && virq != Virq.VIRQ_ARGO && !d.privileged) throw Refused.of(EVTCHN_GLOBAL_VIRQ);
         if (!perVcpu && h.vcpu() != 0) throw Refused.of(EVTCHN_VIRQ_NOT_VCPU0);
         if (!d.hasVcpu(h.vcpu())) throw Refused.of(EVTCHN_NO_SUCH_VCPU);
+        if (!perVcpu && virq != Virq.VIRQ_ARGO && !d.privileged) throw Refused.of(EVTCHN_GLOBAL_VIRQ);
         for (long w : d.ports) {
             if (Evtchn.state(w) == ECS_VIRQ && Evtchn.a(w) == virq && Evtchn.notify(w) == h.vcpu()) throw Refused.of(EVTCHN_VIRQ_BOUND);
         }
@@ -119,8 +126,7 @@ final class EvtchnOps {
     }
 
     private static Result bindLocal(Txn t, Dom d, int state, int a, int vcpu) {
-        int port = lowestFreePort(d);
-        if (port <= 0) throw Refused.of(EVTCHN_NO_FREE_PORT);
+        int port = freePort(d);
         t.setPort(d, port, Evtchn.make(state, a, 0, false, Evtchn.masked(d.ports[port]), vcpu));
         return Result.value(port);
     }
@@ -175,10 +181,10 @@ final class EvtchnOps {
 
     private static Result status(Txn t, EventChannelOp.Status h) {
         int dom = resolve(t, h.dom());
-        Dom d = t.alive(dom);
+        Dom d = t.dom(dom);
         if (d == null) throw Refused.of(EVTCHN_NO_SUCH_DOMAIN);
-        if (!t.checks.targetPermitted(t.me, dom, t.dom.privileged)) throw Refused.of(EVTCHN_NOT_PERMITTED);
         if (!d.hasPort(h.port())) throw Refused.of(EVTCHN_BAD_PORT);
+        if (!t.checks.targetPermitted(t.me, dom, t.dom.privileged)) throw Refused.of(EVTCHN_NOT_PERMITTED);
         return Result.value(statusCode(Evtchn.state(d.ports[h.port()])));
     }
 

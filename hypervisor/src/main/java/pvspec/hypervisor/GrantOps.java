@@ -7,7 +7,7 @@ import static pvspec.model.abi.check.Check.GNTTAB_MAP_BAD_FRAME;
 import static pvspec.model.abi.check.Check.GNTTAB_MAP_BAD_HOST;
 import static pvspec.model.abi.check.Check.GNTTAB_MAP_BAD_REF;
 import static pvspec.model.abi.check.Check.GNTTAB_MAP_FLAGS;
-import static pvspec.model.abi.check.Check.GNTTAB_MAP_HOST_GRANTED;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_COULD_NOT_PIN;
 import static pvspec.model.abi.check.Check.GNTTAB_MAP_NOT_GRANTED;
 import static pvspec.model.abi.check.Check.GNTTAB_MAP_NOT_HOST;
 import static pvspec.model.abi.check.Check.GNTTAB_MAP_NO_HANDLE;
@@ -15,6 +15,7 @@ import static pvspec.model.abi.check.Check.GNTTAB_MAP_PAGE_TABLE;
 import static pvspec.model.abi.check.Check.GNTTAB_MAP_READONLY;
 import static pvspec.model.abi.check.Check.GNTTAB_UNKNOWN_COMMAND;
 import static pvspec.model.abi.check.Check.GNTTAB_UNMAP_BAD_HANDLE;
+import static pvspec.model.abi.check.Check.GNTTAB_UNMAP_PTE_MISMATCH;
 import static pvspec.model.abi.Gntst.GNTST_okay;
 import static pvspec.model.abi.GrantTableOp.GNTMAP_device_map;
 import static pvspec.model.abi.GrantTableOp.GNTMAP_host_map;
@@ -32,10 +33,12 @@ import pvspec.model.abi.Result;
 
 /**
  * Grant tables: the granter's own entry writes, and the grantee's {@code map_grant_ref} /
- * {@code unmap_grant_ref} (v1 host mappings). A mapping holds a general reference to the granted
- * frame (and its writable type if writable) and a general and type reference to the L1 holding
- * its entry; the granter's entry shows {@code GTF_reading}/{@code GTF_writing} while any
- * mapping (writable mapping) exists, counted per reference as in Xen's active entries.
+ * {@code unmap_grant_ref} (v1 host mappings). The map's references to the granted frame (general,
+ * and writable type if writable) belong to the grant PTE: the unmap drops them after checking the
+ * PTE still maps the grant (XSA-234) and clearing it; an ordinary update replacing the PTE drops
+ * them instead. The L1 is only looked up. The granter's entry shows
+ * {@code GTF_reading}/{@code GTF_writing} while any mapping (writable mapping) exists, counted
+ * per reference as in Xen's active entries.
  */
 final class GrantOps {
     private GrantOps() {}
@@ -49,8 +52,7 @@ final class GrantOps {
             public Result unmapGrantRef(GrantTableOp.UnmapGrantRef x) {
                 int handle = x.handle();
                 if (handle < 0 || handle >= t.dom.maptrack.length || t.dom.maptrack[handle] == null) throw Refused.of(GNTTAB_UNMAP_BAD_HANDLE);
-                unmap(t, t.dom, handle);
-                return Result.gnt(GNTST_okay);
+                return unmap(t, t.dom, handle);
             }
 
             @Override public Result unknown(GrantTableOp.Unknown x) { throw Refused.of(GNTTAB_UNKNOWN_COMMAND); }
@@ -85,7 +87,7 @@ final class GrantOps {
         if ((flags & (GNTMAP_host_map | GNTMAP_device_map)) == 0) throw Refused.of(GNTTAB_MAP_NOT_HOST);
         if ((flags & ~(GNTMAP_host_map | GNTMAP_readonly)) != 0) throw Refused.of(GNTTAB_MAP_FLAGS);
         boolean readonly = (flags & GNTMAP_readonly) != 0;
-        Dom granter = t.alive(h.dom());
+        Dom granter = t.dom(h.dom() & 0xFFFF);
         if (granter == null) throw Refused.of(GNTTAB_MAP_BAD_DOMAIN);
         Dom me = t.dom;
         int handle = lowestFreeHandle(me);
@@ -97,16 +99,13 @@ final class GrantOps {
         if (!t.checks.grantModeAllowed(gflags, readonly)) throw Refused.of(GNTTAB_MAP_READONLY);
         long frame = granter.grantFrame[ref];
         // The granted frame: a general reference, and the writable type for a writable map.
-        PageRefs.getPage(t, frame, granter.id, GNTTAB_MAP_BAD_FRAME);
+        PageRefs.getPage(t, frame, granter.id, granter.grantMaps[ref] > 0 ? GNTTAB_MAP_COULD_NOT_PIN : GNTTAB_MAP_BAD_FRAME);
         if (!readonly) PageRefs.getPageType(t, (int) frame, FrameTable.WRITABLE, GNTTAB_MAP_PAGE_TABLE);
-        // The host entry: a slot of a validated L1 of the caller, kept validated by the mapping.
+        // create_grant_pv_mapping: the L1 slot is looked up; the old entry is replaced and put.
         long slot = Walker.l1Slot(t, me.baseptr[t.vcpu], t.me, h.hostVa(), GNTTAB_MAP_BAD_HOST);
         int l1 = (int) (slot >>> 16);
         int index = (int) (slot & 0xFFFF);
         long old = t.ft.entry(l1, index);
-        if (Pte.isGrant(old)) throw Refused.of(GNTTAB_MAP_HOST_GRANTED);
-        PageRefs.getPage(t, l1, t.me, GNTTAB_MAP_BAD_HOST);
-        PageRefs.getPageType(t, l1, 1, GNTTAB_MAP_BAD_HOST);
         t.setEntry(l1, index, grantPte(frame, readonly));
         PageRefs.putFromL1e(t, old);
         t.setObj(me.maptrack, handle, new GrantMap(granter.id, ref, frame, readonly, l1, index));
@@ -114,30 +113,41 @@ final class GrantOps {
         return Result.value(handle);
     }
 
-    /** The entry Xen writes for a host mapping: present, user, marked as a grant. */
+    /** The entry Xen writes for a host mapping: present, accessed, dirty, NX, user, marked as a grant. */
     static long grantPte(long frame, boolean readonly) {
-        return readonly
-                ? Pte.make(frame, PteFlag.P, PteFlag.US, PteFlag.GNTTAB)
-                : Pte.make(frame, PteFlag.P, PteFlag.RW, PteFlag.US, PteFlag.GNTTAB);
+        long pte = Pte.make(frame, PteFlag.P, PteFlag.A, PteFlag.D, PteFlag.NX, PteFlag.US, PteFlag.GNTTAB);
+        return readonly ? pte : pte | PteFlag.RW.mask();
     }
 
     /**
-     * Remove a mapping: entry, maptrack entry and in-use flags together (XSA-218), the mapper's
-     * translations of the frame flushed, then the references dropped.
+     * {@code unmap_common}: the PTE must still map the
+     * grant's frame with its P and RW (XSA-234); it is cleared, the mapper's translations of the
+     * frame flushed, the references dropped, the maptrack entry and in-use flags released.
      */
-    static void unmap(Txn t, Dom mapper, int handle) {
+    static Result unmap(Txn t, Dom mapper, int handle) {
         GrantMap m = mapper.maptrack[handle];
-        t.setObj(mapper.maptrack, handle, null);
+        t.dom(m.dom); // the granter: locked, and present while a mapping names it (Txn.commit)
+        FrameTable ft = t.ft;
+        long ti = ft.typeInfo.get(m.hostL1);
+        if (ft.owner[m.hostL1] != mapper.id || FrameTable.type(ti) != 1 || FrameTable.typeCount(ti) <= 0) throw Refused.of(GNTTAB_UNMAP_PTE_MISMATCH);
+        if (!t.checks.unmapPteMatches(ft.entry(m.hostL1, m.hostIndex), grantPte(m.frame, m.readonly))) throw Refused.of(GNTTAB_UNMAP_PTE_MISMATCH);
         t.setEntry(m.hostL1, m.hostIndex, Pte.NONE);
-        Dom granter = t.dom(m.dom);
-        if (granter != null) active(t, granter, m.ref, -1, m.readonly ? 0 : -1);
-        if (t.ft.valid(m.frame)) {
+        if (ft.valid(m.frame)) {
             int f = (int) m.frame;
             TlbOps.forgetFrameIn(t, mapper, f);
             if (t.checks.unmapDropsType(m.readonly)) PageRefs.putPageAndType(t, f);
             else PageRefs.putPage(t, f);
         }
-        PageRefs.putPageAndType(t, m.hostL1);
+        release(t, mapper, handle);
+        return Result.gnt(GNTST_okay);
+    }
+
+    /** Free a maptrack entry and lower the in-use flags; the references stay with the PTE ({@code gnttab_release_mappings}). */
+    static void release(Txn t, Dom mapper, int handle) {
+        GrantMap m = mapper.maptrack[handle];
+        t.setObj(mapper.maptrack, handle, null);
+        Dom granter = t.dom(m.dom);
+        if (granter != null) active(t, granter, m.ref, -1, m.readonly ? 0 : -1);
     }
 
     /** Adjust a grant's active counts and derive its in-use flags from them. */

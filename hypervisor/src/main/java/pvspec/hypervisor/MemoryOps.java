@@ -1,6 +1,6 @@
 package pvspec.hypervisor;
 
-import static pvspec.model.abi.check.Check.MEMORY_BAD_COUNT;
+import static pvspec.model.abi.check.Check.MEMORY_TOO_MANY;
 import static pvspec.model.abi.check.Check.MEMORY_NOT_PERMITTED;
 import static pvspec.model.abi.check.Check.MEMORY_NO_SUCH_DOMAIN;
 import static pvspec.model.abi.check.Check.MEMORY_UNKNOWN_COMMAND;
@@ -24,9 +24,8 @@ final class MemoryOps {
         return h.accept(new MemoryOp.Visitor<>() {
             @Override
             public Result populatePhysmap(MemoryOp.PopulatePhysmap p) {
-                Dom d = target(t, p.dom());
-                if (p.count() < 0) throw Refused.of(MEMORY_BAD_COUNT);
-                return populate(t, d, p.count());
+                if (p.count() < 0 || p.count() > 0xFFFFFFFFL >>> 6) throw Refused.of(MEMORY_TOO_MANY);
+                return populate(t, target(t, p.dom()), p.count());
             }
 
             @Override public Result decreaseReservation(MemoryOp.DecreaseReservation r) { return decrease(t, target(t, r.dom()), r.mfns()); }
@@ -35,15 +34,17 @@ final class MemoryOps {
     }
 
     private static Dom target(Txn t, int domArg) {
-        int dom = domArg == DomId.DOMID_SELF ? t.me : domArg;
-        Dom d = t.alive(dom);
+        int dom = domArg & 0xFFFF;
+        if (dom == DomId.DOMID_SELF) dom = t.me;
+        Dom d = t.dom(dom);
         if (d == null) throw Refused.of(MEMORY_NO_SUCH_DOMAIN);
         if (!t.checks.targetPermitted(t.me, dom, t.dom.privileged)) throw Refused.of(MEMORY_NOT_PERMITTED);
         return d;
     }
 
     private static Result populate(Txn t, Dom d, long count) {
-        long allowed = d.vars[Dom.MAX_PAGES] - d.vars[Dom.TOT_PAGES];
+        // assign_pages: none for a dying domain; tot_pages counts every frame it owns.
+        long allowed = d.alive() ? d.vars[Dom.MAX_PAGES] - d.vars[Dom.OWNED] : 0;
         List<Long> given = new ArrayList<>();
         if (count > 0 && allowed > 0) {
             t.lockHeap();
@@ -55,7 +56,7 @@ final class MemoryOps {
                 if (mfn < 0) break;
                 heap.take(mfn);
                 t.j.heapTake(heap, mfn);
-                // assign_pages: the allocation is the only reference; contents were scrubbed on free.
+                // assign_pages: the allocation is the only reference; contents are what the last owner left.
                 t.setInt(ft.owner, mfn, d.id);
                 t.setCountInfo(mfn, FrameTable.countInfo(1, true));
                 given.add(Long.valueOf(mfn));

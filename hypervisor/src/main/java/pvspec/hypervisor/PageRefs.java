@@ -65,22 +65,22 @@ final class PageRefs {
     }
 
     /**
-     * The frame goes back to the heap (at commit): no owner, no counts, scrubbed, and no vCPU
-     * keeps a translation to it.
+     * The frame goes back to the heap (at commit): no owner, no counts, no vCPU keeps a
+     * translation to it; scrubbed only if its owner is dying ({@code free_domheap_pages}).
      */
     static void release(Txn t, int mfn) {
         FrameTable ft = t.ft;
         int owner = ft.owner[mfn];
+        Dom d = t.dom(owner);
         t.setCountInfo(mfn, 0);
         t.setTypeInfo(mfn, 0);
         t.setInt(ft.owner, mfn, FrameTable.FREE);
         t.setInt(ft.linear, mfn, 0);
-        if (t.checks.scrubOnFree()) {
+        if (t.checks.scrubOnFree(d == null || !d.alive())) {
             t.setInt(ft.dataTag, mfn, FrameTable.FREE);
             t.zeroContents(mfn);
         }
         TlbOps.forgetFrame(t, mfn);
-        Dom d = t.dom(owner);
         if (d != null) t.setLong(d.vars, Dom.OWNED, d.vars[Dom.OWNED] - 1);
         t.freed(mfn);
     }

@@ -11,12 +11,11 @@ final class Teardown {
 
     static void destroy(Txn t, Dom d) {
         t.setLong(d.vars, Dom.LIFE, Dom.DYING);
-        t.setLong(d.vars, Dom.PAUSED, 0);
         for (int v = 0; v < Dom.VECTORS; v++) if (d.traps[v] != null) t.setObj(d.traps, v, null);
         t.setLong(d.vars, Dom.EVENT_CALLBACK, 0);
         t.setLong(d.vars, Dom.FAILSAFE_CALLBACK, 0);
         for (int p = 0; p < d.ports.length; p++) EvtchnOps.closePort(t, d, p);
-        for (int h = 0; h < d.maptrack.length; h++) if (d.maptrack[h] != null) GrantOps.unmap(t, d, h);
+        for (int h = 0; h < d.maptrack.length; h++) if (d.maptrack[h] != null) GrantOps.release(t, d, h);
         for (int v = 0; v < d.nvcpus; v++) {
             long base = d.baseptr[v];
             t.setLong(d.baseptr, v, Dom.NO_BASEPTR);

@@ -1,9 +1,5 @@
 package pvspec.hypervisor;
 
-import static pvspec.model.abi.check.Check.TRAP_BAD_DPL;
-import static pvspec.model.abi.check.Check.TRAP_BAD_SELECTOR;
-import static pvspec.model.abi.check.Check.TRAP_BAD_VECTOR;
-import static pvspec.model.abi.check.Check.TRAP_HYPERVISOR_ADDRESS;
 import static pvspec.model.abi.check.Check.TRAP_NON_CANONICAL;
 
 import java.util.List;
@@ -24,52 +20,47 @@ final class TrapOps {
     static final int GENERAL_PROTECTION = 13;
     static final int PAGE_FAULT = 14;
 
-
     /**
-     * {@code set_trap_table}: entries up to the first with address 0 are checked, then installed
-     * together (atomically); an empty list clears the table.
+     * {@code do_set_trap_table}: entries are installed one by one up to the first with address 0;
+     * a non-canonical address stops the call with EINVAL and the entries before it stay. An empty
+     * list clears the table. Vector, flags and selector are 8-, 8- and 16-bit C fields.
      */
     static Result setTrapTable(Txn t, SetTrapTable h) {
         List<TrapInfo> traps = h.traps();
-        int n = 0;
-        while (n < traps.size() && traps.get(n).address() != 0) {
-            TrapInfo ti = traps.get(n);
-            if (ti.vector() < 0 || ti.vector() > 255) throw Refused.of(TRAP_BAD_VECTOR);
-            if (ti.dpl() < 0 || ti.dpl() > 3) throw Refused.of(TRAP_BAD_DPL);
-            if (ti.cs() < 0 || ti.cs() > 0xFFFF) throw Refused.of(TRAP_BAD_SELECTOR);
-            checkAddress(t, ti.address());
-            n++;
-        }
         Dom d = t.dom;
         if (traps.isEmpty()) {
             for (int v = 0; v < Dom.VECTORS; v++) if (d.traps[v] != null) t.setObj(d.traps, v, null);
         }
-        for (int i = 0; i < n; i++) {
-            TrapInfo ti = traps.get(i);
-            t.setObj(d.traps, ti.vector(), new TrapInfo(ti.vector(), ti.dpl(), t.checks.handlerSelector(ti.cs()), ti.address()));
+        for (TrapInfo ti : traps) {
+            if (ti.address() == 0) break;
+            if (!t.checks.handlerCanonical(t.hv.config, ti.address())) {
+                t.batchStoppedBy = TRAP_NON_CANONICAL; // the entries before it stay installed
+                return TRAP_NON_CANONICAL.result();
+            }
+            int vector = ti.vector() & 0xFF;
+            t.setObj(d.traps, vector, new TrapInfo(vector, ti.dpl() & 3, t.checks.handlerSelector(ti.cs() & 0xFFFF), ti.address()));
         }
         return Result.OK;
     }
 
-    /** {@code set_callbacks}: each address 0 (none) or a guest-kernel entry point. */
+    /** {@code do_set_callbacks}: each canonical address is registered, the others ignored; always 0. */
     static Result setCallbacks(Txn t, SetCallbacks h) {
-        if (h.event() != 0) checkAddress(t, h.event());
-        if (h.failsafe() != 0) checkAddress(t, h.failsafe());
-        t.setLong(t.dom.vars, Dom.EVENT_CALLBACK, h.event());
-        t.setLong(t.dom.vars, Dom.FAILSAFE_CALLBACK, h.failsafe());
+        if (t.checks.handlerCanonical(t.hv.config, h.event())) t.setLong(t.dom.vars, Dom.EVENT_CALLBACK, h.event());
+        if (t.checks.handlerCanonical(t.hv.config, h.failsafe())) t.setLong(t.dom.vars, Dom.FAILSAFE_CALLBACK, h.failsafe());
         return Result.OK;
     }
 
-    private static void checkAddress(Txn t, long address) {
-        if (!t.checks.handlerCanonical(t.hv.config, address)) throw Refused.of(TRAP_NON_CANONICAL);
-        if (!t.checks.handlerInGuestRange(t.hv.config, address)) throw Refused.of(TRAP_HYPERVISOR_ADDRESS);
-    }
-
-    /** {@code INT n}: to its handler if the DPL admits the current mode, else a general protection fault. */
+    /**
+     * {@code INT n}: to its handler if the DPL admits the current mode, else a general protection
+     * fault; {@code INT3} and {@code INTO} are bounced as exceptions whatever the DPL.
+     */
     static Result softInt(Txn t, SoftInt h) {
-        int vector = h.vector();
-        if (vector < 0 || vector > 255) throw Refused.of(TRAP_BAD_VECTOR);
+        int vector = h.vector() & 0xFF;
         TrapInfo ti = (TrapInfo) t.dom.traps[vector];
+        if (vector == 3 || vector == 4) {
+            deliverFault(t, vector);
+            return ti != null ? Result.OK : Result.FAULT;
+        }
         if (ti != null && t.checks.softintPermitted(ti.dpl(), t.caller.mode())) {
             bounce(t, vector, true, ti);
             return Result.OK;

@@ -130,7 +130,7 @@ final class Txn {
             int d = Long.numberOfTrailingZeros(h);
             h &= h - 1;
             Dom x = hv.doms[d];
-            if (x != null && x.vars[Dom.LIFE] == Dom.DYING && x.vars[Dom.OWNED] == 0) {
+            if (x != null && x.vars[Dom.LIFE] == Dom.DYING && x.vars[Dom.OWNED] == 0 && !x.grantsNamed()) {
                 lockDomlist();
                 hv.doms[d] = null;
             }

@@ -39,6 +39,7 @@ final class Prelude {
         int perGuest = c.levels() + 3;
         run.apply(dom0, new Domctl.CreateDomain(perGuest + 2, c.vcpus()));
         Result r = run.apply(dom0, new MemoryOp.PopulatePhysmap(g, perGuest));
+        run.apply(dom0, new Domctl.UnpauseDomain(g)); // created paused (domain.c:domain_create)
         long first = ((Result.Extents) r).mfns().get(0);
         // frames: first .. first+levels-1 are L1..Ltop, then data, data, spare
         long l1 = first;

@@ -42,6 +42,7 @@ class AttacksAreRefused {
             Result id = machine.hypercall(Caller.kernel(0), new Domctl.CreateDomain(6, 1));
             this.bystander = (int) ((Result.Value) id).value();
             machine.hypercall(Caller.kernel(0), new MemoryOp.PopulatePhysmap(bystander, 6));
+            machine.hypercall(Caller.kernel(0), new Domctl.UnpauseDomain(bystander));
             this.noise = Generator.forDomain(seed, 0.3, bystander);
             this.when = new java.util.Random(seed);
         }

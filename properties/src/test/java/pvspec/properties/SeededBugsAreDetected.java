@@ -18,8 +18,13 @@ import pvspec.properties.run.Worlds;
  * most {@value #MAX_SHRUNK} steps, set-up included.
  */
 class SeededBugsAreDetected {
-    static final int BUDGET = 20_000;
-    static final int MAX_SHRUNK = 10;
+    /**
+     * 30,000: since issue 13 (domains created paused, freed frames keep a live owner's contents)
+     * the generator needs 24,326 steps to chain linear tables (linear-chains, seed 1).
+     */
+    static final int BUDGET = 30_000;
+    /** 12: the world's set-up includes unpausing both guests (domains are created paused, domain.c:1050). */
+    static final int MAX_SHRUNK = 12;
 
     static Stream<Mutant> mutants() {
         return Mutants.ALL.stream();

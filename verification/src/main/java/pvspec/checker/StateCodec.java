@@ -99,7 +99,8 @@ final class StateCodec {
     }
 
     private static void domain(Domain d, Renaming r, Config c, ByteSink out) {
-        out.u8((d.privileged() ? 1 : 0) | d.life().ordinal() << 1 | (d.paused() ? 8 : 0));
+        out.u8((d.privileged() ? 1 : 0) | d.life().ordinal() << 1);
+        out.u8(d.pauseCount());
         out.svar(d.maxPages());
         int nv = d.vcpus().size();
         out.uvar(nv);

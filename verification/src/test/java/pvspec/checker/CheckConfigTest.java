@@ -101,7 +101,7 @@ class CheckConfigTest {
     void aScenarioThatDoesNotGetItsExpectedResultsIsRefused() {
         assertThatThrownBy(() -> CheckConfig.parse("x.check", HEAD + "dom0: domctl createdomain max_pages=2 vcpus=1 -> 1\n"))
                 .isInstanceOf(CheckConfigException.class)
-                .hasMessage("x.check:3:1: the scenario expects 1 but the model returns ENOMEM for 'dom0: domctl createdomain max_pages=2 vcpus=1'");
+                .hasMessage("x.check:3:1: the scenario expects 1 but the model returns EEXIST for 'dom0: domctl createdomain max_pages=2 vcpus=1'");
     }
 
     @Test

@@ -21,10 +21,14 @@ class DefaultConfigurationTest {
         assertThat(r.states()).isGreaterThanOrEqualTo(100_000);
         assertThat(r.counterexample()).isEmpty();
         assertThat(r.coverage().kindsNeverRun()).isEmpty();
-        for (Errno e : Errno.values()) assertThat(r.coverage().codesSeen()).contains(e.name());
-        assertThat(r.coverage().codesNotReached()).isEmpty();
-        assertThat(r.coverage().codesNotInModel()).containsExactly("GNTST_bad_virt_addr", "GNTST_bad_dev_addr",
-                "GNTST_permission_denied", "GNTST_bad_copy_arg", "GNTST_address_too_big", "GNTST_eagain", "GNTST_no_space");
+        // ENOMEM is returned by no rule (createdomain's id exhaustion is EEXIST, domctl.c:678-682);
+        // EOVERFLOW needs a 256th pause (domain.c:1674), beyond depth 2.
+        for (Errno e : Errno.values()) {
+            if (e != Errno.ENOMEM && e != Errno.EOVERFLOW) assertThat(r.coverage().codesSeen()).contains(e.name());
+        }
+        assertThat(r.coverage().codesNotReached()).containsExactly("EOVERFLOW");
+        assertThat(r.coverage().codesNotInModel()).containsExactly("ENOMEM", "GNTST_bad_virt_addr", "GNTST_bad_dev_addr",
+                "GNTST_no_device_space", "GNTST_permission_denied", "GNTST_bad_copy_arg", "GNTST_address_too_big", "GNTST_eagain");
         assertThat(r.summary()).contains("COMPLETE to depth 2").contains("request kinds  52 of 52 ran");
     }
 }

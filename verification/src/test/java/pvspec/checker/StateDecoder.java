@@ -99,6 +99,7 @@ final class StateDecoder {
 
     private Domain domain(int id) {
         int f = u8();
+        int pauseCount = u8();
         long maxPages = svar();
         PVector<Vcpu> vcpus = TreePVector.empty();
         long nv = uvar();
@@ -123,7 +124,7 @@ final class StateDecoder {
             int handle = (int) svar();
             mt = mt.plus(handle, new Maptrack((int) svar(), (int) svar(), svar(), u8() != 0, svar(), (int) svar()));
         }
-        return new Domain(id, (f & 1) != 0, Lifecycle.values()[(f >> 1) & 3], (f & 8) != 0, maxPages, vcpus, traps, event, failsafe,
+        return new Domain(id, (f & 1) != 0, Lifecycle.values()[(f >> 1) & 3], pauseCount, maxPages, vcpus, traps, event, failsafe,
                 ports, grants, mt);
     }
 

@@ -90,7 +90,7 @@ final class StateRenamer {
             mt = mt.plus(e.getKey(), new Maptrack(r.dom(m.dom()), r.ref(m.dom(), m.ref()), mfn(m.frame(), r, c), m.readonly(),
                     mfn(m.hostL1(), r, c), m.hostIndex()));
         }
-        return new Domain(r.dom(d.id()), d.privileged(), d.life(), d.paused(), d.maxPages(), vs, d.traps(), d.eventCallback(),
+        return new Domain(r.dom(d.id()), d.privileged(), d.life(), d.pauseCount(), d.maxPages(), vs, d.traps(), d.eventCallback(),
                 d.failsafeCallback(), ports, TreePVector.from(grants), mt);
     }
 }

@@ -66,6 +66,7 @@ public final class AttackScript {
         int domid = (int) dom0.value(Calls.createDomain(pages + extra, 1));
         List<Long> frames = dom0.extents(Calls.populatePhysmap(domid, pages));
         List<Long> more = extra == 0 ? List.of() : dom0.extents(Calls.populatePhysmap(domid, extra));
+        Toolstack.unpause(dom0, domid);
         HypercallPage hp = as(domid);
         Layout layout = Layout.of(config(), new StartInfo(domid, 1, frames).frames(), spare);
         PageTables.build(hp, layout);

@@ -35,7 +35,7 @@ public final class Catalogue {
             new SendOnForeignPort(),
             new BindToPortOfferedToOther(),
             new Xsa7NonCanonicalTrapHandler(),
-            new TrapHandlerInHypervisor(),
+            new Xsa234ReplacedGrantPte(),
             new RingZeroTrapSelector(),
             new Xsa213UserModeHypercall(),
             new DomctlFromDomU());

@@ -151,6 +151,10 @@ public final class Calls {
         return new Domctl.CreateDomain(maxPages, vcpus);
     }
 
+    public static Domctl.UnpauseDomain unpauseDomain(int dom) {
+        return new Domctl.UnpauseDomain(dom);
+    }
+
     public static Domctl.DestroyDomain destroyDomain(int dom) {
         return new Domctl.DestroyDomain(dom);
     }

@@ -20,7 +20,14 @@ public final class Toolstack {
     /** As above, with room to grow: it may later populate up to {@code maxPages} frames in all. */
     public static StartInfo createDomain(HypercallPage dom0, int pages, int maxPages, int vcpus) {
         int domid = (int) dom0.value(Calls.createDomain(maxPages, vcpus));
-        return new StartInfo(domid, vcpus, populate(dom0, domid, pages));
+        StartInfo start = new StartInfo(domid, vcpus, populate(dom0, domid, pages));
+        unpause(dom0, domid);
+        return start;
+    }
+
+    /** A new domain is created paused once (domain.c:domain_create); the toolstack unpauses it when built. */
+    public static void unpause(HypercallPage dom0, int domid) {
+        dom0.ok(Calls.unpauseDomain(domid));
     }
 
     /** Give dom0 itself {@code pages} frames (dom0 starts with none in this ABI). */

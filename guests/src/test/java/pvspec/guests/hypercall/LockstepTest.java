@@ -57,9 +57,9 @@ class LockstepTest {
         };
         Lockstep both = new Lockstep(new ModelHypercalls(Configs.small()), otherReason);
         both.hypercall(Caller.kernel(0), Calls.createDomain(1, 1));
-        assertThatThrownBy(() -> both.hypercall(Caller.kernel(0), Calls.createDomain(-1, 1)))
+        assertThatThrownBy(() -> both.hypercall(Caller.kernel(0), Calls.createDomain(1, 0)))
                 .isInstanceOf(Divergence.class).hasMessageContaining("step 2")
-                .hasMessageContaining("EINVAL [domctl.c:do_domctl:max-mem]").hasMessageContaining("hypercall.c:_pv_hypercall:unknown-hypercall");
+                .hasMessageContaining("EINVAL [domain.c:sanitise_domain_config:max-vcpus]").hasMessageContaining("hypercall.c:_pv_hypercall:unknown-hypercall");
     }
 
     @Test

@@ -44,6 +44,7 @@ public final class Workloads {
     static List<Long> guest(Target t, Caller who, int n) {
         t.expect(DOM0, new Domctl.CreateDomain(n + 16, 1));
         Result r = t.expect(DOM0, new MemoryOp.PopulatePhysmap(who.domain(), n));
+        t.expect(DOM0, new Domctl.UnpauseDomain(who.domain()));
         return ((Result.Extents) r).mfns();
     }
 
@@ -135,6 +136,7 @@ public final class Workloads {
         List<Object[]> out = new ArrayList<>();
         out.add(new Object[] {DOM0, new Domctl.CreateDomain(total, 1)});
         out.add(new Object[] {DOM0, new MemoryOp.PopulatePhysmap(1, total)});
+        out.add(new Object[] {DOM0, new Domctl.UnpauseDomain(1)});
         for (int j = 0; j < l1s; j++) {
             List<MmuUpdate.Request> rs = new ArrayList<>(e);
             for (int i = 0; i < e && j * e + i < data; i++) rs.add(new MmuUpdate.Request(l1first + j, i, pte(dfirst + (long) j * e + i, PteFlag.P, PteFlag.RW, PteFlag.US)));

@@ -100,10 +100,10 @@ public enum SeededBug {
             };
         }
     },
-    MISSING_SCRUB("missing-scrub", "-", "a freed frame is not scrubbed", EnumSet.of(Finder.FUZZ, Finder.CHECK)) {
+    MISSING_SCRUB("missing-scrub", "-", "a dying domain's freed frame is not scrubbed (free_domheap_pages)", EnumSet.of(Finder.FUZZ, Finder.CHECK)) {
         @Override public Checks checks() {
             return new Checks() {
-                @Override public boolean scrubOnFree() {
+                @Override public boolean scrubOnFree(boolean ownerDying) {
                     return false;
                 }
             };
@@ -118,10 +118,10 @@ public enum SeededBug {
             };
         }
     },
-    TRAP_HANDLER_IN_HYPERVISOR("trap-handler-in-hypervisor", "-", "trap handler address not checked against the hypervisor's range", Finder.SEQUENTIAL) {
+    GRANT_UNMAP_NO_PTE_CHECK("grant-unmap-no-pte-check", "XSA-234", "unmap does not check that the host PTE still maps the grant", EnumSet.of(Finder.FUZZ, Finder.ATTACKS)) {
         @Override public Checks checks() {
             return new Checks() {
-                @Override public boolean handlerInGuestRange(Config c, long address) {
+                @Override public boolean unmapPteMatches(long pte, long grantPte) {
                     return true;
                 }
             };

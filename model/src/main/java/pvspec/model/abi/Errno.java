@@ -13,7 +13,9 @@ public enum Errno {
     EINVAL(22),
     ENOSPC(28),
     ENOSYS(38),
-    EOPNOTSUPP(95);
+    EOPNOTSUPP(95),
+    /** {@code _domain_pause_by_systemcontroller}: more than 255 toolstack pauses. */
+    EOVERFLOW(75);
 
     private final int number;
 

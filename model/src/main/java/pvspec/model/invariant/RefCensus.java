@@ -3,17 +3,17 @@ package pvspec.model.invariant;
 import pvspec.model.abi.Pte;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
-import pvspec.model.state.Maptrack;
 import pvspec.model.state.PageType;
 import pvspec.model.state.State;
 import pvspec.model.state.Vcpu;
 
 /**
  * The references a state's structures hold on each frame, counted from their causes: the
- * allocation, pins, base pointers, present entries of validated tables (a table mapping itself
- * holds nothing; grant entries are counted through the maptrack), and grant mappings (the
- * granted frame, and the L1 table holding the entry). Also the types those references demand,
- * and Xen's {@code linear_pt_count}.
+ * allocation, pins, base pointers, and present entries of validated tables (a table mapping
+ * itself holds nothing). A grant PTE counts as the entry it is: the references its map took
+ * belong to it (grant_table.c:unmap_common_complete drops them when the PTE is cleared,
+ * mm.c:put_page_from_l1e when an ordinary update replaces it); a maptrack entry holds none. Also
+ * the types those references demand, and Xen's {@code linear_pt_count}.
  */
 public final class RefCensus {
     private final int[] count;
@@ -40,13 +40,6 @@ public final class RefCensus {
         }
         for (Domain d : s.domains().values()) {
             for (Vcpu v : d.vcpus()) if (v.hasBaseptr() && s.validMfn(v.baseptr())) c.typed(v.baseptr(), PageType.table(s.config().levels()));
-            for (Maptrack m : d.maptrack().values()) {
-                if (s.validMfn(m.frame())) {
-                    if (m.readonly()) c.count[(int) m.frame()]++;
-                    else c.typed(m.frame(), PageType.WRITABLE);
-                }
-                if (s.validMfn(m.hostL1())) c.typed(m.hostL1(), PageType.L1);
-            }
         }
         return c;
     }
@@ -55,7 +48,7 @@ public final class RefCensus {
         int level = table.type().level();
         for (int i = 0; i < table.contents().size(); i++) {
             long e = table.entry(i);
-            if (!Pte.present(e) || (level == 1 && Pte.isGrant(e)) || (level == s.config().levels() && s.config().reserved(i))) continue;
+            if (!Pte.present(e) || (level == s.config().levels() && s.config().reserved(i))) continue;
             long target = Pte.mfn(e);
             if (!s.validMfn(target)) continue; // INV-4 reports it
             if (level == 1) {

@@ -13,15 +13,16 @@ import pvspec.model.state.Vcpu;
 
 /**
  * INV-9 trap-table. Protects the hypervisor's control of privilege on entry to a guest: a guest
- * kernel's handlers run at guest-kernel privilege at guest addresses (XSA-7: a non-canonical
+ * kernel's handlers run at guest-kernel privilege at canonical addresses (XSA-7: a non-canonical
  * entry point faulted in ring 0), and a software interrupt reaches a handler only if its DPL
- * admits the mode that raised it.
+ * admits the mode that raised it, except {@code INT3}/{@code INTO}, which Xen bounces as
+ * exceptions whatever the DPL (they are recorded as exceptions, not software interrupts).
  */
 public final class TrapTable extends NamedInvariant {
     public TrapTable() {
         super("INV-9", "trap-table",
-                "every installed handler is canonical, in the guest's range, runs at guest-kernel privilege (never ring 0); "
-                        + "a software interrupt is delivered only if its DPL allows");
+                "every installed handler is canonical and runs at guest-kernel privilege (never ring 0); "
+                        + "a software interrupt is delivered only if its DPL allows, except INT3/INTO, which Xen delivers whatever the DPL");
     }
 
     @Override
@@ -36,7 +37,7 @@ public final class TrapTable extends NamedInvariant {
                 handler(c, d, "vector " + e.getKey(), t, out);
             }
             for (long cb : new long[] {d.eventCallback(), d.failsafeCallback()}) {
-                if (cb != 0 && !TrapRules.guestAddress(c, cb)) out.add(Violation.of(clause("callback-guest-address"), "d" + d.id() + " has a callback at " + cb + ", outside the guest's range"));
+                if (cb != 0 && !TrapRules.guestAddress(c, cb)) out.add(Violation.of(clause("callback-canonical"), "d" + d.id() + " has a callback at " + cb + ", not canonical"));
             }
             for (int v = 0; v < d.vcpus().size(); v++) {
                 Vcpu vc = d.vcpu(v);
@@ -53,7 +54,7 @@ public final class TrapTable extends NamedInvariant {
 
     private void handler(Config c, Domain d, String what, TrapInfo t, List<Violation> out) {
         if (t.address() == 0 || !TrapRules.guestAddress(c, t.address())) {
-            out.add(Violation.of(clause("handler-guest-address"), "d" + d.id() + " " + what + ": handler address " + t.address() + " is not a guest address"));
+            out.add(Violation.of(clause("handler-canonical"), "d" + d.id() + " " + what + ": handler address " + t.address() + " is not canonical"));
         }
         if (t.rpl() != TrapRules.GUEST_KERNEL_RPL) {
             out.add(Violation.of(clause("handler-guest-ring"), "d" + d.id() + " " + what + ": handler runs in ring " + t.rpl() + ", not guest-kernel ring " + TrapRules.GUEST_KERNEL_RPL));

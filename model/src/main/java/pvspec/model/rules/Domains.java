@@ -19,16 +19,17 @@ final class Domains {
     }
 
     /**
-     * Destroy a domain: it stops, its ports close (their peers wait for it again), its grant
-     * mappings are unmapped, its vCPUs drop their base pointers and translations, its pins and
+     * Destroy a domain: it stops, its ports close (their peers wait for it again), its maptrack
+     * entries are released (their references stay with the grant PTEs, dropped as its page tables
+     * go: {@code gnttab_release_mappings}), its vCPUs drop their base pointers and translations, its pins and
      * allocations are dropped. Each frame is freed as its last reference goes; frames that other
      * domains still reference stay owned by the dying domain until they let go.
      */
     static State destroy(State s, int id) {
         Domain d = s.dom(id);
-        s = s.withDomain(d.withLife(Lifecycle.DYING).withPaused(false).withTraps(IntTreePMap.empty()).withCallbacks(0, 0));
+        s = s.withDomain(d.withLife(Lifecycle.DYING).withTraps(IntTreePMap.empty()).withCallbacks(0, 0));
         for (int p = 0; p < d.ports().size(); p++) s = EventChannelRules.closePort(s, id, p);
-        for (int handle : new ArrayList<>(d.maptrack().keySet())) s = GrantTableRules.unmap(s, id, handle);
+        for (int handle : new ArrayList<>(d.maptrack().keySet())) s = GrantTableRules.release(s, id, handle);
         for (int v = 0; v < d.vcpus().size(); v++) {
             long base = s.dom(id).vcpu(v).baseptr();
             s = s.withDomain(s.dom(id).withVcpu(v, Vcpu.INITIAL));
@@ -45,11 +46,21 @@ final class Domains {
         return s;
     }
 
-    /** A dying domain that owns no frame any more is gone. */
+    /**
+     * A dying domain that owns no frame any more, and whose grants no mapping names, is gone.
+     * (Xen frees it with its last page, even while a mapper whose grant PTE was replaced still
+     * names its grants; pvspec hands out the lowest free id, so it keeps the domain until those
+     * mappings go, lest a new domain with that id inherit them: see docs/xen-conformance.md.)
+     */
     static State reap(State s) {
         for (Domain d : s.domains().values()) {
-            if (d.life() == Lifecycle.DYING && !Frames.ownsAny(s, d.id())) s = s.withoutDomain(d.id());
+            if (d.life() == Lifecycle.DYING && !Frames.ownsAny(s, d.id()) && !grantsInUse(d)) s = s.withoutDomain(d.id());
         }
         return s;
+    }
+
+    private static boolean grantsInUse(Domain d) {
+        for (var g : d.grants()) if (g.inUse()) return true;
+        return false;
     }
 }

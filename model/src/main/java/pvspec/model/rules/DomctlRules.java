@@ -1,12 +1,12 @@
 package pvspec.model.rules;
 
-import static pvspec.model.abi.check.Check.DOMCTL_BAD_MAX_PAGES;
 import static pvspec.model.abi.check.Check.DOMCTL_BAD_VCPUS;
 import static pvspec.model.abi.check.Check.DOMCTL_NOT_PAUSED;
 import static pvspec.model.abi.check.Check.DOMCTL_NOT_PRIVILEGED;
 import static pvspec.model.abi.check.Check.DOMCTL_NO_FREE_ID;
 import static pvspec.model.abi.check.Check.DOMCTL_NO_SUCH_DOMAIN;
 import static pvspec.model.abi.check.Check.DOMCTL_SELF;
+import static pvspec.model.abi.check.Check.DOMCTL_TOO_MANY_PAUSES;
 import static pvspec.model.abi.check.Check.DOMCTL_UNKNOWN_COMMAND;
 import static pvspec.model.rules.Refusal.require;
 
@@ -18,24 +18,26 @@ import pvspec.model.state.Lifecycle;
 import pvspec.model.state.State;
 
 /**
- * {@code domctl}: the control domain creates, destroys, pauses and limits domains. New domains
- * start running (Xen creates them paused and the toolstack unpauses them once built; ABI v1
- * folds the two).
+ * {@code domctl} ({@code domctl.c:do_domctl}, {@code domain.c}): the control domain creates,
+ * destroys, pauses and limits domains. A new domain is created paused (its controller pause count
+ * is 1) and runs once the toolstack unpauses it; pauses are counted. The domain is looked up with
+ * {@code rcu_lock_domain_by_id}, which finds a dying one too.
  */
 final class DomctlRules {
     private DomctlRules() {}
 
+    /** {@code d->max_pages} is an unsigned int; {@code max_mem} takes {@code min(new_max, UINT_MAX)} of an unsigned 64-bit value. */
+    static final long MAX_PAGES_LIMIT = 0xFFFFFFFFL;
 
     static Outcome apply(State s, Caller c, Domctl h) {
         require(s.dom(c.domain()).privileged(), DOMCTL_NOT_PRIVILEGED);
         return h.accept(new Domctl.Visitor<>() {
             @Override
             public Outcome createDomain(Domctl.CreateDomain cd) {
-                require(cd.maxPages() >= 0, DOMCTL_BAD_MAX_PAGES);
-                require(cd.vcpus() >= 1 && cd.vcpus() <= s.config().vcpus(), DOMCTL_BAD_VCPUS);
                 int id = Domains.lowestFreeId(s);
                 require(id > 0, DOMCTL_NO_FREE_ID);
-                return Outcome.of(s.withDomain(State.newDomain(s.config(), id, false, cd.maxPages(), cd.vcpus())), Result.value(id));
+                require(cd.vcpus() >= 1 && cd.vcpus() <= s.config().vcpus(), DOMCTL_BAD_VCPUS);
+                return Outcome.of(s.withDomain(State.newDomain(s.config(), id, false, maxPages(cd.maxPages()), cd.vcpus())), Result.value(id));
             }
 
             @Override
@@ -48,22 +50,23 @@ final class DomctlRules {
 
             @Override
             public Outcome pauseDomain(Domctl.PauseDomain x) {
-                Domain d = other(s, c, x.dom());
-                return Outcome.of(s.withDomain(d.withPaused(true)), Result.OK);
+                Domain d = existing(s, x.dom());
+                require(d.id() != c.domain(), DOMCTL_SELF);
+                require(d.pauseCount() < 255, DOMCTL_TOO_MANY_PAUSES);
+                return Outcome.of(s.withDomain(d.withPauseCount(d.pauseCount() + 1)), Result.OK);
             }
 
             @Override
             public Outcome unpauseDomain(Domctl.UnpauseDomain x) {
-                Domain d = other(s, c, x.dom());
-                require(d.paused(), DOMCTL_NOT_PAUSED);
-                return Outcome.of(s.withDomain(d.withPaused(false)), Result.OK);
+                Domain d = existing(s, x.dom());
+                require(d.pauseCount() > 0, DOMCTL_NOT_PAUSED);
+                return Outcome.of(s.withDomain(d.withPauseCount(d.pauseCount() - 1)), Result.OK);
             }
 
             @Override
             public Outcome maxMem(Domctl.MaxMem m) {
-                require(s.isAlive(m.dom()), DOMCTL_NO_SUCH_DOMAIN);
-                require(m.pages() >= 0, DOMCTL_BAD_MAX_PAGES);
-                return Outcome.of(s.withDomain(s.dom(m.dom()).withMaxPages(m.pages())), Result.OK);
+                Domain d = existing(s, m.dom());
+                return Outcome.of(s.withDomain(d.withMaxPages(maxPages(m.pages()))), Result.OK);
             }
 
             @Override
@@ -73,10 +76,14 @@ final class DomctlRules {
         });
     }
 
-    /** A live domain other than the caller. */
-    private static Domain other(State s, Caller c, int dom) {
-        require(s.isAlive(dom), DOMCTL_NO_SUCH_DOMAIN);
-        require(dom != c.domain(), DOMCTL_SELF);
+    /** A page limit as Xen stores it: the argument as an unsigned 64-bit value, capped at {@code UINT_MAX}. */
+    static long maxPages(long pages) {
+        return pages < 0 || pages > MAX_PAGES_LIMIT ? MAX_PAGES_LIMIT : pages;
+    }
+
+    /** {@code rcu_lock_domain_by_id}: any domain that still exists, dying or not. */
+    private static Domain existing(State s, int dom) {
+        require(s.domains().containsKey(dom), DOMCTL_NO_SUCH_DOMAIN);
         return s.dom(dom);
     }
 }

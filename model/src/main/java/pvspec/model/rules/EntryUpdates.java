@@ -1,6 +1,5 @@
 package pvspec.model.rules;
 
-import static pvspec.model.abi.check.Check.GRANT_ENTRY;
 import static pvspec.model.abi.check.Check.HYPERVISOR_SLOT;
 import static pvspec.model.abi.check.Check.L1_DISALLOWED_FLAGS;
 import static pvspec.model.abi.check.Check.UPPER_DISALLOWED_FLAGS;
@@ -27,8 +26,8 @@ final class EntryUpdates {
         Frame t = s.frame(table);
         long old = t.entry(index);
         require(Frames.guestSlot(s, level, index), HYPERVISOR_SLOT);
-        // Bit 62 marks a grant PTE only in an L1 (L1_DISALLOW_MASK, mm.c:164); above, it is an available bit.
-        require(level != 1 || !Pte.isGrant(old), GRANT_ENTRY);
+        // A grant PTE may be replaced like any other: put_page_from_l1e drops the references it
+        // holds (mm.c:put_page_from_l1e); the grant's unmap then fails its PTE check (XSA-234).
         if (Pte.present(val)) {
             // Checked before the fast path: the whitelist allows G, which only an L1 may set.
             require(Pte.disallowed(val, level == 1 ? Pte.L1_ALLOWED : Pte.UPPER_ALLOWED) == 0,

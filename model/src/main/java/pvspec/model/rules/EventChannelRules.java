@@ -1,6 +1,6 @@
 package pvspec.model.rules;
 
-import static pvspec.model.abi.check.Check.EVTCHN_BAD_DOMID;
+import static pvspec.model.abi.check.Check.EVTCHN_DYING;
 import static pvspec.model.abi.check.Check.EVTCHN_BAD_PORT;
 import static pvspec.model.abi.check.Check.EVTCHN_BAD_VIRQ;
 import static pvspec.model.abi.check.Check.EVTCHN_CANNOT_SEND;
@@ -63,17 +63,32 @@ final class EventChannelRules {
         });
     }
 
-    /** {@code EVTCHNOP_alloc_unbound}: a port of {@code dom} that only {@code remote_dom} may bind to. */
+    /**
+     * {@code EVTCHNOP_alloc_unbound} ({@code event_channel.c:evtchn_alloc_unbound}): a port of
+     * {@code dom} that only {@code remote_dom} may bind to. The port is taken before the
+     * permission check (and given back when it fails); {@code remote_dom} is not checked.
+     */
     private static Outcome allocUnbound(State s, Caller c, EventChannelOp.AllocUnbound h) {
-        int dom = DomId.resolve(h.dom(), c);
-        int remote = DomId.resolve(h.remoteDom(), c);
-        require(s.isAlive(dom), EVTCHN_NO_SUCH_DOMAIN);
-        int port = Events.lowestFreePort(s.dom(dom));
-        require(port > 0, EVTCHN_NO_FREE_PORT);
+        int dom = domid(h.dom(), c);
+        int remote = domid(h.remoteDom(), c);
+        require(s.domains().containsKey(dom), EVTCHN_NO_SUCH_DOMAIN);
+        int port = freePort(s.dom(dom));
         require(dom == c.domain() || s.dom(c.domain()).privileged(), EVTCHN_NOT_PERMITTED);
-        require(remote >= 0 && remote <= 0xFFFF, EVTCHN_BAD_DOMID);
         Domain d = s.dom(dom);
         return Outcome.of(s.withDomain(d.withPort(port, d.port(port).withState(new PortState.Unbound(remote)))), Result.value(port));
+    }
+
+    /** A {@code domid_t} argument: its low 16 bits, as the C structure holds it, with {@code DOMID_SELF} resolved. */
+    static int domid(int arg, Caller c) {
+        return DomId.resolve(arg & 0xFFFF, c);
+    }
+
+    /** {@code get_free_port}: none for a dying domain, else the lowest free port. */
+    private static int freePort(Domain d) {
+        require(d.alive(), EVTCHN_DYING);
+        int port = Events.lowestFreePort(d);
+        require(port > 0, EVTCHN_NO_FREE_PORT);
+        return port;
     }
 
     /**
@@ -82,10 +97,9 @@ final class EventChannelRules {
      * link was dropped.
      */
     private static Outcome bindInterdomain(State s, Caller c, EventChannelOp.BindInterdomain h) {
-        int remote = DomId.resolve(h.remoteDom(), c);
-        require(s.isAlive(remote), EVTCHN_NO_SUCH_DOMAIN);
-        int local = Events.lowestFreePort(s.dom(c.domain()));
-        require(local > 0, EVTCHN_NO_FREE_PORT);
+        int remote = domid(h.remoteDom(), c);
+        require(s.domains().containsKey(remote), EVTCHN_NO_SUCH_DOMAIN);
+        int local = freePort(s.dom(c.domain()));
         Domain r = s.dom(remote);
         require(r.hasPort(h.remotePort()), EVTCHN_BAD_PORT);
         require(r.port(h.remotePort()).state() instanceof PortState.Unbound u && u.remoteDom() == c.domain(), EVTCHN_NOT_OFFERED);
@@ -95,14 +109,18 @@ final class EventChannelRules {
         return Outcome.of(Events.setPending(s, c.domain(), local), Result.value(local));
     }
 
-    /** {@code EVTCHNOP_bind_virq}: per-vCPU IRQs on any vCPU, at most once each; the others on vCPU 0. */
+    /**
+     * {@code EVTCHNOP_bind_virq} ({@code event_channel.c:evtchn_bind_virq}): per-vCPU IRQs on any
+     * vCPU, at most once each; the others on vCPU 0; a global one only by its handler (the
+     * hardware domain unless the toolstack named another).
+     */
     private static Outcome bindVirq(State s, Caller c, EventChannelOp.BindVirq h) {
         require(h.virq() >= 0 && h.virq() < Virq.NR_VIRQS, EVTCHN_BAD_VIRQ);
         Domain d = s.dom(c.domain());
         boolean perVcpu = perVcpu(h.virq());
-        require(perVcpu || h.virq() == Virq.VIRQ_ARGO || d.privileged(), EVTCHN_GLOBAL_VIRQ);
         require(perVcpu || h.vcpu() == 0, EVTCHN_VIRQ_NOT_VCPU0);
         require(d.hasVcpu(h.vcpu()), EVTCHN_NO_SUCH_VCPU);
+        require(perVcpu || h.virq() == Virq.VIRQ_ARGO || d.privileged(), EVTCHN_GLOBAL_VIRQ);
         for (Port p : d.ports()) require(!(p.state() instanceof PortState.Virq x && x.virq() == h.virq() && p.notifyVcpu() == h.vcpu()), EVTCHN_VIRQ_BOUND);
         return bindLocal(s, d, new PortState.Virq(h.virq()), h.vcpu());
     }
@@ -115,8 +133,7 @@ final class EventChannelRules {
     }
 
     private static Outcome bindLocal(State s, Domain d, PortState state, int vcpu) {
-        int port = Events.lowestFreePort(d);
-        require(port > 0, EVTCHN_NO_FREE_PORT);
+        int port = freePort(d);
         return Outcome.of(s.withDomain(d.withPort(port, new Port(state, false, d.port(port).masked(), vcpu))), Result.value(port));
     }
 
@@ -165,12 +182,15 @@ final class EventChannelRules {
         return Outcome.of(s.withDomain(Events.refresh(d.withPort(port, d.port(port).withMasked(masked)))), Result.OK);
     }
 
-    /** {@code EVTCHNOP_status}: the {@code EVTCHNSTAT_*} code of a port of {@code dom}. */
+    /**
+     * {@code EVTCHNOP_status} ({@code event_channel.c:evtchn_status}): the {@code EVTCHNSTAT_*}
+     * code of a port of {@code dom}; the port is checked before the permission.
+     */
     private static Outcome status(State s, Caller c, EventChannelOp.Status h) {
-        int dom = DomId.resolve(h.dom(), c);
-        require(s.isAlive(dom), EVTCHN_NO_SUCH_DOMAIN);
-        require(dom == c.domain() || s.dom(c.domain()).privileged(), EVTCHN_NOT_PERMITTED);
+        int dom = domid(h.dom(), c);
+        require(s.domains().containsKey(dom), EVTCHN_NO_SUCH_DOMAIN);
         require(s.dom(dom).hasPort(h.port()), EVTCHN_BAD_PORT);
+        require(dom == c.domain() || s.dom(c.domain()).privileged(), EVTCHN_NOT_PERMITTED);
         return Outcome.of(s, Result.value(s.dom(dom).port(h.port()).state().status()));
     }
 

@@ -10,13 +10,18 @@ final class Frames {
     private Frames() {}
 
     /**
-     * A frame whose general count has reached 0 goes back to the free pool: scrubbed (no other
-     * domain may ever see its data), with every TLB entry that still points to it dropped. (A
-     * dying domain that thereby loses its last frame is gone at the end of the step:
-     * {@link Domains#reap}.)
+     * A frame whose general count has reached 0 goes back to the free pool
+     * ({@code free_domheap_pages}), with every TLB entry that still points to it dropped. It is
+     * scrubbed only if its owner is dying (page_alloc.c:2812-2813, {@code scrub = d->is_dying});
+     * what a live domain gives back keeps its contents, and the next owner gets them: Xen expects
+     * a domain to clear what it frees if it cares. (A dying domain that thereby loses its last
+     * frame is gone at the end of the step: {@link Domains#reap}.)
      */
     static State release(State s, long mfn) {
-        s = s.withFrame(mfn, Frame.free(s.config().entries()));
+        Frame f = s.frame(mfn);
+        boolean scrub = !s.isAlive(f.owner());
+        Frame freed = Frame.free(s.config().entries());
+        s = s.withFrame(mfn, scrub ? freed : freed.withContents(f.contents()).withDataTag(f.dataTag()));
         return Tlbs.forgetFrame(s, mfn);
     }
 
@@ -25,11 +30,22 @@ final class Frames {
         return false;
     }
 
-    /** How many frames {@code dom} holds allocated (Xen's {@code tot_pages}). */
-    static long allocatedTo(State s, int dom) {
+    /**
+     * How many frames {@code dom} owns (Xen's {@code tot_pages}: {@code assign_pages} adds, only
+     * {@code free_domheap_pages} takes away, so a frame given back but still referenced counts).
+     */
+    static long ownedBy(State s, int dom) {
         long n = 0;
-        for (Frame f : s.frames()) if (f.owner() == dom && f.allocated()) n++;
+        for (Frame f : s.frames()) if (f.owner() == dom) n++;
         return n;
+    }
+
+    /**
+     * {@code assign_pages}: a free frame becomes {@code dom}'s, its allocation its only reference;
+     * its contents are what its last owner left (scrubbed if that owner was dying).
+     */
+    static Frame assign(Frame free, int dom) {
+        return Frame.allocated(dom, free.contents().size()).withContents(free.contents()).withDataTag(free.dataTag());
     }
 
     /**

@@ -1,6 +1,6 @@
 package pvspec.model.rules;
 
-import static pvspec.model.abi.check.Check.MEMORY_BAD_COUNT;
+import static pvspec.model.abi.check.Check.MEMORY_TOO_MANY;
 import static pvspec.model.abi.check.Check.MEMORY_NOT_PERMITTED;
 import static pvspec.model.abi.check.Check.MEMORY_NO_SUCH_DOMAIN;
 import static pvspec.model.abi.check.Check.MEMORY_UNKNOWN_COMMAND;
@@ -16,25 +16,26 @@ import pvspec.model.state.Frame;
 import pvspec.model.state.State;
 
 /**
- * {@code memory_op}: {@code populate_physmap} gives a domain free frames (lowest first, up to
- * its {@code max_pages}); {@code decrease_reservation} takes them back. A returned frame drops
- * only its allocation reference: it is freed (and scrubbed) when its last reference goes, not
- * before. Both return how many extents were done, as Xen does.
- *
- * <p>Where Xen returns "0 done" for an unknown domain or a privilege failure, pvspec returns the
- * error code, so that a refusal is distinguishable from no work; the state is unchanged either way.
+ * {@code memory_op} ({@code memory.c:do_memory_op}): {@code populate_physmap} gives a domain free
+ * frames (lowest first, up to its {@code max_pages}); {@code decrease_reservation} takes them
+ * back. A returned frame drops only its allocation reference: it is freed when its last
+ * reference goes, not before. Both return how many extents were done, as Xen does: a check that
+ * fails before the first extent (no such domain, not permitted, a count too large to encode a
+ * continuation) returns 0, with nothing changed.
  */
 final class MemoryOpRules {
     private MemoryOpRules() {}
+
+    /** {@code UINT_MAX >> MEMOP_EXTENT_SHIFT}. */
+    static final long MAX_EXTENTS = 0xFFFFFFFFL >>> 6;
 
 
     static Outcome apply(State s, Caller c, MemoryOp h) {
         return h.accept(new MemoryOp.Visitor<>() {
             @Override
             public Outcome populatePhysmap(MemoryOp.PopulatePhysmap p) {
-                int dom = target(s, c, p.dom());
-                require(p.count() >= 0, MEMORY_BAD_COUNT);
-                return populate(s, dom, p.count());
+                require(p.count() >= 0 && p.count() <= MAX_EXTENTS, MEMORY_TOO_MANY);
+                return populate(s, target(s, c, p.dom()), p.count());
             }
 
             @Override
@@ -50,24 +51,33 @@ final class MemoryOpRules {
     }
 
     private static int target(State s, Caller c, int domArg) {
-        int dom = DomId.resolve(domArg, c);
-        require(s.isAlive(dom), MEMORY_NO_SUCH_DOMAIN);
+        int dom = DomId.resolve(domArg & 0xFFFF, c);
+        require(s.domains().containsKey(dom), MEMORY_NO_SUCH_DOMAIN);
         require(dom == c.domain() || s.dom(c.domain()).privileged(), MEMORY_NOT_PERMITTED);
         return dom;
     }
 
+    /**
+     * {@code populate_physmap}: one frame per extent until {@code assign_pages} refuses: the
+     * domain is dying, or it already owns {@code max_pages} frames ({@code tot_pages} counts
+     * every frame it owns, given back or not, until the frame is freed).
+     */
     private static Outcome populate(State s, int dom, long count) {
-        long allowed = s.dom(dom).maxPages() - Frames.allocatedTo(s, dom);
+        long allowed = s.dom(dom).alive() ? s.dom(dom).maxPages() - Frames.ownedBy(s, dom) : 0;
         List<Long> given = new ArrayList<>();
-        int entries = s.config().entries();
         for (int mfn = 0; mfn < s.frames().size() && given.size() < count && given.size() < allowed; mfn++) {
             if (!s.frame(mfn).isFree()) continue;
-            s = s.withFrame(mfn, Frame.allocated(dom, entries));
+            s = s.withFrame(mfn, Frames.assign(s.frame(mfn), dom));
             given.add((long) mfn);
         }
         return Outcome.of(s, new Result.Extents(given));
     }
 
+    /**
+     * {@code decrease_reservation} through {@code guest_remove_page}: stops at the first frame
+     * that is not the domain's ({@code get_page} fails); a frame already given back but still
+     * referenced counts as done.
+     */
     private static Outcome decrease(State s, int dom, List<Long> mfns) {
         int done = 0;
         for (long mfn : mfns) {

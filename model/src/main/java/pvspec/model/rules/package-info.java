@@ -26,29 +26,24 @@
  * {@link pvspec.model.rules.Frames}, event delivery in {@link pvspec.model.rules.Events}.
  *
  * <h2>How atomicity is obtained</h2>
- * A rule that refuses throws the {@link pvspec.model.rules.Refusal} of its check; since states are
+ * A rule that refuses throws its {@link pvspec.model.rules.Refusal}; since states are
  * immutable, the half-built next state is simply dropped, and {@code step} returns the state it
- * was given. Batches keep the requests before the refused one.
+ * was given. Where Xen keeps work done before a refusal, so does the model: batches keep the
+ * requests before the refused one, and {@code set_trap_table} keeps the entries before a refused
+ * one ({@code pv/callback.c:do_set_trap_table}).
  *
- * <h2>Where pvspec departs from Xen, on purpose</h2>
- * <ul>
- *   <li>(mm, issue 13) Atomicity is per element as Xen's: a refused {@code mmu_update} request or
- *       {@code mmuext_op} op changes nothing, the ones before it stay done, the XSA-286 flush of
- *       an earlier successful L2..L4 update stays; {@code update_va_mapping} with an unreadable
- *       vCPU mask fails with EFAULT after its write, as in Xen. See docs/xen-conformance.md.</li>
- *   <li>(representation, not observable) A frame's type reads NONE at type count 0 where Xen
- *       keeps the old type bits; every type change from count 0 succeeds in both. A type change
- *       to a page table drops exactly the translations of that frame (Xen flushes the owner's
- *       dirty CPUs filtered by the TLB clock: DESIGN's departure for hardware timing).</li>
- *   <li>A grant mapping keeps its L1 table validated (Xen injects a fault when such an L1 is
- *       devalidated and leaves an undestroyable grant).</li>
- *   <li>Trap and callback addresses must lie outside the hypervisor's slots; a ring-0 selector
- *       is raised to ring 3, as Xen does.</li>
- *   <li>{@code memory_op} returns an error code where Xen returns "0 done"; new domains start
- *       running; a pause is not counted.</li>
- *   <li>ABI v1 only: host grant mappings, no {@code MMUEXT_*_MULTI}, no LDT, no PIRQs, one
- *       named {@code AVAIL} bit (the other available bits as raw bits), no cache-attribute bits.</li>
- * </ul>
-
+ * <h2>Where pvspec departs from Xen</h2>
+ * Only where DESIGN.md allows it: a hypercall from guest user mode returns {@code EPERM}; where
+ * Xen's outcome depends on hardware timing (a TLB entry it did not flush), the pessimistic one.
+ * Beyond that the model is smaller than Xen (ABI v1: host grant mappings only, unmap by handle,
+ * no {@code MMUEXT_*_MULTI}, no LDT, no PIRQs), hands out the lowest free domain id and maptrack
+ * handle (DESIGN's determinism rule), and does not yet crash a domain that takes a fault with no
+ * handler. Every check and state change, with its Xen citation, is in
+ * {@code docs/xen-conformance.md}.
+ *
+ * <p>Representation only, not observable: a frame's type reads NONE at type count 0 where Xen
+ * keeps the old type bits (every type change from count 0 succeeds in both); a type change to a
+ * page table drops exactly the translations of that frame, where Xen flushes the owner's dirty
+ * CPUs filtered by the TLB clock (DESIGN's departure for hardware timing).
  */
 package pvspec.model.rules;

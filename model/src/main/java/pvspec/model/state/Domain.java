@@ -10,7 +10,8 @@ import org.pcollections.PVector;
  * @param id its domain id
  * @param privileged the control domain (dom0): may manage and map other domains
  * @param life running, shut down, or dying
- * @param paused stopped by the control domain
+ * @param pauseCount the control domain's pauses ({@code controller_pause_count}): 1 at creation,
+ *     counted up by {@code pausedomain} and down by {@code unpausedomain}; it runs only at 0
  * @param maxPages the most frames it may hold
  * @param vcpus its virtual CPUs
  * @param traps its virtual IDT, by vector (selectors already raised to guest-kernel privilege)
@@ -20,7 +21,7 @@ import org.pcollections.PVector;
  * @param grants its grant table, by reference
  * @param maptrack the grant mappings it holds, by handle
  */
-public record Domain(int id, boolean privileged, Lifecycle life, boolean paused, long maxPages,
+public record Domain(int id, boolean privileged, Lifecycle life, int pauseCount, long maxPages,
                      PVector<Vcpu> vcpus, PMap<Integer, TrapInfo> traps, long eventCallback,
                      long failsafeCallback, PVector<Port> ports, PVector<GrantEntry> grants,
                      PMap<Integer, Maptrack> maptrack) {
@@ -31,7 +32,12 @@ public record Domain(int id, boolean privileged, Lifecycle life, boolean paused,
 
     /** Whether its vCPUs may run: alive, not shut down, not paused. */
     public boolean running() {
-        return life == Lifecycle.ALIVE && !paused;
+        return life == Lifecycle.ALIVE && pauseCount == 0;
+    }
+
+    /** Whether the control domain holds it paused. */
+    public boolean paused() {
+        return pauseCount > 0;
     }
 
     public Vcpu vcpu(int v) {
@@ -51,19 +57,19 @@ public record Domain(int id, boolean privileged, Lifecycle life, boolean paused,
     }
 
     public Domain withLife(Lifecycle l) {
-        return new Domain(id, privileged, l, paused, maxPages, vcpus, traps, eventCallback, failsafeCallback, ports, grants, maptrack);
+        return new Domain(id, privileged, l, pauseCount, maxPages, vcpus, traps, eventCallback, failsafeCallback, ports, grants, maptrack);
     }
 
-    public Domain withPaused(boolean p) {
+    public Domain withPauseCount(int p) {
         return new Domain(id, privileged, life, p, maxPages, vcpus, traps, eventCallback, failsafeCallback, ports, grants, maptrack);
     }
 
     public Domain withMaxPages(long m) {
-        return new Domain(id, privileged, life, paused, m, vcpus, traps, eventCallback, failsafeCallback, ports, grants, maptrack);
+        return new Domain(id, privileged, life, pauseCount, m, vcpus, traps, eventCallback, failsafeCallback, ports, grants, maptrack);
     }
 
     public Domain withVcpus(PVector<Vcpu> v) {
-        return new Domain(id, privileged, life, paused, maxPages, v, traps, eventCallback, failsafeCallback, ports, grants, maptrack);
+        return new Domain(id, privileged, life, pauseCount, maxPages, v, traps, eventCallback, failsafeCallback, ports, grants, maptrack);
     }
 
     public Domain withVcpu(int i, Vcpu v) {
@@ -71,15 +77,15 @@ public record Domain(int id, boolean privileged, Lifecycle life, boolean paused,
     }
 
     public Domain withTraps(PMap<Integer, TrapInfo> t) {
-        return new Domain(id, privileged, life, paused, maxPages, vcpus, t, eventCallback, failsafeCallback, ports, grants, maptrack);
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, t, eventCallback, failsafeCallback, ports, grants, maptrack);
     }
 
     public Domain withCallbacks(long event, long failsafe) {
-        return new Domain(id, privileged, life, paused, maxPages, vcpus, traps, event, failsafe, ports, grants, maptrack);
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, traps, event, failsafe, ports, grants, maptrack);
     }
 
     public Domain withPorts(PVector<Port> p) {
-        return new Domain(id, privileged, life, paused, maxPages, vcpus, traps, eventCallback, failsafeCallback, p, grants, maptrack);
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, traps, eventCallback, failsafeCallback, p, grants, maptrack);
     }
 
     public Domain withPort(int i, Port p) {
@@ -87,17 +93,17 @@ public record Domain(int id, boolean privileged, Lifecycle life, boolean paused,
     }
 
     public Domain withGrant(int ref, GrantEntry g) {
-        return new Domain(id, privileged, life, paused, maxPages, vcpus, traps, eventCallback, failsafeCallback, ports, grants.with(ref, g), maptrack);
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, traps, eventCallback, failsafeCallback, ports, grants.with(ref, g), maptrack);
     }
 
     public Domain withMaptrack(PMap<Integer, Maptrack> m) {
-        return new Domain(id, privileged, life, paused, maxPages, vcpus, traps, eventCallback, failsafeCallback, ports, grants, m);
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, traps, eventCallback, failsafeCallback, ports, grants, m);
     }
 
     @Override
     public int hashCode() { // stable across runs: enum hash codes are not
         int h = id * 2 + (privileged ? 1 : 0);
-        h = (h * 31 + life.ordinal()) * 2 + (paused ? 1 : 0);
+        h = (h * 31 + life.ordinal()) * 2 + pauseCount; // as the boolean it replaced, for counts 0 and 1
         h = h * 31 + Long.hashCode(maxPages);
         h = h * 31 + vcpus.hashCode();
         h = h * 31 + traps.hashCode();

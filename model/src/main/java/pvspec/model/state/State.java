@@ -36,7 +36,11 @@ public record State(Config config, PVector<Frame> frames, PMap<Integer, Domain> 
         return new State(config, frames, IntTreePMap.<Domain>empty().plus(DomId.DOM0, dom0));
     }
 
-    /** A domain as {@code createdomain} makes it: running, nothing bound, nothing granted. */
+    /**
+     * A domain as {@code createdomain} makes it: paused once by the control domain
+     * ({@code domain.c:domain_create} sets {@code controller_pause_count = 1}; the toolstack
+     * unpauses it when built), nothing bound, nothing granted. Dom0 is built running.
+     */
     public static Domain newDomain(Config config, int id, boolean privileged, long maxPages, int vcpus) {
         PVector<Vcpu> vs = TreePVector.empty();
         for (int i = 0; i < vcpus; i++) vs = vs.plus(Vcpu.INITIAL);
@@ -44,7 +48,7 @@ public record State(Config config, PVector<Frame> frames, PMap<Integer, Domain> 
         for (int i = 1; i < config.ports(); i++) ports = ports.plus(Port.FREE);
         PVector<GrantEntry> grants = TreePVector.empty();
         for (int i = 0; i < config.grants(); i++) grants = grants.plus(GrantEntry.INVALID);
-        return new Domain(id, privileged, Lifecycle.ALIVE, false, maxPages, vs, IntTreePMap.empty(), 0, 0,
+        return new Domain(id, privileged, Lifecycle.ALIVE, privileged ? 0 : 1, maxPages, vs, IntTreePMap.empty(), 0, 0,
                 ports, grants, IntTreePMap.empty());
     }
 

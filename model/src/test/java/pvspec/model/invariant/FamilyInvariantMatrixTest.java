@@ -93,7 +93,7 @@ class FamilyInvariantMatrixTest {
     @org.junit.jupiter.api.Test
     void theConjunctionReportsEveryBrokenInvariant() {
         State s = Fixture.oneGuest();
-        State broken = s.withFrame(3, s.frame(3).withCount(9)).withFrame(12, s.frame(12).withDataTag(1));
+        State broken = s.withFrame(3, s.frame(3).withCount(9)).withFrame(12, s.frame(12).withCount(1));
         assertThat(Invariants.check(broken)).extracting(Violation::invariant).contains("INV-6", "INV-7");
         assertThat(Invariants.checkStep(s, pvspec.model.abi.Caller.kernel(1), new pvspec.model.abi.SchedOp.Yield(), pvspec.model.abi.Result.OK, broken))
                 .extracting(Violation::invariant).contains("INV-6", "INV-7");

@@ -23,9 +23,10 @@ class TrapTableTest {
     }
 
     @Test
-    void aHandlerInTheHypervisorsRangeIsCaught() {
+    void aNonCanonicalHandlerIsCaught() {
         Domain d = s.dom(1);
-        broken("INV-9", s.withDomain(d.withTraps(d.traps().plus(14, new TrapInfo(14, 0, 0xe033, 8)))), null);
+        broken("INV-9", s.withDomain(d.withTraps(d.traps().plus(14, new TrapInfo(14, 0, 0xe033, 1 << 20)))), null);
+        holds("INV-9", s.withDomain(d.withTraps(d.traps().plus(14, new TrapInfo(14, 0, 0xe033, 8)))));
     }
 
     @Test
@@ -52,7 +53,7 @@ class TrapTableTest {
         broken("INV-9", s.withDomain(d.withTraps(d.traps().plus(14, new TrapInfo(13, 0, 0xe033, 1)))), null);
         broken("INV-9", s.withDomain(d.withTraps(d.traps().plus(14, new TrapInfo(14, 4, 0xe033, 1)))), null);
         broken("INV-9", s.withDomain(d.withTraps(d.traps().plus(14, new TrapInfo(14, 0, 0xe033, 0)))), null);
-        broken("INV-9", s.withDomain(d.withCallbacks(0, 9)), null);
+        broken("INV-9", s.withDomain(d.withCallbacks(0, -9)), null);
     }
 
     @Test

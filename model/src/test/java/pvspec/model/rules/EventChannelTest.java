@@ -33,10 +33,27 @@ class EventChannelTest {
         accepts(s, "dom0: event_channel_op alloc_unbound dom=2 remote_dom=1", "1");
     }
 
+    /** remote_dom is a domid_t that evtchn_alloc_unbound does not check (event_channel.c:342-344). */
     @Test
-    void allocUnboundRefusesAValueThatIsNoDomainId() {
-        refuses(s, "d1: event_channel_op alloc_unbound dom=self remote_dom=-1", "EINVAL");
-        refuses(s, "d1: event_channel_op alloc_unbound dom=self remote_dom=65536", "EINVAL");
+    void allocUnboundTakesRemoteDomAsA16BitValueUnchecked() {
+        State t = accepts(s, "d1: event_channel_op alloc_unbound dom=self remote_dom=-1", "1");
+        assertThat(t.dom(1).port(1).state()).isEqualTo(new PortState.Unbound(0xFFFF));
+        t = accepts(t, "d1: event_channel_op alloc_unbound dom=self remote_dom=65536", "2");
+        assertThat(t.dom(1).port(2).state()).isEqualTo(new PortState.Unbound(0));
+    }
+
+    /** evtchn_status checks the port (event_channel.c:1136) before XSM_TARGET (1145). */
+    @Test
+    void statusChecksThePortBeforeThePermission() {
+        refuses(s, "d1: event_channel_op status dom=2 port=99", "EINVAL");
+        refuses(s, "d1: event_channel_op status dom=2 port=1", "EPERM");
+    }
+
+    /** evtchn_bind_virq: vCPU 0 for a global VIRQ (event_channel.c:494) before the handler check (502). */
+    @Test
+    void bindVirqChecksTheVcpuBeforeTheGlobalHandler() {
+        refuses(s, "d1: event_channel_op bind_virq virq=2 vcpu=1", "EINVAL");
+        refuses(s, "d1: event_channel_op bind_virq virq=2 vcpu=0", "EBUSY");
     }
 
     @Test

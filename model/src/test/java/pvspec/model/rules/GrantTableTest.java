@@ -25,17 +25,36 @@ class GrantTableTest {
         assertThat(t.dom(2).grants().get(0).flags() & (GrantEntry.GTF_reading | GrantEntry.GTF_writing))
                 .isEqualTo(GrantEntry.GTF_reading | GrantEntry.GTF_writing);
         assertThat(t.frame(9).type()).isEqualTo(PageType.WRITABLE);
-        assertThat(t.frame(2).typeCount()).as("the mapping keeps its L1").isEqualTo(2);
+        assertThat(t.frame(2).typeCount()).as("the L1 is only looked up (create_grant_pv_mapping)").isEqualTo(1);
+        assertThat(t.frame(2).entry(2)).isEqualTo(GrantTableRules.grantPte(9, false));
         accepts(t, "d1: access write va=0.2", "OK");
     }
 
+    /**
+     * The L1 holding a grant PTE may be devalidated: free_l1_table puts the grant PTE like any
+     * entry (mm.c:put_page_from_l1e), the unmap then finds no L1 (pv/grant_table.c:
+     * replace_grant_pv_mapping) and fails; the grant stays in use.
+     */
     @Test
-    void theMappingKeepsItsL1ValidatedEvenWhenEverythingElseLetsGo() {
+    void devalidatingTheL1DropsTheGrantReferencesAndTheUnmapFails() {
         State t = mapped();
         t = accepts(t, "d1: mmu_update ptr=1[0] val=0", "OK");
-        assertThat(t.frame(2).isTable(1)).isTrue();
-        t = accepts(t, "d1: grant_table_op unmap_grant_ref handle=0", "GNTST_okay");
-        assertThat(t.frame(2).type()).isEqualTo(PageType.NONE);
+        assertThat(t.frame(2).isTable(1)).isFalse();
+        assertThat(t.frame(9).typeCount()).isZero();
+        refuses(t, "d1: grant_table_op unmap_grant_ref handle=0", "GNTST_general_error");
+        assertThat(t.dom(2).grants().get(0).inUse()).isTrue();
+    }
+
+    /** XSA-234: a grant PTE replaced by mmu_update drops its references; the unmap's PTE check then fails. */
+    @Test
+    void anOrdinaryUpdateMayReplaceAGrantPteAndTheUnmapThenFails() {
+        State t = mapped();
+        int count = s.frame(9).count();
+        t = accepts(t, "d1: mmu_update ptr=2[2] val=0", "OK");
+        assertThat(t.frame(9).count()).isEqualTo(count);
+        assertThat(t.frame(9).typeCount()).isZero();
+        refuses(t, "d1: grant_table_op unmap_grant_ref handle=0", "GNTST_general_error");
+        refuses(t, "d2: end_access ref=0", "EBUSY");
     }
 
     @Test
@@ -135,19 +154,23 @@ class GrantTableTest {
         refuses(s, "d1: grant_table_op map_grant_ref dom=2 ref=0 flags=host_map host_va=0x100", "GNTST_general_error");
     }
 
+    /** create_grant_pv_mapping replaces whatever the slot holds, a grant PTE too, and puts it. */
     @Test
-    void aMapReplacesAnOrdinaryEntryButNotAnotherGrant() {
+    void aMapReplacesAnOrdinaryEntryAndAnotherGrant() {
         State t = accepts(s, "d1: grant_table_op map_grant_ref dom=2 ref=0 flags=host_map host_va=0.0", "0");
         assertThat(t.frame(3).typeCount()).as("the replaced entry let go of frame 3").isZero();
         State u = accepts(t, "d2: grant ref=1 domid=1 frame=10 readonly=false", "OK");
-        refuses(u, "d1: grant_table_op map_grant_ref dom=2 ref=1 flags=host_map host_va=0.0", "GNTST_general_error");
+        u = accepts(u, "d1: grant_table_op map_grant_ref dom=2 ref=1 flags=host_map host_va=0.0", "1");
+        assertThat(u.frame(9).typeCount()).as("the first grant's PTE let go of frame 9").isZero();
+        refuses(u, "d1: grant_table_op unmap_grant_ref handle=0", "GNTST_general_error");
+        accepts(u, "d1: grant_table_op unmap_grant_ref handle=1", "GNTST_okay");
     }
 
     @Test
     void handlesAreFinite() {
         State t = s;
         for (int h = 0; h < 4; h++) t = accepts(t, "d1: grant_table_op map_grant_ref dom=2 ref=0 flags=host_map|readonly host_va=0." + h, Integer.toString(h));
-        refuses(t, "d1: grant_table_op map_grant_ref dom=2 ref=0 flags=host_map|readonly host_va=0.0", "GNTST_no_device_space");
+        refuses(t, "d1: grant_table_op map_grant_ref dom=2 ref=0 flags=host_map|readonly host_va=0.0", "GNTST_no_space");
     }
 
     @Test

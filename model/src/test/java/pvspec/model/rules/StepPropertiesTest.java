@@ -40,7 +40,8 @@ class StepPropertiesTest {
                     Outcome o = Step.step(s, c, h);
                     assertThat(o.result()).isNotNull();
                     assertThat(Step.step(s, c, h)).as("deterministic").isEqualTo(o);
-                    if (refusedWhole(o.result())) {
+                    // set_trap_table keeps the entries before a refused one (pv/callback.c:do_set_trap_table).
+                    if (refusedWhole(o.result()) && !(h instanceof pvspec.model.abi.SetTrapTable)) {
                         assertThat(o.state()).as("atomic: %s by %s", h, c).isEqualTo(s);
                         refused++;
                     }

@@ -30,8 +30,10 @@ public final class Fixture {
      */
     public static final String ONE_GUEST = SMALL
             + "dom0: domctl createdomain max_pages=6 vcpus=2 -> 1\n"
+            + "dom0: domctl unpausedomain dom=1 -> OK\n"
             + "dom0: memory_op populate_physmap dom=1 count=6 -> 6\n"
             + "dom0: domctl createdomain max_pages=4 vcpus=1 -> 2\n"
+            + "dom0: domctl unpausedomain dom=2 -> OK\n"
             + "dom0: memory_op populate_physmap dom=2 count=4 -> 4\n"
             + "d1: mmu_update ptr=2[0] val=3:P|RW|US ptr=2[1] val=2:P|US ptr=1[0] val=2:P|RW|US -> OK\n"
             + "d1: mmuext_op pin_l2_table mfn=1 ; new_baseptr mfn=1 -> OK\n";

@@ -12,14 +12,18 @@ public final class Worlds {
             + "dom0: domctl createdomain max_pages=5 vcpus=2\n"
             + "dom0: domctl createdomain max_pages=5 vcpus=1\n"
             + "dom0: memory_op populate_physmap dom=1 count=5\n"
-            + "dom0: memory_op populate_physmap dom=2 count=5\n";
+            + "dom0: memory_op populate_physmap dom=2 count=5\n"
+            + "dom0: domctl unpausedomain dom=1\n"
+            + "dom0: domctl unpausedomain dom=2\n";
 
     /** 3 levels of 4 entries, 24 frames, so that L3 tables and deeper validation are exercised. */
     public static final String THREE_LEVELS = "config levels=3 entries=4 frames=24 domains=3 vcpus=2 ports=8 grants=4\n"
             + "dom0: domctl createdomain max_pages=8 vcpus=2\n"
             + "dom0: domctl createdomain max_pages=6 vcpus=1\n"
             + "dom0: memory_op populate_physmap dom=1 count=8\n"
-            + "dom0: memory_op populate_physmap dom=2 count=6\n";
+            + "dom0: memory_op populate_physmap dom=2 count=6\n"
+            + "dom0: domctl unpausedomain dom=1\n"
+            + "dom0: domctl unpausedomain dom=2\n";
 
     public static Trace parse(String text) {
         try {

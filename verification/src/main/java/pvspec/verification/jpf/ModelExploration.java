@@ -42,6 +42,7 @@ public final class ModelExploration {
         List<Call> c = new ArrayList<>();
         c.add(new Call(DOM0, new Domctl.CreateDomain(4, 1), "domctl createdomain max_pages=4 vcpus=1"));
         c.add(new Call(DOM0, new MemoryOp.PopulatePhysmap(1, 4), "memory_op populate_physmap dom=1 count=4"));
+        c.add(new Call(DOM0, new Domctl.UnpauseDomain(1), "domctl unpausedomain dom=1"));
         return c;
     }
 

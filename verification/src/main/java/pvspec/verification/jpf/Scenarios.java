@@ -81,6 +81,8 @@ public final class Scenarios {
         c.add(new Call(DOM0, new Domctl.CreateDomain(6, 2), "domctl createdomain max_pages=6 vcpus=2"));
         c.add(new Call(DOM0, new MemoryOp.PopulatePhysmap(1, 5), "memory_op populate_physmap dom=1 count=5"));
         c.add(new Call(DOM0, new MemoryOp.PopulatePhysmap(2, 4), "memory_op populate_physmap dom=2 count=4"));
+        c.add(new Call(DOM0, new Domctl.UnpauseDomain(1), "domctl unpausedomain dom=1"));
+        c.add(new Call(DOM0, new Domctl.UnpauseDomain(2), "domctl unpausedomain dom=2"));
         addressSpace(c, D1_V0, D1_V1, T1, L1, D1);
         addressSpace(c, D2_V0, D2_V1, T2, L2, D2);
         return c;

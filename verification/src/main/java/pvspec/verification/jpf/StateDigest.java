@@ -48,7 +48,7 @@ public final class StateDigest {
     }
 
     private static void domain(StringBuilder b, Domain d) {
-        b.append(d.id()).append(d.privileged() ? "P" : "").append(',').append(d.life().name()).append(d.paused() ? ",paused" : "")
+        b.append(d.id()).append(d.privileged() ? "P" : "").append(',').append(d.life().name()).append(d.paused() ? ",paused" + d.pauseCount() : "")
                 .append(",max=").append(d.maxPages()).append(",cb=").append(d.eventCallback()).append('/').append(d.failsafeCallback());
         for (int v = 0; v < d.vcpus().size(); v++) vcpu(b.append(" v").append(v).append(':'), d.vcpu(v));
         for (int vector : keys(d.traps())) trap(b.append(" trap").append(vector).append('='), d.traps().get(vector));

@@ -37,7 +37,7 @@ class CommandLineTest {
         Cli c = Cli.run("replay", Cli.scenario("two-level-address-space"));
         assertThat(c.exit).isZero();
         assertThat(c.out).contains("config levels=2 entries=4 frames=16")
-                .containsPattern("\\s+9  d1: mmuext_op pin_l1_table mfn=2 +OK.*\\| ok")
+                .containsPattern("\\s+10  d1: mmuext_op pin_l1_table mfn=2 +OK.*\\| ok")
                 .contains("24 steps; results as expected");
         assertThat(Cli.run("replay", "--quiet", Cli.scenario("linear-page-tables")).out.trim().split("\n")).hasSize(1);
     }
@@ -46,8 +46,8 @@ class CommandLineTest {
     void replayMarksABrokenExpectationAndExitsWithOne() {
         Cli c = Cli.run("replay", Cli.resource("cli/broken-expectation.trace"));
         assertThat(c.exit).isEqualTo(1);
-        assertThat(c.out).contains("!!  7  d1: mmuext_op pin_l1_table mfn=3").contains("^ expected OK, got EINVAL done=0")
-                .contains("FAILED at line 7").doesNotContain("sched_op yield");
+        assertThat(c.out).contains("!!  8  d1: mmuext_op pin_l1_table mfn=3").contains("^ expected OK, got EINVAL done=0")
+                .contains("FAILED at line 8").doesNotContain("sched_op yield");
     }
 
     @Test
@@ -71,7 +71,7 @@ class CommandLineTest {
         assertThat(c.out).startsWith("digraph pvspec {").contains("subgraph cluster_d1").contains("label=\"dom0 (control)").endsWith("}\n");
         Path dot = dir.resolve("x.dot");
         assertThat(Cli.run("graph", Cli.resource("cli/broken-expectation.trace"), "--out", dot.toString()).exit).isEqualTo(1);
-        assertThat(Files.readString(dot)).contains("state at line 7").contains("expected OK, got EINVAL");
+        assertThat(Files.readString(dot)).contains("state at line 8").contains("expected OK, got EINVAL");
         Path svg = dir.resolve("x.svg");
         Cli s = Cli.run("graph", Cli.scenario("linear-page-tables"), "--out", svg.toString());
         if (s.exit == 0) {
@@ -124,7 +124,7 @@ class CommandLineTest {
     void checkExploresTheDefaultConfigurationAndSaysWhetherItIsComplete() {
         Cli c = Cli.run("check", "--depth", "1");
         assertThat(c.exit).isZero();
-        assertThat(c.out).contains("pvspec check small: COMPLETE to depth 1").contains("INV-1..INV-13 on 674 states")
+        assertThat(c.out).contains("pvspec check small: COMPLETE to depth 1").contains("INV-1..INV-13 on 712 states")
                 .contains("request kinds  52 of 52 ran");
         Cli cut = Cli.run("check", "--states", "200", "--threads", "1");
         assertThat(cut.exit).isEqualTo(Pvspec.INCONCLUSIVE);

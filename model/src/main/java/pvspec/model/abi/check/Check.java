@@ -6,10 +6,10 @@ import static pvspec.model.abi.Errno.EEXIST;
 import static pvspec.model.abi.Errno.EFAULT;
 import static pvspec.model.abi.Errno.EINVAL;
 import static pvspec.model.abi.Errno.ENOENT;
-import static pvspec.model.abi.Errno.ENOMEM;
 import static pvspec.model.abi.Errno.ENOSPC;
 import static pvspec.model.abi.Errno.ENOSYS;
 import static pvspec.model.abi.Errno.EOPNOTSUPP;
+import static pvspec.model.abi.Errno.EOVERFLOW;
 import static pvspec.model.abi.Errno.EPERM;
 import static pvspec.model.abi.Errno.ESRCH;
 import static pvspec.model.abi.Gntst.GNTST_bad_domain;
@@ -17,7 +17,7 @@ import static pvspec.model.abi.Gntst.GNTST_bad_gntref;
 import static pvspec.model.abi.Gntst.GNTST_bad_handle;
 import static pvspec.model.abi.Gntst.GNTST_bad_page;
 import static pvspec.model.abi.Gntst.GNTST_general_error;
-import static pvspec.model.abi.Gntst.GNTST_no_device_space;
+import static pvspec.model.abi.Gntst.GNTST_no_space;
 import static pvspec.model.abi.check.Area.CALLER;
 import static pvspec.model.abi.check.Area.DOMCTL;
 import static pvspec.model.abi.check.Area.ENTRY_UPDATES;
@@ -72,8 +72,6 @@ public enum Check {
             "an L2/L3/L4 entry can only be written with foreigndom DOMID_SELF"),
 
     // Writing an entry of a validated table (mmu_update, update_va_mapping).
-    GRANT_ENTRY(ENTRY_UPDATES, CLOSEST, Xen.MM, "mod_l1_entry", "grant-entry", EINVAL,
-            "the entry is a grant mapping; only unmap_grant_ref may change it"),
     HYPERVISOR_SLOT(ENTRY_UPDATES, XEN, Xen.MM, "mod_l4_entry", "xen-slot", EINVAL,
             "the slot is reserved for the hypervisor"),
 
@@ -135,22 +133,16 @@ public enum Check {
             "the address is not mapped by an L1 table of the caller in its current address space"),
 
     // set_trap_table, set_callbacks, software interrupts.
-    TRAP_BAD_VECTOR(TRAPS, CLOSEST, Xen.PV_CALLBACK, "do_set_trap_table", "vector-width", EINVAL,
-            "a vector is 0 to 255"),
-    TRAP_BAD_DPL(TRAPS, CLOSEST, Xen.PV_CALLBACK, "do_set_trap_table", "dpl-width", EINVAL,
-            "a DPL is 0 to 3"),
-    TRAP_BAD_SELECTOR(TRAPS, CLOSEST, Xen.PV_CALLBACK, "do_set_trap_table", "selector-width", EINVAL,
-            "a code selector is a 16-bit value"),
+    /** The entries before it stay installed (pv/callback.c:365-366). */
     TRAP_NON_CANONICAL(TRAPS, XEN, Xen.PV_CALLBACK, "do_set_trap_table", "non-canonical", EINVAL,
             "a handler address must be canonical (XSA-7)"),
-    TRAP_HYPERVISOR_ADDRESS(TRAPS, CLOSEST, Xen.PV_CALLBACK, "do_set_trap_table", "xen-address", EINVAL,
-            "a handler address must lie in the guest's part of the address space"),
 
     // event_channel_op, clear_evtchn, mask_evtchn.
+    /** {@code rcu_lock_domain_by_any_id}: a dying domain is found. */
     EVTCHN_NO_SUCH_DOMAIN(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "evtchn_alloc_unbound", "no-such-domain", ESRCH,
-            "the domain does not exist or is dying"),
-    EVTCHN_BAD_DOMID(EVENT_CHANNELS, CLOSEST, Xen.EVENT_CHANNEL, "evtchn_alloc_unbound", "remote-domid-width", EINVAL,
-            "the remote domain is not a 16-bit domain id"),
+            "the domain does not exist"),
+    EVTCHN_DYING(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "get_free_port", "is-dying", EINVAL,
+            "the domain is dying: it gets no new port"),
     EVTCHN_NO_FREE_PORT(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "get_free_port", "no-free-port", ENOSPC,
             "the domain has no free port"),
     /** XSM_TARGET: the domain itself or the control domain. */
@@ -162,12 +154,12 @@ public enum Check {
             "the remote port is not unbound for the caller"),
     EVTCHN_BAD_VIRQ(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "evtchn_bind_virq", "virq-range", EINVAL,
             "virtual IRQs are 0 to 23"),
-    EVTCHN_GLOBAL_VIRQ(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "evtchn_bind_virq", "global-virq", EBUSY,
-            "a global virtual IRQ is handled by the control domain"),
     EVTCHN_VIRQ_NOT_VCPU0(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "evtchn_bind_virq", "global-virq-vcpu0", EINVAL,
             "a global or per-domain virtual IRQ is bound on vCPU 0"),
     EVTCHN_NO_SUCH_VCPU(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "evtchn_bind_virq", "no-such-vcpu", ENOENT,
             "no such vCPU"),
+    EVTCHN_GLOBAL_VIRQ(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "evtchn_bind_virq", "global-virq", EBUSY,
+            "a global virtual IRQ is handled by the control domain"),
     EVTCHN_VIRQ_BOUND(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "evtchn_bind_virq", "virq-bound", EEXIST,
             "that virtual IRQ is already bound on that vCPU"),
     EVTCHN_NOT_OPEN(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "evtchn_close", "not-open", EINVAL,
@@ -182,10 +174,11 @@ public enum Check {
             "a map must ask for GNTMAP_host_map (or device_map)"),
     GNTTAB_MAP_FLAGS(GRANT_TABLES, CLOSEST, Xen.GRANT_TABLE, "map_grant_ref", "abi-v1-flags", GNTST_general_error,
             "ABI v1 maps host mappings only: GNTMAP_host_map, optionally GNTMAP_readonly"),
+    /** {@code rcu_lock_domain_by_id}: a dying granter is found. */
     GNTTAB_MAP_BAD_DOMAIN(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "map_grant_ref", "bad-domain", GNTST_bad_domain,
-            "the granting domain does not exist or is dying"),
-    /** Xen's map_grant_ref has long said GNTST_no_device_space here (a later Xen patch moves it to GNTST_no_space). */
-    GNTTAB_MAP_NO_HANDLE(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "map_grant_ref", "no-maptrack-handle", GNTST_no_device_space,
+            "the granting domain does not exist"),
+    /** {@code get_maptrack_handle} fails: GNTST_no_space (grant_table.c:1062-1067, since 2021). */
+    GNTTAB_MAP_NO_HANDLE(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "map_grant_ref", "no-maptrack-handle", GNTST_no_space,
             "the caller has no free grant-map handle"),
     GNTTAB_MAP_BAD_REF(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "map_grant_ref", "bad-gntref", GNTST_bad_gntref,
             "no such grant reference"),
@@ -195,14 +188,18 @@ public enum Check {
             "the grant is read-only; a writable map is refused"),
     GNTTAB_MAP_BAD_FRAME(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "map_grant_ref", "bad-page", GNTST_bad_page,
             "the granted frame is not the granter's"),
+    /** {@code could_not_pin}: a later pin finds the frame is not the granter's any more. */
+    GNTTAB_MAP_COULD_NOT_PIN(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "map_grant_ref", "could-not-pin", GNTST_general_error,
+            "the granted frame is not the granter's any more"),
     GNTTAB_MAP_PAGE_TABLE(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "map_grant_ref", "get-writable-type", GNTST_general_error,
             "a writable map of a frame in use as a page table is refused"),
     GNTTAB_MAP_BAD_HOST(GRANT_TABLES, XEN, Xen.PV_GRANT_TABLE, "create_grant_pv_mapping", "map-guest-l1e", GNTST_general_error,
             "the host address is not mapped by an L1 table of the caller"),
-    GNTTAB_MAP_HOST_GRANTED(GRANT_TABLES, CLOSEST, Xen.PV_GRANT_TABLE, "create_grant_pv_mapping", "host-slot-granted", GNTST_general_error,
-            "the host slot already holds a grant mapping"),
     GNTTAB_UNMAP_BAD_HANDLE(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "unmap_common", "bad-handle", GNTST_bad_handle,
             "no such grant-map handle"),
+    /** XSA-234: the L1 lookup, its type, and the PTE still mapping the grant with its P and RW (pv/grant_table.c:257-282). */
+    GNTTAB_UNMAP_PTE_MISMATCH(GRANT_TABLES, XEN, Xen.PV_GRANT_TABLE, "replace_grant_pv_mapping", "pte-mismatch", GNTST_general_error,
+            "the host PTE does not map the grant any more (XSA-234)"),
     GNTTAB_UNKNOWN_COMMAND(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "do_grant_table_op", "unknown-command", ENOSYS,
             "no such grant-table command in ABI v1"),
     GNTTAB_BAD_REF(GRANT_TABLES, CLOSEST, Xen.GRANT_TABLE, "_set_status", "guest-write-ref", EINVAL,
@@ -212,28 +209,34 @@ public enum Check {
             "the grant is mapped; the granter cannot change or revoke it"),
 
     // memory_op.
-    MEMORY_NO_SUCH_DOMAIN(MEMORY_OP, XEN, Xen.MEMORY, "do_memory_op", "no-such-domain", ESRCH,
-            "the domain does not exist or is dying"),
-    MEMORY_NOT_PERMITTED(MEMORY_OP, XEN, Xen.MEMORY, "do_memory_op", "xsm-memory-adjust-reservation", EPERM,
+    // The reservation calls report a refusal as "0 extents done" (memory.c:1569-1597).
+    /** {@code nr_extents > UINT_MAX >> MEMOP_EXTENT_SHIFT} (unsigned: a negative count is huge). */
+    MEMORY_TOO_MANY(MEMORY_OP, XEN, Xen.MEMORY, "do_memory_op", "continuation-limit", Result.value(0),
+            "the extent count is too large to encode a continuation"),
+    /** {@code rcu_lock_domain_by_any_id}: a dying domain is found. */
+    MEMORY_NO_SUCH_DOMAIN(MEMORY_OP, XEN, Xen.MEMORY, "do_memory_op", "no-such-domain", Result.value(0),
+            "the domain does not exist"),
+    MEMORY_NOT_PERMITTED(MEMORY_OP, XEN, Xen.MEMORY, "do_memory_op", "xsm-memory-adjust-reservation", Result.value(0),
             "only the control domain may change another domain's memory"),
-    MEMORY_BAD_COUNT(MEMORY_OP, CLOSEST, Xen.MEMORY, "do_memory_op", "extent-count-width", EINVAL,
-            "the extent count is negative"),
     MEMORY_UNKNOWN_COMMAND(MEMORY_OP, XEN, Xen.MEMORY, "do_memory_op", "unknown-command", ENOSYS,
             "no such memory_op command in ABI v1"),
 
     // domctl.
     DOMCTL_NOT_PRIVILEGED(DOMCTL, XEN, Xen.DOMCTL, "do_domctl", "xsm-domctl", EPERM,
             "only the control domain may use domctl"),
-    DOMCTL_BAD_MAX_PAGES(DOMCTL, CLOSEST, Xen.DOMCTL, "do_domctl", "max-mem", EINVAL,
-            "max_pages is negative"),
+    /** {@code domid_alloc} finds no free id: -EEXIST (domctl.c:678-682), before the vCPU count. */
+    DOMCTL_NO_FREE_ID(DOMCTL, XEN, Xen.DOMCTL, "do_domctl", "no-free-domid", EEXIST,
+            "every domain id is in use"),
     DOMCTL_BAD_VCPUS(DOMCTL, XEN, Xen.DOMAIN, "sanitise_domain_config", "max-vcpus", EINVAL,
             "a domain has 1 to config.vcpus vCPUs"),
-    DOMCTL_NO_FREE_ID(DOMCTL, XEN, Xen.DOMCTL, "do_domctl", "no-free-domid", ENOMEM,
-            "every domain id is in use"),
+    /** {@code rcu_lock_domain_by_id}: a dying domain is found. */
     DOMCTL_NO_SUCH_DOMAIN(DOMCTL, XEN, Xen.DOMCTL, "do_domctl", "no-such-domain", ESRCH,
-            "no such domain (or it is dying)"),
+            "no such domain"),
+    /** {@code domain_kill} and {@code XEN_DOMCTL_pausedomain}: not on the caller itself. */
     DOMCTL_SELF(DOMCTL, XEN, Xen.DOMCTL, "do_domctl", "self", EINVAL,
             "the control domain cannot do this to itself"),
+    DOMCTL_TOO_MANY_PAUSES(DOMCTL, XEN, Xen.DOMAIN, "_domain_pause_by_systemcontroller", "pause-count-limit", EOVERFLOW,
+            "the domain is paused 255 times already"),
     DOMCTL_NOT_PAUSED(DOMCTL, XEN, Xen.DOMAIN, "domain_unpause_by_systemcontroller", "not-paused", EINVAL,
             "the domain is not paused"),
     DOMCTL_UNKNOWN_COMMAND(DOMCTL, XEN, Xen.DOMCTL, "do_domctl", "unknown-command", ENOSYS,

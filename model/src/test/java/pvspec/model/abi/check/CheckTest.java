@@ -33,6 +33,9 @@ class CheckTest {
     @Test
     void everyCheckRefusesWithASentence() {
         for (Check c : Check.values()) {
+            if (c.area() == Area.MEMORY_OP && c.result().equals(Result.value(0))) {
+                continue; // memory_op's reservation calls report a refusal as "0 done" (memory.c:1569-1597)
+            }
             assertThat(c.result().succeeded()).as(c.id()).isFalse();
             assertThat(c.result()).isInstanceOfAny(Result.Err.class, Result.Gnt.class);
             assertThat(c.sentence()).as(c.id()).isNotBlank();
@@ -44,7 +47,9 @@ class CheckTest {
     void theBriefsExampleIdIsThere() {
         assertThat(Check.L1_DISALLOWED_FLAGS.id()).isEqualTo("mm.c:get_page_from_l1e:disallowed-flags");
         assertThat(Check.L1_DISALLOWED_FLAGS.citation()).isEqualTo("xen/arch/x86/mm.c:get_page_from_l1e");
-        assertThat(Check.values()).hasSize(78); // issue 13: no pin-level, no flush-type check (Xen makes neither: mm.c:3565, 4527)
+        // 80 at issue 12; issue 13 removed checks Xen does not make (mm: pin level, flush type; common:
+        // nine in events, grants, memory, domains and traps) and added five Xen makes.
+        assertThat(Check.values()).hasSize(74);
     }
 
     @Test
