@@ -1,0 +1,144 @@
+package pvspec.verification.lincheck;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import org.jetbrains.kotlinx.lincheck.Actor;
+import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
+import org.jetbrains.lincheck.datastructures.ManagedStrategyGuaranteeKt;
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.jetbrains.lincheck.datastructures.Options;
+import org.jetbrains.lincheck.datastructures.StressOptions;
+import pvspec.hypervisor.Checks;
+import pvspec.verification.jpf.Scenario;
+
+/**
+ * Runs Lincheck on one concurrency scenario: each chosen choice vector of the scenario becomes a
+ * Lincheck custom scenario (thread {@code T} issues its picks from menu {@code T}, the post part
+ * reads the final state), checked against {@link ModelOps}, and the result is classified.
+ */
+final class LincheckRun {
+    private LincheckRun() {}
+
+    static final int LOOP_BOUND = 300;
+
+    /** How a run ended. Lincheck's report is kept for messages. */
+    enum Verdict {
+        /** No failure in any explored execution. */
+        LINEARIZABLE,
+        /** Some execution's results (or final state) are no sequential order's on the model. */
+        NOT_LINEARIZABLE,
+        /** Some execution hung: every live thread waits (Lincheck's "the execution has hung"). */
+        DEADLOCK,
+        /** The validation function failed: the final state breaks one of the model's invariants. */
+        INVARIANT,
+        /** Anything else (an exception out of a hypercall, a timeout, Lincheck itself). */
+        OTHER
+    }
+
+    static final class Outcome {
+        final Verdict verdict;
+        /** Lincheck's report (empty when linearizable). */
+        final String report;
+        final long invocations;
+        final long distinctOutcomes;
+        final double seconds;
+        /** CPU time of the whole JVM meanwhile (Lincheck's threads, the JIT, the collector). */
+        final double cpuSeconds;
+
+        Outcome(Verdict verdict, String report, long invocations, long distinctOutcomes, double seconds, double cpuSeconds) {
+            this.verdict = verdict;
+            this.report = report;
+            this.invocations = invocations;
+            this.distinctOutcomes = distinctOutcomes;
+            this.seconds = seconds;
+            this.cpuSeconds = cpuSeconds;
+        }
+
+        @Override
+        public String toString() {
+            return verdict + " after " + invocations + " verified invocations (" + distinctOutcomes + " distinct outcomes), "
+                    + String.format("%.1f s (%.1f s CPU)", seconds, cpuSeconds) + (report.isEmpty() ? "" : "\n" + report);
+        }
+    }
+
+    static Outcome modelCheck(Scenario sc, Checks checks, List<Integer> vectors, int invocationsPerVector) {
+        // The hypervisor's loops are bounded by its tables (256 trap vectors, every frame, every
+        // port), past Lincheck's default bound of 50 iterations before it calls a loop stuck. The
+        // bound stays low: a thread that waits for a lock spins in the JDK's acquire loop, and
+        // Lincheck decides it is stuck (a deadlock) only after that many iterations.
+        ModelCheckingOptions o = new ModelCheckingOptions().loopBound(LOOP_BOUND)
+                .addGuarantee(ManagedStrategyGuaranteeKt.forClasses(LincheckRun::immutableOrSnapshot).allMethods().ignore());
+        return run(o, sc, checks, vectors, invocationsPerVector);
+    }
+
+    static Outcome stress(Scenario sc, Checks checks, List<Integer> vectors, int invocationsPerVector) {
+        return run(new StressOptions(), sc, checks, vectors, invocationsPerVector);
+    }
+
+    private static Outcome run(Options<?, ?> options, Scenario sc, Checks checks, List<Integer> vectors, int invocationsPerVector) {
+        Fixture.use(sc, checks);
+        options.iterations(0).invocationsPerIteration(invocationsPerVector)
+                .sequentialSpecification(ModelOps.class).verifier(CountingVerifier.class);
+        for (int v : vectors) options.addCustomScenario(scenario(sc, v));
+        CountingVerifier.takeCounts();
+        long t0 = System.nanoTime();
+        long cpu0 = processCpuNanos();
+        Verdict verdict = Verdict.LINEARIZABLE;
+        String report = "";
+        try {
+            options.check(HypervisorOps.class);
+        } catch (AssertionError e) {
+            report = String.valueOf(e.getMessage());
+            verdict = classify(report);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+        long[] counts = CountingVerifier.takeCounts();
+        return new Outcome(verdict, report, counts[0], counts[1], seconds, cpuSeconds);
+    }
+
+    /**
+     * Code with no switch point worth exploring: the model and the persistent collections are
+     * immutable (no shared mutable state, so no interleaving inside them can matter), and the
+     * abstraction function runs holding every lock. Lincheck runs it without managing it, which
+     * keeps the post part and the validation function (the model's invariants) fast.
+     */
+    private static boolean immutableOrSnapshot(String className) {
+        return className.startsWith("pvspec.model.") || className.startsWith("org.pcollections.")
+                || className.equals("pvspec.hypervisor.Abstraction") || className.equals("pvspec.verification.jpf.StateDigest");
+    }
+
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
+    }
+
+    /** The kind of failure, from the header Lincheck's report starts with. */
+    static Verdict classify(String report) {
+        if (report.contains("= Invalid execution results =")) return Verdict.NOT_LINEARIZABLE;
+        if (report.contains("= The execution has hung")) return Verdict.DEADLOCK;
+        if (report.contains("= Validation function invariants has failed =")) return Verdict.INVARIANT;
+        return Verdict.OTHER;
+    }
+
+    /** Choice vector {@code v} of {@code sc} as a Lincheck scenario: the vCPUs in parallel, then the final state. */
+    static ExecutionScenario scenario(Scenario sc, int v) {
+        int[][] picks = sc.picks(v);
+        List<List<Actor>> parallel = new ArrayList<>();
+        for (int t = 0; t < sc.threads(); t++) {
+            List<Actor> thread = new ArrayList<>();
+            for (int p : picks[t]) thread.add(new Actor(operation("vcpu" + t, int.class), List.of(p)));
+            parallel.add(thread);
+        }
+        return new ExecutionScenario(List.of(), parallel, List.of(new Actor(operation("state"), List.of())), null);
+    }
+
+    private static Method operation(String name, Class<?>... params) {
+        try {
+            return HypervisorOps.class.getMethod(name, params);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
