@@ -11,6 +11,7 @@ import org.jetbrains.lincheck.datastructures.Options;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import pvspec.hypervisor.Checks;
 import pvspec.verification.jpf.Scenario;
+import pvspec.verification.jpf.Verdict;
 
 /**
  * Runs Lincheck on one concurrency scenario: each chosen choice vector of the scenario becomes a
@@ -21,20 +22,6 @@ final class LincheckRun {
     private LincheckRun() {}
 
     static final int LOOP_BOUND = 300;
-
-    /** How a run ended. Lincheck's report is kept for messages. */
-    enum Verdict {
-        /** No failure in any explored execution. */
-        LINEARIZABLE,
-        /** Some execution's results (or final state) are no sequential order's on the model. */
-        NOT_LINEARIZABLE,
-        /** Some execution hung: every live thread waits (Lincheck's "the execution has hung"). */
-        DEADLOCK,
-        /** The validation function failed: the final state breaks one of the model's invariants. */
-        INVARIANT,
-        /** Anything else (an exception out of a hypercall, a timeout, Lincheck itself). */
-        OTHER
-    }
 
     static final class Outcome {
         final Verdict verdict;
@@ -84,7 +71,7 @@ final class LincheckRun {
         CountingVerifier.takeCounts();
         long t0 = System.nanoTime();
         long cpu0 = processCpuNanos();
-        Verdict verdict = Verdict.LINEARIZABLE;
+        Verdict verdict = Verdict.pass();
         String report = "";
         try {
             options.check(HypervisorOps.class);
@@ -114,12 +101,23 @@ final class LincheckRun {
         return os instanceof com.sun.management.OperatingSystemMXBean ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
     }
 
-    /** The kind of failure, from the header Lincheck's report starts with. */
+    /**
+     * The verdict of a Lincheck report, from the header it starts with: invalid results (not
+     * linearizable), a hung execution (every thread waits: a deadlock), or a failed validation
+     * function (and which invariant, from the {@link HypervisorOps.InvariantBroken} it threw).
+     */
     static Verdict classify(String report) {
-        if (report.contains("= Invalid execution results =")) return Verdict.NOT_LINEARIZABLE;
-        if (report.contains("= The execution has hung")) return Verdict.DEADLOCK;
-        if (report.contains("= Validation function invariants has failed =")) return Verdict.INVARIANT;
-        return Verdict.OTHER;
+        if (report.contains("= Invalid execution results =")) return new Verdict(Verdict.Kind.NOT_LINEARIZABLE, "");
+        if (report.contains("= The execution has hung")) return new Verdict(Verdict.Kind.DEADLOCK, "");
+        String marker = HypervisorOps.InvariantBroken.class.getSimpleName() + ": ";
+        int at = report.indexOf(marker);
+        if (report.contains("= Validation function invariants has failed =") && at >= 0) {
+            int from = at + marker.length();
+            int colon = report.indexOf(':', from);
+            if (colon > from) return new Verdict(Verdict.Kind.INVARIANT, report.substring(from, colon));
+        }
+        int nl = report.indexOf('\n');
+        return new Verdict(Verdict.Kind.OTHER, nl < 0 ? report : report.substring(0, nl));
     }
 
     /** Choice vector {@code v} of {@code sc} as a Lincheck scenario: the vCPUs in parallel, then the final state. */
