@@ -50,24 +50,32 @@ final class LincheckRun {
     }
 
     static Outcome modelCheck(Scenario sc, Checks checks, List<Integer> vectors, int invocationsPerVector) {
+        List<ExecutionScenario> s = new ArrayList<>();
+        for (int v : vectors) s.add(scenario(sc, v));
+        return modelCheckScenarios(sc, checks, s, invocationsPerVector);
+    }
+
+    static Outcome modelCheckScenarios(Scenario sc, Checks checks, List<ExecutionScenario> scenarios, int invocationsPerScenario) {
         // The hypervisor's loops are bounded by its tables (256 trap vectors, every frame, every
         // port), past Lincheck's default bound of 50 iterations before it calls a loop stuck. The
         // bound stays low: a thread that waits for a lock spins in the JDK's acquire loop, and
         // Lincheck decides it is stuck (a deadlock) only after that many iterations.
         ModelCheckingOptions o = new ModelCheckingOptions().loopBound(LOOP_BOUND)
                 .addGuarantee(ManagedStrategyGuaranteeKt.forClasses(LincheckRun::immutableOrSnapshot).allMethods().ignore());
-        return run(o, sc, checks, vectors, invocationsPerVector);
+        return run(o, sc, checks, scenarios, invocationsPerScenario);
     }
 
     static Outcome stress(Scenario sc, Checks checks, List<Integer> vectors, int invocationsPerVector) {
-        return run(new StressOptions(), sc, checks, vectors, invocationsPerVector);
+        List<ExecutionScenario> s = new ArrayList<>();
+        for (int v : vectors) s.add(scenario(sc, v));
+        return run(new StressOptions(), sc, checks, s, invocationsPerVector);
     }
 
-    private static Outcome run(Options<?, ?> options, Scenario sc, Checks checks, List<Integer> vectors, int invocationsPerVector) {
+    private static Outcome run(Options<?, ?> options, Scenario sc, Checks checks, List<ExecutionScenario> scenarios, int invocationsPerScenario) {
         Fixture.use(sc, checks);
-        options.iterations(0).invocationsPerIteration(invocationsPerVector)
+        options.iterations(0).invocationsPerIteration(invocationsPerScenario)
                 .sequentialSpecification(ModelOps.class).verifier(CountingVerifier.class);
-        for (int v : vectors) options.addCustomScenario(scenario(sc, v));
+        for (ExecutionScenario e : scenarios) options.addCustomScenario(e);
         CountingVerifier.takeCounts();
         long t0 = System.nanoTime();
         long cpu0 = processCpuNanos();
@@ -108,7 +116,9 @@ final class LincheckRun {
      */
     static Verdict classify(String report) {
         if (report.contains("= Invalid execution results =")) return new Verdict(Verdict.Kind.NOT_LINEARIZABLE, "");
-        if (report.contains("= The execution has hung")) return new Verdict(Verdict.Kind.DEADLOCK, "");
+        // "see the thread dump": the run timed out, which is not Lincheck's own deadlock verdict.
+        if (report.contains("= The execution has hung, see the thread dump =")) return new Verdict(Verdict.Kind.OTHER, "timeout (Lincheck's runner)");
+        if (report.contains("= The execution has hung =")) return new Verdict(Verdict.Kind.DEADLOCK, "");
         String marker = HypervisorOps.InvariantBroken.class.getSimpleName() + ": ";
         int at = report.indexOf(marker);
         if (report.contains("= Validation function invariants has failed =") && at >= 0) {
@@ -130,6 +140,25 @@ final class LincheckRun {
             parallel.add(thread);
         }
         return new ExecutionScenario(List.of(), parallel, List.of(new Actor(operation("state"), List.of())), null);
+    }
+
+    /**
+     * The program {@code picks}, with only the first {@code parallel[t]} calls of each thread
+     * racing; the rest run afterwards, one thread after another in the order {@code then}, before
+     * the final state is read. A smaller parallel part leaves Lincheck fewer interleavings to
+     * search for the same race.
+     */
+    static ExecutionScenario scenario(Scenario sc, int[][] picks, int[] parallel, int[] then) {
+        List<List<Actor>> par = new ArrayList<>();
+        for (int t = 0; t < sc.threads(); t++) {
+            List<Actor> thread = new ArrayList<>();
+            for (int k = 0; k < parallel[t]; k++) thread.add(new Actor(operation("vcpu" + t, int.class), List.of(picks[t][k])));
+            par.add(thread);
+        }
+        List<Actor> post = new ArrayList<>();
+        for (int t : then) for (int k = parallel[t]; k < picks[t].length; k++) post.add(new Actor(operation("vcpu" + t, int.class), List.of(picks[t][k])));
+        post.add(new Actor(operation("state"), List.of()));
+        return new ExecutionScenario(List.of(), par, post, null);
     }
 
     private static Method operation(String name, Class<?>... params) {
