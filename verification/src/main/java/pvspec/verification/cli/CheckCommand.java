@@ -1,14 +1,19 @@
 package pvspec.verification.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import pvspec.checker.CheckConfig;
+import pvspec.checker.CheckProperties;
 import pvspec.checker.CheckReport;
 import pvspec.checker.HypervisorUnderTest;
 import pvspec.checker.ModelChecker;
 import pvspec.checker.Options;
+import pvspec.properties.mutants.Mutant;
 import pvspec.properties.run.Progress;
 
 /** {@code pvspec check}: exhaustive model checking of the model (and, on request, of the hypervisor against it). */
@@ -43,10 +48,30 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--no-reductions", description = "Switch off the independence and symmetry reductions.")
     boolean unreduced;
 
+    @CommandLine.Option(names = "--mutant", paramLabel = "NAME", description = "Conformance mode against this seeded-bug hypervisor (names: pvspec mutants).")
+    String mutant;
+
+    @CommandLine.Option(names = "--invariant", paramLabel = "CLASS", description = "Also check this pvspec.model.invariant.Invariant implementation (on the class path; repeatable).")
+    List<String> invariants = new ArrayList<>();
+
+    @CommandLine.Option(names = "--trace-out", paramLabel = "FILE", description = "Write the shortest counterexample, witness or divergence to FILE, a trace pvspec replay runs.")
+    Path traceOut;
+
+    @CommandLine.Option(names = "--json", description = "Print the final report as JSON (progress goes to standard error).")
+    boolean json;
+
+    @CommandLine.Option(names = "--coverage", description = "Also print how often each request template's requests succeeded and were refused.")
+    boolean templateCoverage;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         CheckConfig c = Inputs.checkConfig(config);
+        CheckProperties props = c.properties();
+        for (String name : invariants) props = props.withInvariant(InvariantLoader.load(name));
+        c = c.withProperties(props);
+        Mutant m = mutant == null ? null : Inputs.mutant(mutant);
+        if (traceOut != null) Inputs.output(traceOut, "--trace-out");
         Options o = Options.defaults();
         if (unreduced) o = o.unreduced();
         if (depth != null) o = o.withDepth((int) positive(depth, "--depth"));
@@ -55,11 +80,26 @@ final class CheckCommand implements Callable<Integer> {
         if (seconds != null) o = o.withTimeLimitMillis(positive(seconds, "--seconds") * 1000);
         if (fingerprint) o = o.withFingerprint(true);
         if (conformance) o = o.withImplementation(HypervisorUnderTest.standard());
-        Progress progress = Progress.onStdout(out);
+        if (m != null) o = o.withImplementation(HypervisorUnderTest.with(m.checks()));
+        Progress progress = json ? new Progress(spec.commandLine().getErr(), false) : Progress.onStdout(out);
         CheckReport r = ModelChecker.run(c, o, p -> progress.update(p.line()));
         progress.done();
-        out.print(r.summary());
-        return r.holds() ? Pvspec.HOLDS : Pvspec.VIOLATION;
+        out.print(json ? r.toJson() : r.summary());
+        if (templateCoverage && !json) out.print("\nrequest templates (executed transitions; the independence reduction's skipped ones not counted)\n" + r.templateTable());
+        if (traceOut != null) {
+            if (r.trace().isPresent()) Inputs.write(traceOut, r.trace().get(), "--trace-out");
+            (json ? spec.commandLine().getErr() : out).println(r.trace().isPresent() ? "trace written to " + traceOut : "no trace to write: " + traceOut + " not written");
+        }
+        return exitCode(r);
+    }
+
+    /** The exit-code table of {@link Pvspec}: 0 holds on a complete search, 1 found something, 3 cut before finding anything. */
+    static int exitCode(CheckReport r) {
+        switch (r.outcome()) {
+            case "holds": return Pvspec.HOLDS;
+            case "inconclusive": return Pvspec.INCONCLUSIVE;
+            default: return Pvspec.VIOLATION;
+        }
     }
 
     private static long positive(long v, String option) {
