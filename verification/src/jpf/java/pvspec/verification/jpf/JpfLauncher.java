@@ -20,7 +20,7 @@ import java.util.List;
  *
  * <pre>
  * JpfLauncher HARNESS JPF_FILE OUT_DIR [--variant NAME] [--scenario all|NAME[+NAME...]]
- *             [--expect pass|error] [--expect-text TEXT] [+jpf.key=value ...]
+ *             [--expect VERDICT] [--job NAME --report FILE] [+jpf.key=value ...]
  * </pre>
  * With {@code -Djpf.home=DIR} (a jpf-core directory) JPF is configured from that directory,
  * whatever {@code ~/.jpf/site.properties} says.
@@ -29,10 +29,13 @@ import java.util.List;
  * breadth-first search computed here). The system under test's classpath is this JVM's classpath
  * without JPF's own jars.
  *
- * <p>Exit 0 when the run went as expected: with {@code --expect pass}, JPF found no error, the
- * search ran, and every choice vector reported its final check (a path that stopped silently —
- * code JPF cannot execute — leaves a vector unreported); with {@code --expect error}, JPF found an
- * error whose text contains {@code --expect-text}. Exit 1 otherwise, 2 on bad usage.
+ * <p>Exit 0 when the run reached exactly the expected {@link Verdict}: with {@code --expect pass}
+ * (the default), JPF found no error, the search ran, and every choice vector reported its final
+ * check (a path that stopped silently — code JPF cannot execute — leaves a vector unreported);
+ * with {@code invariant:INV-n}, {@code not-linearizable}, {@code race:LOCATION} or
+ * {@code deadlock}, JPF's first error is that property and no other. Exit 1 otherwise, 2 on bad
+ * usage. With {@code --report}, the run's figures replace the line of job {@code --job} in that
+ * file ({@link JpfFigures}), which the README's table is checked against.
  */
 public final class JpfLauncher {
     private JpfLauncher() {}
@@ -49,7 +52,8 @@ public final class JpfLauncher {
         String variant = SeededRaces.NONE;
         String scenario = "all";
         String expect = "pass";
-        String expectText = "";
+        String job = null;
+        Path report = null;
         List<String> extra = new ArrayList<>();
         for (int i = 3; i < args.length; i++) {
             String a = args[i];
@@ -58,10 +62,17 @@ public final class JpfLauncher {
             else if (a.equals("--variant")) variant = args[++i];
             else if (a.equals("--scenario")) scenario = args[++i];
             else if (a.equals("--expect")) expect = args[++i];
-            else if (a.equals("--expect-text")) expectText = args[++i];
+            else if (a.equals("--job")) job = args[++i];
+            else if (a.equals("--report")) report = Path.of(args[++i]);
             else return usage("unknown option " + a);
         }
-        if (!expect.equals("pass") && !expect.equals("error")) return usage("--expect pass|error");
+        Verdict expected;
+        try {
+            expected = Verdict.parse(expect);
+        } catch (IllegalArgumentException e) {
+            return usage("--expect: " + e.getMessage());
+        }
+        if ((job == null) != (report == null)) return usage("--job and --report go together");
         Files.createDirectories(out);
 
         String name = harness + (variant.equals(SeededRaces.NONE) ? "" : "-" + variant) + (scenario.equals("all") ? "" : "-" + scenario.replace('+', '-'));
@@ -136,49 +147,35 @@ public final class JpfLauncher {
         System.out.printf("JPF %s: %s, %.1f s, vectors completed %d/%d, final checks passed %d, errors %d%n",
                 name, stats, seconds, completed, vectors, checks, errors.size());
 
-        if (expect.equals("error")) {
-            if (errors.isEmpty()) {
-                System.out.println("FAIL: expected JPF to find an error in " + name + ", it found none");
-                return 1;
-            }
-            Error e = errors.get(0);
-            String text = e.getDescription() + "\n" + e.getDetails();
-            if (!text.contains(expectText)) {
-                System.out.println("FAIL: JPF found an error, but not the expected one (\"" + expectText + "\"):\n" + text);
-                return 1;
-            }
-            int trace = e.getPath() == null ? -1 : e.getPath().size();
-            System.out.printf("OK: JPF found the expected error (trace of %d transitions): %s%n%s%n", trace, e.getDescription(), e.getDetails());
-            return 0;
-        }
-        if (!errors.isEmpty()) {
-            for (Error e : errors) System.out.println("FAIL: " + e.getDescription() + "\n" + e.getDetails());
-            return 1;
-        }
-        if (s == null || s.newStates == 0) {
-            System.out.println("FAIL: the search did not run (is the target on the classpath?)");
-            return 1;
-        }
-        if (completed != vectors) {
-            System.out.println("FAIL: only " + completed + " of " + vectors + " choice vectors (harness 2: menu requests) reached their final check: JPF stopped paths silently");
-            return 1;
-        }
-        if (bfs == null && checks != s.endStates) {
-            System.out.println("FAIL: " + checks + " final checks passed but JPF counted " + s.endStates + " end states");
-            return 1;
-        }
-        if (bfs != null) {
-            // Each JPF state is the model state at a choice point (the first is the start); each
-            // transition after the first is one model step: new + visited - 1 steps in all.
-            long jpfSteps = s.newStates + s.visitedStates - 1;
-            System.out.printf("state counts: JPF %d states, breadth-first search %d; transitions: JPF %d (%d steps checked), breadth-first search %d%n",
-                    s.newStates, bfs.states(), jpfSteps, checks, bfs.transitions());
-            if (s.newStates != bfs.states() || jpfSteps != bfs.transitions() || checks != bfs.transitions()) {
-                System.out.println("FAIL: JPF and the breadth-first search disagree");
-                return 1;
+        Verdict found = errors.isEmpty() ? Verdict.pass() : Verdict.of(errors.get(0).getDescription() + "\n" + errors.get(0).getDetails());
+        int trace = errors.isEmpty() || errors.get(0).getPath() == null ? -1 : errors.get(0).getPath().size();
+        for (Error e : errors) System.out.println((found.satisfies(expected) ? "JPF error (expected): " : "FAIL: ") + e.getDescription() + "\n" + e.getDetails());
+        String failure = null;
+        if (!found.satisfies(expected)) {
+            failure = "expected " + expected + ", JPF's verdict is " + found;
+        } else if (expected.kind == Verdict.Kind.PASS) {
+            if (s == null || s.newStates == 0) failure = "the search did not run (is the target on the classpath?)";
+            else if (completed != vectors) failure = "only " + completed + " of " + vectors + " choice vectors (harness 2: menu requests) reached their final check: JPF stopped paths silently";
+            else if (bfs == null && checks != s.endStates) failure = checks + " final checks passed but JPF counted " + s.endStates + " end states";
+            else if (bfs != null) {
+                // Each JPF state is the model state at a choice point (the first is the start); each
+                // transition after the first is one model step: new + visited - 1 steps in all.
+                long jpfSteps = s.newStates + s.visitedStates - 1;
+                System.out.printf("state counts: JPF %d states, breadth-first search %d; transitions: JPF %d (%d steps checked), breadth-first search %d%n",
+                        s.newStates, bfs.states(), jpfSteps, checks, bfs.transitions());
+                if (s.newStates != bfs.states() || jpfSteps != bfs.transitions() || checks != bfs.transitions()) failure = "JPF and the breadth-first search disagree";
             }
         }
-        System.out.println("OK: " + name);
+        if (failure != null) {
+            System.out.println("FAIL: " + name + ": " + failure);
+            return 1;
+        }
+        if (report != null && s != null) {
+            JpfFigures.Row row = new JpfFigures.Row(job, found.toString(), s.newStates, s.endStates, seconds, trace, JpfFigures.today());
+            JpfFigures.update(report, row);
+            System.out.println("figures of " + job + " written to " + report + ": " + row.line());
+        }
+        System.out.println("OK: " + name + ": " + found + (trace < 0 ? "" : " (trace of " + trace + " transitions)"));
         return 0;
     }
 
@@ -210,7 +207,7 @@ public final class JpfLauncher {
 
     private static int usage(String why) {
         System.err.println("JpfLauncher: " + why);
-        System.err.println("usage: JpfLauncher vcpus|model JPF_FILE OUT_DIR [--variant NAME] [--scenario all|NAME[+NAME...]] [--expect pass|error] [--expect-text TEXT] [+key=value ...]");
+        System.err.println("usage: JpfLauncher vcpus|model JPF_FILE OUT_DIR [--variant NAME] [--scenario all|NAME[+NAME...]] [--expect pass|invariant:INV-n|not-linearizable|race:LOCATION|deadlock] [--job NAME --report FILE] [+key=value ...]");
         return 2;
     }
 }

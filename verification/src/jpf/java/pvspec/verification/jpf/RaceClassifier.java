@@ -38,6 +38,9 @@ public final class RaceClassifier extends PropertyListenerAdapter {
     /** Ownership-read races seen in the last run: "reader &lt;- writer" to occurrences. */
     static final Map<String, Integer> OWNERSHIP_READS = new TreeMap<>();
 
+    /** The frame-owner array, whose racing reads are benign (see above). */
+    static final String FRAME_OWNER = "pvspec.hypervisor.FrameTable.owner";
+
     private String race;
 
     public RaceClassifier(Config conf) {
@@ -64,14 +67,15 @@ public final class RaceClassifier extends PropertyListenerAdapter {
             FieldInstruction fb = (FieldInstruction) ib;
             FieldInfo fi = fa.getFieldInfo();
             if (fi == null || fi != fb.getFieldInfo() || fa.peekElementInfo(a) != fb.peekElementInfo(b)) return;
-            what = "field " + fi.getFullName();
+            what = fi.getFullName();
         } else if (ia instanceof ArrayElementInstruction && ib instanceof ArrayElementInstruction) {
             ArrayElementInstruction xa = (ArrayElementInstruction) ia;
             ArrayElementInstruction xb = (ArrayElementInstruction) ib;
             ElementInfo array = xa.peekArrayElementInfo(a);
             if (array == null || array != xb.peekArrayElementInfo(b) || xa.peekIndex(a) != xb.peekIndex(b)) return;
-            ownerArray = isFrameOwnerArray(vm, array.getObjectRef());
-            what = (ownerArray ? "FrameTable.owner" : array.toString()) + "[" + xa.peekIndex(a) + "]";
+            String name = arrayName(vm, array);
+            ownerArray = name.equals(FRAME_OWNER);
+            what = name + "[" + xa.peekIndex(a) + "]";
         } else {
             return;
         }
@@ -83,7 +87,7 @@ public final class RaceClassifier extends PropertyListenerAdapter {
             OWNERSHIP_READS.merge(readA ? pair : where(ib, readB) + " <- " + where(ia, readA), 1, Integer::sum);
             return;
         }
-        race = "race on " + what + ":\n  " + a.getName() + " " + where(ia, readA) + "\n  " + b.getName() + " " + where(ib, readB);
+        race = Verdict.RACE_TEXT + what + ":\n  " + a.getName() + " " + where(ia, readA) + "\n  " + b.getName() + " " + where(ib, readB);
     }
 
     private static boolean inScope(Instruction insn) {
@@ -97,12 +101,21 @@ public final class RaceClassifier extends PropertyListenerAdapter {
                 + ":" + insn.getLineNumber();
     }
 
-    /** Whether {@code ref} is the {@code owner} array of some {@code pvspec.hypervisor.FrameTable}. */
-    private static boolean isFrameOwnerArray(VM vm, int ref) {
+    /**
+     * An array by the field that holds it ({@code pvspec.hypervisor.Dom.grantFlags}): the first
+     * field of a live pvspec object that refers to it, so that a race's location can be named in
+     * an expectation; JPF's own name for the array otherwise.
+     */
+    private static String arrayName(VM vm, ElementInfo array) {
+        int ref = array.getObjectRef();
         for (ElementInfo ei : vm.getHeap().liveObjects()) {
-            if (ei.getClassInfo().getName().equals("pvspec.hypervisor.FrameTable") && ei.getReferenceField("owner") == ref) return true;
+            String cls = ei.getClassInfo().getName();
+            if (!cls.startsWith("pvspec.") || ei.isArray()) continue;
+            for (FieldInfo f : ei.getClassInfo().getInstanceFields()) {
+                if (f.isReference() && ei.getReferenceField(f) == ref) return cls + "." + f.getName();
+            }
         }
-        return false;
+        return array.toString();
     }
 
     @Override

@@ -76,7 +76,7 @@ public final class VcpuHarness {
             throw new AssertionError("scenario " + sc.name + " vector " + vector + ": " + broken + sc.describe(picks) + "\n  outcome: " + observed);
         }
         if (!oracle.allows(sc.name, vector, Oracle.fingerprint(observed))) {
-            throw new AssertionError("scenario " + sc.name + " vector " + vector + ": not linearizable: not one of the "
+            throw new AssertionError("scenario " + sc.name + " vector " + vector + ": " + Verdict.NOT_LINEARIZABLE_TEXT + ": not one of the "
                     + oracle.allowedCount(sc.name, vector) + " outcomes of the sequential orders on the model" + sc.describe(picks) + "\n  outcome: " + observed);
         }
         choices.completed(offsets[si] + vector);
