@@ -1,6 +1,8 @@
 package pvspec.verification.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +11,6 @@ import pvspec.checker.CheckReport;
 import pvspec.checker.HypervisorUnderTest;
 import pvspec.checker.ModelChecker;
 import pvspec.checker.Options;
-import pvspec.properties.run.Progress;
 
 /** {@code pvspec check}: exhaustive model checking of the model (and, on request, of the hypervisor against it). */
 @Command(name = "check", description = "Exhaustive, breadth-first model checking of the model from a configuration; "
@@ -25,8 +26,9 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--depth", paramLabel = "N", description = "Explore N steps deep (default: the configuration's).")
     Integer depth;
 
-    @CommandLine.Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer threads;
+    @CommandLine.Option(names = {"--workers", "--threads"}, paramLabel = "auto|N", defaultValue = "auto",
+            description = "Worker threads: auto (every core, the default) or N. --threads is an alias.")
+    String workers;
 
     @CommandLine.Option(names = "--states", paramLabel = "N", description = "Stop (reported as cut) after N distinct states.")
     Long states;
@@ -34,8 +36,25 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--seconds", paramLabel = "N", description = "Stop (reported as cut) after N seconds.")
     Long seconds;
 
-    @CommandLine.Option(names = "--fingerprint", description = "Keep 64-bit fingerprints instead of exact states (prints the collision probability).")
+    @CommandLine.Option(names = "--fingerprint", description = "Keep 64-bit fingerprints instead of exact states (prints the collision probability); "
+            + "beyond --fingerprints-in-memory they move to a sorted file on disk.")
     boolean fingerprint;
+
+    @CommandLine.Option(names = "--fingerprints-in-memory", paramLabel = "N",
+            description = "Fingerprints kept in memory before they spill to disk (default: a quarter of the heap, 16 bytes each).")
+    Long fingerprintsInMemory;
+
+    @CommandLine.Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "Where checkpoints (and spilled fingerprints) go (default: a new directory under the system's temporary directory).")
+    Path checkpoint;
+
+    @CommandLine.Option(names = "--checkpoint-minutes", paramLabel = "N", defaultValue = "10",
+            description = "Checkpoint every N minutes, at the end of the level then being expanded; 0: only when cut or interrupted (default ${DEFAULT-VALUE}).")
+    long checkpointMinutes;
+
+    @CommandLine.Option(names = "--recover", paramLabel = "DIR",
+            description = "Resume the search from the checkpoint in DIR (same configuration and options; it goes on checkpointing there).")
+    Path recover;
 
     @CommandLine.Option(names = "--conformance", description = "Also run the hypervisor on every explored transition and compare result and state with the model.")
     boolean conformance;
@@ -50,16 +69,50 @@ final class CheckCommand implements Callable<Integer> {
         Options o = Options.defaults();
         if (unreduced) o = o.unreduced();
         if (depth != null) o = o.withDepth((int) positive(depth, "--depth"));
-        if (threads != null) o = o.withThreads((int) positive(threads, "--threads"));
+        o = o.withThreads(workers(workers));
         if (states != null) o = o.withMaxStates(positive(states, "--states"));
         if (seconds != null) o = o.withTimeLimitMillis(positive(seconds, "--seconds") * 1000);
         if (fingerprint) o = o.withFingerprint(true);
         if (conformance) o = o.withImplementation(HypervisorUnderTest.standard());
-        Progress progress = Progress.onStdout(out);
-        CheckReport r = ModelChecker.run(c, o, p -> progress.update(p.line()));
-        progress.done();
+        if (fingerprintsInMemory != null) o = o.withFingerprintsInMemory(positive(fingerprintsInMemory, "--fingerprints-in-memory"));
+        if (checkpointMinutes < 0) throw new BadInput("--checkpoint-minutes must not be negative");
+        Path dir = recover != null ? recover : checkpoint != null ? checkpoint : temporaryCheckpointDir();
+        o = o.withCheckpoints(dir, checkpointMinutes * 60_000).withProgressMillis(PROGRESS_MILLIS);
+        if (recover != null) {
+            if (!Files.isRegularFile(recover.resolve("checkpoint.bin"))) throw new BadInput(recover + ": no checkpoint here (checkpoint.bin)");
+            o = o.withRecoverFrom(recover);
+        }
+        CheckReport r;
+        try {
+            long[] next = {PROGRESS_MILLIS};
+            r = ModelChecker.run(c, o, p -> {
+                if (p.elapsedMillis() < next[0]) return; // the search also reports at the end of each level
+                next[0] = p.elapsedMillis() + PROGRESS_MILLIS;
+                out.println(p.line());
+                out.flush();
+            });
+        } catch (IllegalArgumentException e) {
+            if (recover == null) throw e;
+            throw new BadInput(e.getMessage());
+        }
         out.print(r.summary());
+        if (!r.complete() && r.holds()) out.printf("  checkpoint     %s (resume with --recover %s)%n", dir, dir);
         return r.holds() ? Pvspec.HOLDS : Pvspec.VIOLATION;
+    }
+
+    /** Progress is printed every 10 s. */
+    static final long PROGRESS_MILLIS = 10_000;
+
+    private static int workers(String spec) {
+        try {
+            return Options.workers(spec);
+        } catch (NumberFormatException e) {
+            throw new BadInput("--workers must be auto or a positive number, not '" + spec + "'");
+        }
+    }
+
+    private static Path temporaryCheckpointDir() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "pvspec-check-" + ProcessHandle.current().pid());
     }
 
     private static long positive(long v, String option) {
