@@ -36,9 +36,12 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--seconds", paramLabel = "N", description = "Stop (reported as cut) after N seconds.")
     Long seconds;
 
-    @CommandLine.Option(names = "--fingerprint", description = "Keep 64-bit fingerprints instead of exact states (prints the collision probability); "
-            + "beyond --fingerprints-in-memory they move to a sorted file on disk.")
+    @CommandLine.Option(names = "--fingerprint", description = "Keep 64-bit fingerprints of states (the default; the report gives the collision probability); "
+            + "beyond --fingerprints-in-memory they move to a sorted file on disk, so memory stays bounded.")
     boolean fingerprint;
+
+    @CommandLine.Option(names = "--exact", description = "Keep the states' encodings instead of fingerprints: no collisions, but memory grows with the states.")
+    boolean exact;
 
     @CommandLine.Option(names = "--fingerprints-in-memory", paramLabel = "N",
             description = "Fingerprints kept in memory before they spill to disk (default: a quarter of the heap, 16 bytes each).")
@@ -72,7 +75,8 @@ final class CheckCommand implements Callable<Integer> {
         o = o.withThreads(workers(workers));
         if (states != null) o = o.withMaxStates(positive(states, "--states"));
         if (seconds != null) o = o.withTimeLimitMillis(positive(seconds, "--seconds") * 1000);
-        if (fingerprint) o = o.withFingerprint(true);
+        if (fingerprint && exact) throw new BadInput("--fingerprint and --exact exclude each other");
+        o = o.withFingerprint(!exact);
         if (conformance) o = o.withImplementation(HypervisorUnderTest.standard());
         if (fingerprintsInMemory != null) o = o.withFingerprintsInMemory(positive(fingerprintsInMemory, "--fingerprints-in-memory"));
         if (checkpointMinutes < 0) throw new BadInput("--checkpoint-minutes must not be negative");
