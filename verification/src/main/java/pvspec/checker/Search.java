@@ -51,6 +51,15 @@ import pvspec.model.state.State;
  * </ul>
  * Conformance mode turns the reduction off: the implementation must see every transition.
  *
+ * <h2>Checkpoints</h2>
+ * Between levels the search's whole state is the node table (parent link and label of every
+ * state), the level sizes and the counters; states and the visited set follow from the node
+ * table by replaying one step per state, because the step function is deterministic and each
+ * node's state is the one its least edge produced. So a {@link Checkpoint} is just those, taken
+ * at the last level boundary, and recovery costs one step per state found (the search itself
+ * runs every request on every state). A new state is checked where {@link Expander} creates its
+ * entry in the next level: that is the place for further per-state checks.
+ *
  * <p>Under symmetry a node stands for all states with its key, represented by the state its least
  * edge produced ({@link Level.Entry}), and successors are computed from that representative. The
  * argument above then holds in the graph of representatives: swapping two independent steps at
@@ -333,7 +342,7 @@ final class Search {
         double secs = Math.max((System.nanoTime() - start) / 1e9, 1e-3);
         long queue = frontier.cur().size() - (lv == null ? 0 : lv.nodesDone.get()) + pending;
         return new Progress(visited.size() + pending, transitions.sum(), frontier.depth(), Math.max(queue, 0),
-                (visited.size() + pending) / secs, (long) (secs * 1000));
+                (visited.size() + pending) / secs, (long) (secs * 1000), visited.onDisk());
     }
 
     private CheckReport reportHit() {

@@ -87,9 +87,11 @@ final class CheckCommand implements Callable<Integer> {
             o = o.withRecoverFrom(recover);
         }
         CheckReport r;
+        long[] onDisk = {0};
         try {
             long[] next = {PROGRESS_MILLIS};
             r = ModelChecker.run(c, o, p -> {
+                onDisk[0] = Math.max(onDisk[0], p.onDisk());
                 if (p.elapsedMillis() < next[0]) return; // the search also reports at the end of each level
                 next[0] = p.elapsedMillis() + PROGRESS_MILLIS;
                 out.println(p.line());
@@ -100,6 +102,7 @@ final class CheckCommand implements Callable<Integer> {
             throw new BadInput(e.getMessage());
         }
         out.print(r.summary());
+        if (onDisk[0] > 0) out.printf("  on disk        %,d fingerprints (at most %,d in memory)%n", onDisk[0], o.fingerprintsInMemory());
         if (!r.complete() && r.holds()) out.printf("  checkpoint     %s (resume with --recover %s)%n", dir, dir);
         return r.holds() ? Pvspec.HOLDS : Pvspec.VIOLATION;
     }
