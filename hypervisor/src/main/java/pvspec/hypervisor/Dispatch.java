@@ -1,6 +1,6 @@
 package pvspec.hypervisor;
 
-import static pvspec.model.abi.Errno.ENOSYS;
+import static pvspec.model.abi.check.Check.UNKNOWN_HYPERCALL;
 
 import pvspec.model.abi.Access;
 import pvspec.model.abi.Domctl;
@@ -17,29 +17,34 @@ import pvspec.model.abi.SchedOp;
 import pvspec.model.abi.SetCallbacks;
 import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
+import pvspec.model.abi.UnknownHypercall;
 import pvspec.model.abi.UpdateVaMapping;
 
-/** The hypercall table: each request to its family's handler. */
-final class Dispatch {
-    private Dispatch() {}
+/** The hypercall table: each request to its family's handler. One per vCPU transaction, so dispatch allocates nothing. */
+final class Dispatch implements Hypercall.Visitor<Result> {
+    private final Txn t;
 
-    static final Refused UNKNOWN_HYPERCALL = Refused.of(ENOSYS, "no such hypercall in ABI v1");
-
-    static Result run(Txn t, Hypercall h) {
-        if (h instanceof MmuUpdate) return MmuUpdateOps.apply(t, (MmuUpdate) h);
-        if (h instanceof Access) return AccessOps.apply(t, (Access) h);
-        if (h instanceof MmuextOp) return MmuextOps.apply(t, (MmuextOp) h);
-        if (h instanceof UpdateVaMapping) return UpdateVaMappingOps.apply(t, (UpdateVaMapping) h);
-        if (h instanceof EventChannelOp) return EvtchnOps.apply(t, (EventChannelOp) h);
-        if (h instanceof EventChannelWrite) return EvtchnOps.write(t, (EventChannelWrite) h);
-        if (h instanceof GrantTableOp) return GrantOps.apply(t, (GrantTableOp) h);
-        if (h instanceof GrantTableWrite) return GrantOps.write(t, (GrantTableWrite) h);
-        if (h instanceof SetTrapTable) return TrapOps.setTrapTable(t, (SetTrapTable) h);
-        if (h instanceof SetCallbacks) return TrapOps.setCallbacks(t, (SetCallbacks) h);
-        if (h instanceof SoftInt) return TrapOps.softInt(t, (SoftInt) h);
-        if (h instanceof MemoryOp) return MemoryOps.apply(t, (MemoryOp) h);
-        if (h instanceof Domctl) return DomctlOps.apply(t, (Domctl) h);
-        if (h instanceof SchedOp) return SchedOps.apply(t, (SchedOp) h);
-        throw UNKNOWN_HYPERCALL;
+    Dispatch(Txn t) {
+        this.t = t;
     }
+
+    Result run(Hypercall h) {
+        return h.accept(this);
+    }
+
+    @Override public Result mmuUpdate(MmuUpdate h) { return MmuUpdateOps.apply(t, h); }
+    @Override public Result access(Access h) { return AccessOps.apply(t, h); }
+    @Override public Result mmuextOp(MmuextOp h) { return MmuextOps.apply(t, h); }
+    @Override public Result updateVaMapping(UpdateVaMapping h) { return UpdateVaMappingOps.apply(t, h); }
+    @Override public Result eventChannelOp(EventChannelOp h) { return EvtchnOps.apply(t, h); }
+    @Override public Result eventChannelWrite(EventChannelWrite h) { return EvtchnOps.write(t, h); }
+    @Override public Result grantTableOp(GrantTableOp h) { return GrantOps.apply(t, h); }
+    @Override public Result grantTableWrite(GrantTableWrite h) { return GrantOps.write(t, h); }
+    @Override public Result setTrapTable(SetTrapTable h) { return TrapOps.setTrapTable(t, h); }
+    @Override public Result setCallbacks(SetCallbacks h) { return TrapOps.setCallbacks(t, h); }
+    @Override public Result softInt(SoftInt h) { return TrapOps.softInt(t, h); }
+    @Override public Result memoryOp(MemoryOp h) { return MemoryOps.apply(t, h); }
+    @Override public Result domctl(Domctl h) { return DomctlOps.apply(t, h); }
+    @Override public Result schedOp(SchedOp h) { return SchedOps.apply(t, h); }
+    @Override public Result unknown(UnknownHypercall h) { throw Refused.of(UNKNOWN_HYPERCALL); }
 }

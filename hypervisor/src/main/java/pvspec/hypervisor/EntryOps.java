@@ -1,6 +1,9 @@
 package pvspec.hypervisor;
 
-import static pvspec.model.abi.Errno.EINVAL;
+import static pvspec.model.abi.check.Check.GRANT_ENTRY;
+import static pvspec.model.abi.check.Check.HYPERVISOR_SLOT;
+import static pvspec.model.abi.check.Check.L1_DISALLOWED_FLAGS;
+import static pvspec.model.abi.check.Check.UPPER_DISALLOWED_FLAGS;
 
 import pvspec.model.abi.Pte;
 
@@ -12,18 +15,16 @@ import pvspec.model.abi.Pte;
 final class EntryOps {
     private EntryOps() {}
 
-    static final Refused HYPERVISOR_SLOT = Refused.of(EINVAL, "the slot is reserved for the hypervisor");
-    static final Refused GRANT_ENTRY = Refused.of(EINVAL, "the entry is a grant mapping; only unmap_grant_ref changes it");
 
     static void modEntry(Txn t, int table, int level, int index, long val, int pgOwner) {
         long old = t.ft.entry(table, index);
-        if (!t.checks.guestSlot(t.hv.config, level, index)) throw HYPERVISOR_SLOT;
-        if (Pte.isGrant(old)) throw GRANT_ENTRY;
+        if (!t.checks.guestSlot(t.hv.config, level, index)) throw Refused.of(HYPERVISOR_SLOT);
+        if (Pte.isGrant(old)) throw Refused.of(GRANT_ENTRY);
         if (Pte.present(val)) {
             if (level == 1) {
-                if (!t.checks.l1FlagsAllowed(val)) throw PageRefs.L1_FLAGS;
+                if (!t.checks.l1FlagsAllowed(val)) throw Refused.of(L1_DISALLOWED_FLAGS);
             } else if (!t.checks.upperFlagsAllowed(level, val)) {
-                throw PageRefs.UPPER_FLAGS;
+                throw Refused.of(UPPER_DISALLOWED_FLAGS);
             }
             if (t.checks.fastPath(old, val)) {
                 t.setEntry(table, index, val);

@@ -1,19 +1,25 @@
 package pvspec.hypervisor;
 
+import static pvspec.model.abi.check.Check.EVTCHN_BAD_DOMID;
+import static pvspec.model.abi.check.Check.EVTCHN_BAD_PORT;
+import static pvspec.model.abi.check.Check.EVTCHN_BAD_VIRQ;
+import static pvspec.model.abi.check.Check.EVTCHN_CANNOT_SEND;
+import static pvspec.model.abi.check.Check.EVTCHN_GLOBAL_VIRQ;
+import static pvspec.model.abi.check.Check.EVTCHN_NOT_OFFERED;
+import static pvspec.model.abi.check.Check.EVTCHN_NOT_OPEN;
+import static pvspec.model.abi.check.Check.EVTCHN_NOT_PERMITTED;
+import static pvspec.model.abi.check.Check.EVTCHN_NO_FREE_PORT;
+import static pvspec.model.abi.check.Check.EVTCHN_NO_SUCH_DOMAIN;
+import static pvspec.model.abi.check.Check.EVTCHN_NO_SUCH_VCPU;
+import static pvspec.model.abi.check.Check.EVTCHN_UNKNOWN_COMMAND;
+import static pvspec.model.abi.check.Check.EVTCHN_VIRQ_BOUND;
+import static pvspec.model.abi.check.Check.EVTCHN_VIRQ_NOT_VCPU0;
 import static pvspec.hypervisor.Evtchn.ECS_FREE;
 import static pvspec.hypervisor.Evtchn.ECS_INTERDOMAIN;
 import static pvspec.hypervisor.Evtchn.ECS_IPI;
 import static pvspec.hypervisor.Evtchn.ECS_RESERVED;
 import static pvspec.hypervisor.Evtchn.ECS_UNBOUND;
 import static pvspec.hypervisor.Evtchn.ECS_VIRQ;
-import static pvspec.model.abi.Errno.EBUSY;
-import static pvspec.model.abi.Errno.EEXIST;
-import static pvspec.model.abi.Errno.EINVAL;
-import static pvspec.model.abi.Errno.ENOENT;
-import static pvspec.model.abi.Errno.ENOSPC;
-import static pvspec.model.abi.Errno.ENOSYS;
-import static pvspec.model.abi.Errno.EPERM;
-import static pvspec.model.abi.Errno.ESRCH;
 
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.EventChannelOp;
@@ -35,39 +41,33 @@ final class EvtchnOps {
     static final int VIRQ_ARGO = 11;
     static final int VIRQ_XENPMU = 13;
 
-    static final Refused NO_SUCH_DOMAIN = Refused.of(ESRCH, "no such live domain");
-    static final Refused BAD_DOMID = Refused.of(EINVAL, "remote domain id out of range");
-    static final Refused NO_FREE_PORT = Refused.of(ENOSPC, "no free port");
-    static final Refused NOT_PERMITTED = Refused.of(EPERM, "only the domain itself or the control domain");
-    static final Refused BAD_PORT = Refused.of(EINVAL, "no such port");
-    static final Refused NOT_OFFERED = Refused.of(EINVAL, "the remote port is not unbound for the caller");
-    static final Refused BAD_VIRQ = Refused.of(EINVAL, "VIRQs are 0 to 23");
-    static final Refused GLOBAL_VIRQ = Refused.of(EBUSY, "global VIRQs belong to the control domain");
-    static final Refused VIRQ_NOT_VCPU0 = Refused.of(EINVAL, "global VIRQs bind on vCPU 0");
-    static final Refused NO_SUCH_VCPU = Refused.of(ENOENT, "no such vCPU");
-    static final Refused VIRQ_BOUND = Refused.of(EEXIST, "VIRQ already bound on that vCPU");
-    static final Refused NOT_OPEN = Refused.of(EINVAL, "the port is free or reserved");
-    static final Refused CANNOT_SEND = Refused.of(EINVAL, "cannot send on this port");
-    static final Refused UNKNOWN_COMMAND = Refused.of(ENOSYS, "no such event-channel command");
 
     static Result apply(Txn t, EventChannelOp h) {
-        if (h instanceof EventChannelOp.Send) return send(t, ((EventChannelOp.Send) h).port());
-        if (h instanceof EventChannelOp.AllocUnbound) return allocUnbound(t, (EventChannelOp.AllocUnbound) h);
-        if (h instanceof EventChannelOp.BindInterdomain) return bindInterdomain(t, (EventChannelOp.BindInterdomain) h);
-        if (h instanceof EventChannelOp.BindVirq) return bindVirq(t, (EventChannelOp.BindVirq) h);
-        if (h instanceof EventChannelOp.BindIpi) return bindIpi(t, ((EventChannelOp.BindIpi) h).vcpu());
-        if (h instanceof EventChannelOp.Close) return close(t, ((EventChannelOp.Close) h).port());
-        if (h instanceof EventChannelOp.Unmask) return setMask(t, ((EventChannelOp.Unmask) h).port(), false);
-        if (h instanceof EventChannelOp.Status) return status(t, (EventChannelOp.Status) h);
-        throw UNKNOWN_COMMAND;
+        return h.accept(new EventChannelOp.Visitor<>() {
+            @Override public Result send(EventChannelOp.Send x) { return EvtchnOps.send(t, x.port()); }
+            @Override public Result allocUnbound(EventChannelOp.AllocUnbound x) { return EvtchnOps.allocUnbound(t, x); }
+            @Override public Result bindInterdomain(EventChannelOp.BindInterdomain x) { return EvtchnOps.bindInterdomain(t, x); }
+            @Override public Result bindVirq(EventChannelOp.BindVirq x) { return EvtchnOps.bindVirq(t, x); }
+            @Override public Result bindIpi(EventChannelOp.BindIpi x) { return EvtchnOps.bindIpi(t, x.vcpu()); }
+            @Override public Result close(EventChannelOp.Close x) { return EvtchnOps.close(t, x.port()); }
+            @Override public Result unmask(EventChannelOp.Unmask x) { return setMask(t, x.port(), false); }
+            @Override public Result status(EventChannelOp.Status x) { return EvtchnOps.status(t, x); }
+            @Override public Result unknown(EventChannelOp.Unknown x) { throw Refused.of(EVTCHN_UNKNOWN_COMMAND); }
+        });
     }
 
     static Result write(Txn t, EventChannelWrite h) {
-        if (h instanceof EventChannelWrite.MaskEvtchn) return setMask(t, h.port(), true);
-        Dom d = ownPort(t, h.port());
-        t.setPort(d, h.port(), Evtchn.withPending(d.ports[h.port()], false));
-        refresh(t, d);
-        return Result.OK;
+        return h.accept(new EventChannelWrite.Visitor<>() {
+            @Override public Result maskEvtchn(EventChannelWrite.MaskEvtchn x) { return setMask(t, x.port(), true); }
+
+            @Override
+            public Result clearEvtchn(EventChannelWrite.ClearEvtchn x) {
+                Dom d = ownPort(t, x.port());
+                t.setPort(d, x.port(), Evtchn.withPending(d.ports[x.port()], false));
+                refresh(t, d);
+                return Result.OK;
+            }
+        });
     }
 
     private static int resolve(Txn t, int id) {
@@ -78,11 +78,11 @@ final class EvtchnOps {
         int dom = resolve(t, h.dom());
         int remote = resolve(t, h.remoteDom());
         Dom d = t.alive(dom);
-        if (d == null) throw NO_SUCH_DOMAIN;
+        if (d == null) throw Refused.of(EVTCHN_NO_SUCH_DOMAIN);
         int port = lowestFreePort(d);
-        if (port <= 0) throw NO_FREE_PORT;
-        if (!t.checks.targetPermitted(t.me, dom, t.dom.privileged)) throw NOT_PERMITTED;
-        if (!t.checks.remoteDomainId(remote)) throw BAD_DOMID;
+        if (port <= 0) throw Refused.of(EVTCHN_NO_FREE_PORT);
+        if (!t.checks.targetPermitted(t.me, dom, t.dom.privileged)) throw Refused.of(EVTCHN_NOT_PERMITTED);
+        if (!t.checks.remoteDomainId(remote)) throw Refused.of(EVTCHN_BAD_DOMID);
         t.setPort(d, port, Evtchn.withState(d.ports[port], ECS_UNBOUND, remote, 0));
         return Result.value(port);
     }
@@ -91,14 +91,14 @@ final class EvtchnOps {
     private static Result bindInterdomain(Txn t, EventChannelOp.BindInterdomain h) {
         int remote = resolve(t, h.remoteDom());
         Dom r = t.alive(remote);
-        if (r == null) throw NO_SUCH_DOMAIN;
+        if (r == null) throw Refused.of(EVTCHN_NO_SUCH_DOMAIN);
         Dom me = t.dom;
         int local = lowestFreePort(me);
-        if (local <= 0) throw NO_FREE_PORT;
+        if (local <= 0) throw Refused.of(EVTCHN_NO_FREE_PORT);
         int rp = h.remotePort();
-        if (!r.hasPort(rp)) throw BAD_PORT;
+        if (!r.hasPort(rp)) throw Refused.of(EVTCHN_BAD_PORT);
         long rw = r.ports[rp];
-        if (!t.checks.interdomainOffered(Evtchn.state(rw) == ECS_UNBOUND, Evtchn.a(rw), t.me)) throw NOT_OFFERED;
+        if (!t.checks.interdomainOffered(Evtchn.state(rw) == ECS_UNBOUND, Evtchn.a(rw), t.me)) throw Refused.of(EVTCHN_NOT_OFFERED);
         t.setPort(r, rp, Evtchn.withState(rw, ECS_INTERDOMAIN, t.me, local));
         t.setPort(me, local, Evtchn.make(ECS_INTERDOMAIN, remote, rp, false, Evtchn.masked(me.ports[local]), 0));
         setPending(t, me, local);
@@ -107,26 +107,26 @@ final class EvtchnOps {
 
     private static Result bindVirq(Txn t, EventChannelOp.BindVirq h) {
         int virq = h.virq();
-        if (virq < 0 || virq >= NR_VIRQS) throw BAD_VIRQ;
+        if (virq < 0 || virq >= NR_VIRQS) throw Refused.of(EVTCHN_BAD_VIRQ);
         Dom d = t.dom;
         boolean perVcpu = virq == VIRQ_TIMER || virq == VIRQ_DEBUG || virq == VIRQ_XENOPROF || virq == VIRQ_XENPMU;
-        if (!perVcpu && virq != VIRQ_ARGO && !d.privileged) throw GLOBAL_VIRQ;
-        if (!perVcpu && h.vcpu() != 0) throw VIRQ_NOT_VCPU0;
-        if (!d.hasVcpu(h.vcpu())) throw NO_SUCH_VCPU;
+        if (!perVcpu && virq != VIRQ_ARGO && !d.privileged) throw Refused.of(EVTCHN_GLOBAL_VIRQ);
+        if (!perVcpu && h.vcpu() != 0) throw Refused.of(EVTCHN_VIRQ_NOT_VCPU0);
+        if (!d.hasVcpu(h.vcpu())) throw Refused.of(EVTCHN_NO_SUCH_VCPU);
         for (long w : d.ports) {
-            if (Evtchn.state(w) == ECS_VIRQ && Evtchn.a(w) == virq && Evtchn.notify(w) == h.vcpu()) throw VIRQ_BOUND;
+            if (Evtchn.state(w) == ECS_VIRQ && Evtchn.a(w) == virq && Evtchn.notify(w) == h.vcpu()) throw Refused.of(EVTCHN_VIRQ_BOUND);
         }
         return bindLocal(t, d, ECS_VIRQ, virq, h.vcpu());
     }
 
     private static Result bindIpi(Txn t, int vcpu) {
-        if (!t.dom.hasVcpu(vcpu)) throw NO_SUCH_VCPU;
+        if (!t.dom.hasVcpu(vcpu)) throw Refused.of(EVTCHN_NO_SUCH_VCPU);
         return bindLocal(t, t.dom, ECS_IPI, 0, vcpu);
     }
 
     private static Result bindLocal(Txn t, Dom d, int state, int a, int vcpu) {
         int port = lowestFreePort(d);
-        if (port <= 0) throw NO_FREE_PORT;
+        if (port <= 0) throw Refused.of(EVTCHN_NO_FREE_PORT);
         t.setPort(d, port, Evtchn.make(state, a, 0, false, Evtchn.masked(d.ports[port]), vcpu));
         return Result.value(port);
     }
@@ -134,7 +134,7 @@ final class EvtchnOps {
     private static Result close(Txn t, int port) {
         Dom d = ownPort(t, port);
         int st = Evtchn.state(d.ports[port]);
-        if (st == ECS_FREE || st == ECS_RESERVED) throw NOT_OPEN;
+        if (st == ECS_FREE || st == ECS_RESERVED) throw Refused.of(EVTCHN_NOT_OPEN);
         closePort(t, d, port);
         return Result.OK;
     }
@@ -168,7 +168,7 @@ final class EvtchnOps {
             setPending(t, d, port);
             return Result.OK;
         }
-        if (st != ECS_UNBOUND) throw CANNOT_SEND;
+        if (st != ECS_UNBOUND) throw Refused.of(EVTCHN_CANNOT_SEND);
         return Result.OK;
     }
 
@@ -182,9 +182,9 @@ final class EvtchnOps {
     private static Result status(Txn t, EventChannelOp.Status h) {
         int dom = resolve(t, h.dom());
         Dom d = t.alive(dom);
-        if (d == null) throw NO_SUCH_DOMAIN;
-        if (!t.checks.targetPermitted(t.me, dom, t.dom.privileged)) throw NOT_PERMITTED;
-        if (!d.hasPort(h.port())) throw BAD_PORT;
+        if (d == null) throw Refused.of(EVTCHN_NO_SUCH_DOMAIN);
+        if (!t.checks.targetPermitted(t.me, dom, t.dom.privileged)) throw Refused.of(EVTCHN_NOT_PERMITTED);
+        if (!d.hasPort(h.port())) throw Refused.of(EVTCHN_BAD_PORT);
         return Result.value(statusCode(Evtchn.state(d.ports[h.port()])));
     }
 
@@ -200,7 +200,7 @@ final class EvtchnOps {
     }
 
     private static Dom ownPort(Txn t, int port) {
-        if (!t.dom.hasPort(port)) throw BAD_PORT;
+        if (!t.dom.hasPort(port)) throw Refused.of(EVTCHN_BAD_PORT);
         return t.dom;
     }
 

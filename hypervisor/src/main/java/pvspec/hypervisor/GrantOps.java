@@ -1,14 +1,20 @@
 package pvspec.hypervisor;
 
-import static pvspec.model.abi.Errno.EBUSY;
-import static pvspec.model.abi.Errno.EINVAL;
-import static pvspec.model.abi.Errno.ENOSYS;
-import static pvspec.model.abi.Gntst.GNTST_bad_domain;
-import static pvspec.model.abi.Gntst.GNTST_bad_gntref;
-import static pvspec.model.abi.Gntst.GNTST_bad_handle;
-import static pvspec.model.abi.Gntst.GNTST_bad_page;
-import static pvspec.model.abi.Gntst.GNTST_general_error;
-import static pvspec.model.abi.Gntst.GNTST_no_device_space;
+import static pvspec.model.abi.check.Check.GNTTAB_BAD_REF;
+import static pvspec.model.abi.check.Check.GNTTAB_IN_USE;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_BAD_DOMAIN;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_BAD_FRAME;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_BAD_HOST;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_BAD_REF;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_FLAGS;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_HOST_GRANTED;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_NOT_GRANTED;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_NOT_HOST;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_NO_HANDLE;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_PAGE_TABLE;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_READONLY;
+import static pvspec.model.abi.check.Check.GNTTAB_UNKNOWN_COMMAND;
+import static pvspec.model.abi.check.Check.GNTTAB_UNMAP_BAD_HANDLE;
 import static pvspec.model.abi.Gntst.GNTST_okay;
 import static pvspec.model.abi.GrantTableOp.GNTMAP_device_map;
 import static pvspec.model.abi.GrantTableOp.GNTMAP_host_map;
@@ -34,81 +40,73 @@ import pvspec.model.abi.Result;
 final class GrantOps {
     private GrantOps() {}
 
-    static final Refused MAP_NOT_HOST = Refused.of(GNTST_bad_gntref, "a map asks for GNTMAP_host_map");
-    static final Refused MAP_FLAGS = Refused.of(GNTST_general_error, "only host_map and readonly are supported");
-    static final Refused MAP_BAD_DOMAIN = Refused.of(GNTST_bad_domain, "no such live granting domain");
-    static final Refused MAP_NO_HANDLE = Refused.of(GNTST_no_device_space, "no free grant handle");
-    static final Refused MAP_BAD_REF = Refused.of(GNTST_bad_gntref, "no such grant reference");
-    static final Refused MAP_NOT_GRANTED = Refused.of(GNTST_general_error, "the entry does not grant the caller");
-    static final Refused MAP_READONLY = Refused.of(GNTST_general_error, "a read-only grant maps read-only");
-    static final Refused MAP_BAD_FRAME = Refused.of(GNTST_bad_page, "the granted frame is not the granter's");
-    static final Refused MAP_PAGE_TABLE = Refused.of(GNTST_general_error, "a page table cannot be mapped writable");
-    static final Refused MAP_BAD_HOST = Refused.of(GNTST_general_error, "the host address has no L1 of the caller");
-    static final Refused MAP_HOST_GRANTED = Refused.of(GNTST_general_error, "the host slot holds a grant mapping");
-    static final Refused UNMAP_BAD_HANDLE = Refused.of(GNTST_bad_handle, "no such grant handle");
-    static final Refused UNKNOWN_COMMAND = Refused.of(ENOSYS, "no such grant-table command");
-    static final Refused BAD_REF = Refused.of(EINVAL, "no such grant reference");
-    static final Refused IN_USE = Refused.of(EBUSY, "the grant is mapped");
 
     static Result apply(Txn t, GrantTableOp h) {
-        if (h instanceof GrantTableOp.MapGrantRef) return map(t, (GrantTableOp.MapGrantRef) h);
-        if (h instanceof GrantTableOp.UnmapGrantRef) {
-            int handle = ((GrantTableOp.UnmapGrantRef) h).handle();
-            if (handle < 0 || handle >= t.dom.maptrack.length || t.dom.maptrack[handle] == null) throw UNMAP_BAD_HANDLE;
-            unmap(t, t.dom, handle);
-            return Result.gnt(GNTST_okay);
-        }
-        throw UNKNOWN_COMMAND;
+        return h.accept(new GrantTableOp.Visitor<>() {
+            @Override public Result mapGrantRef(GrantTableOp.MapGrantRef x) { return map(t, x); }
+
+            @Override
+            public Result unmapGrantRef(GrantTableOp.UnmapGrantRef x) {
+                int handle = x.handle();
+                if (handle < 0 || handle >= t.dom.maptrack.length || t.dom.maptrack[handle] == null) throw Refused.of(GNTTAB_UNMAP_BAD_HANDLE);
+                unmap(t, t.dom, handle);
+                return Result.gnt(GNTST_okay);
+            }
+
+            @Override public Result unknown(GrantTableOp.Unknown x) { throw Refused.of(GNTTAB_UNKNOWN_COMMAND); }
+        });
     }
 
     /** The granter writes its own table (in Xen, shared memory under a CAS protocol). */
     static Result write(Txn t, GrantTableWrite h) {
         Dom d = t.dom;
         int ref = h.ref();
-        if (ref < 0 || ref >= d.grantFlags.length) throw BAD_REF;
-        if (!t.checks.grantRewritable(d.grantFlags[ref])) throw IN_USE;
-        int flags = 0;
-        int domid = 0;
-        long frame = 0;
-        if (h instanceof GrantTableWrite.Grant) {
-            GrantTableWrite.Grant g = (GrantTableWrite.Grant) h;
-            flags = GTF_permit_access | (g.readonly() ? GTF_readonly : 0);
-            domid = g.domid();
-            frame = g.frame();
-        }
-        t.setInt(d.grantFlags, ref, flags);
-        t.setInt(d.grantDomid, ref, domid);
-        t.setLong(d.grantFrame, ref, frame);
-        return Result.OK;
+        if (ref < 0 || ref >= d.grantFlags.length) throw Refused.of(GNTTAB_BAD_REF);
+        if (!t.checks.grantRewritable(d.grantFlags[ref])) throw Refused.of(GNTTAB_IN_USE);
+        return h.accept(new GrantTableWrite.Visitor<>() {
+            @Override
+            public Result grant(GrantTableWrite.Grant g) {
+                return set(GTF_permit_access | (g.readonly() ? GTF_readonly : 0), g.domid(), g.frame());
+            }
+
+            @Override public Result endAccess(GrantTableWrite.EndAccess x) { return set(0, 0, 0); }
+
+            private Result set(int flags, int domid, long frame) {
+                t.setInt(d.grantFlags, ref, flags);
+                t.setInt(d.grantDomid, ref, domid);
+                t.setLong(d.grantFrame, ref, frame);
+                return Result.OK;
+            }
+        });
     }
 
     private static Result map(Txn t, GrantTableOp.MapGrantRef h) {
         int flags = h.flags();
-        if ((flags & (GNTMAP_host_map | GNTMAP_device_map)) == 0) throw MAP_NOT_HOST;
-        if ((flags & ~(GNTMAP_host_map | GNTMAP_readonly)) != 0) throw MAP_FLAGS;
+        if ((flags & (GNTMAP_host_map | GNTMAP_device_map)) == 0) throw Refused.of(GNTTAB_MAP_NOT_HOST);
+        if ((flags & ~(GNTMAP_host_map | GNTMAP_readonly)) != 0) throw Refused.of(GNTTAB_MAP_FLAGS);
         boolean readonly = (flags & GNTMAP_readonly) != 0;
         Dom granter = t.alive(h.dom());
-        if (granter == null) throw MAP_BAD_DOMAIN;
+        if (granter == null) throw Refused.of(GNTTAB_MAP_BAD_DOMAIN);
         Dom me = t.dom;
         int handle = lowestFreeHandle(me);
-        if (handle < 0) throw MAP_NO_HANDLE;
+        if (handle < 0) throw Refused.of(GNTTAB_MAP_NO_HANDLE);
         int ref = h.ref();
-        if (ref < 0 || ref >= granter.grantFlags.length) throw MAP_BAD_REF;
+        if (ref < 0 || ref >= granter.grantFlags.length) throw Refused.of(GNTTAB_MAP_BAD_REF);
         int gflags = granter.grantFlags[ref];
-        if (!t.checks.grantPermits(gflags, granter.grantDomid[ref], t.me)) throw MAP_NOT_GRANTED;
-        if (!t.checks.grantModeAllowed(gflags, readonly)) throw MAP_READONLY;
+        if (!t.checks.grantPermits(gflags, granter.grantDomid[ref], t.me)) throw Refused.of(GNTTAB_MAP_NOT_GRANTED);
+        if (!t.checks.grantModeAllowed(gflags, readonly)) throw Refused.of(GNTTAB_MAP_READONLY);
         long frame = granter.grantFrame[ref];
         // The granted frame: a general reference, and the writable type for a writable map.
-        PageRefs.getPage(t, frame, granter.id, MAP_BAD_FRAME);
-        if (!readonly) PageRefs.getPageType(t, (int) frame, FrameTable.WRITABLE, MAP_PAGE_TABLE);
+        PageRefs.getPage(t, frame, granter.id, GNTTAB_MAP_BAD_FRAME);
+        if (!readonly) PageRefs.getPageType(t, (int) frame, FrameTable.WRITABLE, GNTTAB_MAP_PAGE_TABLE);
         // The host entry: a slot of a validated L1 of the caller, kept validated by the mapping.
-        long slot = Walker.l1Slot(t, me.baseptr[t.vcpu], t.me, h.hostVa(), MAP_BAD_HOST);
+        long slot = Walker.l1Slot(t, me.baseptr[t.vcpu], t.me, h.hostVa(), GNTTAB_MAP_BAD_HOST);
         int l1 = (int) (slot >>> 16);
         int index = (int) (slot & 0xFFFF);
         long old = t.ft.entry(l1, index);
-        if (Pte.isGrant(old)) throw MAP_HOST_GRANTED;
-        PageRefs.getPage(t, l1, t.me, MAP_BAD_HOST);
-        PageRefs.getPageType(t, l1, 1, MAP_BAD_HOST);
+        if (Pte.isGrant(old)) throw Refused.of(GNTTAB_MAP_HOST_GRANTED);
+        PageRefs.getPage(t, l1, t.me, GNTTAB_MAP_BAD_HOST);
+        PageRefs.getPageType(t, l1, 1, GNTTAB_MAP_BAD_HOST);
         t.setEntry(l1, index, grantPte(frame, readonly));
         PageRefs.putFromL1e(t, old);
         t.setObj(me.maptrack, handle, new GrantMap(granter.id, ref, frame, readonly, l1, index));

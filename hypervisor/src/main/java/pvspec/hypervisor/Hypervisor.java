@@ -1,7 +1,7 @@
 package pvspec.hypervisor;
 
-import static pvspec.model.abi.Errno.EPERM;
-import static pvspec.model.abi.Errno.ESRCH;
+import static pvspec.model.abi.check.Check.NOT_RUNNING;
+import static pvspec.model.abi.check.Check.USER_MODE;
 
 import java.util.concurrent.locks.ReentrantLock;
 import pvspec.model.abi.Caller;
@@ -12,6 +12,8 @@ import pvspec.model.abi.MmuextOp;
 import pvspec.model.abi.Pte;
 import pvspec.model.abi.PteFlag;
 import pvspec.model.abi.Result;
+import pvspec.model.abi.check.Check;
+import pvspec.model.abi.check.Reply;
 import pvspec.model.state.Config;
 import pvspec.model.state.State;
 
@@ -48,8 +50,6 @@ public final class Hypervisor {
     /** log2(entries) when it is a power of two, else -1. */
     private final int indexShift;
 
-    static final Refused NOT_RUNNING = Refused.of(ESRCH, "the caller is not a running vCPU");
-    static final Refused USER_MODE = Refused.of(EPERM, "hypercalls only from guest kernel mode");
 
     Hypervisor(Config config, Checks checks) {
         if (checks == null) throw new IllegalArgumentException("checks");
@@ -132,6 +132,14 @@ public final class Hypervisor {
      * each call holds the locks of the domains it touches (see the package documentation).
      */
     public Result hypercall(Caller caller, Hypercall request) {
+        return call(caller, request).result();
+    }
+
+    /**
+     * Issue {@code request} from {@code caller}; returns what the guest gets back and, for a
+     * refusal, the check that made it. Thread-safe, as {@link #hypercall}.
+     */
+    public Reply call(Caller caller, Hypercall request) {
         int d = caller.domain();
         if (d < 0 || d >= nslots) return refused(request, NOT_RUNNING);
         long want = LockPlan.of(this, caller, request);
@@ -150,13 +158,14 @@ public final class Hypervisor {
             Txn t = dom.txn[v];
             t.begin(caller, dom, want);
             try {
-                Result r = Dispatch.run(t, request);
+                Result r = t.dispatch.run(request);
+                Check stoppedBy = t.batchStoppedBy;
                 t.commit();
-                return r;
+                return stoppedBy == null ? Reply.of(r) : Reply.refused(r, stoppedBy);
             } catch (Refused r) {
                 t.rollbackAll();
                 t.commit();
-                return refused(request, r);
+                return refused(request, r.check);
             } catch (LockRetry e) {
                 t.rollbackAll();
                 want |= t.wanted; // and go round again, holding more
@@ -171,9 +180,8 @@ public final class Hypervisor {
     }
 
     /** A refusal before any batch entry ran is reported as "0 done" by batch hypercalls. */
-    private static Result refused(Hypercall h, Refused r) {
-        if (r.errno != null && (h instanceof MmuUpdate || h instanceof MmuextOp)) return new Result.Partial(r.errno, 0);
-        return r.result;
+    private static Reply refused(Hypercall h, Check c) {
+        return Reply.refused(h.isBatch() && c.returnsErrno() ? new Result.Partial(c.errno(), 0) : c.result(), c);
     }
 
     private void lockAscending(long mask) {

@@ -1,9 +1,9 @@
 package pvspec.hypervisor;
 
-import static pvspec.model.abi.Errno.EINVAL;
-import static pvspec.model.abi.Errno.ENOSYS;
-import static pvspec.model.abi.Errno.EPERM;
-import static pvspec.model.abi.Errno.ESRCH;
+import static pvspec.model.abi.check.Check.MEMORY_BAD_COUNT;
+import static pvspec.model.abi.check.Check.MEMORY_NOT_PERMITTED;
+import static pvspec.model.abi.check.Check.MEMORY_NO_SUCH_DOMAIN;
+import static pvspec.model.abi.check.Check.MEMORY_UNKNOWN_COMMAND;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,30 +19,26 @@ import pvspec.model.abi.Result;
 final class MemoryOps {
     private MemoryOps() {}
 
-    static final Refused NO_SUCH_DOMAIN = Refused.of(ESRCH, "no such live domain");
-    static final Refused NOT_PERMITTED = Refused.of(EPERM, "only the control domain changes another domain's memory");
-    static final Refused BAD_COUNT = Refused.of(EINVAL, "negative extent count");
-    static final Refused UNKNOWN_COMMAND = Refused.of(ENOSYS, "no such memory_op command");
 
     static Result apply(Txn t, MemoryOp h) {
-        if (h instanceof MemoryOp.PopulatePhysmap) {
-            MemoryOp.PopulatePhysmap p = (MemoryOp.PopulatePhysmap) h;
-            Dom d = target(t, p.dom());
-            if (p.count() < 0) throw BAD_COUNT;
-            return populate(t, d, p.count());
-        }
-        if (h instanceof MemoryOp.DecreaseReservation) {
-            MemoryOp.DecreaseReservation r = (MemoryOp.DecreaseReservation) h;
-            return decrease(t, target(t, r.dom()), r.mfns());
-        }
-        throw UNKNOWN_COMMAND;
+        return h.accept(new MemoryOp.Visitor<>() {
+            @Override
+            public Result populatePhysmap(MemoryOp.PopulatePhysmap p) {
+                Dom d = target(t, p.dom());
+                if (p.count() < 0) throw Refused.of(MEMORY_BAD_COUNT);
+                return populate(t, d, p.count());
+            }
+
+            @Override public Result decreaseReservation(MemoryOp.DecreaseReservation r) { return decrease(t, target(t, r.dom()), r.mfns()); }
+            @Override public Result unknown(MemoryOp.Unknown x) { throw Refused.of(MEMORY_UNKNOWN_COMMAND); }
+        });
     }
 
     private static Dom target(Txn t, int domArg) {
         int dom = domArg == DomId.DOMID_SELF ? t.me : domArg;
         Dom d = t.alive(dom);
-        if (d == null) throw NO_SUCH_DOMAIN;
-        if (!t.checks.targetPermitted(t.me, dom, t.dom.privileged)) throw NOT_PERMITTED;
+        if (d == null) throw Refused.of(MEMORY_NO_SUCH_DOMAIN);
+        if (!t.checks.targetPermitted(t.me, dom, t.dom.privileged)) throw Refused.of(MEMORY_NOT_PERMITTED);
         return d;
     }
 

@@ -1,8 +1,11 @@
 package pvspec.hypervisor;
 
-import static pvspec.model.abi.Errno.EINVAL;
-import static pvspec.model.abi.Errno.EPERM;
-import static pvspec.model.abi.Errno.ESRCH;
+import static pvspec.model.abi.check.Check.MMU_BAD_PTR;
+import static pvspec.model.abi.check.Check.MMU_FOREIGN_IS_SELF;
+import static pvspec.model.abi.check.Check.MMU_FOREIGN_NOT_PRIVILEGED;
+import static pvspec.model.abi.check.Check.MMU_FOREIGN_UNKNOWN;
+import static pvspec.model.abi.check.Check.MMU_FOREIGN_UPPER;
+import static pvspec.model.abi.check.Check.MMU_NOT_OWNED;
 
 import java.util.List;
 import pvspec.model.abi.DomId;
@@ -17,12 +20,6 @@ import pvspec.model.abi.Result;
 final class MmuUpdateOps {
     private MmuUpdateOps() {}
 
-    static final Refused FOREIGN_IS_SELF = Refused.of(ESRCH, "foreigndom names the caller; use DOMID_SELF");
-    static final Refused FOREIGN_UNKNOWN = Refused.of(ESRCH, "foreigndom names no live domain");
-    static final Refused FOREIGN_NOT_PRIVILEGED = Refused.of(EPERM, "only the control domain maps other domains' frames");
-    static final Refused BAD_PTR = Refused.of(EINVAL, "the pointer names no frame or slot");
-    static final Refused NOT_OWNED = Refused.of(EINVAL, "the page table is not the caller's");
-    static final Refused FOREIGN_UPPER = Refused.of(EINVAL, "L2..L4 entries are written with foreigndom DOMID_SELF only");
 
     static Result apply(Txn t, MmuUpdate h) {
         int pgOwner = pageOwner(t, h.foreigndom());
@@ -34,7 +31,8 @@ final class MmuUpdateOps {
                 update(t, pgOwner, rs.get(done));
             } catch (Refused r) {
                 t.rollback(mark);
-                return new Result.Partial(r.errno, done);
+                t.batchStoppedBy = r.check;
+                return new Result.Partial(r.check.errno(), done);
             }
         }
         return Result.OK;
@@ -43,9 +41,9 @@ final class MmuUpdateOps {
     /** {@code get_pg_owner}: whose frames the L1 entries of this call may map. */
     private static int pageOwner(Txn t, int foreigndom) {
         if (foreigndom == DomId.DOMID_SELF) return t.me;
-        if (foreigndom == t.me) throw FOREIGN_IS_SELF;
-        if (t.alive(foreigndom) == null) throw FOREIGN_UNKNOWN;
-        if (!t.checks.foreignMappingPermitted(t.dom.privileged)) throw FOREIGN_NOT_PRIVILEGED;
+        if (foreigndom == t.me) throw Refused.of(MMU_FOREIGN_IS_SELF);
+        if (t.alive(foreigndom) == null) throw Refused.of(MMU_FOREIGN_UNKNOWN);
+        if (!t.checks.foreignMappingPermitted(t.dom.privileged)) throw Refused.of(MMU_FOREIGN_NOT_PRIVILEGED);
         return foreigndom;
     }
 
@@ -53,16 +51,16 @@ final class MmuUpdateOps {
         long mfn = r.mfn();
         long index = r.index();
         FrameTable ft = t.ft;
-        if (!ft.valid(mfn) || index < 0 || index >= ft.entries) throw BAD_PTR;
+        if (!ft.valid(mfn) || index < 0 || index >= ft.entries) throw Refused.of(MMU_BAD_PTR);
         int table = (int) mfn;
-        if (!t.checks.tableOwner(ft.owner[table], t.me)) throw NOT_OWNED;
+        if (!t.checks.tableOwner(ft.owner[table], t.me)) throw Refused.of(MMU_NOT_OWNED);
         long ti = ft.typeInfo.get(table);
         if (!FrameTable.isTable(ti)) {
             t.setEntry(table, (int) index, r.val());
             return;
         }
         int level = FrameTable.type(ti);
-        if (level != 1 && pgOwner != t.me) throw FOREIGN_UPPER;
+        if (level != 1 && pgOwner != t.me) throw Refused.of(MMU_FOREIGN_UPPER);
         EntryOps.modEntry(t, table, level, (int) index, r.val(), pgOwner);
     }
 }

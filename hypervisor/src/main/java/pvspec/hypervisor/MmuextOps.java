@@ -1,9 +1,14 @@
 package pvspec.hypervisor;
 
-import static pvspec.model.abi.Errno.EACCES;
-import static pvspec.model.abi.Errno.EINVAL;
-import static pvspec.model.abi.Errno.ENOSYS;
-import static pvspec.model.abi.Errno.EOPNOTSUPP;
+import static pvspec.model.abi.check.Check.MMUEXT_ALREADY_PINNED;
+import static pvspec.model.abi.check.Check.MMUEXT_BAD_LEVEL;
+import static pvspec.model.abi.check.Check.MMUEXT_BAD_TYPE;
+import static pvspec.model.abi.check.Check.MMUEXT_NOT_OWNED;
+import static pvspec.model.abi.check.Check.MMUEXT_NOT_PINNED;
+import static pvspec.model.abi.check.Check.MMUEXT_NOT_WRITABLE;
+import static pvspec.model.abi.check.Check.MMUEXT_NO_CACHE_FLUSH;
+import static pvspec.model.abi.check.Check.MMUEXT_NO_SUPERPAGES;
+import static pvspec.model.abi.check.Check.MMUEXT_UNKNOWN_COMMAND;
 
 import java.util.List;
 import pvspec.model.abi.MmuextOp;
@@ -16,15 +21,6 @@ import pvspec.model.abi.Result;
 final class MmuextOps {
     private MmuextOps() {}
 
-    static final Refused BAD_LEVEL = Refused.of(EINVAL, "no page tables of that level here");
-    static final Refused NOT_OWNED = Refused.of(EINVAL, "the frame is not the caller's");
-    static final Refused BAD_TYPE = Refused.of(EINVAL, "the frame cannot be a table of that level");
-    static final Refused ALREADY_PINNED = Refused.of(EINVAL, "already pinned");
-    static final Refused NOT_PINNED = Refused.of(EINVAL, "not pinned");
-    static final Refused NOT_WRITABLE = Refused.of(EINVAL, "a page table cannot be cleared");
-    static final Refused NO_CACHE_FLUSH = Refused.of(EACCES, "cache flushes need I/O privilege");
-    static final Refused NO_SUPERPAGES = Refused.of(EOPNOTSUPP, "PV superpages were removed");
-    static final Refused UNKNOWN_COMMAND = Refused.of(ENOSYS, "no such mmuext command");
 
     static Result apply(Txn t, MmuextOp h) {
         List<MmuextOp.Op> ops = h.ops();
@@ -35,7 +31,8 @@ final class MmuextOps {
                 op(t, ops.get(done));
             } catch (Refused r) {
                 t.rollback(mark);
-                return new Result.Partial(r.errno, done);
+                t.batchStoppedBy = r.check;
+                return new Result.Partial(r.check.errno(), done);
             }
         }
         return Result.OK;
@@ -43,41 +40,42 @@ final class MmuextOps {
 
     private static void op(Txn t, MmuextOp.Op op) {
         Dom d = t.dom;
-        if (op instanceof MmuextOp.Pin) {
-            MmuextOp.Pin p = (MmuextOp.Pin) op;
-            if (p.level() < 1 || p.level() > t.hv.levels) throw BAD_LEVEL;
-            pin(t, p.mfn(), p.level());
-        } else if (op instanceof MmuextOp.Unpin) {
-            unpin(t, ((MmuextOp.Unpin) op).mfn());
-        } else if (op instanceof MmuextOp.NewBaseptr) {
-            newBaseptr(t, ((MmuextOp.NewBaseptr) op).mfn());
-        } else if (op instanceof MmuextOp.TlbFlushLocal) {
-            TlbOps.flushLocal(t, d, t.vcpu);
-        } else if (op instanceof MmuextOp.InvlpgLocal) {
-            TlbOps.invlpgLocal(t, d, t.vcpu, ((MmuextOp.InvlpgLocal) op).va());
-        } else if (op instanceof MmuextOp.TlbFlushAll) {
-            TlbOps.flushAll(t, d);
-        } else if (op instanceof MmuextOp.InvlpgAll) {
-            TlbOps.invlpgAll(t, d, ((MmuextOp.InvlpgAll) op).va());
-        } else if (op instanceof MmuextOp.ClearPage) {
-            clearPage(t, ((MmuextOp.ClearPage) op).mfn());
-        } else if (op instanceof MmuextOp.FlushCache) {
-            if (!t.checks.cacheFlushPermitted(d.privileged)) throw NO_CACHE_FLUSH;
-        } else if (op instanceof MmuextOp.MarkSuper || op instanceof MmuextOp.UnmarkSuper) {
-            throw NO_SUPERPAGES;
-        } else {
-            throw UNKNOWN_COMMAND;
-        }
+        op.accept(new MmuextOp.Op.Visitor<Void>() {
+            @Override
+            public Void pin(MmuextOp.Pin p) {
+                if (p.level() < 1 || p.level() > t.hv.levels) throw Refused.of(MMUEXT_BAD_LEVEL);
+                MmuextOps.pin(t, p.mfn(), p.level());
+                return null;
+            }
+
+            @Override public Void unpin(MmuextOp.Unpin x) { MmuextOps.unpin(t, x.mfn()); return null; }
+            @Override public Void newBaseptr(MmuextOp.NewBaseptr x) { MmuextOps.newBaseptr(t, x.mfn()); return null; }
+            @Override public Void tlbFlushLocal(MmuextOp.TlbFlushLocal x) { TlbOps.flushLocal(t, d, t.vcpu); return null; }
+            @Override public Void invlpgLocal(MmuextOp.InvlpgLocal x) { TlbOps.invlpgLocal(t, d, t.vcpu, x.va()); return null; }
+            @Override public Void tlbFlushAll(MmuextOp.TlbFlushAll x) { TlbOps.flushAll(t, d); return null; }
+            @Override public Void invlpgAll(MmuextOp.InvlpgAll x) { TlbOps.invlpgAll(t, d, x.va()); return null; }
+            @Override public Void clearPage(MmuextOp.ClearPage x) { MmuextOps.clearPage(t, x.mfn()); return null; }
+
+            @Override
+            public Void flushCache(MmuextOp.FlushCache x) {
+                if (!t.checks.cacheFlushPermitted(d.privileged)) throw Refused.of(MMUEXT_NO_CACHE_FLUSH);
+                return null;
+            }
+
+            @Override public Void markSuper(MmuextOp.MarkSuper x) { throw Refused.of(MMUEXT_NO_SUPERPAGES); }
+            @Override public Void unmarkSuper(MmuextOp.UnmarkSuper x) { throw Refused.of(MMUEXT_NO_SUPERPAGES); }
+            @Override public Void unknown(MmuextOp.Unknown x) { throw Refused.of(MMUEXT_UNKNOWN_COMMAND); }
+        });
     }
 
     /** {@code MMUEXT_PIN_Lx_TABLE}: take the type (validating the tree below) and keep it. */
     private static void pin(Txn t, long mfn, int level) {
-        PageRefs.getPage(t, mfn, t.me, NOT_OWNED);
+        PageRefs.getPage(t, mfn, t.me, MMUEXT_NOT_OWNED);
         int f = (int) mfn;
-        PageRefs.getPageType(t, f, level, BAD_TYPE);
+        PageRefs.getPageType(t, f, level, MMUEXT_BAD_TYPE);
         for (;;) {
             long ti = t.ft.typeInfo.get(f);
-            if (FrameTable.pinned(ti)) throw ALREADY_PINNED;
+            if (FrameTable.pinned(ti)) throw Refused.of(MMUEXT_ALREADY_PINNED);
             if (t.casType(f, ti, ti | FrameTable.PGT_PINNED)) return;
         }
     }
@@ -85,19 +83,19 @@ final class MmuextOps {
     /** {@code MMUEXT_UNPIN_TABLE}: drop the pin's references, devalidating on the last. */
     private static void unpin(Txn t, long mfn) {
         FrameTable ft = t.ft;
-        if (!ft.valid(mfn) || !t.checks.tableOwner(ft.owner[(int) mfn], t.me)) throw NOT_OWNED;
+        if (!ft.valid(mfn) || !t.checks.tableOwner(ft.owner[(int) mfn], t.me)) throw Refused.of(MMUEXT_NOT_OWNED);
         int f = (int) mfn;
         t.needFrame(f);
         long ti = ft.typeInfo.get(f);
-        if (!FrameTable.pinned(ti)) throw NOT_PINNED;
+        if (!FrameTable.pinned(ti)) throw Refused.of(MMUEXT_NOT_PINNED);
         t.setTypeInfo(f, ti & ~FrameTable.PGT_PINNED);
         PageRefs.putPageAndType(t, f);
     }
 
     /** {@code MMUEXT_NEW_BASEPTR}: the vCPU runs on a new top-level table; loading it flushes the TLB. */
     private static void newBaseptr(Txn t, long mfn) {
-        PageRefs.getPage(t, mfn, t.me, NOT_OWNED);
-        PageRefs.getPageType(t, (int) mfn, t.hv.levels, BAD_TYPE);
+        PageRefs.getPage(t, mfn, t.me, MMUEXT_NOT_OWNED);
+        PageRefs.getPageType(t, (int) mfn, t.hv.levels, MMUEXT_BAD_TYPE);
         Dom d = t.dom;
         long old = d.baseptr[t.vcpu];
         t.setLong(d.baseptr, t.vcpu, mfn);
@@ -108,11 +106,11 @@ final class MmuextOps {
     /** {@code MMUEXT_CLEAR_PAGE}: zero a frame of the caller that is not a page table. */
     private static void clearPage(Txn t, long mfn) {
         FrameTable ft = t.ft;
-        if (!ft.valid(mfn) || !t.checks.tableOwner(ft.owner[(int) mfn], t.me)) throw NOT_OWNED;
+        if (!ft.valid(mfn) || !t.checks.tableOwner(ft.owner[(int) mfn], t.me)) throw Refused.of(MMUEXT_NOT_OWNED);
         int f = (int) mfn;
         t.needFrame(f);
         long ti = ft.typeInfo.get(f);
-        if (!t.checks.clearablePage(FrameTable.type(ti), FrameTable.typeCount(ti))) throw NOT_WRITABLE;
+        if (!t.checks.clearablePage(FrameTable.type(ti), FrameTable.typeCount(ti))) throw Refused.of(MMUEXT_NOT_WRITABLE);
         t.zeroContents(f);
         t.setInt(ft.dataTag, f, FrameTable.FREE);
     }

@@ -1,12 +1,21 @@
 package pvspec.hypervisor;
 
+import static pvspec.model.abi.check.Check.L1_DISALLOWED_FLAGS;
+import static pvspec.model.abi.check.Check.L1_NOT_OWNED;
+import static pvspec.model.abi.check.Check.L1_NOT_RAM;
+import static pvspec.model.abi.check.Check.L1_NOT_WRITABLE;
+import static pvspec.model.abi.check.Check.LINEAR_CHAIN;
+import static pvspec.model.abi.check.Check.LINEAR_FOREIGN;
+import static pvspec.model.abi.check.Check.LINEAR_WRITABLE;
+import static pvspec.model.abi.check.Check.UPPER_BAD_TYPE;
+import static pvspec.model.abi.check.Check.UPPER_DISALLOWED_FLAGS;
+import static pvspec.model.abi.check.Check.UPPER_NOT_OWNED;
 import static pvspec.hypervisor.FrameTable.count;
 import static pvspec.hypervisor.FrameTable.typeCount;
-import static pvspec.model.abi.Errno.EBUSY;
 import static pvspec.model.abi.Errno.EINVAL;
-import static pvspec.model.abi.Errno.EPERM;
 
 import pvspec.model.abi.Pte;
+import pvspec.model.abi.check.Check;
 
 /**
  * Xen's reference and type discipline ({@code arch/x86/mm.c}): {@code get_page},
@@ -24,29 +33,18 @@ final class PageRefs {
     private PageRefs() {}
 
     // Refusals from validating entries, in the order Xen checks them.
-    static final Refused L1_FLAGS = Refused.of(EINVAL, "an L1 entry may set only P, RW, US, A, D, G, NX and AVAIL");
-    static final Refused L1_NOT_RAM = Refused.of(EPERM, "the entry maps no RAM frame of this machine");
-    static final Refused L1_NOT_OWNED = Refused.of(EBUSY, "the entry maps a frame of another owner");
-    static final Refused L1_NOT_WRITABLE = Refused.of(EBUSY, "a writable entry maps a page table");
-    static final Refused UPPER_FLAGS = Refused.of(EINVAL, "an L2..L4 entry may set only P, RW, US, A, D, NX and AVAIL");
-    static final Refused UPPER_NOT_OWNED = Refused.of(EINVAL, "the entry points to a frame of another owner");
-    static final Refused UPPER_BAD_TYPE = Refused.of(EINVAL, "the entry points to a frame that cannot be a table one level down");
-    static final Refused LINEAR_WRITABLE = Refused.of(EINVAL, "a linear entry must be read-only");
-    static final Refused LINEAR_FOREIGN = Refused.of(EINVAL, "a linear entry must stay within its owner");
-    static final Refused LINEAR_NOT_VALIDATED = Refused.of(EINVAL, "a linear entry must point to a validated table of its level");
-    static final Refused LINEAR_CHAIN = Refused.of(EINVAL, "linear page tables are one level deep");
 
     // ------------------------------------------------------------ general references
 
     /** {@code get_page}: one more reference to {@code mfn}, a frame {@code owner} owns. */
-    static void getPage(Txn t, long mfn, int owner, Refused notOwned) {
+    static void getPage(Txn t, long mfn, int owner, Check notOwned) {
         FrameTable ft = t.ft;
-        if (!ft.valid(mfn)) throw notOwned;
+        if (!ft.valid(mfn)) throw Refused.of(notOwned);
         int f = (int) mfn;
         t.need(owner);
         for (;;) {
             long ci = ft.countInfo.get(f);
-            if (!t.checks.pageOwner(ft.owner[f], owner) || count(ci) <= 0) throw notOwned;
+            if (!t.checks.pageOwner(ft.owner[f], owner) || count(ci) <= 0) throw Refused.of(notOwned);
             if (t.casCount(f, ci, ci + 1)) return;
         }
     }
@@ -93,13 +91,13 @@ final class PageRefs {
      * outstanding the type must match; at 0 the frame takes the type, and a page-table type
      * first flushes translations to it and validates its contents.
      */
-    static void getPageType(Txn t, int mfn, int type, Refused badType) {
+    static void getPageType(Txn t, int mfn, int type, Check badType) {
         FrameTable ft = t.ft;
         for (;;) {
             long ti = ft.typeInfo.get(mfn);
             int tc = typeCount(ti);
             if (tc > 0) {
-                if (!t.checks.typeMatches(FrameTable.type(ti), type)) throw badType;
+                if (!t.checks.typeMatches(FrameTable.type(ti), type)) throw Refused.of(badType);
                 if (t.casType(mfn, ti, FrameTable.typeInfo(FrameTable.type(ti), tc + 1, FrameTable.pinned(ti)))) return;
                 continue;
             }
@@ -181,9 +179,9 @@ final class PageRefs {
 
     /** {@code get_page_from_l1e}: a RAM frame of {@code pgOwner}; writable entries need the writable type. */
     static void getFromL1e(Txn t, long e, int pgOwner) {
-        if (!t.checks.l1FlagsAllowed(e)) throw L1_FLAGS;
+        if (!t.checks.l1FlagsAllowed(e)) throw Refused.of(L1_DISALLOWED_FLAGS);
         long mfn = Pte.mfn(e);
-        if (!t.ft.valid(mfn)) throw L1_NOT_RAM;
+        if (!t.ft.valid(mfn)) throw Refused.of(L1_NOT_RAM);
         getPage(t, mfn, pgOwner, L1_NOT_OWNED);
         if (Pte.writable(e)) getPageType(t, (int) mfn, FrameTable.WRITABLE, L1_NOT_WRITABLE);
     }
@@ -201,7 +199,7 @@ final class PageRefs {
      * one level down; failing that with EINVAL, possibly a linear entry.
      */
     static void getFromUpper(Txn t, long e, int table, int level) {
-        if (!t.checks.upperFlagsAllowed(level, e)) throw UPPER_FLAGS;
+        if (!t.checks.upperFlagsAllowed(level, e)) throw Refused.of(UPPER_DISALLOWED_FLAGS);
         long target = Pte.mfn(e);
         long mark = t.mark();
         try {
@@ -209,22 +207,28 @@ final class PageRefs {
             getPageType(t, (int) target, level - 1, UPPER_BAD_TYPE);
         } catch (Refused r) {
             t.rollback(mark);
-            // Only the table itself or a table of the same level can be a linear target.
-            if (r.errno != EINVAL || !(target == table
-                    || t.ft.valid(target) && FrameTable.type(t.ft.typeInfo.get((int) target)) == level)) throw r;
+            // Only the table itself or an already validated table of the same level can be a
+            // linear target (no validation deadlock); for any other target the refusal stands.
+            if (!r.check.is(EINVAL) || !linearCandidate(t, target, table, level)) throw r;
             getLinear(t, e, table, (int) target, level);
         }
     }
 
-    /** A linear entry: read-only; to itself free of charge; else a validated same-level table, one level only. */
+    private static boolean linearCandidate(Txn t, long target, int table, int level) {
+        if (target == table) return true;
+        if (!t.ft.valid(target)) return false;
+        long ti = t.ft.typeInfo.get((int) target);
+        return FrameTable.type(ti) == level && typeCount(ti) > 0;
+    }
+
+    /** A linear entry: read-only; to itself free of charge; else a validated same-level table (see {@link #linearCandidate}), one level only. */
     private static void getLinear(Txn t, long e, int table, int target, int level) {
-        if (!t.checks.linearReadOnly(e)) throw LINEAR_WRITABLE;
+        if (!t.checks.linearReadOnly(e)) throw Refused.of(LINEAR_WRITABLE);
         if (target == table) return;
         FrameTable ft = t.ft;
-        if (!t.checks.linearSameOwner(ft.owner[table], ft.owner[target])) throw LINEAR_FOREIGN;
+        if (!t.checks.linearSameOwner(ft.owner[table], ft.owner[target])) throw Refused.of(LINEAR_FOREIGN);
         long ti = ft.typeInfo.get(target);
-        if (FrameTable.type(ti) != level || typeCount(ti) <= 0) throw LINEAR_NOT_VALIDATED;
-        if (!t.checks.linearOneLevel(ft.linear[table], ft.linear[target])) throw LINEAR_CHAIN;
+        if (!t.checks.linearOneLevel(ft.linear[table], ft.linear[target])) throw Refused.of(LINEAR_CHAIN);
         t.needFrame(target);
         t.setInt(ft.linear, table, ft.linear[table] + 1);
         t.setInt(ft.linear, target, ft.linear[target] - 1);

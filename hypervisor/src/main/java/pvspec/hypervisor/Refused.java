@@ -1,30 +1,29 @@
 package pvspec.hypervisor;
 
-import pvspec.model.abi.Errno;
-import pvspec.model.abi.Gntst;
-import pvspec.model.abi.Result;
+import pvspec.model.abi.check.Check;
 import pvspec.model.rules.StacklessException;
 
 /**
  * A refusal: thrown where a check fails, caught where the request (or the batch entry) began,
- * which rolls the journal back to that point. Instances are constants: no stack traces.
+ * which rolls the journal back to that point. It names the ABI's {@link Check} (the id the
+ * model reports for the same refusal; the decision is the hypervisor's own). One instance per
+ * check: no stack traces, no allocation.
  */
 final class Refused extends StacklessException {
-    final Result result;
-    /** The error code, or null for a grant status. */
-    final Errno errno;
+    private static final Refused[] BY_CHECK = new Refused[Check.values().length];
 
-    private Refused(Result result, Errno errno, String why) {
-        super(why);
-        this.result = result;
-        this.errno = errno;
+    static {
+        for (Check c : Check.values()) BY_CHECK[c.ordinal()] = new Refused(c);
     }
 
-    static Refused of(Errno e, String why) {
-        return new Refused(Result.err(e), e, why);
+    final Check check;
+
+    private Refused(Check check) {
+        super(check.id());
+        this.check = check;
     }
 
-    static Refused of(Gntst s, String why) {
-        return new Refused(Result.gnt(s), null, why);
+    static Refused of(Check check) {
+        return BY_CHECK[check.ordinal()];
     }
 }

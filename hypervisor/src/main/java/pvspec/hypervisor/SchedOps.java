@@ -1,6 +1,6 @@
 package pvspec.hypervisor;
 
-import static pvspec.model.abi.Errno.ENOSYS;
+import static pvspec.model.abi.check.Check.SCHED_UNKNOWN_COMMAND;
 
 import pvspec.model.abi.Result;
 import pvspec.model.abi.SchedOp;
@@ -9,20 +9,26 @@ import pvspec.model.abi.SchedOp;
 final class SchedOps {
     private SchedOps() {}
 
-    static final Refused UNKNOWN_COMMAND = Refused.of(ENOSYS, "no such sched_op command");
 
     static Result apply(Txn t, SchedOp h) {
         Dom d = t.dom;
-        if (h instanceof SchedOp.Yield) return Result.OK;
-        if (h instanceof SchedOp.Block) {
-            // A vCPU with an event waiting does not sleep.
-            if (!d.upcallPending(t.vcpu)) t.setLong(d.vflags, t.vcpu, d.vflags[t.vcpu] | Dom.BLOCKED);
-            return Result.OK;
-        }
-        if (h instanceof SchedOp.Shutdown) {
-            t.setLong(d.vars, Dom.LIFE, Dom.SHUTDOWN);
-            return Result.OK;
-        }
-        throw UNKNOWN_COMMAND;
+        return h.accept(new SchedOp.Visitor<>() {
+            @Override public Result yield(SchedOp.Yield x) { return Result.OK; }
+
+            @Override
+            public Result block(SchedOp.Block x) {
+                // A vCPU with an event waiting does not sleep.
+                if (!d.upcallPending(t.vcpu)) t.setLong(d.vflags, t.vcpu, d.vflags[t.vcpu] | Dom.BLOCKED);
+                return Result.OK;
+            }
+
+            @Override
+            public Result shutdown(SchedOp.Shutdown x) {
+                t.setLong(d.vars, Dom.LIFE, Dom.SHUTDOWN);
+                return Result.OK;
+            }
+
+            @Override public Result unknown(SchedOp.Unknown x) { throw Refused.of(SCHED_UNKNOWN_COMMAND); }
+        });
     }
 }

@@ -1,6 +1,10 @@
 package pvspec.hypervisor;
 
-import static pvspec.model.abi.Errno.EINVAL;
+import static pvspec.model.abi.check.Check.TRAP_BAD_DPL;
+import static pvspec.model.abi.check.Check.TRAP_BAD_SELECTOR;
+import static pvspec.model.abi.check.Check.TRAP_BAD_VECTOR;
+import static pvspec.model.abi.check.Check.TRAP_HYPERVISOR_ADDRESS;
+import static pvspec.model.abi.check.Check.TRAP_NON_CANONICAL;
 
 import java.util.List;
 import pvspec.model.abi.Result;
@@ -20,11 +24,6 @@ final class TrapOps {
     static final int GENERAL_PROTECTION = 13;
     static final int PAGE_FAULT = 14;
 
-    static final Refused BAD_VECTOR = Refused.of(EINVAL, "a vector is 0 to 255");
-    static final Refused BAD_DPL = Refused.of(EINVAL, "a DPL is 0 to 3");
-    static final Refused BAD_SELECTOR = Refused.of(EINVAL, "a selector is 16 bits");
-    static final Refused NON_CANONICAL = Refused.of(EINVAL, "handler address not canonical (XSA-7)");
-    static final Refused HYPERVISOR_ADDRESS = Refused.of(EINVAL, "handler address in the hypervisor's range");
 
     /**
      * {@code set_trap_table}: entries up to the first with address 0 are checked, then installed
@@ -35,9 +34,9 @@ final class TrapOps {
         int n = 0;
         while (n < traps.size() && traps.get(n).address() != 0) {
             TrapInfo ti = traps.get(n);
-            if (ti.vector() < 0 || ti.vector() > 255) throw BAD_VECTOR;
-            if (ti.dpl() < 0 || ti.dpl() > 3) throw BAD_DPL;
-            if (ti.cs() < 0 || ti.cs() > 0xFFFF) throw BAD_SELECTOR;
+            if (ti.vector() < 0 || ti.vector() > 255) throw Refused.of(TRAP_BAD_VECTOR);
+            if (ti.dpl() < 0 || ti.dpl() > 3) throw Refused.of(TRAP_BAD_DPL);
+            if (ti.cs() < 0 || ti.cs() > 0xFFFF) throw Refused.of(TRAP_BAD_SELECTOR);
             checkAddress(t, ti.address());
             n++;
         }
@@ -62,14 +61,14 @@ final class TrapOps {
     }
 
     private static void checkAddress(Txn t, long address) {
-        if (!t.checks.handlerCanonical(t.hv.config, address)) throw NON_CANONICAL;
-        if (!t.checks.handlerInGuestRange(t.hv.config, address)) throw HYPERVISOR_ADDRESS;
+        if (!t.checks.handlerCanonical(t.hv.config, address)) throw Refused.of(TRAP_NON_CANONICAL);
+        if (!t.checks.handlerInGuestRange(t.hv.config, address)) throw Refused.of(TRAP_HYPERVISOR_ADDRESS);
     }
 
     /** {@code INT n}: to its handler if the DPL admits the current mode, else a general protection fault. */
     static Result softInt(Txn t, SoftInt h) {
         int vector = h.vector();
-        if (vector < 0 || vector > 255) throw BAD_VECTOR;
+        if (vector < 0 || vector > 255) throw Refused.of(TRAP_BAD_VECTOR);
         TrapInfo ti = (TrapInfo) t.dom.traps[vector];
         if (ti != null && t.checks.softintPermitted(ti.dpl(), t.caller.mode())) {
             bounce(t, vector, true, ti);

@@ -1,5 +1,6 @@
 package pvspec.hypervisor;
 
+import pvspec.model.abi.check.Check;
 import java.util.concurrent.locks.ReentrantLock;
 import pvspec.model.abi.Caller;
 
@@ -13,6 +14,7 @@ final class Txn {
     final FrameTable ft;
     final Checks checks;
     final Journal j = new Journal();
+    final Dispatch dispatch = new Dispatch(this);
 
     Caller caller;
     int me;
@@ -25,6 +27,8 @@ final class Txn {
     boolean heapHeld;
     /** After a {@link LockRetry}: the locks to start with next time. */
     long wanted;
+    /** The check that stopped a batch part-way (its result is a "done" count, not a refusal), or null. */
+    Check batchStoppedBy;
 
     /** Frames freed by this hypercall: returned to the heap only at commit. */
     private int[] freed = new int[8];
@@ -44,6 +48,7 @@ final class Txn {
         held = heldLocks;
         wanted = heldLocks;
         nFreed = 0;
+        batchStoppedBy = null;
     }
 
     // ---------------------------------------------------------------- marks

@@ -1,7 +1,8 @@
 package pvspec.hypervisor;
 
-import static pvspec.model.abi.Errno.EFAULT;
-import static pvspec.model.abi.Errno.EINVAL;
+import static pvspec.model.abi.check.Check.UVA_BAD_FLUSH_TYPE;
+import static pvspec.model.abi.check.Check.UVA_NO_L1;
+import static pvspec.model.abi.check.Check.UVA_VCPU_MASK;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_ALL;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_FLUSHTYPE_MASK;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_INVLPG;
@@ -18,16 +19,13 @@ import pvspec.model.abi.UpdateVaMapping;
 final class UpdateVaMappingOps {
     private UpdateVaMappingOps() {}
 
-    static final Refused VCPU_MASK = Refused.of(EFAULT, "UVMF_MULTI vCPU-mask pointers cannot be read");
-    static final Refused BAD_FLUSH_TYPE = Refused.of(EINVAL, "bad flush type");
-    static final Refused NO_L1 = Refused.of(EINVAL, "the address is not mapped by an L1 of the caller");
 
     static Result apply(Txn t, UpdateVaMapping h) {
         long flags = h.flags();
-        if ((flags & ~(UVMF_FLUSHTYPE_MASK | UVMF_ALL)) != 0) throw VCPU_MASK;
-        if ((flags & UVMF_FLUSHTYPE_MASK) == UVMF_FLUSHTYPE_MASK) throw BAD_FLUSH_TYPE;
+        if ((flags & ~(UVMF_FLUSHTYPE_MASK | UVMF_ALL)) != 0) throw Refused.of(UVA_VCPU_MASK);
+        if ((flags & UVMF_FLUSHTYPE_MASK) == UVMF_FLUSHTYPE_MASK) throw Refused.of(UVA_BAD_FLUSH_TYPE);
         Dom d = t.dom;
-        long slot = Walker.l1Slot(t, d.baseptr[t.vcpu], t.me, h.va(), NO_L1);
+        long slot = Walker.l1Slot(t, d.baseptr[t.vcpu], t.me, h.va(), UVA_NO_L1);
         EntryOps.modEntry(t, (int) (slot >>> 16), 1, (int) (slot & 0xFFFF), h.val(), t.me);
         boolean all = (flags & UVMF_ALL) != 0;
         long type = flags & UVMF_FLUSHTYPE_MASK;

@@ -1,6 +1,7 @@
 package pvspec.hypervisor;
 
 import pvspec.model.abi.Pte;
+import pvspec.model.abi.check.Check;
 import pvspec.model.abi.PteFlag;
 
 /** Walks of a vCPU's page tables: Xen's {@code guest_map_l1e}, and the MMU's translation. */
@@ -14,18 +15,18 @@ final class Walker {
      * entry present, not a superpage, naming a frame; the L1 a validated L1 table of {@code owner}.
      * Returns {@code table << 16 | index}; refuses with {@code refusal} otherwise.
      */
-    static long l1Slot(Txn t, long base, int owner, long va, Refused refusal) {
+    static long l1Slot(Txn t, long base, int owner, long va, Check refusal) {
         Hypervisor hv = t.hv;
-        if (!hv.canonical(va) || base == Dom.NO_BASEPTR) throw refusal;
+        if (!hv.canonical(va) || base == Dom.NO_BASEPTR) throw Refused.of(refusal);
         FrameTable ft = t.ft;
         int table = (int) base;
         for (int level = hv.levels; level > 1; level--) {
             long e = ft.entry(table, hv.index(va, level));
-            if (!Pte.present(e) || (e & PteFlag.PSE.mask()) != 0 || !ft.valid(Pte.mfn(e))) throw refusal;
+            if (!Pte.present(e) || (e & PteFlag.PSE.mask()) != 0 || !ft.valid(Pte.mfn(e))) throw Refused.of(refusal);
             table = (int) Pte.mfn(e);
         }
         if (ft.owner[table] != owner || FrameTable.type(ft.typeInfo.get(table)) != 1
-                || FrameTable.typeCount(ft.typeInfo.get(table)) <= 0) throw refusal;
+                || FrameTable.typeCount(ft.typeInfo.get(table)) <= 0) throw Refused.of(refusal);
         return (long) table << 16 | hv.index(va, 1);
     }
 

@@ -16,6 +16,7 @@ import pvspec.model.abi.Domctl;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.Result;
+import pvspec.model.abi.check.Reply;
 import pvspec.model.state.Config;
 import pvspec.model.state.State;
 import pvspec.model.trace.TraceStep;
@@ -50,13 +51,13 @@ class AttacksAreRefused {
         @Override public State abstractState() { return machine.abstractState(); }
 
         @Override
-        public Result hypercall(Caller caller, Hypercall call) {
+        public Reply call(Caller caller, Hypercall call) {
             for (int i = when.nextInt(3); i > 0; i--) {
                 TraceStep t = noise.next(machine.abstractState());
                 machine.hypercall(t.caller(), t.call());
                 noiseSteps++;
             }
-            return machine.hypercall(caller, call);
+            return machine.call(caller, call);
         }
     }
 

@@ -137,8 +137,8 @@ final class Expander {
             lv.hit(i, new Level.Hit(NodeStore.edge(g, r.id()), null, Level.Kind.DIVERGENCE, "the implementation threw " + e));
             return;
         }
-        if (!o.result().equals(seen.result()) || !o.state().equals(seen.state())) {
-            lv.hit(i, new Level.Hit(NodeStore.edge(g, r.id()), null, Level.Kind.DIVERGENCE, "result or state differs"));
+        if (!o.reply().equals(seen.reply()) || !o.state().equals(seen.state())) {
+            lv.hit(i, new Level.Hit(NodeStore.edge(g, r.id()), null, Level.Kind.DIVERGENCE, "result, refusal check or state differs"));
         }
     }
 }

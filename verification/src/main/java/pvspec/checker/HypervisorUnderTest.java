@@ -3,7 +3,7 @@ package pvspec.checker;
 import java.util.function.Supplier;
 import pvspec.hypervisor.Checks;
 import pvspec.hypervisor.Hypervisor;
-import pvspec.model.abi.Result;
+import pvspec.model.abi.check.Reply;
 
 /**
  * The hypervisor as conformance mode's implementation: built from the source model state
@@ -21,7 +21,7 @@ public final class HypervisorUnderTest {
     public static Supplier<Implementation> with(Supplier<Checks> checks) {
         return () -> (s, c, h) -> {
             Hypervisor hv = Hypervisor.fromModel(s, checks.get());
-            Result r = hv.hypercall(c, h);
+            Reply r = hv.call(c, h);
             return new Implementation.Observed(r, hv.abstractState());
         };
     }

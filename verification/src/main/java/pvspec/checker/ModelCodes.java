@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import pvspec.model.abi.Gntst;
-import pvspec.model.rules.Catalogue;
+import pvspec.model.abi.check.Check;
 
 /**
  * The result codes the model can produce at all: those of its refusal catalogue
- * ({@link Catalogue}; every error result comes from one of its refusals), plus success,
+ * ({@link Check}; every error result comes from one of its checks), plus success,
  * {@code fault} and {@code GNTST_okay}. Coverage uses it to tell a code the bounds did not reach
  * from a code no rule ever returns.
  */
@@ -19,9 +19,7 @@ final class ModelCodes {
 
     private static Set<String> producible() {
         Set<String> out = new TreeSet<>(List.of("OK", "fault", Gntst.GNTST_okay.name()));
-        for (Catalogue.Family f : Catalogue.families()) {
-            for (Catalogue.Entry e : f.refusals()) out.add(ResultCodes.ALL.get(ResultCodes.of(e.result())));
-        }
+        for (Check c : Check.values()) out.add(ResultCodes.ALL.get(ResultCodes.of(c.result())));
         return out;
     }
 }

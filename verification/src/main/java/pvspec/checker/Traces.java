@@ -55,6 +55,11 @@ final class Traces {
         } catch (RuntimeException e) {
             return new Divergence(trace, scenarioSteps, o.result(), o.result(), List.of("the implementation threw " + e));
         }
-        return new Divergence(trace, scenarioSteps, o.result(), seen.result(), StateDiff.between(o.state(), seen.state()));
+        List<String> differences = new java.util.ArrayList<>();
+        if (!o.check().equals(seen.reply().check())) {
+            differences.add("refused by " + seen.reply().checkId() + ", the model by " + o.reply().checkId());
+        }
+        differences.addAll(StateDiff.between(o.state(), seen.state()));
+        return new Divergence(trace, scenarioSteps, o.result(), seen.result(), differences);
     }
 }

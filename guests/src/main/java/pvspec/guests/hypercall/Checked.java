@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.Result;
+import pvspec.model.abi.check.Reply;
 import pvspec.model.invariant.Invariants;
 import pvspec.model.invariant.Violation;
 import pvspec.model.state.Config;
@@ -48,11 +49,11 @@ public final class Checked implements Hypercalls {
     }
 
     @Override
-    public synchronized Result hypercall(Caller caller, Hypercall call) {
+    public synchronized Reply call(Caller caller, Hypercall call) {
         State before = inner.abstractState();
-        Result r = inner.hypercall(caller, call);
+        Reply r = inner.call(caller, call);
         steps++;
-        check.check(before, caller, call, r, inner.abstractState());
+        check.check(before, caller, call, r.result(), inner.abstractState());
         return r;
     }
 

@@ -3,6 +3,7 @@ package pvspec.guests.hypercall;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.Result;
+import pvspec.model.abi.check.Reply;
 import pvspec.model.state.Config;
 import pvspec.model.state.State;
 
@@ -21,8 +22,16 @@ public interface Hypercalls {
     /** The machine's dimensions. */
     Config config();
 
-    /** Issue {@code call} from {@code caller}; never throws for any request, however malformed. */
-    Result hypercall(Caller caller, Hypercall call);
+    /**
+     * Issue {@code call} from {@code caller}: what the guest gets back and, for a refusal, the
+     * check that refused it. Never throws for any request, however malformed.
+     */
+    Reply call(Caller caller, Hypercall call);
+
+    /** Issue {@code call} from {@code caller}; the result alone. */
+    default Result hypercall(Caller caller, Hypercall call) {
+        return call(caller, call).result();
+    }
 
     /**
      * The machine's state as the model describes it (for the hypervisor: its abstraction

@@ -3,7 +3,7 @@ package pvspec.guests.hypercall;
 import pvspec.hypervisor.Hypervisor;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.Hypercall;
-import pvspec.model.abi.Result;
+import pvspec.model.abi.check.Reply;
 import pvspec.model.state.Config;
 import pvspec.model.state.State;
 
@@ -21,8 +21,8 @@ public final class HypervisorHypercalls implements Hypercalls {
     }
 
     @Override
-    public Result hypercall(Caller caller, Hypercall call) {
-        return hv.hypercall(caller, call);
+    public Reply call(Caller caller, Hypercall call) {
+        return hv.call(caller, call);
     }
 
     @Override

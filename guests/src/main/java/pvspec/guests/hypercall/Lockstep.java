@@ -3,6 +3,7 @@ package pvspec.guests.hypercall;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.Result;
+import pvspec.model.abi.check.Reply;
 import pvspec.model.state.Config;
 import pvspec.model.state.State;
 import pvspec.model.trace.TracePrinter;
@@ -37,11 +38,11 @@ public final class Lockstep implements Hypercalls {
     }
 
     @Override
-    public synchronized Result hypercall(Caller caller, Hypercall call) {
-        Result expected = reference.hypercall(caller, call);
-        Result actual = subject.hypercall(caller, call);
+    public synchronized Reply call(Caller caller, Hypercall call) {
+        Reply expected = reference.call(caller, call);
+        Reply actual = subject.call(caller, call);
         steps++;
-        String line = TracePrinter.step(config(), caller, call, expected);
+        String line = TracePrinter.step(config(), caller, call, expected.result());
         if (!expected.equals(actual)) throw new Divergence(steps, line, "result " + actual + " instead of " + expected);
         if (stateEvery > 0 && steps % stateEvery == 0 && !reference.abstractState().equals(subject.abstractState())) {
             throw new Divergence(steps, line, "the abstract states differ");

@@ -3,7 +3,8 @@ package pvspec.guests.hypercall;
 import java.util.Optional;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.Hypercall;
-import pvspec.model.abi.Result;
+import pvspec.model.abi.check.Check;
+import pvspec.model.abi.check.Reply;
 import pvspec.model.rules.Outcome;
 import pvspec.model.rules.Step;
 import pvspec.model.state.Config;
@@ -15,7 +16,7 @@ import pvspec.model.state.State;
  */
 public final class ModelHypercalls implements Hypercalls {
     private State state;
-    private Optional<String> lastReason = Optional.empty();
+    private Optional<Check> lastCheck = Optional.empty();
 
     public ModelHypercalls(Config config) {
         this(State.initial(config));
@@ -31,11 +32,11 @@ public final class ModelHypercalls implements Hypercalls {
     }
 
     @Override
-    public synchronized Result hypercall(Caller caller, Hypercall call) {
+    public synchronized Reply call(Caller caller, Hypercall call) {
         Outcome o = Step.step(state, caller, call);
         state = o.state();
-        lastReason = o.reason();
-        return o.result();
+        lastCheck = o.check();
+        return o.reply();
     }
 
     @Override
@@ -45,6 +46,6 @@ public final class ModelHypercalls implements Hypercalls {
 
     /** The rule the last refused request broke, in the model's words (empty after a success). */
     public synchronized Optional<String> lastReason() {
-        return lastReason;
+        return lastCheck.map(Check::sentence);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.Result;
+import pvspec.model.abi.check.Reply;
 import pvspec.model.state.Config;
 import pvspec.model.state.State;
 import pvspec.model.trace.Expectation;
@@ -31,10 +32,10 @@ public final class Recording implements Hypercalls {
     }
 
     @Override
-    public synchronized Result hypercall(Caller caller, Hypercall call) {
-        Result r = inner.hypercall(caller, call);
-        steps.add(TraceStep.of(caller, call).expecting(Expectation.of(r)));
-        results.add(r);
+    public synchronized Reply call(Caller caller, Hypercall call) {
+        Reply r = inner.call(caller, call);
+        steps.add(TraceStep.of(caller, call).expecting(Expectation.of(r.result())));
+        results.add(r.result());
         return r;
     }
 

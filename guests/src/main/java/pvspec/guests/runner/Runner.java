@@ -8,7 +8,7 @@ import pvspec.guests.hypercall.Hypercalls;
 import pvspec.guests.hypercall.Recording;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.Hypercall;
-import pvspec.model.abi.Result;
+import pvspec.model.abi.check.Reply;
 import pvspec.model.state.Config;
 import pvspec.model.state.State;
 
@@ -254,9 +254,9 @@ public final class Runner {
             @Override public State abstractState() { return recording.abstractState(); }
 
             @Override
-            public Result hypercall(Caller caller, Hypercall call) {
+            public Reply call(Caller caller, Hypercall call) {
                 gate(task);
-                return recording.hypercall(caller, call);
+                return recording.call(caller, call);
             }
         }
     }

@@ -10,6 +10,8 @@ import pvspec.model.abi.Caller;
 import pvspec.model.abi.Errno;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.Result;
+import pvspec.model.abi.check.Check;
+import pvspec.model.abi.check.Reply;
 import pvspec.model.abi.SchedOp;
 import pvspec.model.state.Config;
 import pvspec.model.state.State;
@@ -31,15 +33,33 @@ class LockstepTest {
             final ModelHypercalls inner = new ModelHypercalls(Configs.small());
             @Override public Config config() { return inner.config(); }
             @Override public State abstractState() { return inner.abstractState(); }
-            @Override public Result hypercall(Caller c, Hypercall h) {
-                Result r = inner.hypercall(c, h);
-                return h instanceof SchedOp.Yield ? Result.err(Errno.EPERM) : r;
+            @Override public Reply call(Caller c, Hypercall h) {
+                Reply r = inner.call(c, h);
+                return h instanceof SchedOp.Yield ? Reply.of(Result.err(Errno.EPERM)) : r;
             }
         };
         Lockstep both = new Lockstep(new ModelHypercalls(Configs.small()), wrong);
         both.hypercall(Caller.kernel(0), Calls.createDomain(1, 1));
         assertThatThrownBy(() -> both.hypercall(Caller.kernel(0), Calls.yield()))
                 .isInstanceOf(Divergence.class).hasMessageContaining("step 2").hasMessageContaining("EPERM");
+    }
+
+    @Test
+    void theSameErrorForAnotherReasonIsADivergence() {
+        Hypercalls otherReason = new Hypercalls() {
+            final ModelHypercalls inner = new ModelHypercalls(Configs.small());
+            @Override public Config config() { return inner.config(); }
+            @Override public State abstractState() { return inner.abstractState(); }
+            @Override public Reply call(Caller c, Hypercall h) {
+                Reply r = inner.call(c, h);
+                return r.check().isPresent() ? Reply.refused(r.result(), Check.UNKNOWN_HYPERCALL) : r;
+            }
+        };
+        Lockstep both = new Lockstep(new ModelHypercalls(Configs.small()), otherReason);
+        both.hypercall(Caller.kernel(0), Calls.createDomain(1, 1));
+        assertThatThrownBy(() -> both.hypercall(Caller.kernel(0), Calls.createDomain(-1, 1)))
+                .isInstanceOf(Divergence.class).hasMessageContaining("step 2")
+                .hasMessageContaining("EINVAL [domctl.c:do_domctl:max-mem]").hasMessageContaining("hypercall.c:_pv_hypercall:unknown-hypercall");
     }
 
     @Test

@@ -24,4 +24,9 @@ public record Access(boolean write, long va) implements Hypercall {
     public boolean allowedInUserMode() {
         return true;
     }
+
+    @Override
+    public <R> R accept(Hypercall.Visitor<R> v) {
+        return v.access(this);
+    }
 }

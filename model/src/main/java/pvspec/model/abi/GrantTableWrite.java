@@ -11,11 +11,27 @@ public sealed interface GrantTableWrite extends Hypercall {
 
     /** Offer {@code frame} to domain {@code domid} through entry {@code ref} ({@code GTF_permit_access}). */
     record Grant(int ref, int domid, long frame, boolean readonly) implements GrantTableWrite {
+        @Override public <R> R accept(Visitor<R> v) { return v.grant(this); }
         @Override public String kind() { return "grant"; }
     }
 
     /** Revoke entry {@code ref}: succeeds only while nobody maps it. */
     record EndAccess(int ref) implements GrantTableWrite {
+        @Override public <R> R accept(Visitor<R> v) { return v.endAccess(this); }
         @Override public String kind() { return "end_access"; }
+    }
+
+    @Override
+    default <R> R accept(Hypercall.Visitor<R> v) {
+        return v.grantTableWrite(this);
+    }
+
+    /** Dispatch on the kind of GrantTableWrite; the compiler checks that a visitor handles every kind. */
+    <R> R accept(Visitor<R> v);
+
+    /** One method per kind of GrantTableWrite: adding a kind fails compilation wherever one is not handled. */
+    interface Visitor<R> {
+        R grant(Grant h);
+        R endAccess(EndAccess h);
     }
 }

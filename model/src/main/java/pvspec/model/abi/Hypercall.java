@@ -13,6 +13,32 @@ public sealed interface Hypercall
                 EventChannelWrite, GrantTableOp, GrantTableWrite, MemoryOp, Domctl, SchedOp, Access,
                 SoftInt, UnknownHypercall {
 
+    /** Dispatch on the kind of request; the compiler checks that a visitor handles every kind. */
+    <R> R accept(Visitor<R> v);
+
+    /**
+     * One method per kind of request. A family with sub-commands ({@link MmuextOp}'s commands,
+     * {@link EventChannelOp}, ...) has a visitor of its own for them. Adding a kind fails
+     * compilation wherever it is not handled: there is no default.
+     */
+    interface Visitor<R> {
+        R mmuUpdate(MmuUpdate h);
+        R mmuextOp(MmuextOp h);
+        R updateVaMapping(UpdateVaMapping h);
+        R setTrapTable(SetTrapTable h);
+        R setCallbacks(SetCallbacks h);
+        R eventChannelOp(EventChannelOp h);
+        R eventChannelWrite(EventChannelWrite h);
+        R grantTableOp(GrantTableOp h);
+        R grantTableWrite(GrantTableWrite h);
+        R memoryOp(MemoryOp h);
+        R domctl(Domctl h);
+        R schedOp(SchedOp h);
+        R access(Access h);
+        R softInt(SoftInt h);
+        R unknown(UnknownHypercall h);
+    }
+
     /** The kind of request, as the trace names it ({@code "mmu_update"}, {@code "event_channel_op send"}). */
     String kind();
 
@@ -21,6 +47,14 @@ public sealed interface Hypercall
      * interrupts run in user mode; every hypercall is refused there with {@code EPERM}.
      */
     default boolean allowedInUserMode() {
+        return false;
+    }
+
+    /**
+     * Whether this is a batch ({@code mmu_update}, {@code mmuext_op}): a refusal reports how
+     * many of its requests were done before it, "0 done" when the whole call was refused.
+     */
+    default boolean isBatch() {
         return false;
     }
 }

@@ -17,11 +17,13 @@ public sealed interface MemoryOp extends Hypercall {
      * {@code count} frames to {@code dom}, lowest free frame first.
      */
     record PopulatePhysmap(int dom, long count) implements MemoryOp {
+        @Override public <R> R accept(Visitor<R> v) { return v.populatePhysmap(this); }
         @Override public String name() { return "populate_physmap"; }
     }
 
     /** {@code XENMEM_decrease_reservation}: {@code dom} gives up these frames. */
     record DecreaseReservation(int dom, List<Long> mfns) implements MemoryOp {
+        @Override public <R> R accept(Visitor<R> v) { return v.decreaseReservation(this); }
         public DecreaseReservation {
             mfns = List.copyOf(mfns);
         }
@@ -31,6 +33,22 @@ public sealed interface MemoryOp extends Hypercall {
 
     /** A sub-command number outside pvspec's ABI. */
     record Unknown(int cmd) implements MemoryOp {
+        @Override public <R> R accept(Visitor<R> v) { return v.unknown(this); }
         @Override public String name() { return "cmd"; }
+    }
+
+    @Override
+    default <R> R accept(Hypercall.Visitor<R> v) {
+        return v.memoryOp(this);
+    }
+
+    /** Dispatch on the kind of MemoryOp; the compiler checks that a visitor handles every kind. */
+    <R> R accept(Visitor<R> v);
+
+    /** One method per kind of MemoryOp: adding a kind fails compilation wherever one is not handled. */
+    interface Visitor<R> {
+        R populatePhysmap(PopulatePhysmap h);
+        R decreaseReservation(DecreaseReservation h);
+        R unknown(Unknown h);
     }
 }

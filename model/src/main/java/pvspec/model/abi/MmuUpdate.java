@@ -29,8 +29,19 @@ public record MmuUpdate(List<Request> requests, int foreigndom) implements Hyper
      */
     public record Request(long mfn, long index, long val) {}
 
+    /** A batch: refused entries report how many before them were done. */
+    @Override
+    public boolean isBatch() {
+        return true;
+    }
+
     @Override
     public String kind() {
         return "mmu_update";
+    }
+
+    @Override
+    public <R> R accept(Hypercall.Visitor<R> v) {
+        return v.mmuUpdate(this);
     }
 }

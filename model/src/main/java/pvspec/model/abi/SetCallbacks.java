@@ -6,4 +6,9 @@ public record SetCallbacks(long event, long failsafe) implements Hypercall {
     public String kind() {
         return "set_callbacks";
     }
+
+    @Override
+    public <R> R accept(Hypercall.Visitor<R> v) {
+        return v.setCallbacks(this);
+    }
 }

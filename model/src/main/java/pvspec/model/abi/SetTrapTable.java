@@ -15,4 +15,9 @@ public record SetTrapTable(List<TrapInfo> traps) implements Hypercall {
     public String kind() {
         return "set_trap_table";
     }
+
+    @Override
+    public <R> R accept(Hypercall.Visitor<R> v) {
+        return v.setTrapTable(this);
+    }
 }

@@ -15,4 +15,9 @@ public record SoftInt(int vector) implements Hypercall {
     public boolean allowedInUserMode() {
         return true;
     }
+
+    @Override
+    public <R> R accept(Hypercall.Visitor<R> v) {
+        return v.softInt(this);
+    }
 }

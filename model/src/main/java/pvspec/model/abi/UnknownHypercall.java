@@ -6,4 +6,9 @@ public record UnknownHypercall(int number) implements Hypercall {
     public String kind() {
         return "hypercall";
     }
+
+    @Override
+    public <R> R accept(Hypercall.Visitor<R> v) {
+        return v.unknown(this);
+    }
 }

@@ -19,4 +19,9 @@ public record UpdateVaMapping(long va, long val, long flags) implements Hypercal
     public String kind() {
         return "update_va_mapping";
     }
+
+    @Override
+    public <R> R accept(Hypercall.Visitor<R> v) {
+        return v.updateVaMapping(this);
+    }
 }

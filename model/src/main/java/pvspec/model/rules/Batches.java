@@ -1,7 +1,6 @@
 package pvspec.model.rules;
 
 import java.util.List;
-import java.util.Optional;
 import pvspec.model.abi.Result;
 import pvspec.model.state.State;
 
@@ -22,7 +21,7 @@ final class Batches {
             try {
                 s = request.apply(s, items.get(done));
             } catch (Refusal r) {
-                return new Outcome(s, new Result.Partial(r.errno(), done), Optional.of(r.sentence()));
+                return Outcome.refused(s, new Result.Partial(r.check().errno(), done), r.check());
             }
         }
         return Outcome.of(s, Result.OK);

@@ -1,9 +1,11 @@
 package pvspec.model.rules;
 
-import static pvspec.model.abi.Errno.EINVAL;
+import static pvspec.model.abi.check.Check.GRANT_ENTRY;
+import static pvspec.model.abi.check.Check.HYPERVISOR_SLOT;
+import static pvspec.model.abi.check.Check.L1_DISALLOWED_FLAGS;
+import static pvspec.model.abi.check.Check.UPPER_DISALLOWED_FLAGS;
 import static pvspec.model.rules.Refusal.require;
 
-import java.util.List;
 import pvspec.model.abi.Pte;
 import pvspec.model.state.Frame;
 import pvspec.model.state.State;
@@ -15,13 +17,6 @@ import pvspec.model.state.State;
  */
 final class EntryUpdates {
     private EntryUpdates() {}
-
-    /** A grant mapping belongs to the grant table: only {@code unmap_grant_ref} removes it. */
-    static final Refusal GRANT_ENTRY = Refusal.of(EINVAL, "the entry is a grant mapping; only unmap_grant_ref may change it");
-    /** {@code mod_l4_entry}: the hypervisor's top-level slots are not the guest's to write. */
-    static final Refusal HYPERVISOR_SLOT = Refusal.of(EINVAL, "the slot is reserved for the hypervisor");
-
-    static final List<Refusal> REFUSALS = List.of(GRANT_ENTRY, HYPERVISOR_SLOT);
 
     /**
      * Set entry {@code index} of the validated level-{@code level} table {@code table} to
@@ -36,7 +31,7 @@ final class EntryUpdates {
         if (Pte.present(val)) {
             // Checked before the fast path: the whitelist allows G, which only an L1 may set.
             require(Pte.disallowed(val, level == 1 ? Pte.L1_ALLOWED : Pte.UPPER_ALLOWED) == 0,
-                    level == 1 ? PageTypes.L1_DISALLOWED_FLAGS : PageTypes.UPPER_DISALLOWED_FLAGS);
+                    level == 1 ? L1_DISALLOWED_FLAGS : UPPER_DISALLOWED_FLAGS);
             // Fast path (XSA-182's whitelist): same frame, only harmless bits changed.
             if (Pte.fastPath(old, val)) return write(s, table, index, val);
             s = PageTypes.getPageFromEntry(s, val, table, level, pgOwner);

@@ -1,16 +1,21 @@
 package pvspec.model.rules;
 
-import static pvspec.model.abi.Errno.EBUSY;
-import static pvspec.model.abi.Errno.EEXIST;
-import static pvspec.model.abi.Errno.EINVAL;
-import static pvspec.model.abi.Errno.ENOENT;
-import static pvspec.model.abi.Errno.ENOSPC;
-import static pvspec.model.abi.Errno.ENOSYS;
-import static pvspec.model.abi.Errno.EPERM;
-import static pvspec.model.abi.Errno.ESRCH;
+import static pvspec.model.abi.check.Check.EVTCHN_BAD_DOMID;
+import static pvspec.model.abi.check.Check.EVTCHN_BAD_PORT;
+import static pvspec.model.abi.check.Check.EVTCHN_BAD_VIRQ;
+import static pvspec.model.abi.check.Check.EVTCHN_CANNOT_SEND;
+import static pvspec.model.abi.check.Check.EVTCHN_GLOBAL_VIRQ;
+import static pvspec.model.abi.check.Check.EVTCHN_NOT_OFFERED;
+import static pvspec.model.abi.check.Check.EVTCHN_NOT_OPEN;
+import static pvspec.model.abi.check.Check.EVTCHN_NOT_PERMITTED;
+import static pvspec.model.abi.check.Check.EVTCHN_NO_FREE_PORT;
+import static pvspec.model.abi.check.Check.EVTCHN_NO_SUCH_DOMAIN;
+import static pvspec.model.abi.check.Check.EVTCHN_NO_SUCH_VCPU;
+import static pvspec.model.abi.check.Check.EVTCHN_UNKNOWN_COMMAND;
+import static pvspec.model.abi.check.Check.EVTCHN_VIRQ_BOUND;
+import static pvspec.model.abi.check.Check.EVTCHN_VIRQ_NOT_VCPU0;
 import static pvspec.model.rules.Refusal.require;
 
-import java.util.List;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.EventChannelOp;
@@ -38,52 +43,42 @@ final class EventChannelRules {
     static final int VIRQ_ARGO = 11;
     static final int VIRQ_XENPMU = 13;
 
-    static final Refusal NO_SUCH_DOMAIN = Refusal.of(ESRCH, "the domain does not exist or is dying");
-    static final Refusal BAD_DOMID = Refusal.of(EINVAL, "the remote domain is not a 16-bit domain id");
-    static final Refusal NO_FREE_PORT = Refusal.of(ENOSPC, "the domain has no free port");
-    /** XSM_TARGET: the domain itself or the control domain. */
-    static final Refusal NOT_PERMITTED = Refusal.of(EPERM, "only the domain itself or the control domain may do this");
-    static final Refusal BAD_PORT = Refusal.of(EINVAL, "no such port");
-    static final Refusal NOT_OFFERED = Refusal.of(EINVAL, "the remote port is not unbound for the caller");
-    static final Refusal BAD_VIRQ = Refusal.of(EINVAL, "virtual IRQs are 0 to 23");
-    static final Refusal GLOBAL_VIRQ = Refusal.of(EBUSY, "a global virtual IRQ is handled by the control domain");
-    static final Refusal VIRQ_NOT_VCPU0 = Refusal.of(EINVAL, "a global or per-domain virtual IRQ is bound on vCPU 0");
-    static final Refusal NO_SUCH_VCPU = Refusal.of(ENOENT, "no such vCPU");
-    static final Refusal VIRQ_BOUND = Refusal.of(EEXIST, "that virtual IRQ is already bound on that vCPU");
-    static final Refusal NOT_OPEN = Refusal.of(EINVAL, "the port is free or reserved");
-    static final Refusal CANNOT_SEND = Refusal.of(EINVAL, "only interdomain, IPI and unbound ports can be sent on");
-    static final Refusal UNKNOWN_COMMAND = Refusal.of(ENOSYS, "no such event-channel command in ABI v1");
-
-    static final List<Refusal> REFUSALS = List.of(NO_SUCH_DOMAIN, BAD_DOMID, NO_FREE_PORT, NOT_PERMITTED, BAD_PORT, NOT_OFFERED,
-            BAD_VIRQ, GLOBAL_VIRQ, VIRQ_NOT_VCPU0, NO_SUCH_VCPU, VIRQ_BOUND, NOT_OPEN, CANNOT_SEND, UNKNOWN_COMMAND);
 
     static Outcome apply(State s, Caller c, EventChannelOp h) {
-        if (h instanceof EventChannelOp.AllocUnbound) return allocUnbound(s, c, (EventChannelOp.AllocUnbound) h);
-        if (h instanceof EventChannelOp.BindInterdomain) return bindInterdomain(s, c, (EventChannelOp.BindInterdomain) h);
-        if (h instanceof EventChannelOp.BindVirq) return bindVirq(s, c, (EventChannelOp.BindVirq) h);
-        if (h instanceof EventChannelOp.BindIpi) return bindIpi(s, c, (EventChannelOp.BindIpi) h);
-        if (h instanceof EventChannelOp.Close) return close(s, c, ((EventChannelOp.Close) h).port());
-        if (h instanceof EventChannelOp.Send) return send(s, c, ((EventChannelOp.Send) h).port());
-        if (h instanceof EventChannelOp.Unmask) return setMask(s, c, ((EventChannelOp.Unmask) h).port(), false);
-        if (h instanceof EventChannelOp.Status) return status(s, c, (EventChannelOp.Status) h);
-        throw UNKNOWN_COMMAND;
+        return h.accept(new EventChannelOp.Visitor<>() {
+            @Override public Outcome allocUnbound(EventChannelOp.AllocUnbound x) { return EventChannelRules.allocUnbound(s, c, x); }
+            @Override public Outcome bindInterdomain(EventChannelOp.BindInterdomain x) { return EventChannelRules.bindInterdomain(s, c, x); }
+            @Override public Outcome bindVirq(EventChannelOp.BindVirq x) { return EventChannelRules.bindVirq(s, c, x); }
+            @Override public Outcome bindIpi(EventChannelOp.BindIpi x) { return EventChannelRules.bindIpi(s, c, x); }
+            @Override public Outcome close(EventChannelOp.Close x) { return EventChannelRules.close(s, c, x.port()); }
+            @Override public Outcome send(EventChannelOp.Send x) { return EventChannelRules.send(s, c, x.port()); }
+            @Override public Outcome unmask(EventChannelOp.Unmask x) { return setMask(s, c, x.port(), false); }
+            @Override public Outcome status(EventChannelOp.Status x) { return EventChannelRules.status(s, c, x); }
+            @Override public Outcome unknown(EventChannelOp.Unknown x) { throw Refusal.of(EVTCHN_UNKNOWN_COMMAND); }
+        });
     }
 
     static Outcome write(State s, Caller c, EventChannelWrite h) {
-        if (h instanceof EventChannelWrite.MaskEvtchn) return setMask(s, c, h.port(), true);
-        Domain d = ownPort(s, c, h.port());
-        return Outcome.of(s.withDomain(Events.refresh(d.withPort(h.port(), d.port(h.port()).withPending(false)))), Result.OK);
+        return h.accept(new EventChannelWrite.Visitor<>() {
+            @Override public Outcome maskEvtchn(EventChannelWrite.MaskEvtchn x) { return setMask(s, c, x.port(), true); }
+
+            @Override
+            public Outcome clearEvtchn(EventChannelWrite.ClearEvtchn x) {
+                Domain d = ownPort(s, c, x.port());
+                return Outcome.of(s.withDomain(Events.refresh(d.withPort(x.port(), d.port(x.port()).withPending(false)))), Result.OK);
+            }
+        });
     }
 
     /** {@code EVTCHNOP_alloc_unbound}: a port of {@code dom} that only {@code remote_dom} may bind to. */
     private static Outcome allocUnbound(State s, Caller c, EventChannelOp.AllocUnbound h) {
         int dom = DomId.resolve(h.dom(), c);
         int remote = DomId.resolve(h.remoteDom(), c);
-        require(s.isAlive(dom), NO_SUCH_DOMAIN);
+        require(s.isAlive(dom), EVTCHN_NO_SUCH_DOMAIN);
         int port = Events.lowestFreePort(s.dom(dom));
-        require(port > 0, NO_FREE_PORT);
-        require(dom == c.domain() || s.dom(c.domain()).privileged(), NOT_PERMITTED);
-        require(remote >= 0 && remote <= 0xFFFF, BAD_DOMID);
+        require(port > 0, EVTCHN_NO_FREE_PORT);
+        require(dom == c.domain() || s.dom(c.domain()).privileged(), EVTCHN_NOT_PERMITTED);
+        require(remote >= 0 && remote <= 0xFFFF, EVTCHN_BAD_DOMID);
         Domain d = s.dom(dom);
         return Outcome.of(s.withDomain(d.withPort(port, d.port(port).withState(new PortState.Unbound(remote)))), Result.value(port));
     }
@@ -95,12 +90,12 @@ final class EventChannelRules {
      */
     private static Outcome bindInterdomain(State s, Caller c, EventChannelOp.BindInterdomain h) {
         int remote = DomId.resolve(h.remoteDom(), c);
-        require(s.isAlive(remote), NO_SUCH_DOMAIN);
+        require(s.isAlive(remote), EVTCHN_NO_SUCH_DOMAIN);
         int local = Events.lowestFreePort(s.dom(c.domain()));
-        require(local > 0, NO_FREE_PORT);
+        require(local > 0, EVTCHN_NO_FREE_PORT);
         Domain r = s.dom(remote);
-        require(r.hasPort(h.remotePort()), BAD_PORT);
-        require(r.port(h.remotePort()).state() instanceof PortState.Unbound u && u.remoteDom() == c.domain(), NOT_OFFERED);
+        require(r.hasPort(h.remotePort()), EVTCHN_BAD_PORT);
+        require(r.port(h.remotePort()).state() instanceof PortState.Unbound u && u.remoteDom() == c.domain(), EVTCHN_NOT_OFFERED);
         s = s.withDomain(r.withPort(h.remotePort(), r.port(h.remotePort()).withState(new PortState.Interdomain(c.domain(), local))));
         Domain me = s.dom(c.domain());
         s = s.withDomain(me.withPort(local, new Port(new PortState.Interdomain(remote, h.remotePort()), false, me.port(local).masked(), 0)));
@@ -109,26 +104,26 @@ final class EventChannelRules {
 
     /** {@code EVTCHNOP_bind_virq}: per-vCPU IRQs on any vCPU, at most once each; the others on vCPU 0. */
     private static Outcome bindVirq(State s, Caller c, EventChannelOp.BindVirq h) {
-        require(h.virq() >= 0 && h.virq() < NR_VIRQS, BAD_VIRQ);
+        require(h.virq() >= 0 && h.virq() < NR_VIRQS, EVTCHN_BAD_VIRQ);
         Domain d = s.dom(c.domain());
         boolean perVcpu = perVcpu(h.virq());
-        require(perVcpu || h.virq() == VIRQ_ARGO || d.privileged(), GLOBAL_VIRQ);
-        require(perVcpu || h.vcpu() == 0, VIRQ_NOT_VCPU0);
-        require(d.hasVcpu(h.vcpu()), NO_SUCH_VCPU);
-        for (Port p : d.ports()) require(!(p.state() instanceof PortState.Virq x && x.virq() == h.virq() && p.notifyVcpu() == h.vcpu()), VIRQ_BOUND);
+        require(perVcpu || h.virq() == VIRQ_ARGO || d.privileged(), EVTCHN_GLOBAL_VIRQ);
+        require(perVcpu || h.vcpu() == 0, EVTCHN_VIRQ_NOT_VCPU0);
+        require(d.hasVcpu(h.vcpu()), EVTCHN_NO_SUCH_VCPU);
+        for (Port p : d.ports()) require(!(p.state() instanceof PortState.Virq x && x.virq() == h.virq() && p.notifyVcpu() == h.vcpu()), EVTCHN_VIRQ_BOUND);
         return bindLocal(s, d, new PortState.Virq(h.virq()), h.vcpu());
     }
 
     /** {@code EVTCHNOP_bind_ipi}: a port that notifies one of the caller's own vCPUs. */
     private static Outcome bindIpi(State s, Caller c, EventChannelOp.BindIpi h) {
         Domain d = s.dom(c.domain());
-        require(d.hasVcpu(h.vcpu()), NO_SUCH_VCPU);
+        require(d.hasVcpu(h.vcpu()), EVTCHN_NO_SUCH_VCPU);
         return bindLocal(s, d, PortState.IPI, h.vcpu());
     }
 
     private static Outcome bindLocal(State s, Domain d, PortState state, int vcpu) {
         int port = Events.lowestFreePort(d);
-        require(port > 0, NO_FREE_PORT);
+        require(port > 0, EVTCHN_NO_FREE_PORT);
         return Outcome.of(s.withDomain(d.withPort(port, new Port(state, false, d.port(port).masked(), vcpu))), Result.value(port));
     }
 
@@ -139,7 +134,7 @@ final class EventChannelRules {
     /** {@code EVTCHNOP_close}. */
     private static Outcome close(State s, Caller c, int port) {
         PortState st = ownPort(s, c, port).port(port).state();
-        require(!(st instanceof PortState.Free) && !(st instanceof PortState.Reserved), NOT_OPEN);
+        require(!(st instanceof PortState.Free) && !(st instanceof PortState.Reserved), EVTCHN_NOT_OPEN);
         return Outcome.of(closePort(s, c.domain(), port), Result.OK);
     }
 
@@ -167,7 +162,7 @@ final class EventChannelRules {
             return Outcome.of(Events.setPending(s, link.remoteDom(), link.remotePort()), Result.OK);
         }
         if (st instanceof PortState.Ipi) return Outcome.of(Events.setPending(s, c.domain(), port), Result.OK);
-        require(st instanceof PortState.Unbound, CANNOT_SEND);
+        require(st instanceof PortState.Unbound, EVTCHN_CANNOT_SEND);
         return Outcome.of(s, Result.OK);
     }
 
@@ -180,15 +175,15 @@ final class EventChannelRules {
     /** {@code EVTCHNOP_status}: the {@code EVTCHNSTAT_*} code of a port of {@code dom}. */
     private static Outcome status(State s, Caller c, EventChannelOp.Status h) {
         int dom = DomId.resolve(h.dom(), c);
-        require(s.isAlive(dom), NO_SUCH_DOMAIN);
-        require(dom == c.domain() || s.dom(c.domain()).privileged(), NOT_PERMITTED);
-        require(s.dom(dom).hasPort(h.port()), BAD_PORT);
+        require(s.isAlive(dom), EVTCHN_NO_SUCH_DOMAIN);
+        require(dom == c.domain() || s.dom(c.domain()).privileged(), EVTCHN_NOT_PERMITTED);
+        require(s.dom(dom).hasPort(h.port()), EVTCHN_BAD_PORT);
         return Outcome.of(s, Result.value(s.dom(dom).port(h.port()).state().status()));
     }
 
     private static Domain ownPort(State s, Caller c, int port) {
         Domain d = s.dom(c.domain());
-        require(d.hasPort(port), BAD_PORT);
+        require(d.hasPort(port), EVTCHN_BAD_PORT);
         return d;
     }
 }

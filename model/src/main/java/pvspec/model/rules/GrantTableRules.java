@@ -1,14 +1,20 @@
 package pvspec.model.rules;
 
-import static pvspec.model.abi.Errno.EBUSY;
-import static pvspec.model.abi.Errno.EINVAL;
-import static pvspec.model.abi.Errno.ENOSYS;
-import static pvspec.model.abi.Gntst.GNTST_bad_domain;
-import static pvspec.model.abi.Gntst.GNTST_bad_gntref;
-import static pvspec.model.abi.Gntst.GNTST_bad_handle;
-import static pvspec.model.abi.Gntst.GNTST_bad_page;
-import static pvspec.model.abi.Gntst.GNTST_general_error;
-import static pvspec.model.abi.Gntst.GNTST_no_device_space;
+import static pvspec.model.abi.check.Check.GNTTAB_BAD_REF;
+import static pvspec.model.abi.check.Check.GNTTAB_IN_USE;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_BAD_DOMAIN;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_BAD_FRAME;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_BAD_HOST;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_BAD_REF;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_FLAGS;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_HOST_GRANTED;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_NOT_GRANTED;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_NOT_HOST;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_NO_HANDLE;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_PAGE_TABLE;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_READONLY;
+import static pvspec.model.abi.check.Check.GNTTAB_UNKNOWN_COMMAND;
+import static pvspec.model.abi.check.Check.GNTTAB_UNMAP_BAD_HANDLE;
 import static pvspec.model.abi.Gntst.GNTST_okay;
 import static pvspec.model.abi.GrantTableOp.GNTMAP_device_map;
 import static pvspec.model.abi.GrantTableOp.GNTMAP_host_map;
@@ -19,7 +25,6 @@ import static pvspec.model.state.GrantEntry.GTF_reading;
 import static pvspec.model.state.GrantEntry.GTF_readonly;
 import static pvspec.model.state.GrantEntry.GTF_writing;
 
-import java.util.List;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.GrantTableWrite;
@@ -46,74 +51,59 @@ import pvspec.model.state.State;
 final class GrantTableRules {
     private GrantTableRules() {}
 
-    static final Refusal MAP_NOT_HOST = Refusal.of(GNTST_bad_gntref, "a map must ask for GNTMAP_host_map (or device_map)");
-    static final Refusal MAP_FLAGS = Refusal.of(GNTST_general_error, "ABI v1 maps host mappings only: GNTMAP_host_map, optionally GNTMAP_readonly");
-    static final Refusal MAP_BAD_DOMAIN = Refusal.of(GNTST_bad_domain, "the granting domain does not exist or is dying");
-    /** Xen's map_grant_ref has long said GNTST_no_device_space here (a later Xen patch moves it to GNTST_no_space). */
-    static final Refusal MAP_NO_HANDLE = Refusal.of(GNTST_no_device_space, "the caller has no free grant-map handle");
-    static final Refusal MAP_BAD_REF = Refusal.of(GNTST_bad_gntref, "no such grant reference");
-    static final Refusal MAP_NOT_GRANTED = Refusal.of(GNTST_general_error, "the entry does not permit access to the caller");
-    static final Refusal MAP_READONLY = Refusal.of(GNTST_general_error, "the grant is read-only; a writable map is refused");
-    static final Refusal MAP_BAD_FRAME = Refusal.of(GNTST_bad_page, "the granted frame is not the granter's");
-    static final Refusal MAP_PAGE_TABLE = Refusal.of(GNTST_general_error, "a writable map of a frame in use as a page table is refused");
-    static final Refusal MAP_BAD_HOST = Refusal.of(GNTST_general_error, "the host address is not mapped by an L1 table of the caller");
-    static final Refusal MAP_HOST_GRANTED = Refusal.of(GNTST_general_error, "the host slot already holds a grant mapping");
-    static final Refusal UNMAP_BAD_HANDLE = Refusal.of(GNTST_bad_handle, "no such grant-map handle");
-    static final Refusal UNKNOWN_COMMAND = Refusal.of(ENOSYS, "no such grant-table command in ABI v1");
-    static final Refusal BAD_REF = Refusal.of(EINVAL, "no such grant reference");
-    /** The revocation protocol: compare-and-swap on flags that fails while reading or writing is set. */
-    static final Refusal IN_USE = Refusal.of(EBUSY, "the grant is mapped; the granter cannot change or revoke it");
-
-    static final List<Refusal> REFUSALS = List.of(MAP_NOT_HOST, MAP_FLAGS, MAP_BAD_DOMAIN, MAP_NO_HANDLE, MAP_BAD_REF,
-            MAP_NOT_GRANTED, MAP_READONLY, MAP_BAD_FRAME, MAP_PAGE_TABLE, MAP_BAD_HOST, MAP_HOST_GRANTED, UNMAP_BAD_HANDLE,
-            UNKNOWN_COMMAND, BAD_REF, IN_USE);
-
     static Outcome apply(State s, Caller c, GrantTableOp h) {
-        if (h instanceof GrantTableOp.MapGrantRef) return map(s, c, (GrantTableOp.MapGrantRef) h);
-        if (h instanceof GrantTableOp.UnmapGrantRef) {
-            int handle = ((GrantTableOp.UnmapGrantRef) h).handle();
-            require(s.dom(c.domain()).maptrack().containsKey(handle), UNMAP_BAD_HANDLE);
-            return Outcome.of(unmap(s, c.domain(), handle), Result.gnt(GNTST_okay));
-        }
-        throw UNKNOWN_COMMAND;
+        return h.accept(new GrantTableOp.Visitor<>() {
+            @Override public Outcome mapGrantRef(GrantTableOp.MapGrantRef x) { return map(s, c, x); }
+
+            @Override
+            public Outcome unmapGrantRef(GrantTableOp.UnmapGrantRef x) {
+                require(s.dom(c.domain()).maptrack().containsKey(x.handle()), GNTTAB_UNMAP_BAD_HANDLE);
+                return Outcome.of(unmap(s, c.domain(), x.handle()), Result.gnt(GNTST_okay));
+            }
+
+            @Override public Outcome unknown(GrantTableOp.Unknown x) { throw Refusal.of(GNTTAB_UNKNOWN_COMMAND); }
+        });
     }
 
     /** The granter writes its own table: offer a frame, or revoke an offer nobody maps. */
     static Outcome write(State s, Caller c, GrantTableWrite h) {
         Domain d = s.dom(c.domain());
-        require(h.ref() >= 0 && h.ref() < d.grants().size(), BAD_REF);
-        require(!d.grants().get(h.ref()).inUse(), IN_USE);
-        GrantEntry e = GrantEntry.INVALID;
-        if (h instanceof GrantTableWrite.Grant) {
-            GrantTableWrite.Grant g = (GrantTableWrite.Grant) h;
-            e = new GrantEntry(GTF_permit_access | (g.readonly() ? GTF_readonly : 0), g.domid(), g.frame());
-        }
+        require(h.ref() >= 0 && h.ref() < d.grants().size(), GNTTAB_BAD_REF);
+        require(!d.grants().get(h.ref()).inUse(), GNTTAB_IN_USE);
+        GrantEntry e = h.accept(new GrantTableWrite.Visitor<>() {
+            @Override
+            public GrantEntry grant(GrantTableWrite.Grant g) {
+                return new GrantEntry(GTF_permit_access | (g.readonly() ? GTF_readonly : 0), g.domid(), g.frame());
+            }
+
+            @Override public GrantEntry endAccess(GrantTableWrite.EndAccess x) { return GrantEntry.INVALID; }
+        });
         return Outcome.of(s.withDomain(d.withGrant(h.ref(), e)), Result.OK);
     }
 
     /** {@code GNTTABOP_map_grant_ref}, checked in Xen's order; returns the new handle. */
     private static Outcome map(State s, Caller c, GrantTableOp.MapGrantRef h) {
         int me = c.domain();
-        require((h.flags() & (GNTMAP_host_map | GNTMAP_device_map)) != 0, MAP_NOT_HOST);
-        require((h.flags() & ~(GNTMAP_host_map | GNTMAP_readonly)) == 0, MAP_FLAGS);
+        require((h.flags() & (GNTMAP_host_map | GNTMAP_device_map)) != 0, GNTTAB_MAP_NOT_HOST);
+        require((h.flags() & ~(GNTMAP_host_map | GNTMAP_readonly)) == 0, GNTTAB_MAP_FLAGS);
         boolean readonly = (h.flags() & GNTMAP_readonly) != 0;
-        require(s.isAlive(h.dom()), MAP_BAD_DOMAIN);
+        require(s.isAlive(h.dom()), GNTTAB_MAP_BAD_DOMAIN);
         int handle = lowestFreeHandle(s, s.dom(me));
-        require(handle >= 0, MAP_NO_HANDLE);
+        require(handle >= 0, GNTTAB_MAP_NO_HANDLE);
         Domain granter = s.dom(h.dom());
-        require(h.ref() >= 0 && h.ref() < granter.grants().size(), MAP_BAD_REF);
+        require(h.ref() >= 0 && h.ref() < granter.grants().size(), GNTTAB_MAP_BAD_REF);
         GrantEntry e = granter.grants().get(h.ref());
-        require(e.permitsAccess() && e.domid() == me, MAP_NOT_GRANTED);
-        require(readonly || !e.readonly(), MAP_READONLY);
+        require(e.permitsAccess() && e.domid() == me, GNTTAB_MAP_NOT_GRANTED);
+        require(readonly || !e.readonly(), GNTTAB_MAP_READONLY);
         // The granted frame: a general reference, and the writable type for a writable map.
-        s = PageTypes.getPage(s, e.frame(), h.dom(), MAP_BAD_FRAME);
-        if (!readonly) s = PageTypes.getPageType(s, e.frame(), PageType.WRITABLE, MAP_PAGE_TABLE);
+        s = PageTypes.getPage(s, e.frame(), h.dom(), GNTTAB_MAP_BAD_FRAME);
+        if (!readonly) s = PageTypes.getPageType(s, e.frame(), PageType.WRITABLE, GNTTAB_MAP_PAGE_TABLE);
         // The host entry: a slot of a validated L1 of the caller, which the mapping keeps validated.
-        Walks.L1Slot slot = Walks.l1Slot(s, s.dom(me).vcpu(c.vcpu()), me, h.hostVa(), MAP_BAD_HOST);
+        Walks.L1Slot slot = Walks.l1Slot(s, s.dom(me).vcpu(c.vcpu()), me, h.hostVa(), GNTTAB_MAP_BAD_HOST);
         long old = s.frame(slot.table()).entry(slot.index());
-        require(!Pte.isGrant(old), MAP_HOST_GRANTED);
-        s = PageTypes.getPage(s, slot.table(), me, MAP_BAD_HOST);
-        s = PageTypes.getPageType(s, slot.table(), PageType.L1, MAP_BAD_HOST);
+        require(!Pte.isGrant(old), GNTTAB_MAP_HOST_GRANTED);
+        s = PageTypes.getPage(s, slot.table(), me, GNTTAB_MAP_BAD_HOST);
+        s = PageTypes.getPageType(s, slot.table(), PageType.L1, GNTTAB_MAP_BAD_HOST);
         s = EntryUpdates.write(s, slot.table(), slot.index(), grantPte(e.frame(), readonly));
         s = PageTypes.putPageFromL1e(s, old);
         // The bookkeeping: the maptrack entry and the in-use flags.

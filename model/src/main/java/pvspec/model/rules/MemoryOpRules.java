@@ -1,9 +1,9 @@
 package pvspec.model.rules;
 
-import static pvspec.model.abi.Errno.EINVAL;
-import static pvspec.model.abi.Errno.ENOSYS;
-import static pvspec.model.abi.Errno.EPERM;
-import static pvspec.model.abi.Errno.ESRCH;
+import static pvspec.model.abi.check.Check.MEMORY_BAD_COUNT;
+import static pvspec.model.abi.check.Check.MEMORY_NOT_PERMITTED;
+import static pvspec.model.abi.check.Check.MEMORY_NO_SUCH_DOMAIN;
+import static pvspec.model.abi.check.Check.MEMORY_UNKNOWN_COMMAND;
 import static pvspec.model.rules.Refusal.require;
 
 import java.util.ArrayList;
@@ -27,31 +27,32 @@ import pvspec.model.state.State;
 final class MemoryOpRules {
     private MemoryOpRules() {}
 
-    static final Refusal NO_SUCH_DOMAIN = Refusal.of(ESRCH, "the domain does not exist or is dying");
-    static final Refusal NOT_PERMITTED = Refusal.of(EPERM, "only the control domain may change another domain's memory");
-    static final Refusal BAD_COUNT = Refusal.of(EINVAL, "the extent count is negative");
-    static final Refusal UNKNOWN_COMMAND = Refusal.of(ENOSYS, "no such memory_op command in ABI v1");
-
-    static final List<Refusal> REFUSALS = List.of(NO_SUCH_DOMAIN, NOT_PERMITTED, BAD_COUNT, UNKNOWN_COMMAND);
 
     static Outcome apply(State s, Caller c, MemoryOp h) {
-        if (h instanceof MemoryOp.PopulatePhysmap) {
-            MemoryOp.PopulatePhysmap p = (MemoryOp.PopulatePhysmap) h;
-            int dom = target(s, c, p.dom());
-            require(p.count() >= 0, BAD_COUNT);
-            return populate(s, dom, p.count());
-        }
-        if (h instanceof MemoryOp.DecreaseReservation) {
-            MemoryOp.DecreaseReservation d = (MemoryOp.DecreaseReservation) h;
-            return decrease(s, target(s, c, d.dom()), d.mfns());
-        }
-        throw UNKNOWN_COMMAND;
+        return h.accept(new MemoryOp.Visitor<>() {
+            @Override
+            public Outcome populatePhysmap(MemoryOp.PopulatePhysmap p) {
+                int dom = target(s, c, p.dom());
+                require(p.count() >= 0, MEMORY_BAD_COUNT);
+                return populate(s, dom, p.count());
+            }
+
+            @Override
+            public Outcome decreaseReservation(MemoryOp.DecreaseReservation d) {
+                return decrease(s, target(s, c, d.dom()), d.mfns());
+            }
+
+            @Override
+            public Outcome unknown(MemoryOp.Unknown x) {
+                throw Refusal.of(MEMORY_UNKNOWN_COMMAND);
+            }
+        });
     }
 
     private static int target(State s, Caller c, int domArg) {
         int dom = DomId.resolve(domArg, c);
-        require(s.isAlive(dom), NO_SUCH_DOMAIN);
-        require(dom == c.domain() || s.dom(c.domain()).privileged(), NOT_PERMITTED);
+        require(s.isAlive(dom), MEMORY_NO_SUCH_DOMAIN);
+        require(dom == c.domain() || s.dom(c.domain()).privileged(), MEMORY_NOT_PERMITTED);
         return dom;
     }
 

@@ -1,11 +1,13 @@
 package pvspec.model.rules;
 
-import static pvspec.model.abi.Errno.EINVAL;
-import static pvspec.model.abi.Errno.EPERM;
-import static pvspec.model.abi.Errno.ESRCH;
+import static pvspec.model.abi.check.Check.MMU_BAD_PTR;
+import static pvspec.model.abi.check.Check.MMU_FOREIGN_IS_SELF;
+import static pvspec.model.abi.check.Check.MMU_FOREIGN_NOT_PRIVILEGED;
+import static pvspec.model.abi.check.Check.MMU_FOREIGN_UNKNOWN;
+import static pvspec.model.abi.check.Check.MMU_FOREIGN_UPPER;
+import static pvspec.model.abi.check.Check.MMU_NOT_OWNED;
 import static pvspec.model.rules.Refusal.require;
 
-import java.util.List;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.MmuUpdate;
@@ -21,19 +23,6 @@ import pvspec.model.state.State;
 final class MmuUpdateRules {
     private MmuUpdateRules() {}
 
-    /** {@code get_pg_owner}: naming yourself explicitly is refused; use DOMID_SELF. */
-    static final Refusal FOREIGN_IS_SELF = Refusal.of(ESRCH, "foreigndom names the caller itself; it must be DOMID_SELF");
-    static final Refusal FOREIGN_UNKNOWN = Refusal.of(ESRCH, "foreigndom names no live domain");
-    /** XSM {@code mmu_update}: only the control domain maps other domains' frames. */
-    static final Refusal FOREIGN_NOT_PRIVILEGED = Refusal.of(EPERM, "only the control domain may map another domain's frames");
-    static final Refusal BAD_PTR = Refusal.of(EINVAL, "the entry pointer names no frame or no slot");
-    static final Refusal NOT_OWNED = Refusal.of(EINVAL, "the page table is not the caller's");
-    /** {@code mod_l2..l4_entry} run only when foreigndom is the table owner. */
-    static final Refusal FOREIGN_UPPER = Refusal.of(EINVAL, "an L2/L3/L4 entry can only be written with foreigndom DOMID_SELF");
-
-    static final List<Refusal> REFUSALS = List.of(FOREIGN_IS_SELF, FOREIGN_UNKNOWN, FOREIGN_NOT_PRIVILEGED, BAD_PTR,
-            NOT_OWNED, FOREIGN_UPPER);
-
     static Outcome apply(State s, Caller c, MmuUpdate h) {
         int pgOwner = pageOwner(s, c, h.foreigndom());
         return Batches.run(s, h.requests(), (st, r) -> update(st, c, pgOwner, r));
@@ -42,20 +31,20 @@ final class MmuUpdateRules {
     /** Whose frames the caller's L1 entries may map in this call. */
     private static int pageOwner(State s, Caller c, int foreigndom) {
         if (foreigndom == DomId.DOMID_SELF) return c.domain();
-        require(foreigndom != c.domain(), FOREIGN_IS_SELF);
-        require(s.isAlive(foreigndom), FOREIGN_UNKNOWN);
-        require(s.dom(c.domain()).privileged(), FOREIGN_NOT_PRIVILEGED);
+        require(foreigndom != c.domain(), MMU_FOREIGN_IS_SELF);
+        require(s.isAlive(foreigndom), MMU_FOREIGN_UNKNOWN);
+        require(s.dom(c.domain()).privileged(), MMU_FOREIGN_NOT_PRIVILEGED);
         return foreigndom;
     }
 
     private static State update(State s, Caller c, int pgOwner, MmuUpdate.Request r) {
-        require(s.validMfn(r.mfn()) && r.index() >= 0 && r.index() < s.config().entries(), BAD_PTR);
+        require(s.validMfn(r.mfn()) && r.index() >= 0 && r.index() < s.config().entries(), MMU_BAD_PTR);
         Frame table = s.frame(r.mfn());
-        require(table.owner() == c.domain(), NOT_OWNED);
+        require(table.owner() == c.domain(), MMU_NOT_OWNED);
         int index = (int) r.index();
         if (!table.isTable()) return EntryUpdates.write(s, r.mfn(), index, r.val());
         int level = table.type().level();
-        require(level == 1 || pgOwner == c.domain(), FOREIGN_UPPER);
+        require(level == 1 || pgOwner == c.domain(), MMU_FOREIGN_UPPER);
         return EntryUpdates.modEntry(s, r.mfn(), level, index, r.val(), pgOwner);
     }
 }

@@ -1,12 +1,16 @@
 package pvspec.model.rules;
 
-import static pvspec.model.abi.Errno.EACCES;
-import static pvspec.model.abi.Errno.EINVAL;
-import static pvspec.model.abi.Errno.ENOSYS;
-import static pvspec.model.abi.Errno.EOPNOTSUPP;
+import static pvspec.model.abi.check.Check.MMUEXT_ALREADY_PINNED;
+import static pvspec.model.abi.check.Check.MMUEXT_BAD_LEVEL;
+import static pvspec.model.abi.check.Check.MMUEXT_BAD_TYPE;
+import static pvspec.model.abi.check.Check.MMUEXT_NOT_OWNED;
+import static pvspec.model.abi.check.Check.MMUEXT_NOT_PINNED;
+import static pvspec.model.abi.check.Check.MMUEXT_NOT_WRITABLE;
+import static pvspec.model.abi.check.Check.MMUEXT_NO_CACHE_FLUSH;
+import static pvspec.model.abi.check.Check.MMUEXT_NO_SUPERPAGES;
+import static pvspec.model.abi.check.Check.MMUEXT_UNKNOWN_COMMAND;
 import static pvspec.model.rules.Refusal.require;
 
-import java.util.List;
 import org.pcollections.TreePMap;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.DomId;
@@ -25,21 +29,6 @@ import pvspec.model.state.Words;
 final class MmuextOpRules {
     private MmuextOpRules() {}
 
-    static final Refusal BAD_LEVEL = Refusal.of(EINVAL, "this configuration has no page tables of that level");
-    static final Refusal NOT_OWNED = Refusal.of(EINVAL, "the frame is not the caller's");
-    /** The type is in use as something else, or the contents do not validate as that level. */
-    static final Refusal BAD_TYPE = Refusal.of(EINVAL, "the frame is in use as something other than a table of that level");
-    /** Pins do not nest. */
-    static final Refusal ALREADY_PINNED = Refusal.of(EINVAL, "the table is already pinned");
-    static final Refusal NOT_PINNED = Refusal.of(EINVAL, "the table is not pinned");
-    /** {@code MMUEXT_CLEAR_PAGE} takes the writable type for the duration. */
-    static final Refusal NOT_WRITABLE = Refusal.of(EINVAL, "only a frame that could be mapped writable (not a page table) can be cleared");
-    static final Refusal NO_CACHE_FLUSH = Refusal.of(EACCES, "flushing caches needs I/O privilege, which only the control domain has");
-    static final Refusal NO_SUPERPAGES = Refusal.of(EOPNOTSUPP, "PV superpages were removed from Xen");
-    static final Refusal UNKNOWN_COMMAND = Refusal.of(ENOSYS, "no such mmuext command in ABI v1");
-
-    static final List<Refusal> REFUSALS = List.of(BAD_LEVEL, NOT_OWNED, BAD_TYPE, ALREADY_PINNED, NOT_PINNED, NOT_WRITABLE,
-            NO_CACHE_FLUSH, NO_SUPERPAGES, UNKNOWN_COMMAND);
 
     static Outcome apply(State s, Caller c, MmuextOp h) {
         return Batches.run(s, h.ops(), (st, op) -> op(st, c, op));
@@ -47,24 +36,31 @@ final class MmuextOpRules {
 
     private static State op(State s, Caller c, MmuextOp.Op op) {
         int me = c.domain();
-        if (op instanceof MmuextOp.Pin) {
-            MmuextOp.Pin p = (MmuextOp.Pin) op;
-            require(p.level() >= 1 && p.level() <= s.config().levels(), BAD_LEVEL);
-            return pin(s, me, p.mfn(), PageType.table(p.level()));
-        }
-        if (op instanceof MmuextOp.Unpin) return unpin(s, me, ((MmuextOp.Unpin) op).mfn());
-        if (op instanceof MmuextOp.NewBaseptr) return newBaseptr(s, c, ((MmuextOp.NewBaseptr) op).mfn());
-        if (op instanceof MmuextOp.TlbFlushLocal) return Tlbs.flushLocal(s, me, c.vcpu());
-        if (op instanceof MmuextOp.InvlpgLocal) return Tlbs.invlpgLocal(s, me, c.vcpu(), ((MmuextOp.InvlpgLocal) op).va());
-        if (op instanceof MmuextOp.TlbFlushAll) return Tlbs.flushAll(s, me);
-        if (op instanceof MmuextOp.InvlpgAll) return Tlbs.invlpgAll(s, me, ((MmuextOp.InvlpgAll) op).va());
-        if (op instanceof MmuextOp.ClearPage) return clearPage(s, me, ((MmuextOp.ClearPage) op).mfn());
-        if (op instanceof MmuextOp.FlushCache) {
-            require(s.dom(me).privileged(), NO_CACHE_FLUSH);
-            return s;
-        }
-        if (op instanceof MmuextOp.MarkSuper || op instanceof MmuextOp.UnmarkSuper) throw NO_SUPERPAGES;
-        throw UNKNOWN_COMMAND;
+        return op.accept(new MmuextOp.Op.Visitor<>() {
+            @Override
+            public State pin(MmuextOp.Pin p) {
+                require(p.level() >= 1 && p.level() <= s.config().levels(), MMUEXT_BAD_LEVEL);
+                return MmuextOpRules.pin(s, me, p.mfn(), PageType.table(p.level()));
+            }
+
+            @Override public State unpin(MmuextOp.Unpin x) { return MmuextOpRules.unpin(s, me, x.mfn()); }
+            @Override public State newBaseptr(MmuextOp.NewBaseptr x) { return MmuextOpRules.newBaseptr(s, c, x.mfn()); }
+            @Override public State tlbFlushLocal(MmuextOp.TlbFlushLocal x) { return Tlbs.flushLocal(s, me, c.vcpu()); }
+            @Override public State invlpgLocal(MmuextOp.InvlpgLocal x) { return Tlbs.invlpgLocal(s, me, c.vcpu(), x.va()); }
+            @Override public State tlbFlushAll(MmuextOp.TlbFlushAll x) { return Tlbs.flushAll(s, me); }
+            @Override public State invlpgAll(MmuextOp.InvlpgAll x) { return Tlbs.invlpgAll(s, me, x.va()); }
+            @Override public State clearPage(MmuextOp.ClearPage x) { return MmuextOpRules.clearPage(s, me, x.mfn()); }
+
+            @Override
+            public State flushCache(MmuextOp.FlushCache x) {
+                require(s.dom(me).privileged(), MMUEXT_NO_CACHE_FLUSH);
+                return s;
+            }
+
+            @Override public State markSuper(MmuextOp.MarkSuper x) { throw Refusal.of(MMUEXT_NO_SUPERPAGES); }
+            @Override public State unmarkSuper(MmuextOp.UnmarkSuper x) { throw Refusal.of(MMUEXT_NO_SUPERPAGES); }
+            @Override public State unknown(MmuextOp.Unknown x) { throw Refusal.of(MMUEXT_UNKNOWN_COMMAND); }
+        });
     }
 
     /**
@@ -72,18 +68,18 @@ final class MmuextOpRules {
      * yet a table) and keep a general and a type reference for the pin.
      */
     private static State pin(State s, int me, long mfn, PageType type) {
-        s = PageTypes.getPage(s, mfn, me, NOT_OWNED);
-        s = PageTypes.getPageType(s, mfn, type, BAD_TYPE);
+        s = PageTypes.getPage(s, mfn, me, MMUEXT_NOT_OWNED);
+        s = PageTypes.getPageType(s, mfn, type, MMUEXT_BAD_TYPE);
         Frame f = s.frame(mfn);
-        require(!f.pinned(), ALREADY_PINNED);
+        require(!f.pinned(), MMUEXT_ALREADY_PINNED);
         return s.withFrame(mfn, f.withPinned(true));
     }
 
     /** {@code MMUEXT_UNPIN_TABLE}: drop the pin's references (devalidating if they were the last). */
     private static State unpin(State s, int me, long mfn) {
-        require(s.validMfn(mfn) && s.frame(mfn).owner() == me, NOT_OWNED);
+        require(s.validMfn(mfn) && s.frame(mfn).owner() == me, MMUEXT_NOT_OWNED);
         Frame f = s.frame(mfn);
-        require(f.pinned(), NOT_PINNED);
+        require(f.pinned(), MMUEXT_NOT_PINNED);
         return PageTypes.putPageAndType(s.withFrame(mfn, f.withPinned(false)), mfn);
     }
 
@@ -92,8 +88,8 @@ final class MmuextOpRules {
      * general and a type reference; the old one drops its own. Loading CR3 flushes the TLB.
      */
     private static State newBaseptr(State s, Caller c, long mfn) {
-        s = PageTypes.getPage(s, mfn, c.domain(), NOT_OWNED);
-        s = PageTypes.getPageType(s, mfn, PageType.table(s.config().levels()), BAD_TYPE);
+        s = PageTypes.getPage(s, mfn, c.domain(), MMUEXT_NOT_OWNED);
+        s = PageTypes.getPageType(s, mfn, PageType.table(s.config().levels()), MMUEXT_BAD_TYPE);
         Domain d = s.dom(c.domain());
         Vcpu v = d.vcpu(c.vcpu());
         s = s.withDomain(d.withVcpu(c.vcpu(), v.withBaseptr(mfn).withTlb(TreePMap.empty())));
@@ -102,9 +98,9 @@ final class MmuextOpRules {
 
     /** {@code MMUEXT_CLEAR_PAGE}: zero a frame of the caller that is not a page table. */
     private static State clearPage(State s, int me, long mfn) {
-        require(s.validMfn(mfn) && s.frame(mfn).owner() == me, NOT_OWNED);
+        require(s.validMfn(mfn) && s.frame(mfn).owner() == me, MMUEXT_NOT_OWNED);
         Frame f = s.frame(mfn);
-        require(f.typeCount() == 0 || f.type() == PageType.WRITABLE, NOT_WRITABLE);
+        require(f.typeCount() == 0 || f.type() == PageType.WRITABLE, MMUEXT_NOT_WRITABLE);
         return s.withFrame(mfn, f.withContents(Words.zero(f.contents().size())).withDataTag(DomId.DOMID_INVALID));
     }
 }

@@ -1,12 +1,19 @@
 package pvspec.model.rules;
 
-import static pvspec.model.abi.Errno.EBUSY;
-import static pvspec.model.abi.Errno.EINVAL;
-import static pvspec.model.abi.Errno.EPERM;
+import static pvspec.model.abi.check.Check.L1_DISALLOWED_FLAGS;
+import static pvspec.model.abi.check.Check.L1_NOT_OWNED;
+import static pvspec.model.abi.check.Check.L1_NOT_RAM;
+import static pvspec.model.abi.check.Check.L1_NOT_WRITABLE;
+import static pvspec.model.abi.check.Check.LINEAR_CHAIN;
+import static pvspec.model.abi.check.Check.LINEAR_FOREIGN;
+import static pvspec.model.abi.check.Check.LINEAR_WRITABLE;
+import static pvspec.model.abi.check.Check.UPPER_BAD_TYPE;
+import static pvspec.model.abi.check.Check.UPPER_DISALLOWED_FLAGS;
+import static pvspec.model.abi.check.Check.UPPER_NOT_OWNED;
 import static pvspec.model.rules.Refusal.require;
 
-import java.util.List;
 import pvspec.model.abi.Pte;
+import pvspec.model.abi.check.Check;
 import pvspec.model.state.Frame;
 import pvspec.model.state.PageType;
 import pvspec.model.state.State;
@@ -27,39 +34,10 @@ import pvspec.model.state.Words;
 final class PageTypes {
     private PageTypes() {}
 
-    // Refusals from the validation of entries, in the order Xen checks them.
-
-    /** {@code l1_disallow_mask}: only P, RW, US, A, D, G, NX and AVAIL may be set in an L1 entry. */
-    static final Refusal L1_DISALLOWED_FLAGS = Refusal.of(EINVAL, "an L1 entry may set only P, RW, US, A, D, G, NX and AVAIL");
-    /** The frame is not RAM of this machine: mapping I/O memory needs I/O privilege nobody has here. */
-    static final Refusal L1_NOT_RAM = Refusal.of(EPERM, "the entry maps a frame that is not RAM of this machine");
-    /** {@code get_page} in {@code get_page_from_l1e}: the frame must belong to the expected owner. */
-    static final Refusal L1_NOT_OWNED = Refusal.of(EBUSY, "the entry maps a frame the expected owner does not own");
-    /** A writable mapping needs the writable type, which a page table cannot get. */
-    static final Refusal L1_NOT_WRITABLE = Refusal.of(EBUSY, "a writable entry maps a frame that is in use as a page table");
-    /** {@code L2/L3/L4_DISALLOW_MASK}: no PSE (superpages) and no G above L1. */
-    static final Refusal UPPER_DISALLOWED_FLAGS = Refusal.of(EINVAL, "an L2/L3/L4 entry may set only P, RW, US, A, D, NX and AVAIL (no PSE)");
-    /** {@code get_page_and_type_from_mfn}: the target must be the table owner's. */
-    static final Refusal UPPER_NOT_OWNED = Refusal.of(EINVAL, "the entry points to a frame the table's owner does not own");
-    /** The target must be, or become, a table of the next level down. */
-    static final Refusal UPPER_BAD_TYPE = Refusal.of(EINVAL, "the entry points to a frame that cannot be a table of the next level down");
-    /** Linear rule 2: the target must already be validated at this level (no validation deadlock). */
-    static final Refusal LINEAR_NOT_VALIDATED = Refusal.of(EINVAL, "a linear entry must point to an already validated table of the same level");
-    /** Linear rule 1: a same-level entry must be read-only, or the guest could write its own tables. */
-    static final Refusal LINEAR_WRITABLE = Refusal.of(EINVAL, "a linear (same-level) entry must be read-only");
-    /** Linear rule 2 (XSA-240): no cross-domain linear entries. */
-    static final Refusal LINEAR_FOREIGN = Refusal.of(EINVAL, "a linear entry must point to a table of the same owner");
-    /** Linear rule 3 (XSA-240): one level only. */
-    static final Refusal LINEAR_CHAIN = Refusal.of(EINVAL, "linear tables are one level only: a linear target may not hold linear entries, nor a table that is a target");
-
-    static final List<Refusal> REFUSALS = List.of(L1_DISALLOWED_FLAGS, L1_NOT_RAM, L1_NOT_OWNED, L1_NOT_WRITABLE,
-            UPPER_DISALLOWED_FLAGS, UPPER_NOT_OWNED, UPPER_BAD_TYPE, LINEAR_NOT_VALIDATED, LINEAR_WRITABLE,
-            LINEAR_FOREIGN, LINEAR_CHAIN);
-
     // General references.
 
     /** {@code get_page}: one more reference to {@code mfn}, which must be a frame {@code owner} owns. */
-    static State getPage(State s, long mfn, int owner, Refusal notOwned) {
+    static State getPage(State s, long mfn, int owner, Check notOwned) {
         require(s.validMfn(mfn), notOwned);
         Frame f = s.frame(mfn);
         require(f.owner() == owner && f.count() > 0, notOwned);
@@ -81,7 +59,7 @@ final class PageTypes {
      * TLB entries reaching it are flushed if it becomes a page table, and its contents are
      * validated.
      */
-    static State getPageType(State s, long mfn, PageType type, Refusal badType) {
+    static State getPageType(State s, long mfn, PageType type, Check badType) {
         Frame f = s.frame(mfn);
         if (f.typeCount() > 0) {
             require(f.type() == type, badType);
@@ -159,34 +137,26 @@ final class PageTypes {
     static State getPageFromUpper(State s, long e, long table, int level) {
         require(Pte.disallowed(e, Pte.UPPER_ALLOWED) == 0, UPPER_DISALLOWED_FLAGS);
         long target = Pte.mfn(e);
-        try {
-            State t = getPage(s, target, s.frame(table).owner(), UPPER_NOT_OWNED);
-            return getPageType(t, target, PageType.table(level - 1), UPPER_BAD_TYPE);
-        } catch (Refusal r) {
-            // Xen tries the linear rules whenever the normal typing fails with EINVAL. When the
-            // target is not even a table of this level, the first refusal is the informative one.
-            if (!r.is(EINVAL)) throw r;
-            try {
-                return getLinear(s, e, table, level);
-            } catch (Refusal linear) {
-                throw linear == LINEAR_NOT_VALIDATED ? r : linear;
-            }
-        }
+        // Xen tries the linear rules whenever the normal typing fails with EINVAL. Only the table
+        // itself or an already validated table of this level can pass them (no validation
+        // deadlock), and for exactly those targets the normal typing always fails with EINVAL
+        // (the target keeps a type other than level-1): so they go to the linear rules, and for
+        // every other target the normal typing's refusal is the one the guest sees.
+        if (target == table || s.validMfn(target) && s.frame(target).isTable(level)) return getLinear(s, e, table, level);
+        s = getPage(s, target, s.frame(table).owner(), UPPER_NOT_OWNED);
+        return getPageType(s, target, PageType.table(level - 1), UPPER_BAD_TYPE);
     }
 
     /**
-     * A linear (same-level) entry, by Xen's rules: it points to the table itself or to an
-     * already validated table of the same level (no validation deadlock); it is read-only; a
-     * table mapping itself takes no reference; otherwise the target has the same owner, and
-     * linear use is one level deep (a table holding linear entries is never a linear target,
-     * and vice versa).
+     * A linear (same-level) entry to the table itself or to a validated table of the same level,
+     * by Xen's rules: it is read-only; a table mapping itself takes no reference; otherwise the
+     * target has the same owner, and linear use is one level deep (a table holding linear
+     * entries is never a linear target, and vice versa).
      */
     private static State getLinear(State s, long e, long table, int level) {
         long target = Pte.mfn(e);
-        boolean self = target == table;
-        require(self || s.validMfn(target) && s.frame(target).isTable(level), LINEAR_NOT_VALIDATED);
         require(!Pte.writable(e), LINEAR_WRITABLE);
-        if (self) return s;
+        if (target == table) return s;
         Frame t = s.frame(target);
         Frame tab = s.frame(table);
         require(t.owner() == tab.owner(), LINEAR_FOREIGN);

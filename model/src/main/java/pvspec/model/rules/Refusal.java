@@ -1,61 +1,49 @@
 package pvspec.model.rules;
 
-import pvspec.model.abi.Errno;
-import pvspec.model.abi.Gntst;
 import pvspec.model.abi.Result;
+import pvspec.model.abi.check.Check;
 
 /**
- * One reason the hypervisor refuses a request: the result the guest gets and a sentence saying
- * which rule the request broke.
- *
- * <p>Each rules class opens with the catalogue of its refusals, in the order Xen checks them;
- * the rules then read as preconditions ({@code require(owned, NOT_OWNED)}). A refusal is thrown
- * to abandon the request: since the state is immutable, whatever the request had computed so far
- * is simply dropped, which is why every refused request leaves the state unchanged.
+ * A refusal in flight: the {@link Check} a request failed, thrown to abandon the request. Since
+ * the state is immutable, whatever the request had computed so far is simply dropped, which is
+ * why every refused request leaves the state unchanged. The checks themselves, their ids,
+ * results, citations and sentences, are declared once, in {@link Check}.
  */
 public final class Refusal extends StacklessException {
-    private final Result result;
+    private static final Refusal[] BY_CHECK = new Refusal[Check.values().length];
 
-    private Refusal(Result result, String sentence) {
-        super(sentence);
-        this.result = result;
+    static {
+        for (Check c : Check.values()) BY_CHECK[c.ordinal()] = new Refusal(c);
     }
 
-    public static Refusal of(Errno errno, String sentence) {
-        return new Refusal(Result.err(errno), sentence);
+    private final Check check;
+
+    private Refusal(Check check) {
+        super(check.sentence());
+        this.check = check;
     }
 
-    public static Refusal of(Gntst status, String sentence) {
-        return new Refusal(Result.gnt(status), sentence);
+    /** The refusal for {@code check} (one instance per check). */
+    public static Refusal of(Check check) {
+        return BY_CHECK[check.ordinal()];
     }
 
-    /** Refuse with {@code refusal} unless {@code ok}. */
-    public static void require(boolean ok, Refusal refusal) {
-        if (!ok) throw refusal;
+    /** Refuse with {@code check} unless {@code ok}. */
+    public static void require(boolean ok, Check check) {
+        if (!ok) throw of(check);
+    }
+
+    public Check check() {
+        return check;
     }
 
     /** What the guest gets back. */
     public Result result() {
-        return result;
-    }
-
-    /** The rule the request broke, in plain words. */
-    public String sentence() {
-        return getMessage();
-    }
-
-    /** The error code, for refusals that carry one (not grant statuses). */
-    public Errno errno() {
-        if (!(result instanceof Result.Err)) throw new IllegalStateException("a grant status has no errno: " + this);
-        return ((Result.Err) result).errno();
-    }
-
-    public boolean is(Errno e) {
-        return result instanceof Result.Err && ((Result.Err) result).errno() == e;
+        return check.result();
     }
 
     @Override
     public String toString() {
-        return result + " (" + getMessage() + ")";
+        return check.result() + " (" + check.id() + ": " + check.sentence() + ")";
     }
 }

@@ -1,8 +1,7 @@
 package pvspec.model.rules;
 
-import static pvspec.model.abi.Errno.ENOSYS;
+import static pvspec.model.abi.check.Check.SCHED_UNKNOWN_COMMAND;
 
-import java.util.List;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.Result;
 import pvspec.model.abi.SchedOp;
@@ -15,19 +14,21 @@ import pvspec.model.state.Vcpu;
 final class SchedOpRules {
     private SchedOpRules() {}
 
-    static final Refusal UNKNOWN_COMMAND = Refusal.of(ENOSYS, "no such sched_op command in ABI v1");
-
-    static final List<Refusal> REFUSALS = List.of(UNKNOWN_COMMAND);
 
     static Outcome apply(State s, Caller c, SchedOp h) {
         Domain d = s.dom(c.domain());
-        if (h instanceof SchedOp.Yield) return Outcome.of(s, Result.OK);
-        if (h instanceof SchedOp.Block) {
-            // A vCPU with an event waiting does not sleep.
-            Vcpu v = d.vcpu(c.vcpu());
-            return Outcome.of(v.upcallPending() ? s : s.withDomain(d.withVcpu(c.vcpu(), v.withBlocked(true))), Result.OK);
-        }
-        if (h instanceof SchedOp.Shutdown) return Outcome.of(s.withDomain(d.withLife(Lifecycle.SHUTDOWN)), Result.OK);
-        throw UNKNOWN_COMMAND;
+        return h.accept(new SchedOp.Visitor<>() {
+            @Override public Outcome yield(SchedOp.Yield x) { return Outcome.of(s, Result.OK); }
+
+            @Override
+            public Outcome block(SchedOp.Block x) {
+                // A vCPU with an event waiting does not sleep.
+                Vcpu v = d.vcpu(c.vcpu());
+                return Outcome.of(v.upcallPending() ? s : s.withDomain(d.withVcpu(c.vcpu(), v.withBlocked(true))), Result.OK);
+            }
+
+            @Override public Outcome shutdown(SchedOp.Shutdown x) { return Outcome.of(s.withDomain(d.withLife(Lifecycle.SHUTDOWN)), Result.OK); }
+            @Override public Outcome unknown(SchedOp.Unknown x) { throw Refusal.of(SCHED_UNKNOWN_COMMAND); }
+        });
     }
 }

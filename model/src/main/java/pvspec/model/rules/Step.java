@@ -1,12 +1,10 @@
 package pvspec.model.rules;
 
-import static pvspec.model.abi.Errno.ENOSYS;
-import static pvspec.model.abi.Errno.EPERM;
-import static pvspec.model.abi.Errno.ESRCH;
+import static pvspec.model.abi.check.Check.NOT_RUNNING;
+import static pvspec.model.abi.check.Check.UNKNOWN_HYPERCALL;
+import static pvspec.model.abi.check.Check.USER_MODE;
 import static pvspec.model.rules.Refusal.require;
 
-import java.util.List;
-import java.util.Optional;
 import pvspec.model.abi.Access;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.Domctl;
@@ -23,6 +21,7 @@ import pvspec.model.abi.SchedOp;
 import pvspec.model.abi.SetCallbacks;
 import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
+import pvspec.model.abi.UnknownHypercall;
 import pvspec.model.abi.UpdateVaMapping;
 import pvspec.model.state.Domain;
 import pvspec.model.state.State;
@@ -38,22 +37,13 @@ import pvspec.model.state.State;
 public final class Step {
     private Step() {}
 
-    /** Only a running vCPU issues requests. */
-    static final Refusal NOT_RUNNING = Refusal.of(ESRCH,
-            "the caller is not a running vCPU (no such domain or vCPU, or paused, shut down, dying or blocked)");
-    /** Hypercalls are guest-kernel operations (XSA-213's lesson). */
-    static final Refusal USER_MODE = Refusal.of(EPERM, "hypercalls are accepted only from guest kernel mode");
-    static final Refusal UNKNOWN_HYPERCALL = Refusal.of(ENOSYS, "no such hypercall in ABI v1");
-
-    static final List<Refusal> REFUSALS = List.of(NOT_RUNNING, USER_MODE, UNKNOWN_HYPERCALL);
-
     public static Outcome step(State s, Caller c, Hypercall h) {
         try {
             Domain d = s.domains().get(c.domain());
             require(d != null && d.running() && d.hasVcpu(c.vcpu()) && !d.vcpu(c.vcpu()).blocked(), NOT_RUNNING);
             require(!c.isUser() || h.allowedInUserMode(), USER_MODE);
             Outcome o = dispatch(s, c, h);
-            return new Outcome(Domains.reap(o.state()), o.result(), o.reason());
+            return new Outcome(Domains.reap(o.state()), o.result(), o.check());
         } catch (Refusal r) {
             return refused(s, h, r);
         }
@@ -64,29 +54,31 @@ public final class Step {
         return step(s, c, h).result();
     }
 
+    /** The hypercall table: each kind of request to its family's rules. */
     private static Outcome dispatch(State s, Caller c, Hypercall h) {
-        if (h instanceof MmuUpdate) return MmuUpdateRules.apply(s, c, (MmuUpdate) h);
-        if (h instanceof MmuextOp) return MmuextOpRules.apply(s, c, (MmuextOp) h);
-        if (h instanceof UpdateVaMapping) return UpdateVaMappingRules.apply(s, c, (UpdateVaMapping) h);
-        if (h instanceof SetTrapTable) return TrapRules.setTrapTable(s, c, (SetTrapTable) h);
-        if (h instanceof SetCallbacks) return TrapRules.setCallbacks(s, c, (SetCallbacks) h);
-        if (h instanceof SoftInt) return TrapRules.softInt(s, c, (SoftInt) h);
-        if (h instanceof Access) return AccessRules.apply(s, c, (Access) h);
-        if (h instanceof EventChannelOp) return EventChannelRules.apply(s, c, (EventChannelOp) h);
-        if (h instanceof EventChannelWrite) return EventChannelRules.write(s, c, (EventChannelWrite) h);
-        if (h instanceof GrantTableOp) return GrantTableRules.apply(s, c, (GrantTableOp) h);
-        if (h instanceof GrantTableWrite) return GrantTableRules.write(s, c, (GrantTableWrite) h);
-        if (h instanceof MemoryOp) return MemoryOpRules.apply(s, c, (MemoryOp) h);
-        if (h instanceof Domctl) return DomctlRules.apply(s, c, (Domctl) h);
-        if (h instanceof SchedOp) return SchedOpRules.apply(s, c, (SchedOp) h);
-        throw UNKNOWN_HYPERCALL;
+        return h.accept(new Hypercall.Visitor<>() {
+            @Override public Outcome mmuUpdate(MmuUpdate x) { return MmuUpdateRules.apply(s, c, x); }
+            @Override public Outcome mmuextOp(MmuextOp x) { return MmuextOpRules.apply(s, c, x); }
+            @Override public Outcome updateVaMapping(UpdateVaMapping x) { return UpdateVaMappingRules.apply(s, c, x); }
+            @Override public Outcome setTrapTable(SetTrapTable x) { return TrapRules.setTrapTable(s, c, x); }
+            @Override public Outcome setCallbacks(SetCallbacks x) { return TrapRules.setCallbacks(s, c, x); }
+            @Override public Outcome softInt(SoftInt x) { return TrapRules.softInt(s, c, x); }
+            @Override public Outcome access(Access x) { return AccessRules.apply(s, c, x); }
+            @Override public Outcome eventChannelOp(EventChannelOp x) { return EventChannelRules.apply(s, c, x); }
+            @Override public Outcome eventChannelWrite(EventChannelWrite x) { return EventChannelRules.write(s, c, x); }
+            @Override public Outcome grantTableOp(GrantTableOp x) { return GrantTableRules.apply(s, c, x); }
+            @Override public Outcome grantTableWrite(GrantTableWrite x) { return GrantTableRules.write(s, c, x); }
+            @Override public Outcome memoryOp(MemoryOp x) { return MemoryOpRules.apply(s, c, x); }
+            @Override public Outcome domctl(Domctl x) { return DomctlRules.apply(s, c, x); }
+            @Override public Outcome schedOp(SchedOp x) { return SchedOpRules.apply(s, c, x); }
+            @Override public Outcome unknown(UnknownHypercall x) { throw Refusal.of(UNKNOWN_HYPERCALL); }
+        });
     }
 
     /** A batch hypercall refused before its first request reports "0 done". */
     private static Outcome refused(State s, Hypercall h, Refusal r) {
-        if ((h instanceof MmuUpdate || h instanceof MmuextOp) && r.result() instanceof Result.Err) {
-            return new Outcome(s, new Result.Partial(r.errno(), 0), Optional.of(r.sentence()));
-        }
-        return Outcome.refused(s, r);
+        Result result = h.isBatch() && r.check().returnsErrno()
+                ? new Result.Partial(r.check().errno(), 0) : r.result();
+        return Outcome.refused(s, result, r.check());
     }
 }

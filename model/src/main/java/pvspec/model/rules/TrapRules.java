@@ -1,9 +1,12 @@
 package pvspec.model.rules;
 
-import static pvspec.model.abi.Errno.EINVAL;
+import static pvspec.model.abi.check.Check.TRAP_BAD_DPL;
+import static pvspec.model.abi.check.Check.TRAP_BAD_SELECTOR;
+import static pvspec.model.abi.check.Check.TRAP_BAD_VECTOR;
+import static pvspec.model.abi.check.Check.TRAP_HYPERVISOR_ADDRESS;
+import static pvspec.model.abi.check.Check.TRAP_NON_CANONICAL;
 import static pvspec.model.rules.Refusal.require;
 
-import java.util.List;
 import org.pcollections.IntTreePMap;
 import org.pcollections.PMap;
 import pvspec.model.abi.Caller;
@@ -35,13 +38,6 @@ public final class TrapRules {
     public static final int PAGE_FAULT = 14;
     public static final int GENERAL_PROTECTION = 13;
 
-    static final Refusal BAD_VECTOR = Refusal.of(EINVAL, "a vector is 0 to 255");
-    static final Refusal BAD_DPL = Refusal.of(EINVAL, "a DPL is 0 to 3");
-    static final Refusal BAD_SELECTOR = Refusal.of(EINVAL, "a code selector is a 16-bit value");
-    static final Refusal NON_CANONICAL = Refusal.of(EINVAL, "a handler address must be canonical (XSA-7)");
-    static final Refusal HYPERVISOR_ADDRESS = Refusal.of(EINVAL, "a handler address must lie in the guest's part of the address space");
-
-    static final List<Refusal> REFUSALS = List.of(BAD_VECTOR, BAD_DPL, BAD_SELECTOR, NON_CANONICAL, HYPERVISOR_ADDRESS);
 
     /** Whether a guest may enter its kernel at {@code address} (0 means "no handler" and is checked by the caller). */
     public static boolean guestAddress(Config c, long address) {
@@ -58,9 +54,9 @@ public final class TrapRules {
         PMap<Integer, TrapInfo> traps = h.traps().isEmpty() ? IntTreePMap.empty() : d.traps();
         for (TrapInfo t : h.traps()) {
             if (t.address() == 0) break;
-            require(t.vector() >= 0 && t.vector() <= 255, BAD_VECTOR);
-            require(t.dpl() >= 0 && t.dpl() <= 3, BAD_DPL);
-            require(t.cs() >= 0 && t.cs() <= 0xFFFF, BAD_SELECTOR);
+            require(t.vector() >= 0 && t.vector() <= 255, TRAP_BAD_VECTOR);
+            require(t.dpl() >= 0 && t.dpl() <= 3, TRAP_BAD_DPL);
+            require(t.cs() >= 0 && t.cs() <= 0xFFFF, TRAP_BAD_SELECTOR);
             checkAddress(s.config(), t.address());
             traps = traps.plus(t.vector(), new TrapInfo(t.vector(), t.dpl(), t.cs() | GUEST_KERNEL_RPL, t.address()));
         }
@@ -75,8 +71,8 @@ public final class TrapRules {
     }
 
     private static void checkAddress(Config c, long address) {
-        require(c.canonical(address), NON_CANONICAL);
-        require(!c.hypervisorRange(address), HYPERVISOR_ADDRESS);
+        require(c.canonical(address), TRAP_NON_CANONICAL);
+        require(!c.hypervisorRange(address), TRAP_HYPERVISOR_ADDRESS);
     }
 
     /**
@@ -85,7 +81,7 @@ public final class TrapRules {
      * otherwise a general protection fault.
      */
     static Outcome softInt(State s, Caller c, SoftInt h) {
-        require(h.vector() >= 0 && h.vector() <= 255, BAD_VECTOR);
+        require(h.vector() >= 0 && h.vector() <= 255, TRAP_BAD_VECTOR);
         TrapInfo t = s.dom(c.domain()).traps().get(h.vector());
         if (t != null && permitSoftint(t.dpl(), c.mode())) return Outcome.of(bounce(s, c, h.vector(), true, t), Result.OK);
         return Outcome.of(deliverFault(s, c, GENERAL_PROTECTION), Result.FAULT);

@@ -1,14 +1,14 @@
 package pvspec.model.rules;
 
-import static pvspec.model.abi.Errno.EFAULT;
-import static pvspec.model.abi.Errno.EINVAL;
+import static pvspec.model.abi.check.Check.UVA_BAD_FLUSH_TYPE;
+import static pvspec.model.abi.check.Check.UVA_NO_L1;
+import static pvspec.model.abi.check.Check.UVA_VCPU_MASK;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_ALL;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_FLUSHTYPE_MASK;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_INVLPG;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_TLB_FLUSH;
 import static pvspec.model.rules.Refusal.require;
 
-import java.util.List;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.Result;
 import pvspec.model.abi.UpdateVaMapping;
@@ -22,19 +22,12 @@ import pvspec.model.state.State;
 final class UpdateVaMappingRules {
     private UpdateVaMappingRules() {}
 
-    /** {@code UVMF_MULTI} passes a pointer to a vCPU bitmap; the model has no guest buffers to read it from. */
-    static final Refusal VCPU_MASK = Refusal.of(EFAULT, "the flags carry a vCPU-mask pointer (UVMF_MULTI), which cannot be read");
-    static final Refusal BAD_FLUSH_TYPE = Refusal.of(EINVAL, "the flush type must be UVMF_NONE, UVMF_TLB_FLUSH or UVMF_INVLPG");
-    /** {@code guest_map_l1e}: the address must be mapped by one of the caller's L1 tables. */
-    static final Refusal NO_L1 = Refusal.of(EINVAL, "the address is not mapped by an L1 table of the caller in its current address space");
-
-    static final List<Refusal> REFUSALS = List.of(VCPU_MASK, BAD_FLUSH_TYPE, NO_L1);
 
     static Outcome apply(State s, Caller c, UpdateVaMapping h) {
         long flags = h.flags();
-        require((flags & ~(UVMF_FLUSHTYPE_MASK | UVMF_ALL)) == 0, VCPU_MASK);
-        require((flags & UVMF_FLUSHTYPE_MASK) != UVMF_FLUSHTYPE_MASK, BAD_FLUSH_TYPE);
-        Walks.L1Slot slot = Walks.l1Slot(s, s.dom(c.domain()).vcpu(c.vcpu()), c.domain(), h.va(), NO_L1);
+        require((flags & ~(UVMF_FLUSHTYPE_MASK | UVMF_ALL)) == 0, UVA_VCPU_MASK);
+        require((flags & UVMF_FLUSHTYPE_MASK) != UVMF_FLUSHTYPE_MASK, UVA_BAD_FLUSH_TYPE);
+        Walks.L1Slot slot = Walks.l1Slot(s, s.dom(c.domain()).vcpu(c.vcpu()), c.domain(), h.va(), UVA_NO_L1);
         s = EntryUpdates.modEntry(s, slot.table(), 1, slot.index(), h.val(), c.domain());
         boolean all = (flags & UVMF_ALL) != 0;
         long type = flags & UVMF_FLUSHTYPE_MASK;

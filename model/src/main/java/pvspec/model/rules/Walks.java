@@ -4,6 +4,7 @@ import static pvspec.model.rules.Refusal.require;
 
 import java.util.Optional;
 import pvspec.model.abi.Pte;
+import pvspec.model.abi.check.Check;
 import pvspec.model.abi.PteFlag;
 import pvspec.model.state.Config;
 import pvspec.model.state.Frame;
@@ -23,7 +24,7 @@ public final class Walks {
      * {@code guest_map_l1e}): every upper entry on the way present and not a superpage, and the
      * L1 a validated L1 table of {@code owner}. Refused with {@code refusal} otherwise.
      */
-    static L1Slot l1Slot(State s, Vcpu v, int owner, long va, Refusal refusal) {
+    static L1Slot l1Slot(State s, Vcpu v, int owner, long va, Check refusal) {
         Config c = s.config();
         require(c.canonical(va) && v.hasBaseptr(), refusal);
         long table = v.baseptr();

@@ -1,8 +1,9 @@
 /**
  * The rules: what each request requires and what it changes. Start at
  * {@link pvspec.model.rules.Step#step}, the one entry point, then read the rules class of the
- * family you care about; each opens with its catalogue of refusals, in the order the checks are
- * made, and the first failing check decides the result.
+ * family you care about: its checks are made in Xen's order, each a named refusal of the registry
+ * {@link pvspec.model.abi.check.Check} (id, result, Xen citation, sentence), and the first failing
+ * check decides the result.
  *
  * <table>
  *   <caption>Where each hypercall's rules live</caption>
@@ -25,7 +26,7 @@
  * {@link pvspec.model.rules.Frames}, event delivery in {@link pvspec.model.rules.Events}.
  *
  * <h2>How atomicity is obtained</h2>
- * A rule that refuses throws its {@link pvspec.model.rules.Refusal}; since states are
+ * A rule that refuses throws the {@link pvspec.model.rules.Refusal} of its check; since states are
  * immutable, the half-built next state is simply dropped, and {@code step} returns the state it
  * was given. Batches keep the requests before the refused one.
  *

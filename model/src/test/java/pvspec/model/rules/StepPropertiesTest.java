@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import pvspec.model.abi.check.Check;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.Mode;
@@ -65,11 +66,14 @@ class StepPropertiesTest {
     void aRefusalSaysWhichRuleItBroke() {
         TraceStep t = Fixture.line(Fixture.oneGuest().config(), "d1: mmuext_op pin_l1_table mfn=7");
         Outcome o = Step.step(Fixture.oneGuest(), t.caller(), t.call());
-        assertThat(o.reason()).contains("the frame is not the caller's").contains(MmuextOpRules.NOT_OWNED.sentence());
-        assertThat(MmuextOpRules.NOT_OWNED.is(pvspec.model.abi.Errno.EINVAL)).isTrue();
-        assertThat(MmuextOpRules.NOT_OWNED.is(pvspec.model.abi.Errno.EBUSY)).isFalse();
-        assertThat(GrantTableRules.MAP_BAD_DOMAIN.is(pvspec.model.abi.Errno.EINVAL)).isFalse();
-        assertThat(MmuextOpRules.NOT_OWNED.toString()).isEqualTo("EINVAL (the frame is not the caller's)");
+        assertThat(o.reason()).contains("the frame is not the caller's").contains(Check.MMUEXT_NOT_OWNED.sentence());
+        assertThat(o.check()).contains(Check.MMUEXT_NOT_OWNED);
+        assertThat(o.check().get().id()).isEqualTo("mm.c:do_mmuext_op:get-page");
+        assertThat(Check.MMUEXT_NOT_OWNED.is(pvspec.model.abi.Errno.EINVAL)).isTrue();
+        assertThat(Check.MMUEXT_NOT_OWNED.is(pvspec.model.abi.Errno.EBUSY)).isFalse();
+        assertThat(Check.GNTTAB_MAP_BAD_DOMAIN.is(pvspec.model.abi.Errno.EINVAL)).isFalse();
+        assertThat(Refusal.of(Check.MMUEXT_NOT_OWNED).toString())
+                .isEqualTo("EINVAL (mm.c:do_mmuext_op:get-page: the frame is not the caller's)");
     }
 
     private static boolean refusedWhole(Result r) {

@@ -50,7 +50,7 @@ final class ReplayCommand implements Callable<Integer> {
         String invariants = row.violations().isEmpty() ? "ok" : row.violations().size() + " broken";
         String mark = row.problem().isPresent() ? "!! " : "   ";
         String text = String.format("%s%2d  %-60s %s | %s", mark, row.step().line(), request, String.join(" | ", results), invariants);
-        if (row.reason().isPresent() && row.problem().isEmpty()) text += "   (" + row.reason().get() + ")";
+        if (row.refusals().isPresent()) text += "   (" + row.refusals().get() + ")";
         if (row.problem().isPresent()) text += "\n     ^ " + row.problem().get();
         return text;
     }

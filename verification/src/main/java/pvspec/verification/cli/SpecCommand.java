@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import pvspec.model.abi.check.Check;
+import pvspec.model.abi.check.Citation;
 import pvspec.model.invariant.Invariant;
 import pvspec.model.invariant.Invariants;
 import pvspec.model.rules.Catalogue;
@@ -34,7 +36,10 @@ final class SpecCommand implements Callable<Integer> {
         for (Catalogue.Family f : Catalogue.families()) {
             out.println();
             out.printf("%s   [%s]%n", f.name(), f.rulesClass());
-            for (Catalogue.Entry e : f.refusals()) out.printf("  %-22s %-36s %s%n", e.result(), e.name(), e.sentence());
+            for (Check c : f.refusals()) {
+                out.printf("  %-22s %-48s %s%n", c.result(), c.id(), c.sentence());
+                out.printf("  %-22s %-48s %s%s%n", "", "", c.citation(), c.citationKind() == Citation.CLOSEST ? " (closest: no check of its own in Xen)" : "");
+            }
             if (f.refusals().isEmpty()) out.println("  (never refused: a forbidden access faults instead)");
         }
         return Pvspec.HOLDS;

@@ -25,8 +25,10 @@ class CommandLineTest {
         Cli c = Cli.run("spec");
         assertThat(c.exit).isZero();
         assertThat(c.out).contains("INV-1  ownership", "INV-13 lifecycle", "defined in pvspec.model.invariant.NoWritablePagetable",
-                "mmuext_op   [pvspec.model.rules.MmuextOpRules]", "MmuextOpRules.ALREADY_PINNED", "PageTypes.LINEAR_CHAIN",
-                "GNTST_bad_handle");
+                "mmuext_op   [pvspec.model.rules.MmuextOpRules]", "mm.c:do_mmuext_op:already-pinned", "mm.c:get_l2_linear_pagetable:one-level",
+                "GNTST_bad_handle", "xen/arch/x86/mm.c:get_page_from_l1e", "(closest: no check of its own in Xen)");
+        // Every check of the registry is printed, with its citation.
+        for (pvspec.model.abi.check.Check k : pvspec.model.abi.check.Check.values()) assertThat(c.out).contains(k.id(), k.citation());
         assertThat(Cli.run("spec", "--invariants").out).contains("INV-7").doesNotContain("MmuextOpRules");
     }
 

@@ -1,0 +1,330 @@
+package pvspec.model.abi.check;
+
+import static pvspec.model.abi.Errno.EACCES;
+import static pvspec.model.abi.Errno.EBUSY;
+import static pvspec.model.abi.Errno.EEXIST;
+import static pvspec.model.abi.Errno.EFAULT;
+import static pvspec.model.abi.Errno.EINVAL;
+import static pvspec.model.abi.Errno.ENOENT;
+import static pvspec.model.abi.Errno.ENOMEM;
+import static pvspec.model.abi.Errno.ENOSPC;
+import static pvspec.model.abi.Errno.ENOSYS;
+import static pvspec.model.abi.Errno.EOPNOTSUPP;
+import static pvspec.model.abi.Errno.EPERM;
+import static pvspec.model.abi.Errno.ESRCH;
+import static pvspec.model.abi.Gntst.GNTST_bad_domain;
+import static pvspec.model.abi.Gntst.GNTST_bad_gntref;
+import static pvspec.model.abi.Gntst.GNTST_bad_handle;
+import static pvspec.model.abi.Gntst.GNTST_bad_page;
+import static pvspec.model.abi.Gntst.GNTST_general_error;
+import static pvspec.model.abi.Gntst.GNTST_no_device_space;
+import static pvspec.model.abi.check.Area.CALLER;
+import static pvspec.model.abi.check.Area.DOMCTL;
+import static pvspec.model.abi.check.Area.ENTRY_UPDATES;
+import static pvspec.model.abi.check.Area.EVENT_CHANNELS;
+import static pvspec.model.abi.check.Area.GRANT_TABLES;
+import static pvspec.model.abi.check.Area.MEMORY_OP;
+import static pvspec.model.abi.check.Area.MMUEXT_OP;
+import static pvspec.model.abi.check.Area.MMU_UPDATE;
+import static pvspec.model.abi.check.Area.PAGE_TYPES;
+import static pvspec.model.abi.check.Area.SCHED_OP;
+import static pvspec.model.abi.check.Area.TRAPS;
+import static pvspec.model.abi.check.Area.UPDATE_VA_MAPPING;
+import static pvspec.model.abi.check.Citation.CLOSEST;
+import static pvspec.model.abi.check.Citation.XEN;
+
+import pvspec.model.abi.Errno;
+import pvspec.model.abi.Gntst;
+import pvspec.model.abi.Result;
+
+/**
+ * Every refusal of ABI v1, once: the registry. Within an area the checks stand in the order the
+ * rules make them (Xen's order); the first failing check decides the result.
+ *
+ * <p>Each check cites the Xen function that makes it ({@link #citation()}). {@link
+ * Citation#CLOSEST} marks a check with no counterpart of its own in Xen (a field width Xen's
+ * types enforce, or a rule where pvspec departs on purpose): it cites the nearest function.
+ */
+public enum Check {
+    // Every request: the caller.
+    NOT_RUNNING(CALLER, CLOSEST, Xen.PV_HYPERCALL, "pv_hypercall", "caller-not-running", ESRCH,
+            "the caller is not a running vCPU (no such domain or vCPU, or paused, shut down, dying or blocked)"),
+    /** XSA-213's lesson: hypercalls are guest-kernel operations. */
+    USER_MODE(CALLER, CLOSEST, Xen.ENTRY_S, "lstar_enter", "user-mode", EPERM,
+            "hypercalls are accepted only from guest kernel mode"),
+    UNKNOWN_HYPERCALL(CALLER, XEN, Xen.PV_HYPERCALL, "_pv_hypercall", "unknown-hypercall", ENOSYS,
+            "no such hypercall in ABI v1"),
+
+    // mmu_update.
+    MMU_FOREIGN_IS_SELF(MMU_UPDATE, XEN, Xen.PAGE_ALLOC, "get_pg_owner", "foreign-is-self", ESRCH,
+            "foreigndom names the caller itself; it must be DOMID_SELF"),
+    MMU_FOREIGN_UNKNOWN(MMU_UPDATE, XEN, Xen.PAGE_ALLOC, "get_pg_owner", "unknown-domain", ESRCH,
+            "foreigndom names no live domain"),
+    /** XSM {@code mmu_update}: only the control domain maps other domains' frames. */
+    MMU_FOREIGN_NOT_PRIVILEGED(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "xsm-mmu-update", EPERM,
+            "only the control domain may map another domain's frames"),
+    MMU_BAD_PTR(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "bad-ptr", EINVAL,
+            "the entry pointer names no frame or no slot"),
+    MMU_NOT_OWNED(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "not-pt-owner", EINVAL,
+            "the page table is not the caller's"),
+    /** {@code mod_l2..l4_entry} run only when foreigndom is the table owner. */
+    MMU_FOREIGN_UPPER(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "foreign-upper-entry", EINVAL,
+            "an L2/L3/L4 entry can only be written with foreigndom DOMID_SELF"),
+
+    // Writing an entry of a validated table (mmu_update, update_va_mapping).
+    GRANT_ENTRY(ENTRY_UPDATES, CLOSEST, Xen.MM, "mod_l1_entry", "grant-entry", EINVAL,
+            "the entry is a grant mapping; only unmap_grant_ref may change it"),
+    HYPERVISOR_SLOT(ENTRY_UPDATES, XEN, Xen.MM, "mod_l4_entry", "xen-slot", EINVAL,
+            "the slot is reserved for the hypervisor"),
+
+    // The reference and type discipline (every request that validates entries).
+    /** {@code l1_disallow_mask}; {@code mod_l1_entry} makes the same check before its fast path. */
+    L1_DISALLOWED_FLAGS(PAGE_TYPES, XEN, Xen.MM, "get_page_from_l1e", "disallowed-flags", EINVAL,
+            "an L1 entry may set only P, RW, US, A, D, G, NX and AVAIL"),
+    /** Mapping I/O memory needs I/O privilege nobody has here. */
+    L1_NOT_RAM(PAGE_TYPES, XEN, Xen.MM, "get_page_from_l1e", "iomem-not-permitted", EPERM,
+            "the entry maps a frame that is not RAM of this machine"),
+    L1_NOT_OWNED(PAGE_TYPES, XEN, Xen.MM, "get_page_from_l1e", "get-page", EBUSY,
+            "the entry maps a frame the expected owner does not own"),
+    /** A writable mapping needs the writable type, which a page table cannot get. */
+    L1_NOT_WRITABLE(PAGE_TYPES, XEN, Xen.MM, "get_page_from_l1e", "get-writable-type", EBUSY,
+            "a writable entry maps a frame that is in use as a page table"),
+    /** {@code L2/L3/L4_DISALLOW_MASK}: no PSE (superpages) and no G above L1. */
+    UPPER_DISALLOWED_FLAGS(PAGE_TYPES, XEN, Xen.MM, "get_page_from_l2e", "disallowed-flags", EINVAL,
+            "an L2/L3/L4 entry may set only P, RW, US, A, D, NX and AVAIL (no PSE)"),
+    UPPER_NOT_OWNED(PAGE_TYPES, XEN, Xen.MM, "get_page_and_type_from_mfn", "get-page", EINVAL,
+            "the entry points to a frame the table's owner does not own"),
+    UPPER_BAD_TYPE(PAGE_TYPES, XEN, Xen.MM, "get_page_and_type_from_mfn", "get-page-type", EINVAL,
+            "the entry points to a frame that cannot be a table of the next level down"),
+    /** Linear rule 1: a same-level entry is read-only, or the guest could write its own tables. */
+    LINEAR_WRITABLE(PAGE_TYPES, XEN, Xen.MM, "get_l2_linear_pagetable", "write-perms", EINVAL,
+            "a linear (same-level) entry must be read-only"),
+    /** Linear rule 2 (XSA-240): no cross-domain linear entries. */
+    LINEAR_FOREIGN(PAGE_TYPES, XEN, Xen.MM, "get_l2_linear_pagetable", "foreign-target", EINVAL,
+            "a linear entry must point to a table of the same owner"),
+    /** Linear rule 3 (XSA-240): one level only. */
+    LINEAR_CHAIN(PAGE_TYPES, XEN, Xen.MM, "get_l2_linear_pagetable", "one-level", EINVAL,
+            "linear tables are one level only: a linear target may not hold linear entries, nor a table that is a target"),
+
+    // mmuext_op.
+    MMUEXT_BAD_LEVEL(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "pin-level", EINVAL,
+            "this configuration has no page tables of that level"),
+    MMUEXT_NOT_OWNED(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "get-page", EINVAL,
+            "the frame is not the caller's"),
+    /** The type is in use as something else, or the contents do not validate as that level. */
+    MMUEXT_BAD_TYPE(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "get-page-type", EINVAL,
+            "the frame is in use as something other than a table of that level"),
+    /** Pins do not nest. */
+    MMUEXT_ALREADY_PINNED(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "already-pinned", EINVAL,
+            "the table is already pinned"),
+    MMUEXT_NOT_PINNED(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "not-pinned", EINVAL,
+            "the table is not pinned"),
+    /** {@code MMUEXT_CLEAR_PAGE} takes the writable type for the duration. */
+    MMUEXT_NOT_WRITABLE(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "clear-page-type", EINVAL,
+            "only a frame that could be mapped writable (not a page table) can be cleared"),
+    MMUEXT_NO_CACHE_FLUSH(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "flush-cache-privilege", EACCES,
+            "flushing caches needs I/O privilege, which only the control domain has"),
+    MMUEXT_NO_SUPERPAGES(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "mark-super", EOPNOTSUPP,
+            "PV superpages were removed from Xen"),
+    MMUEXT_UNKNOWN_COMMAND(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "unknown-command", ENOSYS,
+            "no such mmuext command in ABI v1"),
+
+    // update_va_mapping.
+    UVA_VCPU_MASK(UPDATE_VA_MAPPING, XEN, Xen.MM, "__do_update_va_mapping", "vcpumask", EFAULT,
+            "the flags carry a vCPU-mask pointer (UVMF_MULTI), which cannot be read"),
+    UVA_BAD_FLUSH_TYPE(UPDATE_VA_MAPPING, CLOSEST, Xen.MM, "__do_update_va_mapping", "flush-type", EINVAL,
+            "the flush type must be UVMF_NONE, UVMF_TLB_FLUSH or UVMF_INVLPG"),
+    /** {@code map_guest_l1e}: the address must be mapped by one of the caller's L1 tables. */
+    UVA_NO_L1(UPDATE_VA_MAPPING, XEN, Xen.MM, "__do_update_va_mapping", "map-guest-l1e", EINVAL,
+            "the address is not mapped by an L1 table of the caller in its current address space"),
+
+    // set_trap_table, set_callbacks, software interrupts.
+    TRAP_BAD_VECTOR(TRAPS, CLOSEST, Xen.PV_CALLBACK, "do_set_trap_table", "vector-width", EINVAL,
+            "a vector is 0 to 255"),
+    TRAP_BAD_DPL(TRAPS, CLOSEST, Xen.PV_CALLBACK, "do_set_trap_table", "dpl-width", EINVAL,
+            "a DPL is 0 to 3"),
+    TRAP_BAD_SELECTOR(TRAPS, CLOSEST, Xen.PV_CALLBACK, "do_set_trap_table", "selector-width", EINVAL,
+            "a code selector is a 16-bit value"),
+    TRAP_NON_CANONICAL(TRAPS, XEN, Xen.PV_CALLBACK, "do_set_trap_table", "non-canonical", EINVAL,
+            "a handler address must be canonical (XSA-7)"),
+    TRAP_HYPERVISOR_ADDRESS(TRAPS, CLOSEST, Xen.PV_CALLBACK, "do_set_trap_table", "xen-address", EINVAL,
+            "a handler address must lie in the guest's part of the address space"),
+
+    // event_channel_op, clear_evtchn, mask_evtchn.
+    EVTCHN_NO_SUCH_DOMAIN(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "evtchn_alloc_unbound", "no-such-domain", ESRCH,
+            "the domain does not exist or is dying"),
+    EVTCHN_BAD_DOMID(EVENT_CHANNELS, CLOSEST, Xen.EVENT_CHANNEL, "evtchn_alloc_unbound", "remote-domid-width", EINVAL,
+            "the remote domain is not a 16-bit domain id"),
+    EVTCHN_NO_FREE_PORT(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "get_free_port", "no-free-port", ENOSPC,
+            "the domain has no free port"),
+    /** XSM_TARGET: the domain itself or the control domain. */
+    EVTCHN_NOT_PERMITTED(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "evtchn_alloc_unbound", "xsm-target", EPERM,
+            "only the domain itself or the control domain may do this"),
+    EVTCHN_BAD_PORT(EVENT_CHANNELS, CLOSEST, Xen.EVENT_CHANNEL, "evtchn_bind_interdomain", "port-is-valid", EINVAL,
+            "no such port"),
+    EVTCHN_NOT_OFFERED(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "evtchn_bind_interdomain", "not-offered", EINVAL,
+            "the remote port is not unbound for the caller"),
+    EVTCHN_BAD_VIRQ(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "evtchn_bind_virq", "virq-range", EINVAL,
+            "virtual IRQs are 0 to 23"),
+    EVTCHN_GLOBAL_VIRQ(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "evtchn_bind_virq", "global-virq", EBUSY,
+            "a global virtual IRQ is handled by the control domain"),
+    EVTCHN_VIRQ_NOT_VCPU0(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "evtchn_bind_virq", "global-virq-vcpu0", EINVAL,
+            "a global or per-domain virtual IRQ is bound on vCPU 0"),
+    EVTCHN_NO_SUCH_VCPU(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "evtchn_bind_virq", "no-such-vcpu", ENOENT,
+            "no such vCPU"),
+    EVTCHN_VIRQ_BOUND(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "evtchn_bind_virq", "virq-bound", EEXIST,
+            "that virtual IRQ is already bound on that vCPU"),
+    EVTCHN_NOT_OPEN(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "evtchn_close", "not-open", EINVAL,
+            "the port is free or reserved"),
+    EVTCHN_CANNOT_SEND(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "evtchn_send", "bad-state", EINVAL,
+            "only interdomain, IPI and unbound ports can be sent on"),
+    EVTCHN_UNKNOWN_COMMAND(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "do_event_channel_op", "unknown-command", ENOSYS,
+            "no such event-channel command in ABI v1"),
+
+    // grant_table_op, and the granter's writes to its grant table.
+    GNTTAB_MAP_NOT_HOST(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "map_grant_ref", "no-map-flags", GNTST_bad_gntref,
+            "a map must ask for GNTMAP_host_map (or device_map)"),
+    GNTTAB_MAP_FLAGS(GRANT_TABLES, CLOSEST, Xen.GRANT_TABLE, "map_grant_ref", "abi-v1-flags", GNTST_general_error,
+            "ABI v1 maps host mappings only: GNTMAP_host_map, optionally GNTMAP_readonly"),
+    GNTTAB_MAP_BAD_DOMAIN(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "map_grant_ref", "bad-domain", GNTST_bad_domain,
+            "the granting domain does not exist or is dying"),
+    /** Xen's map_grant_ref has long said GNTST_no_device_space here (a later Xen patch moves it to GNTST_no_space). */
+    GNTTAB_MAP_NO_HANDLE(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "map_grant_ref", "no-maptrack-handle", GNTST_no_device_space,
+            "the caller has no free grant-map handle"),
+    GNTTAB_MAP_BAD_REF(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "map_grant_ref", "bad-gntref", GNTST_bad_gntref,
+            "no such grant reference"),
+    GNTTAB_MAP_NOT_GRANTED(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "map_grant_ref", "not-granted", GNTST_general_error,
+            "the entry does not permit access to the caller"),
+    GNTTAB_MAP_READONLY(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "map_grant_ref", "readonly-grant", GNTST_general_error,
+            "the grant is read-only; a writable map is refused"),
+    GNTTAB_MAP_BAD_FRAME(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "map_grant_ref", "bad-page", GNTST_bad_page,
+            "the granted frame is not the granter's"),
+    GNTTAB_MAP_PAGE_TABLE(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "map_grant_ref", "get-writable-type", GNTST_general_error,
+            "a writable map of a frame in use as a page table is refused"),
+    GNTTAB_MAP_BAD_HOST(GRANT_TABLES, XEN, Xen.PV_GRANT_TABLE, "create_grant_pv_mapping", "map-guest-l1e", GNTST_general_error,
+            "the host address is not mapped by an L1 table of the caller"),
+    GNTTAB_MAP_HOST_GRANTED(GRANT_TABLES, CLOSEST, Xen.PV_GRANT_TABLE, "create_grant_pv_mapping", "host-slot-granted", GNTST_general_error,
+            "the host slot already holds a grant mapping"),
+    GNTTAB_UNMAP_BAD_HANDLE(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "unmap_common", "bad-handle", GNTST_bad_handle,
+            "no such grant-map handle"),
+    GNTTAB_UNKNOWN_COMMAND(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "do_grant_table_op", "unknown-command", ENOSYS,
+            "no such grant-table command in ABI v1"),
+    GNTTAB_BAD_REF(GRANT_TABLES, CLOSEST, Xen.GRANT_TABLE, "_set_status", "guest-write-ref", EINVAL,
+            "no such grant reference"),
+    /** The revocation protocol: compare-and-swap on flags that fails while reading or writing is set. */
+    GNTTAB_IN_USE(GRANT_TABLES, CLOSEST, Xen.GRANT_TABLE, "_set_status", "guest-write-in-use", EBUSY,
+            "the grant is mapped; the granter cannot change or revoke it"),
+
+    // memory_op.
+    MEMORY_NO_SUCH_DOMAIN(MEMORY_OP, XEN, Xen.MEMORY, "do_memory_op", "no-such-domain", ESRCH,
+            "the domain does not exist or is dying"),
+    MEMORY_NOT_PERMITTED(MEMORY_OP, XEN, Xen.MEMORY, "do_memory_op", "xsm-memory-adjust-reservation", EPERM,
+            "only the control domain may change another domain's memory"),
+    MEMORY_BAD_COUNT(MEMORY_OP, CLOSEST, Xen.MEMORY, "do_memory_op", "extent-count-width", EINVAL,
+            "the extent count is negative"),
+    MEMORY_UNKNOWN_COMMAND(MEMORY_OP, XEN, Xen.MEMORY, "do_memory_op", "unknown-command", ENOSYS,
+            "no such memory_op command in ABI v1"),
+
+    // domctl.
+    DOMCTL_NOT_PRIVILEGED(DOMCTL, XEN, Xen.DOMCTL, "do_domctl", "xsm-domctl", EPERM,
+            "only the control domain may use domctl"),
+    DOMCTL_BAD_MAX_PAGES(DOMCTL, CLOSEST, Xen.DOMCTL, "do_domctl", "max-mem", EINVAL,
+            "max_pages is negative"),
+    DOMCTL_BAD_VCPUS(DOMCTL, XEN, Xen.DOMAIN, "sanitise_domain_config", "max-vcpus", EINVAL,
+            "a domain has 1 to config.vcpus vCPUs"),
+    DOMCTL_NO_FREE_ID(DOMCTL, XEN, Xen.DOMCTL, "do_domctl", "no-free-domid", ENOMEM,
+            "every domain id is in use"),
+    DOMCTL_NO_SUCH_DOMAIN(DOMCTL, XEN, Xen.DOMCTL, "do_domctl", "no-such-domain", ESRCH,
+            "no such domain (or it is dying)"),
+    DOMCTL_SELF(DOMCTL, XEN, Xen.DOMCTL, "do_domctl", "self", EINVAL,
+            "the control domain cannot do this to itself"),
+    DOMCTL_NOT_PAUSED(DOMCTL, XEN, Xen.DOMAIN, "domain_unpause_by_systemcontroller", "not-paused", EINVAL,
+            "the domain is not paused"),
+    DOMCTL_UNKNOWN_COMMAND(DOMCTL, XEN, Xen.DOMCTL, "do_domctl", "unknown-command", ENOSYS,
+            "no such domctl in ABI v1"),
+
+    // sched_op.
+    SCHED_UNKNOWN_COMMAND(SCHED_OP, XEN, Xen.SCHED_CORE, "do_sched_op", "unknown-command", ENOSYS,
+            "no such sched_op command in ABI v1");
+
+    private final Area area;
+    private final Citation citation;
+    private final String file;
+    private final String function;
+    private final String id;
+    private final Result result;
+    private final String sentence;
+
+    Check(Area area, Citation citation, String file, String function, String check, Errno errno, String sentence) {
+        this(area, citation, file, function, check, Result.err(errno), sentence);
+    }
+
+    Check(Area area, Citation citation, String file, String function, String check, Gntst status, String sentence) {
+        this(area, citation, file, function, check, Result.gnt(status), sentence);
+    }
+
+    Check(Area area, Citation citation, String file, String function, String check, Result result, String sentence) {
+        this.area = area;
+        this.citation = citation;
+        this.file = file;
+        this.function = function;
+        this.id = file.substring(file.lastIndexOf('/') + 1) + ":" + function + ":" + check;
+        this.result = result;
+        this.sentence = sentence;
+    }
+
+    /** The stable id: Xen's file, function and check, {@code mm.c:get_page_from_l1e:disallowed-flags}. */
+    public String id() {
+        return id;
+    }
+
+    /** What the guest gets back (a batch reports it with the number of requests done). */
+    public Result result() {
+        return result;
+    }
+
+    /** The error code, for checks that return one (not grant statuses). */
+    public Errno errno() {
+        if (!(result instanceof Result.Err)) throw new IllegalStateException("a grant status has no errno: " + id);
+        return ((Result.Err) result).errno();
+    }
+
+    public boolean returnsErrno() {
+        return result instanceof Result.Err;
+    }
+
+    /** Whether this check returns error code {@code e}. */
+    public boolean is(Errno e) {
+        return result instanceof Result.Err && ((Result.Err) result).errno() == e;
+    }
+
+    /** The rule the request broke, in plain words. */
+    public String sentence() {
+        return sentence;
+    }
+
+    /** The Xen function that makes this check: {@code xen/arch/x86/mm.c:get_page_from_l1e}. */
+    public String citation() {
+        return file + ":" + function;
+    }
+
+    /** Whether Xen makes this check itself, or the citation names the closest function. */
+    public Citation citationKind() {
+        return citation;
+    }
+
+    public Area area() {
+        return area;
+    }
+
+    /** The check with this id. */
+    public static java.util.Optional<Check> byId(String id) {
+        for (Check c : values()) if (c.id.equals(id)) return java.util.Optional.of(c);
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

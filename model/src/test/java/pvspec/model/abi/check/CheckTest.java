@@ -1,0 +1,60 @@
+package pvspec.model.abi.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import pvspec.model.abi.Result;
+
+/** The refusal registry: ids stable and unique, each with its Xen citation, result and sentence. */
+class CheckTest {
+    @Test
+    void everyIdIsXensFileFunctionAndCheckAndUnique() {
+        Set<String> ids = new HashSet<>();
+        for (Check c : Check.values()) {
+            assertThat(c.id()).as(c.name()).matches("[a-z_0-9]+\\.(c|S):[A-Za-z_0-9]+:[a-z0-9]+(-[a-z0-9]+)*");
+            assertThat(ids.add(c.id())).as("%s is the only check with id %s", c.name(), c.id()).isTrue();
+            assertThat(Check.byId(c.id())).contains(c);
+        }
+        assertThat(Check.byId("mm.c:nowhere:nothing")).isEmpty();
+    }
+
+    @Test
+    void everyCheckCitesAXenFunction() {
+        for (Check c : Check.values()) {
+            assertThat(c.citation()).as("%s cites a function in Xen's tree", c.id()).matches("xen/[a-z0-9_/\\-]+\\.(c|S):[A-Za-z_0-9]+");
+            assertThat(c.id()).as("the id names the cited function").startsWith(
+                    c.citation().substring(c.citation().lastIndexOf('/') + 1) + ":");
+            assertThat(c.citationKind()).isNotNull();
+        }
+    }
+
+    @Test
+    void everyCheckRefusesWithASentence() {
+        for (Check c : Check.values()) {
+            assertThat(c.result().succeeded()).as(c.id()).isFalse();
+            assertThat(c.result()).isInstanceOfAny(Result.Err.class, Result.Gnt.class);
+            assertThat(c.sentence()).as(c.id()).isNotBlank();
+            assertThat(c.area()).isNotNull();
+        }
+    }
+
+    @Test
+    void theBriefsExampleIdIsThere() {
+        assertThat(Check.L1_DISALLOWED_FLAGS.id()).isEqualTo("mm.c:get_page_from_l1e:disallowed-flags");
+        assertThat(Check.L1_DISALLOWED_FLAGS.citation()).isEqualTo("xen/arch/x86/mm.c:get_page_from_l1e");
+        assertThat(Check.values()).hasSize(80);
+    }
+
+    @Test
+    void aReplyComparesResultAndCheck() {
+        Reply a = Reply.refused(Result.err(pvspec.model.abi.Errno.EINVAL), Check.MMUEXT_NOT_OWNED);
+        Reply b = Reply.refused(Result.err(pvspec.model.abi.Errno.EINVAL), Check.MMUEXT_BAD_TYPE);
+        assertThat(a).isNotEqualTo(b).isEqualTo(Reply.refused(Result.err(pvspec.model.abi.Errno.EINVAL), Check.MMUEXT_NOT_OWNED));
+        assertThat(a.hashCode()).isEqualTo(Reply.refused(Result.err(pvspec.model.abi.Errno.EINVAL), Check.MMUEXT_NOT_OWNED).hashCode());
+        assertThat(a.checkId()).isEqualTo("mm.c:do_mmuext_op:get-page");
+        assertThat(Reply.of(Result.OK).checkId()).isEqualTo("-");
+        assertThat(a.toString()).isEqualTo("EINVAL [mm.c:do_mmuext_op:get-page]");
+    }
+}
