@@ -104,7 +104,8 @@ final class CheckCommand implements Callable<Integer> {
         out.print(r.summary());
         if (onDisk[0] > 0) out.printf("  on disk        %,d fingerprints (at most %,d in memory)%n", onDisk[0], o.fingerprintsInMemory());
         if (!r.complete() && r.holds()) out.printf("  checkpoint     %s (resume with --recover %s)%n", dir, dir);
-        return r.holds() ? Pvspec.HOLDS : Pvspec.VIOLATION;
+        if (!r.holds()) return Pvspec.VIOLATION;
+        return r.complete() ? Pvspec.HOLDS : Pvspec.INCONCLUSIVE; // cut by --seconds or --states: not a proof
     }
 
     /** Progress is printed every 10 s. */
