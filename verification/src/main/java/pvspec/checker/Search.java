@@ -212,6 +212,9 @@ final class Search {
     private record Mark(long transitions, long skipped, long stepChecks, long stateChecks, long[][] coverage) {}
 
     private volatile Mark mark;
+    /** Set by the shutdown hook: the JVM is going down, only the hook writes the checkpoint. */
+    private volatile boolean stopping;
+    private volatile Thread hookThread;
     private long lastCheckpoint = System.nanoTime();
     private final long identity;
 
@@ -223,7 +226,7 @@ final class Search {
 
     /** Writes the checkpoint of the last numbered level, if checkpoints are on. */
     private synchronized void saveCheckpoint() {
-        if (opt.checkpointDir() == null) return;
+        if (opt.checkpointDir() == null || stopping && Thread.currentThread() != hookThread) return; // the hook wrote it
         Mark m = mark;
         Checkpoint cp = new Checkpoint(identity, List.copyOf(levelSizes), nodes.parents(), nodes.labels(), m.transitions(), m.skipped(),
                 m.stepChecks(), m.stateChecks(), m.coverage(), (System.nanoTime() - start) / 1_000_000);
@@ -237,6 +240,8 @@ final class Search {
 
     /** The shutdown hook (Ctrl-C): stop the workers and leave a checkpoint to resume from. */
     private void interrupted() {
+        hookThread = Thread.currentThread();
+        stopping = true;
         Level lv = level;
         if (lv != null) lv.cut = Status.CUT_BY_TIME;
         saveCheckpoint();
