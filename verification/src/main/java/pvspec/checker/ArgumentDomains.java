@@ -63,6 +63,11 @@ public final class ArgumentDomains {
         return new ArgumentDomains(m);
     }
 
+    /** The domains' names, in order. */
+    public java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(values.keySet());
+    }
+
     public boolean has(String name) {
         return values.containsKey(name);
     }

@@ -25,9 +25,18 @@ import pvspec.model.trace.Trace;
  * @param domains the argument domains the request space was expanded from
  * @param depth the default depth bound
  * @param maxStates the default bound on distinct states
+ * @param properties its invariants, constraints and reach queries beyond INV-1..INV-13
  */
 public record CheckConfig(String name, Trace scenario, RequestSpace requests, ArgumentDomains domains, OptionalInt depth,
-                          OptionalLong maxStates) {
+                          OptionalLong maxStates, CheckProperties properties) {
+
+    public CheckConfig(String name, Trace scenario, RequestSpace requests, ArgumentDomains domains, OptionalInt depth, OptionalLong maxStates) {
+        this(name, scenario, requests, domains, depth, maxStates, CheckProperties.NONE);
+    }
+
+    public CheckConfig withProperties(CheckProperties p) {
+        return new CheckConfig(name, scenario, requests, domains, depth, maxStates, p);
+    }
 
     public Config config() {
         return scenario.config();

@@ -16,31 +16,53 @@ public final class Coverage {
     private final List<String> kinds;
     private final Map<String, Integer> kindIndex;
     private final long[][] counts;
+    /** Per request of the space: executions that succeeded, and all executions. */
+    private final long[] succeeded;
+    private final long[] executed;
 
-    Coverage(List<String> kinds) {
+    /** The kinds some request of the space has. */
+    private final Set<String> inSpace;
+
+    Coverage(List<String> kinds, Set<String> inSpace, int requests) {
         this.kinds = List.copyOf(kinds);
+        this.inSpace = Set.copyOf(inSpace);
         this.kindIndex = new LinkedHashMap<>();
         for (int i = 0; i < kinds.size(); i++) kindIndex.put(kinds.get(i), i);
         this.counts = new long[kinds.size()][ResultCodes.ALL.size()];
+        this.succeeded = new long[requests];
+        this.executed = new long[requests];
     }
 
     /** The kinds of ABI v1 and any others (batches) the request space holds. */
     static Coverage forSpace(RequestSpace space) {
         List<String> kinds = new ArrayList<>(Kinds.ALL);
-        for (Request r : space.all()) if (!kinds.contains(r.kind())) kinds.add(r.kind());
-        return new Coverage(kinds);
+        Set<String> inSpace = new HashSet<>();
+        for (Request r : space.all()) {
+            if (!kinds.contains(r.kind())) kinds.add(r.kind());
+            inSpace.add(r.kind());
+        }
+        return new Coverage(kinds, inSpace, space.size());
     }
 
     Coverage fresh() {
-        return new Coverage(kinds);
+        return new Coverage(kinds, inSpace, executed.length);
+    }
+
+    /** Kinds of ABI v1 no request of the space has (a check file's own templates leave most out). */
+    public List<String> kindsNotInSpace() {
+        List<String> out = new ArrayList<>();
+        for (String k : Kinds.ALL) if (!inSpace.contains(k)) out.add(k);
+        return out;
     }
 
     int kindIndex(String kind) {
         return kindIndex.get(kind);
     }
 
-    void record(int kind, Result r) {
+    void record(int kind, int request, Result r) {
         counts[kind][ResultCodes.of(r)]++;
+        executed[request]++;
+        if (r.succeeded()) succeeded[request]++;
     }
 
     /** A copy of the counts (kinds by result codes), for a checkpoint. */
@@ -58,6 +80,34 @@ public final class Coverage {
 
     void add(Coverage o) {
         for (int k = 0; k < counts.length; k++) for (int c = 0; c < counts[k].length; c++) counts[k][c] += o.counts[k][c];
+        for (int i = 0; i < executed.length; i++) {
+            executed[i] += o.executed[i];
+            succeeded[i] += o.succeeded[i];
+        }
+    }
+
+    /** One request template's record: how often its requests ran, succeeded and were refused. */
+    public record TemplateCount(RequestSpace.Template template, long requests, long executed, long succeeded) {
+        public long refused() {
+            return executed - succeeded;
+        }
+    }
+
+    /** Per template of {@code space} (TLC's -coverage): transitions executed, succeeded and refused (reduction-skipped ones not counted). */
+    public List<TemplateCount> byTemplate(RequestSpace space) {
+        int n = space.templates().size();
+        long[] reqs = new long[n];
+        long[] ex = new long[n];
+        long[] ok = new long[n];
+        for (int i = 0; i < space.size(); i++) {
+            int t = space.templateOf(i);
+            reqs[t]++;
+            ex[t] += executed[i];
+            ok[t] += succeeded[i];
+        }
+        List<TemplateCount> out = new ArrayList<>();
+        for (int t = 0; t < n; t++) out.add(new TemplateCount(space.templates().get(t), reqs[t], ex[t], ok[t]));
+        return out;
     }
 
     /** How often {@code kind} returned {@code code} (a name from {@link ResultCodes#ALL}). */

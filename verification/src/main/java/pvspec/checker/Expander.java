@@ -56,6 +56,7 @@ final class Expander {
     private void expand(int i, int firstRequest, int endRequest, ParentTable table) {
         long g = f.curBase() + i;
         State x = f.cur().get(i);
+        if (!s.cfg.properties().expand(x)) return; // outside a constraint: checked when found, never expanded
         int a = f.depth() > 0 ? s.nodes.label(g) : -1;
         long executed = 0;
         long skips = 0;
@@ -74,7 +75,7 @@ final class Expander {
                 continue;
             }
             executed++;
-            cov.record(s.kindOf[b], o.result());
+            cov.record(s.kindOf[b], b, o.result());
             if (impl != null) conform(i, g, r, x, o);
             State t = o.state();
             if (t == x) {
@@ -103,10 +104,12 @@ final class Expander {
             e.offer(NodeStore.edge(g, b), t);
             if (created) {
                 s.stateChecks.increment();
-                List<Violation> v = Invariants.checkStep(x, r.caller(), r.call(), o.result(), t);
+                List<Violation> v = s.cfg.properties().checkStep(x, r.caller(), r.call(), o.result(), t);
                 if (!v.isEmpty()) {
-                    boolean stateLevel = !Invariants.check(t).isEmpty();
+                    boolean stateLevel = !Invariants.check(t).isEmpty() || !s.cfg.properties().check(t).isEmpty();
                     lv.hit(i, new Level.Hit(NodeStore.edge(g, b), stateLevel ? e : null, Level.Kind.VIOLATION, v.toString()));
+                } else if (s.cfg.properties().reached(t).isPresent()) {
+                    lv.hit(i, new Level.Hit(NodeStore.edge(g, b), e, Level.Kind.WITNESS, "reached"));
                 }
                 if (s.visited.size() + lv.next.size() >= s.maxStates) lv.cut = Status.CUT_BY_STATES;
             } else {

@@ -3,14 +3,18 @@ package pvspec.checker;
 import java.util.Optional;
 
 /** What a search stopped at: a counterexample or a divergence. */
-record Found(Optional<Counterexample> counterexample, Optional<Divergence> divergence) {
+record Found(Optional<Counterexample> counterexample, Optional<Divergence> divergence, Optional<Witness> witness) {
 
     static Found of(Counterexample c) {
-        return new Found(Optional.of(c), Optional.empty());
+        return new Found(Optional.of(c), Optional.empty(), Optional.empty());
     }
 
     static Found of(Divergence d) {
-        return new Found(Optional.empty(), Optional.of(d));
+        return new Found(Optional.empty(), Optional.of(d), Optional.empty());
+    }
+
+    static Found of(Witness w) {
+        return new Found(Optional.empty(), Optional.empty(), Optional.of(w));
     }
 
     /** The scenario itself broke an invariant (possible only for a variant of the model). */

@@ -49,7 +49,7 @@ final class Level {
         }
     }
 
-    enum Kind { VIOLATION, DIVERGENCE, EXCEPTION }
+    enum Kind { VIOLATION, DIVERGENCE, EXCEPTION, WITNESS }
 
     /** Something wrong on a transition: at the edge itself, or (target set) at the state it reached, whose least edge is reported. */
     record Hit(long edge, Entry target, Kind kind, String detail) {

@@ -16,7 +16,14 @@ public final class ModelChecker {
     private ModelChecker() {}
 
     public static CheckReport run(CheckConfig config, Options options, ProgressListener progress) {
-        return new Search(config, options, progress).run();
+        return new Search(config, effective(config.properties(), options), progress).run();
+    }
+
+    /** The reductions a run's properties leave sound (see {@link CheckProperties}). */
+    static Options effective(CheckProperties p, Options o) {
+        if (p.isEmpty()) return o;
+        Options out = o.withSymmetry(java.util.Set.of());
+        return p.constraints().isEmpty() ? out : out.withIndependence(false);
     }
 
     public static CheckReport run(CheckConfig config, Options options) {

@@ -32,10 +32,31 @@ public final class RequestSpace {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_][a-z0-9_]*)\\}");
 
-    private final List<Request> requests;
+    /**
+     * The most requests a space may have. Every explored state runs every request, so a larger
+     * space could not even finish one level worth checking (and its parsed requests alone would
+     * take gigabytes); the search also numbers requests in 24 bits.
+     */
+    public static final int MAX_REQUESTS = 1 << 20;
 
-    private RequestSpace(List<Request> requests) {
+    private final List<Request> requests;
+    private final List<Template> templates;
+    private final int[] templateOf;
+
+    private RequestSpace(List<Request> requests, List<Template> templates, int[] templateOf) {
         this.requests = List.copyOf(requests);
+        this.templates = List.copyOf(templates);
+        this.templateOf = templateOf;
+    }
+
+    /** The templates the space was expanded from. */
+    public List<Template> templates() {
+        return templates;
+    }
+
+    /** The index in {@link #templates()} of the (first) template that produced request {@code id}. */
+    public int templateOf(int id) {
+        return templateOf[id];
     }
 
     public List<Request> all() {
@@ -59,6 +80,7 @@ public final class RequestSpace {
 
     public static RequestSpace expand(Config c, ArgumentDomains domains, List<Template> templates, String source)
             throws CheckConfigException {
+        checkSize(domains, templates, source);
         Map<String, List<String>> resolved = new HashMap<>();
         List<String> lines = new ArrayList<>();
         List<Template> origin = new ArrayList<>();
@@ -81,19 +103,63 @@ public final class RequestSpace {
                     "request template expands to '" + expanded + "', which is not a request: " + e.problem());
         }
         Map<Key, String> kinds = new LinkedHashMap<>();
+        Map<Key, Template> from = new HashMap<>();
         for (TraceStep s : parsed.steps()) {
+            Template t = origin.get(s.line() - 2);
             if (s.expect().isPresent()) {
-                Template t = origin.get(s.line() - 2);
                 throw new CheckConfigException(source, t.line(), t.column(), "a request template has no expected result ('->')");
             }
-            kinds.putIfAbsent(new Key(s.caller(), s.call()), Kinds.of(s.call()));
+            Key k = new Key(s.caller(), s.call());
+            kinds.putIfAbsent(k, Kinds.of(s.call()));
+            from.putIfAbsent(k, t);
         }
         List<Key> keys = new ArrayList<>(kinds.keySet());
         keys.sort(Comparator.comparingInt((Key k) -> k.caller.domain()).thenComparingInt(k -> k.caller.vcpu())
                 .thenComparingInt(k -> k.caller.mode().ordinal()));
         List<Request> out = new ArrayList<>();
-        for (Key k : keys) out.add(new Request(out.size(), k.caller, k.call, kinds.get(k)));
-        return new RequestSpace(out);
+        int[] templateOf = new int[keys.size()];
+        for (Key k : keys) {
+            templateOf[out.size()] = templates.indexOf(from.get(k));
+            out.add(new Request(out.size(), k.caller, k.call, kinds.get(k)));
+        }
+        return new RequestSpace(out, templates, templateOf);
+    }
+
+    /** Refuses, before expanding anything, templates whose product exceeds {@link #MAX_REQUESTS}. */
+    private static void checkSize(ArgumentDomains domains, List<Template> templates, String source) throws CheckConfigException {
+        Map<String, Long> sizes = new HashMap<>();
+        long total = 0;
+        for (Template t : templates) {
+            long n = count(t.text(), domains, sizes, new HashSet<>(), source, t);
+            total = Math.min(Long.MAX_VALUE / 2, total + n);
+            if (total > MAX_REQUESTS) {
+                throw new CheckConfigException(source, t.line(), t.column(), String.format("the request templates expand to more than %,d requests "
+                        + "(this one alone to %s): every explored state runs every request, so such a search could not finish; "
+                        + "narrow the argument domains with '#! let'", MAX_REQUESTS, n >= Long.MAX_VALUE / 2 ? "more than 10^18" : String.format("%,d", n)));
+            }
+        }
+    }
+
+    /** How many lines {@link #expand} would make of {@code text}, saturating instead of overflowing. */
+    private static long count(String text, ArgumentDomains domains, Map<String, Long> sizes, Set<String> active, String source, Template t)
+            throws CheckConfigException {
+        long n = 1;
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            String name = m.group(1);
+            Long size = sizes.get(name);
+            if (size == null) {
+                if (!domains.has(name)) throw new CheckConfigException(source, t.line(), t.column(), "no argument domain '" + name + "'");
+                if (!active.add(name)) throw new CheckConfigException(source, t.line(), t.column(), "argument domain '" + name + "' refers to itself");
+                long sum = 0;
+                for (String v : domains.raw(name)) sum = Math.min(Long.MAX_VALUE / 2, sum + count(v, domains, sizes, active, source, t));
+                active.remove(name);
+                sizes.put(name, sum);
+                size = sum;
+            }
+            n = size == 0 ? 0 : Math.min(Long.MAX_VALUE / 2, n > (Long.MAX_VALUE / 2) / size ? Long.MAX_VALUE / 2 : n * size);
+        }
+        return n;
     }
 
     private record Key(Caller caller, Hypercall call) {}

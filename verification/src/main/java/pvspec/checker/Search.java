@@ -116,6 +116,8 @@ final class Search {
         State initial = Scenario.finalState(cfg.scenario(), model);
         Map<Symmetry, String> verdicts = SymmetryAnalysis.analyse(opt.symmetry(), cfg.config(), initial, cfg.requests());
         reductions.addAll(SymmetryAnalysis.describe(verdicts));
+        if (!cfg.properties().isEmpty()) reductions.add("symmetry: off (the run's own properties may name particular domains, frames and references)");
+        if (!cfg.properties().constraints().isEmpty() && !reduce) reductions.set(0, "independence: off (states outside a constraint are not expanded)");
         Canonicalizer canon = new Canonicalizer(cfg.config(), "".equals(verdicts.get(Symmetry.GRANT_REFS)), "".equals(verdicts.get(Symmetry.DOMUS)));
         this.visited = new Visited(canon, opt.fingerprint(), opt.fingerprintsInMemory(),
                 opt.checkpointDir() == null ? null : opt.checkpointDir().resolve("fingerprints"));
@@ -136,6 +138,8 @@ final class Search {
         Scenario.Run scenario = Scenario.run(cfg.scenario(), model);
         if (scenario.violation().isPresent()) return report(Status.VIOLATION, 0, Found.ofScenario(scenario));
         State root = scenario.state();
+        Found atRoot = Traces.atRoot(cfg, scenario.trace(), root);
+        if (atRoot != null) return report(atRoot.witness().isPresent() ? Status.WITNESS : Status.VIOLATION, 0, atRoot);
         List<State> prev = List.of();
         List<State> cur = List.of(root);
         long prevBase = 0;
@@ -358,6 +362,7 @@ final class Search {
         List<Integer> path = nodes.path(NodeStore.edgeParent(edge));
         path.add(NodeStore.edgeRequest(edge));
         boolean divergence = best.kind() == Level.Kind.DIVERGENCE;
+        if (best.kind() == Level.Kind.WITNESS) return report(Status.WITNESS, path.size(), Traces.witness(cfg, model, req, path));
         Found f = Traces.build(cfg, model, req, path, divergence ? impls[0] : null);
         return report(divergence ? Status.DIVERGENCE : Status.VIOLATION, path.size(), f);
     }
@@ -373,6 +378,7 @@ final class Search {
         OptionalDouble p = opt.fingerprint() ? OptionalDouble.of(Visited.collisionProbability(states)) : OptionalDouble.empty();
         return new CheckReport(cfg.name(), status, depth, levelSizes, partial, transitions.sum(), skipped.sum(), elapsed, opt.threads(),
                 stateChecks.sum(), stepChecks.sum(), cov, found == null ? Optional.empty() : found.counterexample(),
-                found == null ? Optional.empty() : found.divergence(), p, reductions, opt.implementation() != null);
+                found == null ? Optional.empty() : found.divergence(), p, reductions, opt.implementation() != null,
+                found == null ? Optional.empty() : found.witness(), cfg.properties(), cov.byTemplate(cfg.requests()));
     }
 }

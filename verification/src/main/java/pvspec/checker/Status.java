@@ -13,7 +13,9 @@ public enum Status {
     /** Stopped at the first level with a broken invariant. */
     VIOLATION,
     /** Stopped at the first level where the implementation under test disagreed with the model. */
-    DIVERGENCE;
+    DIVERGENCE,
+    /** Stopped at the first level with a state where a reach query holds. */
+    WITNESS;
 
     public boolean complete() {
         return this == FIXPOINT || this == COMPLETE_TO_DEPTH;

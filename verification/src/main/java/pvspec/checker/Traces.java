@@ -2,7 +2,6 @@ package pvspec.checker;
 
 import java.util.ArrayList;
 import java.util.List;
-import pvspec.model.invariant.Invariants;
 import pvspec.model.invariant.Violation;
 import pvspec.model.rules.Outcome;
 import pvspec.model.state.State;
@@ -39,13 +38,37 @@ final class Traces {
             if (last) {
                 Trace trace = new Trace(cfg.config(), steps);
                 if (impl != null) return Found.of(divergence(trace, scenarioSteps, s, r, o, impl));
-                List<Violation> v = Invariants.checkStep(s, r.caller(), r.call(), o.result(), o.state());
+                List<Violation> v = cfg.properties().checkStep(s, r.caller(), r.call(), o.result(), o.state());
                 if (v.isEmpty()) throw new IllegalStateException("the violation did not recur when the trace was run again: is the step function deterministic?");
                 return Found.of(new Counterexample(trace, scenarioSteps, v));
             }
             s = o.state();
         }
         throw new IllegalArgumentException("empty path");
+    }
+
+    /** The witness of a reach query along {@code path}: the path run again, each step with its result as expectation. */
+    static Found witness(CheckConfig cfg, StepFunction model, Request[] req, List<Integer> path) {
+        State s = Scenario.finalState(cfg.scenario(), model);
+        List<TraceStep> steps = new ArrayList<>(cfg.scenario().steps());
+        int scenarioSteps = steps.size();
+        for (int id : path) {
+            Request r = req[id];
+            Outcome o = model.step(s, r.caller(), r.call());
+            steps.add(TraceStep.of(r.caller(), r.call()).expecting(Expectation.of(o.result())));
+            s = o.state();
+        }
+        NamedPredicate q = cfg.properties().reached(s)
+                .orElseThrow(() -> new IllegalStateException("the reach query did not hold when the trace was run again: is the step function deterministic?"));
+        return Found.of(new Witness(new Trace(cfg.config(), steps), scenarioSteps, q));
+    }
+
+    /** What the run's own properties say of the initial state: a broken invariant or a reach query that already holds, else null. */
+    static Found atRoot(CheckConfig cfg, Trace scenario, State root) {
+        int n = scenario.steps().size();
+        List<Violation> v = cfg.properties().check(root);
+        if (!v.isEmpty()) return Found.of(new Counterexample(scenario, n, v));
+        return cfg.properties().reached(root).map(q -> Found.of(new Witness(scenario, n, q))).orElse(null);
     }
 
     private static Divergence divergence(Trace trace, int scenarioSteps, State before, Request r, Outcome o, Implementation impl) {

@@ -14,6 +14,14 @@
  * {@code pvspec check}, {@link pvspec.checker.CheckConfig#small()}, is the resource
  * {@code small.check}.
  *
+ * <h2>A run's own properties</h2>
+ * A check file may add {@code #! invariant NAME: PREDICATE} (checked like INV-1..INV-13),
+ * {@code #! constraint PREDICATE} (states where it is false are checked but not expanded) and
+ * {@code #! reach NAME: PREDICATE} (the search ends at a shortest {@link pvspec.checker.Witness}),
+ * in the predicate language of {@link pvspec.checker.predicate}; {@code --invariant CLASS} adds a
+ * Java {@code Invariant}. {@link pvspec.checker.CheckProperties} holds them, and says which
+ * reductions they leave sound. {@code docs/check-files.md} is the reference.
+ *
  * <h2>How</h2>
  * {@link pvspec.checker.ModelChecker#run} explores breadth first, level by level, on all
  * threads, and numbers each level by least incoming edge, so the first counterexample found is a
@@ -21,7 +29,7 @@
  * INV-1..INV-13 ({@code Invariants.checkStep}), the step-level constraints against every
  * transition, and in conformance mode an {@link pvspec.checker.Implementation} against the model
  * on every transition. A search ends at a fixpoint, at the depth bound (complete to that depth),
- * at the first violation or divergence, or cut by a bound on states or time, which the report
+ * at the first violation, divergence or witness, or cut by a bound on states or time, which the report
  * never calls complete.
  *
  * <h2>Long runs</h2>

@@ -63,13 +63,13 @@ class CheckConfigTest {
     @Test
     void anUnknownDirectiveIsReportedWhereItIs() {
         assertThatThrownBy(() -> CheckConfig.parse("x.check", HEAD + "#! deepness 3\n"))
-                .isInstanceOf(CheckConfigException.class).hasMessage("x.check:3:4: unknown directive 'deepness' (depth, states, let, request, requests)");
+                .isInstanceOf(CheckConfigException.class).hasMessage("x.check:3:4: unknown directive 'deepness' (depth, states, let, request, requests, invariant, constraint, reach)");
     }
 
     @Test
     void aBadNumberIsReportedWhereItIs() {
         assertThatThrownBy(() -> CheckConfig.parse("x.check", "#! depth two\n" + HEAD))
-                .isInstanceOf(CheckConfigException.class).hasMessage("x.check:1:10: expected a non-negative number, found 'two'");
+                .isInstanceOf(CheckConfigException.class).hasMessage("x.check:1:10: expected a positive number (ASCII digits), found 'two'");
     }
 
     @Test

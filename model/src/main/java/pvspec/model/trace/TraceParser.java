@@ -80,6 +80,7 @@ final class TraceParser {
             Tokens.Word w = t.take();
             int eq = w.text().indexOf('=');
             if (eq <= 0) throw error(w.column(), "expected key=value, found '" + w.text() + "'");
+            if (kv.containsKey(w.text().substring(0, eq))) throw error(w.column(), "duplicate configuration key '" + w.text().substring(0, eq) + "'");
             kv.put(w.text().substring(0, eq), new Tokens.Word(w.text().substring(eq + 1), w.column() + eq + 1));
         }
         Config d = Config.small();
@@ -400,6 +401,7 @@ final class TraceParser {
         try {
             boolean neg = s.startsWith("-");
             String body = neg ? s.substring(1) : s;
+            if (!body.matches("0[xX][0-9a-fA-F]+|[0-9]+")) throw new NumberFormatException(); // ASCII only: parseLong takes any script's digits
             long v = body.startsWith("0x") || body.startsWith("0X") ? Long.parseUnsignedLong(body.substring(2), 16) : Long.parseLong(body);
             return neg ? -v : v;
         } catch (NumberFormatException e) {

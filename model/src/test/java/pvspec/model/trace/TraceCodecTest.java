@@ -110,6 +110,9 @@ class TraceCodecTest {
         located("d1: sched_op yield\n", 1, 1, "first line must be 'config");
         located("config levels=9\n", 1, 1, "bad configuration");
         located("config levels=2 colour=red\n", 1, 17, "unknown configuration key 'colour'");
+        located("config levels=2 frames=4 frames=8\n", 1, 26, "duplicate configuration key 'frames'");
+        located("config levels=2 frames=\u0668\n", 1, 24, "expected a number, found '\u0668'");
+        located(c + "d1: mmuext_op pin_l1_table mfn=\u0663\n", 2, 32, "expected a number, found '\u0663'");
         located(c + "x1: sched_op yield\n", 2, 1, "expected a caller");
         located(c + "d1: teleport\n", 2, 5, "unknown hypercall 'teleport'");
         located(c + "d1: sched_op\n", 2, 13, "expected a sub-operation");

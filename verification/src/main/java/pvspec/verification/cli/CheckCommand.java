@@ -3,14 +3,18 @@ package pvspec.verification.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import pvspec.checker.CheckConfig;
+import pvspec.checker.CheckProperties;
 import pvspec.checker.CheckReport;
 import pvspec.checker.HypervisorUnderTest;
 import pvspec.checker.ModelChecker;
 import pvspec.checker.Options;
+import pvspec.properties.mutants.Mutant;
 
 /** {@code pvspec check}: exhaustive model checking of the model (and, on request, of the hypervisor against it). */
 @Command(name = "check", description = "Exhaustive, breadth-first model checking of the model from a configuration; "
@@ -65,10 +69,30 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--no-reductions", description = "Switch off the independence and symmetry reductions.")
     boolean unreduced;
 
+    @CommandLine.Option(names = "--mutant", paramLabel = "NAME", description = "Conformance mode against this seeded-bug hypervisor (names: pvspec mutants).")
+    String mutant;
+
+    @CommandLine.Option(names = "--invariant", paramLabel = "CLASS", description = "Also check this pvspec.model.invariant.Invariant implementation (on the class path; repeatable).")
+    List<String> invariants = new ArrayList<>();
+
+    @CommandLine.Option(names = "--trace-out", paramLabel = "FILE", description = "Write the shortest counterexample, witness or divergence to FILE, a trace pvspec replay runs.")
+    Path traceOut;
+
+    @CommandLine.Option(names = "--json", description = "Print the final report as JSON (progress goes to standard error).")
+    boolean json;
+
+    @CommandLine.Option(names = "--coverage", description = "Also print how often each request template's requests succeeded and were refused.")
+    boolean templateCoverage;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         CheckConfig c = Inputs.checkConfig(config);
+        CheckProperties props = c.properties();
+        for (String name : invariants) props = props.withInvariant(InvariantLoader.load(name));
+        c = c.withProperties(props);
+        Mutant m = mutant == null ? null : Inputs.mutant(mutant);
+        if (traceOut != null) Inputs.output(traceOut, "--trace-out");
         Options o = Options.defaults();
         if (unreduced) o = o.unreduced();
         if (depth != null) o = o.withDepth((int) positive(depth, "--depth"));
@@ -78,6 +102,7 @@ final class CheckCommand implements Callable<Integer> {
         if (fingerprint && exact) throw new BadInput("--fingerprint and --exact exclude each other");
         o = o.withFingerprint(!exact);
         if (conformance) o = o.withImplementation(HypervisorUnderTest.standard());
+        if (m != null) o = o.withImplementation(HypervisorUnderTest.with(m.checks()));
         if (fingerprintsInMemory != null) o = o.withFingerprintsInMemory(positive(fingerprintsInMemory, "--fingerprints-in-memory"));
         if (checkpointMinutes < 0) throw new BadInput("--checkpoint-minutes must not be negative");
         Path dir = recover != null ? recover : checkpoint != null ? checkpoint : temporaryCheckpointDir();
@@ -86,6 +111,7 @@ final class CheckCommand implements Callable<Integer> {
             if (!Files.isRegularFile(recover.resolve("checkpoint.bin"))) throw new BadInput(recover + ": no checkpoint here (checkpoint.bin)");
             o = o.withRecoverFrom(recover);
         }
+        PrintWriter progress = json ? spec.commandLine().getErr() : out;
         CheckReport r;
         long[] onDisk = {0};
         try {
@@ -94,18 +120,22 @@ final class CheckCommand implements Callable<Integer> {
                 onDisk[0] = Math.max(onDisk[0], p.onDisk());
                 if (p.elapsedMillis() < next[0]) return; // the search also reports at the end of each level
                 next[0] = p.elapsedMillis() + PROGRESS_MILLIS;
-                out.println(p.line());
-                out.flush();
+                progress.println(p.line());
+                progress.flush();
             });
         } catch (IllegalArgumentException e) {
             if (recover == null) throw e;
             throw new BadInput(e.getMessage());
         }
-        out.print(r.summary());
-        if (onDisk[0] > 0) out.printf("  on disk        %,d fingerprints (at most %,d in memory)%n", onDisk[0], o.fingerprintsInMemory());
-        if (!r.complete() && r.holds()) out.printf("  checkpoint     %s (resume with --recover %s)%n", dir, dir);
-        if (!r.holds()) return Pvspec.VIOLATION;
-        return r.complete() ? Pvspec.HOLDS : Pvspec.INCONCLUSIVE; // cut by --seconds or --states: not a proof
+        out.print(json ? r.toJson() : r.summary());
+        if (!json && onDisk[0] > 0) out.printf("  on disk        %,d fingerprints (at most %,d in memory)%n", onDisk[0], o.fingerprintsInMemory());
+        if (!json && !r.complete() && r.holds()) out.printf("  checkpoint     %s (resume with --recover %s)%n", dir, dir);
+        if (templateCoverage && !json) out.print("\nrequest templates (executed transitions; the independence reduction's skipped ones not counted)\n" + r.templateTable());
+        if (traceOut != null) {
+            if (r.trace().isPresent()) Inputs.write(traceOut, r.trace().get(), "--trace-out");
+            (json ? spec.commandLine().getErr() : out).println(r.trace().isPresent() ? "trace written to " + traceOut : "no trace to write: " + traceOut + " not written");
+        }
+        return exitCode(r);
     }
 
     /** Progress is printed every 10 s. */
@@ -121,6 +151,15 @@ final class CheckCommand implements Callable<Integer> {
 
     private static Path temporaryCheckpointDir() {
         return Path.of(System.getProperty("java.io.tmpdir"), "pvspec-check-" + ProcessHandle.current().pid());
+    }
+
+    /** The exit-code table of {@link Pvspec}: 0 holds on a complete search, 1 found something, 3 cut before finding anything. */
+    static int exitCode(CheckReport r) {
+        switch (r.outcome()) {
+            case "holds": return Pvspec.HOLDS;
+            case "inconclusive": return Pvspec.INCONCLUSIVE;
+            default: return Pvspec.VIOLATION;
+        }
     }
 
     private static long positive(long v, String option) {

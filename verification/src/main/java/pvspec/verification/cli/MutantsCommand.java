@@ -40,7 +40,7 @@ final class MutantsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (budget <= 0) throw new BadInput("--steps-per-mutant must be positive");
-        if (show != null && Mutants.ALL.stream().noneMatch(m -> m.name().equals(show))) throw new BadInput("no variant named '" + show + "'");
+        if (show != null) Inputs.mutant(show);
         CheckConfig small = CheckConfig.small();
         out.printf("%-30s %-8s %-24s %9s %8s %7s   %-22s%n", "variant", "XSA", "detected by", "fuzz: steps", "time", "shrunk", "check (conformance mode)");
         int detected = 0;

@@ -24,11 +24,14 @@ final class ReplayCommand implements Callable<Integer> {
     @CommandLine.Option(names = {"-q", "--quiet"}, description = "Print only the verdict.")
     boolean quiet;
 
+    @CommandLine.Option(names = "--mutant", paramLabel = "NAME", description = "Replay on this seeded-bug hypervisor instead of the standard one (names: pvspec mutants).")
+    String mutant;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Trace t = Inputs.trace(file);
-        Replayer.Report r = Replayer.replay(t, Replayer.implementations());
+        Replayer.Report r = Replayer.replay(t, mutant == null ? Replayer.implementations() : List.of(Inputs.mutant(mutant).target()));
         if (!quiet) {
             out.println(TracePrinter.config(t.config()));
             out.printf("%5s  %-60s %s%n", "line", "request", String.join(" | ", r.implementations()) + " | invariants");
