@@ -65,6 +65,19 @@ public final class Coverage {
         if (r.succeeded()) succeeded[request]++;
     }
 
+    /** A copy of the counts (kinds by result codes), for a checkpoint. */
+    long[][] counts() {
+        long[][] out = new long[counts.length][];
+        for (int k = 0; k < counts.length; k++) out[k] = counts[k].clone();
+        return out;
+    }
+
+    /** Adds counts taken with {@link #counts} from a search over the same request space. */
+    void add(long[][] c) {
+        if (c.length != counts.length) throw new IllegalArgumentException("coverage of another request space");
+        for (int k = 0; k < counts.length; k++) for (int i = 0; i < counts[k].length; i++) counts[k][i] += c[k][i];
+    }
+
     void add(Coverage o) {
         for (int k = 0; k < counts.length; k++) for (int c = 0; c < counts[k].length; c++) counts[k][c] += o.counts[k][c];
         for (int i = 0; i < executed.length; i++) {

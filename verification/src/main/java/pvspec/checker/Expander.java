@@ -42,9 +42,9 @@ final class Expander {
                 for (int i = u.from(); i < u.to() && i <= lv.stopAfter.get() && lv.cut == null; i++) {
                     expand(i, u.firstRequest(), u.endRequest(), table);
                     if (u.endRequest() == s.req.length) lv.nodesDone.incrementAndGet();
+                    if (System.nanoTime() > s.deadline) lv.cut = Status.CUT_BY_TIME;
                 }
                 if (useTable) tables.release(p);
-                if (System.nanoTime() > s.deadline) lv.cut = Status.CUT_BY_TIME;
             }
         } catch (RuntimeException | Error e) {
             lv.hits.add(new Level.Hit(Long.MAX_VALUE, null, Level.Kind.EXCEPTION, "the checker failed: " + e));

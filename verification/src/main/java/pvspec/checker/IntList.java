@@ -16,6 +16,10 @@ final class IntList {
         return a[i];
     }
 
+    int[] toArray() {
+        return Arrays.copyOf(a, size);
+    }
+
     int size() {
         return size;
     }

@@ -1,8 +1,9 @@
 package pvspec.checker;
 
 /**
- * An open-addressing set of 64-bit fingerprints for fingerprint mode. Written only between
- * levels by one thread and read concurrently during a level, which the level barrier makes safe.
+ * An open-addressing set of 64-bit fingerprints: the in-memory part of a
+ * {@link FingerprintSet}. Written only between levels by one thread and read concurrently during
+ * a level, which the level barrier makes safe.
  */
 final class LongSet {
     private long[] keys = new long[1 << 16];
@@ -36,6 +37,19 @@ final class LongSet {
                 return;
             }
         }
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** The elements, in no particular order. */
+    long[] toArray() {
+        long[] out = new long[size];
+        int n = 0;
+        if (hasZero) out[n++] = 0;
+        for (long k : keys) if (k != 0) out[n++] = k;
+        return out;
     }
 
     private void grow() {

@@ -31,6 +31,14 @@ final class NodeStore {
         return label.get((int) node);
     }
 
+    int[] parents() {
+        return parent.toArray();
+    }
+
+    int[] labels() {
+        return label.toArray();
+    }
+
     /** The requests from the root to node {@code n}. */
     List<Integer> path(int n) {
         List<Integer> out = new ArrayList<>();

@@ -9,12 +9,13 @@ package pvspec.checker;
  * @param queue states found but not yet expanded
  * @param statesPerSecond distinct states per second since the start
  * @param elapsedMillis time since the start
+ * @param onDisk fingerprints of visited states kept on disk (fingerprint mode)
  */
-public record Progress(long states, long transitions, int depth, long queue, double statesPerSecond, long elapsedMillis) {
+public record Progress(long states, long transitions, int depth, long queue, double statesPerSecond, long elapsedMillis, long onDisk) {
 
-    /** One line: {@code states 12,345  transitions 1,234,567  depth 2  queue 4,321  9,876 states/s  12.3 s}. */
+    /** One line: {@code states 12,345  transitions 1,234,567  depth 2  queue 4,321  9,876 states/s  12.3 s} (and {@code on disk N}). */
     public String line() {
-        return String.format("states %,d  transitions %,d  depth %d  queue %,d  %,.0f states/s  %.1f s",
-                states, transitions, depth, queue, statesPerSecond, elapsedMillis / 1000.0);
+        return String.format("states %,d  transitions %,d  depth %d  queue %,d  %,.0f states/s  %.1f s", states, transitions, depth, queue,
+                statesPerSecond, elapsedMillis / 1000.0) + (onDisk > 0 ? String.format("  on disk %,d", onDisk) : "");
     }
 }

@@ -51,6 +51,15 @@ import pvspec.model.state.State;
  * </ul>
  * Conformance mode turns the reduction off: the implementation must see every transition.
  *
+ * <h2>Checkpoints</h2>
+ * Between levels the search's whole state is the node table (parent link and label of every
+ * state), the level sizes and the counters; states and the visited set follow from the node
+ * table by replaying one step per state, because the step function is deterministic and each
+ * node's state is the one its least edge produced. So a {@link Checkpoint} is just those, taken
+ * at the last level boundary, and recovery costs one step per state found (the search itself
+ * runs every request on every state). A new state is checked where {@link Expander} creates its
+ * entry in the next level: that is the place for further per-state checks.
+ *
  * <p>Under symmetry a node stands for all states with its key, represented by the state its least
  * edge produced ({@link Level.Entry}), and successors are computed from that representative. The
  * argument above then holds in the graph of representatives: swapping two independent steps at
@@ -110,7 +119,19 @@ final class Search {
         if (!cfg.properties().isEmpty()) reductions.add("symmetry: off (the run's own properties may name particular domains, frames and references)");
         if (!cfg.properties().constraints().isEmpty() && !reduce) reductions.set(0, "independence: off (states outside a constraint are not expanded)");
         Canonicalizer canon = new Canonicalizer(cfg.config(), "".equals(verdicts.get(Symmetry.GRANT_REFS)), "".equals(verdicts.get(Symmetry.DOMUS)));
-        this.visited = new Visited(canon, opt.fingerprint());
+        this.visited = new Visited(canon, opt.fingerprint(), opt.fingerprintsInMemory(),
+                opt.checkpointDir() == null ? null : opt.checkpointDir().resolve("fingerprints"));
+        this.identity = identity();
+    }
+
+    /** What a checkpoint must match to be resumed by this search. */
+    private long identity() {
+        StringBuilder b = new StringBuilder(cfg.config().toString()).append(cfg.scenario().steps().size());
+        cfg.scenario().steps().forEach(st -> b.append(st.caller()).append(st.call()));
+        for (Request r : req) b.append(r.caller()).append(r.call());
+        b.append(reductions).append(opt.fingerprint()).append(opt.implementation() != null);
+        byte[] bytes = b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return Hash64.of(bytes, 0, bytes.length);
     }
 
     CheckReport run() {
@@ -119,30 +140,68 @@ final class Search {
         State root = scenario.state();
         Found atRoot = Traces.atRoot(cfg, scenario.trace(), root);
         if (atRoot != null) return report(atRoot.witness().isPresent() ? Status.WITNESS : Status.VIOLATION, 0, atRoot);
-        nodes.add(-1, -1);
-        stateChecks.increment(); // the scenario run checked the root
-        visited.add(visited.key(root, new ByteSink(), new ByteSink()));
-        levelSizes.add(1L);
         List<State> prev = List.of();
         List<State> cur = List.of(root);
         long prevBase = 0;
         long curBase = 0;
+        int first = 0;
+        if (opt.recoverFrom() != null) {
+            Checkpoint cp = readCheckpoint(opt.recoverFrom());
+            List<List<State>> last = restore(cp, root);
+            prev = last.get(0);
+            cur = last.get(1);
+            first = cp.depth();
+            curBase = nodes.size() - cur.size();
+            prevBase = curBase - prev.size();
+        } else {
+            nodes.add(-1, -1);
+            stateChecks.increment(); // the scenario run checked the root
+            visited.add(visited.key(root, new ByteSink(), new ByteSink()));
+            levelSizes.add(1L);
+        }
+        mark();
+        Thread hook = opt.checkpointDir() == null ? null : new Thread(this::interrupted, "pvspec-checkpoint");
+        if (hook != null) Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return search(first, prev, prevBase, cur, curBase);
+        } finally {
+            if (hook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it writes the checkpoint
+                }
+            }
+            visited.close();
+        }
+    }
+
+    private CheckReport search(int first, List<State> prev, long prevBase, List<State> cur, long curBase) {
         ExecutorService pool = Executors.newFixedThreadPool(opt.threads(), r -> {
             Thread t = new Thread(r, "pvspec-check");
             t.setDaemon(true);
             return t;
         });
         try {
-            for (int depth = 0; ; depth++) {
+            for (int depth = first; ; depth++) {
                 if (depth >= maxDepth) return report(Status.COMPLETE_TO_DEPTH, depth, null);
                 frontier = Frontier.of(depth, prev, prevBase, cur, curBase, nodes, depth + 1 < maxDepth, opt.threads(), req.length);
                 level = new Level();
                 expand(pool);
                 if (!level.hits.isEmpty()) return reportHit();
-                if (level.cut != null) return report(level.cut, depth, null);
+                if (level.cut != null) {
+                    saveCheckpoint();
+                    return report(level.cut, depth, null);
+                }
                 long base = nodes.size();
-                List<State> found = promote();
+                List<State> found;
+                synchronized (this) {
+                    found = promote();
+                    mark();
+                }
                 if (found.isEmpty()) return report(Status.FIXPOINT, depth, null);
+                if (opt.checkpointDir() != null && opt.checkpointMillis() > 0
+                        && System.nanoTime() - lastCheckpoint >= opt.checkpointMillis() * 1_000_000) saveCheckpoint();
                 prev = cur;
                 prevBase = curBase;
                 cur = found;
@@ -151,6 +210,101 @@ final class Search {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The counters as the last numbered level left them: what a checkpoint records. */
+    private record Mark(long transitions, long skipped, long stepChecks, long stateChecks, long[][] coverage) {}
+
+    private volatile Mark mark;
+    /** Set by the shutdown hook: the JVM is going down, only the hook writes the checkpoint. */
+    private volatile boolean stopping;
+    private volatile Thread hookThread;
+    private long lastCheckpoint = System.nanoTime();
+    private final long identity;
+
+    private void mark() {
+        Coverage cov = coverage[0].fresh();
+        for (Coverage c : coverage) cov.add(c);
+        mark = new Mark(transitions.sum(), skipped.sum(), stepChecks.sum(), stateChecks.sum(), cov.counts());
+    }
+
+    /** Writes the checkpoint of the last numbered level, if checkpoints are on. */
+    private synchronized void saveCheckpoint() {
+        if (opt.checkpointDir() == null || stopping && Thread.currentThread() != hookThread) return; // the hook wrote it
+        Mark m = mark;
+        Checkpoint cp = new Checkpoint(identity, List.copyOf(levelSizes), nodes.parents(), nodes.labels(), m.transitions(), m.skipped(),
+                m.stepChecks(), m.stateChecks(), m.coverage(), (System.nanoTime() - start) / 1_000_000);
+        try {
+            cp.write(opt.checkpointDir());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the checkpoint in " + opt.checkpointDir(), e);
+        }
+        lastCheckpoint = System.nanoTime();
+    }
+
+    /** The shutdown hook (Ctrl-C): stop the workers and leave a checkpoint to resume from. */
+    private void interrupted() {
+        hookThread = Thread.currentThread();
+        stopping = true;
+        Level lv = level;
+        if (lv != null) lv.cut = Status.CUT_BY_TIME;
+        saveCheckpoint();
+        System.err.printf("pvspec check: interrupted; checkpoint of depth %d (%,d states) in %s; resume with --recover %s%n",
+                levelSizes.size() - 1, (long) nodes.size(), opt.checkpointDir(), opt.checkpointDir());
+    }
+
+    private Checkpoint readCheckpoint(java.nio.file.Path dir) {
+        Checkpoint cp;
+        try {
+            cp = Checkpoint.read(dir);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot recover: " + e.getMessage(), e);
+        }
+        if (cp.identity() != identity) {
+            throw new IllegalArgumentException("cannot recover from " + dir + ": it is a checkpoint of another configuration or other reductions");
+        }
+        return cp;
+    }
+
+    /**
+     * Rebuilds the search tree, the visited set and the counters of a checkpoint: each state is
+     * its parent's state stepped by its label, level by level. Returns the last two levels.
+     */
+    private List<List<State>> restore(Checkpoint cp, State root) {
+        int[] parent = cp.parent();
+        int[] label = cp.label();
+        ByteSink sink = new ByteSink();
+        ByteSink scratch = new ByteSink();
+        List<State> prev = List.of();
+        List<State> cur = List.of(root);
+        long base = 0;
+        nodes.add(-1, -1);
+        visited.add(visited.key(root, sink, scratch));
+        levelSizes.add(1L);
+        for (int d = 1; d < cp.levelSizes().size(); d++) {
+            long n = cp.levelSizes().get(d);
+            long from = base + cur.size();
+            List<State> next = new ArrayList<>((int) n);
+            for (long g = from; g < from + n; g++) {
+                State p = cur.get((int) (parent[(int) g] - base));
+                Request r = req[label[(int) g]];
+                State t = model.step(p, r.caller(), r.call()).state();
+                next.add(t);
+                nodes.add(parent[(int) g], label[(int) g]);
+                visited.add(visited.key(t, sink, scratch));
+            }
+            levelSizes.add(n);
+            prev = cur;
+            cur = next;
+            base = from;
+        }
+        if (nodes.size() != parent.length) throw new IllegalArgumentException("the checkpoint's levels do not add up to its nodes");
+        transitions.add(cp.transitions());
+        skipped.add(cp.skipped());
+        stepChecks.add(cp.stepChecks());
+        stateChecks.add(cp.stateChecks());
+        coverage[0].add(cp.coverage());
+        return List.of(prev, cur);
     }
 
     private void expand(ExecutorService pool) {
@@ -197,7 +351,7 @@ final class Search {
         double secs = Math.max((System.nanoTime() - start) / 1e9, 1e-3);
         long queue = frontier.cur().size() - (lv == null ? 0 : lv.nodesDone.get()) + pending;
         return new Progress(visited.size() + pending, transitions.sum(), frontier.depth(), Math.max(queue, 0),
-                (visited.size() + pending) / secs, (long) (secs * 1000));
+                (visited.size() + pending) / secs, (long) (secs * 1000), visited.onDisk());
     }
 
     private CheckReport reportHit() {

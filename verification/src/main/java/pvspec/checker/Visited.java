@@ -2,23 +2,26 @@ package pvspec.checker;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.nio.file.Path;
 import pvspec.model.state.State;
 
 /**
  * The states of the levels already numbered, by key: the canonical encoding itself (exact mode)
- * or its 64-bit hash (fingerprint mode). It changes only between levels, by one thread; during
- * a level the workers only read it, and the level barrier orders the two.
+ * or its 64-bit hash (fingerprint mode, held in memory up to a limit and then on disk: a
+ * {@link FingerprintSet}). It changes only between levels, by one thread; during a level the
+ * workers only read it, and the level barrier orders the two.
  */
-final class Visited {
+final class Visited implements AutoCloseable {
     private final Canonicalizer canon;
     private final boolean fingerprint;
     private final Set<StateKey> exact = new HashSet<>();
-    private final LongSet hashes = new LongSet();
+    private final FingerprintSet hashes;
     private long size;
 
-    Visited(Canonicalizer canon, boolean fingerprint) {
+    Visited(Canonicalizer canon, boolean fingerprint, long memoryLimit, Path spillDir) {
         this.canon = canon;
         this.fingerprint = fingerprint;
+        this.hashes = new FingerprintSet(memoryLimit, spillDir);
     }
 
     /** The key of {@code s}: a {@link StateKey} or a {@link Long}. {@code sink} and {@code scratch} are the caller's buffers. */
@@ -39,6 +42,16 @@ final class Visited {
 
     long size() {
         return size;
+    }
+
+    /** Keys kept on disk (fingerprint mode). */
+    long onDisk() {
+        return hashes.onDisk();
+    }
+
+    @Override
+    public void close() {
+        hashes.close();
     }
 
     /** Fingerprint mode: the probability that some two of {@code n} distinct states got one hash (birthday bound). */

@@ -32,6 +32,15 @@
  * at the first violation, divergence or witness, or cut by a bound on states or time, which the report
  * never calls complete.
  *
+ * <h2>Long runs</h2>
+ * In fingerprint mode (the default of {@code pvspec check}) the visited set is a
+ * {@link pvspec.checker.FingerprintSet}: 64-bit fingerprints in memory up to a bound, then merged
+ * into a sorted file on disk, as TLC's {@code DiskFPSet} does, so memory stays bounded however
+ * many states are found. With {@link pvspec.checker.Options#withCheckpoints} the search writes a
+ * {@link pvspec.checker.Checkpoint} at a level boundary every so often, when it is cut, and from a
+ * shutdown hook (Ctrl-C); {@link pvspec.checker.Options#withRecoverFrom} resumes from one and ends
+ * with exactly the counts of an uninterrupted run.
+ *
  * <h2>Reductions (each keeps every violation reachable, at the same depth)</h2>
  * <ul>
  * <li>Independence ({@link pvspec.checker.Footprint}, soundness argued on

@@ -32,7 +32,7 @@ class ReductionSoundnessTest {
     }
 
     @ParameterizedTest(name = "{0} on {1}")
-    @CsvSource({"unmap-keeps-reading, tiny-grants", "user-mode-yield, small"})
+    @CsvSource({"unmap-keeps-reading, tiny-grants"})
     void theGrantReferenceSymmetryFindsTheSameViolationsAtTheSameDepth(String bug, String config) {
         CheckReport plain = run(config, bug, Options.defaults().unreduced());
         CheckReport reduced = run(config, bug, Options.defaults().unreduced().withSymmetry(Set.of(Symmetry.GRANT_REFS)));

@@ -19,7 +19,7 @@ class StateCodecTest {
     private static List<State> states() {
         List<State> out = new ArrayList<>(SampleStates.scenarios());
         out.addAll(SampleStates.explore(Checks.load("tiny-grants"), 3, 3000));
-        out.addAll(SampleStates.explore(CheckConfig.small(), 2, 4000));
+        out.addAll(SampleStates.explore(CheckConfig.small(), 5, 4000));
         return out;
     }
 

@@ -1,6 +1,7 @@
 package pvspec.verification.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,6 @@ import pvspec.checker.HypervisorUnderTest;
 import pvspec.checker.ModelChecker;
 import pvspec.checker.Options;
 import pvspec.properties.mutants.Mutant;
-import pvspec.properties.run.Progress;
 
 /** {@code pvspec check}: exhaustive model checking of the model (and, on request, of the hypervisor against it). */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -33,8 +33,9 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--depth", paramLabel = "N", description = "Explore N steps deep (default: the configuration's).")
     Integer depth;
 
-    @CommandLine.Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer threads;
+    @CommandLine.Option(names = {"--workers", "--threads"}, paramLabel = "auto|N", defaultValue = "auto",
+            description = "Worker threads: auto (every core, the default) or N. --threads is an alias.")
+    String workers;
 
     @CommandLine.Option(names = "--states", paramLabel = "N", description = "Stop (reported as cut) after N distinct states.")
     Long states;
@@ -42,8 +43,28 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--seconds", paramLabel = "N", description = "Stop (reported as cut) after N seconds.")
     Long seconds;
 
-    @CommandLine.Option(names = "--fingerprint", description = "Keep 64-bit fingerprints instead of exact states (prints the collision probability).")
+    @CommandLine.Option(names = "--fingerprint", description = "Keep 64-bit fingerprints of states (the default; the report gives the collision probability); "
+            + "beyond --fingerprints-in-memory they move to a sorted file on disk, so memory stays bounded.")
     boolean fingerprint;
+
+    @CommandLine.Option(names = "--exact", description = "Keep the states' encodings instead of fingerprints: no collisions, but memory grows with the states.")
+    boolean exact;
+
+    @CommandLine.Option(names = "--fingerprints-in-memory", paramLabel = "N",
+            description = "Fingerprints kept in memory before they spill to disk (default: a quarter of the heap, 16 bytes each).")
+    Long fingerprintsInMemory;
+
+    @CommandLine.Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "Where checkpoints (and spilled fingerprints) go (default: a new directory under the system's temporary directory).")
+    Path checkpoint;
+
+    @CommandLine.Option(names = "--checkpoint-minutes", paramLabel = "N", defaultValue = "10",
+            description = "Checkpoint every N minutes, at the end of the level then being expanded; 0: only when cut or interrupted (default ${DEFAULT-VALUE}).")
+    long checkpointMinutes;
+
+    @CommandLine.Option(names = "--recover", paramLabel = "DIR",
+            description = "Resume the search from the checkpoint in DIR (same configuration and options; it goes on checkpointing there).")
+    Path recover;
 
     @CommandLine.Option(names = "--conformance", description = "Also run the hypervisor on every explored transition and compare result and state with the model.")
     boolean conformance;
@@ -78,22 +99,61 @@ final class CheckCommand implements Callable<Integer> {
         Options o = Options.defaults();
         if (unreduced) o = o.unreduced();
         if (depth != null) o = o.withDepth((int) positive(depth, "--depth"));
-        if (threads != null) o = o.withThreads((int) positive(threads, "--threads"));
+        o = o.withThreads(workers(workers));
         if (states != null) o = o.withMaxStates(positive(states, "--states"));
         if (seconds != null) o = o.withTimeLimitMillis(positive(seconds, "--seconds") * 1000);
-        if (fingerprint) o = o.withFingerprint(true);
+        if (fingerprint && exact) throw new BadInput("--fingerprint and --exact exclude each other");
+        o = o.withFingerprint(!exact);
         if (conformance) o = o.withImplementation(HypervisorUnderTest.standard());
         if (m != null) o = o.withImplementation(HypervisorUnderTest.with(m.checks()));
-        Progress progress = json ? new Progress(spec.commandLine().getErr(), false) : Progress.onStderr(spec.commandLine().getErr());
-        CheckReport r = ModelChecker.run(c, o, p -> progress.update(p.line()));
-        progress.done();
+        if (fingerprintsInMemory != null) o = o.withFingerprintsInMemory(positive(fingerprintsInMemory, "--fingerprints-in-memory"));
+        if (checkpointMinutes < 0) throw new BadInput("--checkpoint-minutes must not be negative");
+        Path dir = recover != null ? recover : checkpoint != null ? checkpoint : temporaryCheckpointDir();
+        o = o.withCheckpoints(dir, checkpointMinutes * 60_000).withProgressMillis(PROGRESS_MILLIS);
+        if (recover != null) {
+            if (!Files.isRegularFile(recover.resolve("checkpoint.bin"))) throw new BadInput(recover + ": no checkpoint here (checkpoint.bin)");
+            o = o.withRecoverFrom(recover);
+        }
+        PrintWriter progress = spec.commandLine().getErr(); // stdout holds only the report
+        CheckReport r;
+        long[] onDisk = {0};
+        try {
+            long[] next = {PROGRESS_MILLIS};
+            r = ModelChecker.run(c, o, p -> {
+                onDisk[0] = Math.max(onDisk[0], p.onDisk());
+                if (p.elapsedMillis() < next[0]) return; // the search also reports at the end of each level
+                next[0] = p.elapsedMillis() + PROGRESS_MILLIS;
+                progress.println(p.line());
+                progress.flush();
+            });
+        } catch (IllegalArgumentException e) {
+            if (recover == null) throw e;
+            throw new BadInput(e.getMessage());
+        }
         out.print(json ? r.toJson() : r.summary());
+        if (!json && onDisk[0] > 0) out.printf("  on disk        %,d fingerprints (at most %,d in memory)%n", onDisk[0], o.fingerprintsInMemory());
+        if (!json && !r.complete() && r.holds()) out.printf("  checkpoint     %s (resume with --recover %s)%n", dir, dir);
         if (templateCoverage && !json) out.print("\nrequest templates (executed transitions; the independence reduction's skipped ones not counted)\n" + r.templateTable());
         if (traceOut != null) {
             if (r.trace().isPresent()) Outputs.write(traceOut, r.trace().get(), "--trace-out");
             (json ? spec.commandLine().getErr() : out).println(r.trace().isPresent() ? "trace written to " + traceOut : "no trace to write: " + traceOut + " not written");
         }
         return exitCode(r);
+    }
+
+    /** Progress is printed every 10 s. */
+    static final long PROGRESS_MILLIS = 10_000;
+
+    private static int workers(String spec) {
+        try {
+            return Options.workers(spec);
+        } catch (NumberFormatException e) {
+            throw new BadInput("--workers must be auto or a positive number, not '" + spec + "'");
+        }
+    }
+
+    private static Path temporaryCheckpointDir() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "pvspec-check-" + ProcessHandle.current().pid());
     }
 
     /** The exit-code table of {@link Pvspec}: 0 holds on a complete search, 1 found something, 3 cut before finding anything. */

@@ -40,7 +40,7 @@ final class MutantsCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--show", paramLabel = "NAME", description = "Also print the shrunk trace of this variant.")
     String show;
 
-    @CommandLine.Option(names = "--check-seconds", defaultValue = "15", description = "Time for the model checker's conformance mode per variant, 0 to skip (default ${DEFAULT-VALUE}).")
+    @CommandLine.Option(names = "--check-seconds", defaultValue = "120", description = "Time for the model checker's conformance mode per variant, 0 to skip (default ${DEFAULT-VALUE}).")
     long checkSeconds;
 
     @CommandLine.Option(names = "--trace-only", description = "With --show: hunt only that variant (by fuzzing) and print its shrunk trace alone.")

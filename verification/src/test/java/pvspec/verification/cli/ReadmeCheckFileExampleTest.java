@@ -24,7 +24,7 @@ class ReadmeCheckFileExampleTest {
         int from = readme.indexOf(COMMAND) + COMMAND.length();
         String shown = readme.substring(from, readme.indexOf("trace written to witness.trace\n", from));
         Cli c = Cli.run("check", "--config", "../examples/shared-page.check", "--trace-out", dir.resolve("witness.trace").toString());
-        assertThat(c.exit).isEqualTo(Pvspec.VIOLATION);
+        assertThat(c.exit).as(c.err).isEqualTo(Pvspec.VIOLATION);
         String produced = c.out.substring(0, c.out.indexOf("trace written to"));
         assertThat(withoutTimings(produced)).containsExactlyElementsOf(withoutTimings(shown));
     }
