@@ -33,7 +33,7 @@
  * one ({@code pv/callback.c:do_set_trap_table}).
  *
  * <h2>Where pvspec departs from Xen</h2>
- * Only where DESIGN.md allows it: a hypercall from guest user mode returns {@code EPERM}; where
+ * Only where the project's fidelity rule allows it (see {@code docs/xen-conformance.md}): a hypercall from guest user mode returns {@code EPERM}; where
  * Xen's outcome depends on hardware timing (a TLB entry it did not flush), the pessimistic one.
  * Beyond that the model is smaller than Xen (ABI v1: host grant mappings only, unmap by handle,
  * no {@code MMUEXT_*_MULTI}, no LDT, no PIRQs), hands out the lowest free domain id and maptrack
