@@ -1,13 +1,7 @@
 package pvspec.hypervisor;
 
-import static pvspec.model.abi.PteFlag.A;
-import static pvspec.model.abi.PteFlag.AVAIL;
-import static pvspec.model.abi.PteFlag.D;
-import static pvspec.model.abi.PteFlag.G;
-import static pvspec.model.abi.PteFlag.NX;
 import static pvspec.model.abi.PteFlag.P;
 import static pvspec.model.abi.PteFlag.RW;
-import static pvspec.model.abi.PteFlag.US;
 
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.Mode;
@@ -38,15 +32,12 @@ import pvspec.model.state.GrantEntry;
  */
 public class Checks {
 
-    /** Bits a guest may set in a present L1 entry (complement of Xen's {@code L1_DISALLOW_MASK}). */
-    public static final long L1_ALLOWED =
-            P.mask() | RW.mask() | US.mask() | A.mask() | D.mask() | G.mask() | AVAIL.mask() | NX.mask();
-    /** Bits a guest may set in a present L2..L4 entry ({@code L2_DISALLOW_MASK}: no PSE, no G). */
-    public static final long UPPER_ALLOWED =
-            P.mask() | RW.mask() | US.mask() | A.mask() | D.mask() | AVAIL.mask() | NX.mask();
-    /** {@code FASTPATH_FLAG_WHITELIST} after XSA-182: never RW, never P. */
-    public static final long FASTPATH_WHITELIST =
-            NX.mask() | AVAIL.mask() | G.mask() | D.mask() | A.mask() | US.mask();
+    /** Bits a guest may set in a present L1 entry: the ABI's ({@link Pte#L1_ALLOWED}), here for the overrides. */
+    public static final long L1_ALLOWED = Pte.L1_ALLOWED;
+    /** Bits a guest may set in a present L2..L4 entry ({@link Pte#UPPER_ALLOWED}: no PSE, no G). */
+    public static final long UPPER_ALLOWED = Pte.UPPER_ALLOWED;
+    /** {@code FASTPATH_FLAG_WHITELIST} after XSA-182 ({@link Pte#FASTPATH_WHITELIST}): never RW, never P. */
+    public static final long FASTPATH_WHITELIST = Pte.FASTPATH_WHITELIST;
 
     // ------------------------------------------------------------ privilege
 

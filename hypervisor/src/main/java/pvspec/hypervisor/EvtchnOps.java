@@ -23,6 +23,7 @@ import static pvspec.hypervisor.Evtchn.ECS_VIRQ;
 
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.EventChannelOp;
+import pvspec.model.abi.Virq;
 import pvspec.model.abi.EventChannelWrite;
 import pvspec.model.abi.Result;
 
@@ -33,13 +34,6 @@ import pvspec.model.abi.Result;
  */
 final class EvtchnOps {
     private EvtchnOps() {}
-
-    static final int NR_VIRQS = 24;
-    static final int VIRQ_TIMER = 0;
-    static final int VIRQ_DEBUG = 1;
-    static final int VIRQ_XENOPROF = 7;
-    static final int VIRQ_ARGO = 11;
-    static final int VIRQ_XENPMU = 13;
 
 
     static Result apply(Txn t, EventChannelOp h) {
@@ -107,10 +101,10 @@ final class EvtchnOps {
 
     private static Result bindVirq(Txn t, EventChannelOp.BindVirq h) {
         int virq = h.virq();
-        if (virq < 0 || virq >= NR_VIRQS) throw Refused.of(EVTCHN_BAD_VIRQ);
+        if (virq < 0 || virq >= Virq.NR_VIRQS) throw Refused.of(EVTCHN_BAD_VIRQ);
         Dom d = t.dom;
-        boolean perVcpu = virq == VIRQ_TIMER || virq == VIRQ_DEBUG || virq == VIRQ_XENOPROF || virq == VIRQ_XENPMU;
-        if (!perVcpu && virq != VIRQ_ARGO && !d.privileged) throw Refused.of(EVTCHN_GLOBAL_VIRQ);
+        boolean perVcpu = Virq.perVcpu(virq);
+        if (!perVcpu && virq != Virq.VIRQ_ARGO && !d.privileged) throw Refused.of(EVTCHN_GLOBAL_VIRQ);
         if (!perVcpu && h.vcpu() != 0) throw Refused.of(EVTCHN_VIRQ_NOT_VCPU0);
         if (!d.hasVcpu(h.vcpu())) throw Refused.of(EVTCHN_NO_SUCH_VCPU);
         for (long w : d.ports) {

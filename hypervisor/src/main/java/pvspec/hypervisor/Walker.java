@@ -43,7 +43,7 @@ final class Walker {
         boolean writable = true;
         for (int level = hv.levels; level >= 1; level--) {
             long e = ft.entry((int) frame, hv.index(va, level));
-            if (!Pte.present(e) || !Pte.user(e) || !ft.valid(Pte.mfn(e))) return NO_TRANSLATION;
+            if (!Pte.guestWalks(e) || !ft.valid(Pte.mfn(e))) return NO_TRANSLATION;
             writable &= Pte.writable(e);
             frame = Pte.mfn(e);
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.Result;
+import pvspec.model.abi.check.Reply;
 import pvspec.model.rules.Outcome;
 import pvspec.model.rules.Step;
 import pvspec.model.state.Config;
@@ -38,15 +39,16 @@ final class Lockstep {
     /** Run one request on both; returns the model's result. Throws {@link AssertionError} on divergence. */
     Result step(Caller c, Hypercall h) {
         Outcome o = Step.step(model, c, h);
-        Result r;
+        Reply reply;
         try {
-            r = hv.hypercall(c, h);
+            reply = hv.call(c, h);
         } catch (RuntimeException e) {
             throw new AssertionError("hypervisor threw on " + line(c, h, o.result()) + "\n" + text(), e);
         }
+        Result r = reply.result();
         trace.add(line(c, h, o.result()));
-        if (!r.equals(o.result())) {
-            throw new AssertionError("result " + r + ", model " + o.result() + o.reason().map(x -> " (" + x + ")").orElse("") + "\n" + text());
+        if (!reply.equals(o.reply())) {
+            throw new AssertionError("result " + reply + ", model " + o.reply() + o.reason().map(x -> " (" + x + ")").orElse("") + "\n" + text());
         }
         State a = hv.abstractState();
         String d = StateDiff.describe(o.state(), a);

@@ -45,4 +45,24 @@ class SeededBugsAreDetected {
         }
         assertThat(names).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(12);
     }
+
+    @org.junit.jupiter.api.Test
+    void theRegistryNamesTheCheckersForEveryBugAndEveryReaderSeesIt() {
+        for (pvspec.hypervisor.seeded.SeededBug b : pvspec.hypervisor.seeded.SeededBug.values()) {
+            assertThat(b.foundBy()).as(b.id()).isNotEmpty();
+            assertThat(b.bugClass()).as(b.id()).isNotBlank();
+            assertThat(b.xsa()).as(b.id()).matches("-|XSA-[0-9]+");
+            assertThat(b.checks().getClass().getSuperclass()).isEqualTo(pvspec.hypervisor.Checks.class);
+            // The sequential ones are this suite's variants; the concurrency ones JPF's (SeededRaces).
+            assertThat(Mutants.ALL.stream().anyMatch(m -> m.name().equals(b.id()))).as(b.id()).isEqualTo(!b.concurrent());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyVariantTheRegistryExpectsTheAttacksToFindTheyFind() {
+        for (pvspec.hypervisor.seeded.SeededBug b : pvspec.hypervisor.seeded.SeededBug.sequential()) {
+            boolean expected = b.foundBy().contains(pvspec.hypervisor.seeded.SeededBug.Finder.ATTACKS);
+            assertThat(pvspec.properties.mutants.Hunt.byAttacks(Mutant.of(b)).isPresent()).as(b.id()).isEqualTo(expected);
+        }
+    }
 }

@@ -1,9 +1,7 @@
 package pvspec.checker;
 
-import java.util.ArrayList;
 import java.util.List;
 import pvspec.model.abi.Hypercall;
-import pvspec.model.abi.MmuextOp;
 
 /**
  * The request kinds of ABI v1, as coverage counts them: each hypercall sub-operation is a kind
@@ -39,11 +37,6 @@ public final class Kinds {
 
     /** The kind of a request; a batch of several sub-operations is named by all of them. */
     public static String of(Hypercall h) {
-        if (h instanceof MmuextOp) {
-            List<String> names = new ArrayList<>();
-            for (MmuextOp.Op op : ((MmuextOp) h).ops()) names.add(op.name());
-            return "mmuext_op " + String.join(";", names);
-        }
-        return h.kind();
+        return h.kindOfEach();
     }
 }

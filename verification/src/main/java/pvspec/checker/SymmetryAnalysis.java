@@ -52,7 +52,7 @@ final class SymmetryAnalysis {
     private static String domus(Config c, State initial, RequestSpace space, Set<List<Object>> all) {
         for (Request r : space.all()) {
             Hypercall h = r.call();
-            if (h instanceof MemoryOp.DecreaseReservation || h instanceof Domctl.DestroyDomain) {
+            if (FreesResources.of(h)) {
                 return "frames and domain ids can return to the free pool (" + r.kind() + ") and be handed out again lowest first";
             }
         }

@@ -42,6 +42,11 @@ public sealed interface Hypercall
     /** The kind of request, as the trace names it ({@code "mmu_update"}, {@code "event_channel_op send"}). */
     String kind();
 
+    /** The kind, naming each sub-command of a batch of them ({@code mmuext_op pin_l1_table;new_baseptr}). */
+    default String kindOfEach() {
+        return kind();
+    }
+
     /**
      * Whether user mode may make this request. Only guest memory accesses and software
      * interrupts run in user mode; every hypercall is refused there with {@code EPERM}.

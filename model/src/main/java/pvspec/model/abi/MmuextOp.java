@@ -27,6 +27,13 @@ public record MmuextOp(List<Op> ops) implements Hypercall {
     }
 
     @Override
+    public String kindOfEach() {
+        List<String> names = new java.util.ArrayList<>();
+        for (Op op : ops) names.add(op.name());
+        return kind() + " " + String.join(";", names);
+    }
+
+    @Override
     public <R> R accept(Hypercall.Visitor<R> v) {
         return v.mmuextOp(this);
     }

@@ -64,6 +64,15 @@ public final class Pte {
         return (pte & US.mask()) != 0;
     }
 
+    /**
+     * Whether a guest access walks through this entry: present and user-accessible (a 64-bit PV
+     * guest, kernel included, runs in ring 3, so the hypervisor's supervisor-only slots stop it).
+     * The one rule every walk of what a vCPU can reach uses.
+     */
+    public static boolean guestWalks(long pte) {
+        return present(pte) && user(pte);
+    }
+
     public static boolean has(long pte, PteFlag flag) {
         return (pte & flag.mask()) != 0;
     }

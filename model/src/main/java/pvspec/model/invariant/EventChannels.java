@@ -37,8 +37,8 @@ public final class EventChannels extends NamedInvariant {
             for (int v = 0; v < d.vcpus().size(); v++) {
                 boolean expected = false;
                 for (Port p : d.ports()) expected |= p.pending() && !p.masked() && p.notifyVcpu() == v;
-                if (d.vcpu(v).upcallPending() != expected) out.add(Violation.of(id(), "d" + d.id() + " vCPU " + v + " upcall pending is " + d.vcpu(v).upcallPending() + ", its ports say " + expected));
-                if (d.vcpu(v).blocked() && expected) out.add(Violation.of(id(), "d" + d.id() + " vCPU " + v + " sleeps with an event waiting"));
+                if (d.vcpu(v).upcallPending() != expected) out.add(Violation.of(clause("upcall-pending"), "d" + d.id() + " vCPU " + v + " upcall pending is " + d.vcpu(v).upcallPending() + ", its ports say " + expected));
+                if (d.vcpu(v).blocked() && expected) out.add(Violation.of(clause("no-sleep-with-event"), "d" + d.id() + " vCPU " + v + " sleeps with an event waiting"));
             }
         }
         return out;
@@ -48,28 +48,28 @@ public final class EventChannels extends NamedInvariant {
         Port port = d.port(p);
         PortState st = port.state();
         boolean shouldBeReserved = p == 0 && d.life() != Lifecycle.DYING;
-        if (shouldBeReserved != (st instanceof PortState.Reserved)) out.add(Violation.port(id(), d.id(), p, "port " + p + " is " + st));
+        if (shouldBeReserved != (st instanceof PortState.Reserved)) out.add(Violation.port(clause("reserved"), d.id(), p, "port " + p + " is " + st));
         if (d.life() == Lifecycle.DYING && !(st instanceof PortState.Free)) return; // INV-13 reports it
         if ((st instanceof PortState.Free || st instanceof PortState.Reserved) && port.pending()) {
-            out.add(Violation.port(id(), d.id(), p, "a closed port is pending"));
+            out.add(Violation.port(clause("closed-not-pending"), d.id(), p, "a closed port is pending"));
         }
         if (st instanceof PortState.Interdomain) {
             PortState.Interdomain link = (PortState.Interdomain) st;
             Domain r = s.domains().get(link.remoteDom());
             boolean back = r != null && r.hasPort(link.remotePort())
                     && r.port(link.remotePort()).state() instanceof PortState.Interdomain other && other.remoteDom() == d.id() && other.remotePort() == p;
-            if (!back) out.add(Violation.port(id(), d.id(), p, "links to d" + link.remoteDom() + ":" + link.remotePort() + ", which does not link back"));
+            if (!back) out.add(Violation.port(clause("linked-both-ways"), d.id(), p, "links to d" + link.remoteDom() + ":" + link.remotePort() + ", which does not link back"));
         }
         if (st instanceof PortState.Unbound) {
             int remote = ((PortState.Unbound) st).remoteDom();
-            if (remote < 0 || remote > 0xFFFF) out.add(Violation.port(id(), d.id(), p, "is offered to " + remote + ", not a domain id"));
+            if (remote < 0 || remote > 0xFFFF) out.add(Violation.port(clause("offered-to-domid"), d.id(), p, "is offered to " + remote + ", not a domain id"));
         }
         if (st instanceof PortState.Virq) {
             int virq = ((PortState.Virq) st).virq();
-            if (!virqs.add((long) virq * 65536 + port.notifyVcpu())) out.add(Violation.port(id(), d.id(), p, "VIRQ " + virq + " is bound twice on vCPU " + port.notifyVcpu()));
+            if (!virqs.add((long) virq * 65536 + port.notifyVcpu())) out.add(Violation.port(clause("virq-once"), d.id(), p, "VIRQ " + virq + " is bound twice on vCPU " + port.notifyVcpu()));
         }
         if ((st instanceof PortState.Virq || st instanceof PortState.Ipi) && !d.hasVcpu(port.notifyVcpu())) {
-            out.add(Violation.port(id(), d.id(), p, "notifies vCPU " + port.notifyVcpu() + ", which does not exist"));
+            out.add(Violation.port(clause("notifies-existing-vcpu"), d.id(), p, "notifies vCPU " + port.notifyVcpu() + ", which does not exist"));
         }
     }
 
@@ -86,7 +86,7 @@ public final class EventChannels extends NamedInvariant {
                     if (!d.port(q).pending() || old.port(q).pending()) continue;
                     boolean peer = st instanceof PortState.Interdomain link && link.remoteDom() == d.id() && link.remotePort() == q;
                     boolean self = st instanceof PortState.Ipi && d.id() == c.domain() && q == p;
-                    if (!peer && !self) out.add(Violation.port(id(), d.id(), q, "d" + c.domain() + " sent on port " + p + " and raised an event on a port not linked to it"));
+                    if (!peer && !self) out.add(Violation.port(clause("send-reaches-peer"), d.id(), q, "d" + c.domain() + " sent on port " + p + " and raised an event on a port not linked to it"));
                 }
             }
         }

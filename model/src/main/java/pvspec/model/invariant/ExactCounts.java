@@ -24,9 +24,9 @@ public final class ExactCounts extends NamedInvariant {
         List<Violation> out = new ArrayList<>();
         for (int mfn = 0; mfn < s.frames().size(); mfn++) {
             Frame f = s.frame(mfn);
-            if (f.count() != c.count(mfn)) out.add(Violation.frame(id(), mfn, "general count " + f.count() + ", but " + c.count(mfn) + " references"));
-            if (f.typeCount() != c.typeCount(mfn)) out.add(Violation.frame(id(), mfn, "type count " + f.typeCount() + ", but " + c.typeCount(mfn) + " type references"));
-            if (f.linearCount() != c.linear(mfn)) out.add(Violation.frame(id(), mfn, "linear count " + f.linearCount() + ", but " + c.linear(mfn) + " from linear entries"));
+            if (f.count() != c.count(mfn)) out.add(Violation.frame(clause("general"), mfn, "general count " + f.count() + ", but " + c.count(mfn) + " references"));
+            if (f.typeCount() != c.typeCount(mfn)) out.add(Violation.frame(clause("type"), mfn, "type count " + f.typeCount() + ", but " + c.typeCount(mfn) + " type references"));
+            if (f.linearCount() != c.linear(mfn)) out.add(Violation.frame(clause("linear"), mfn, "linear count " + f.linearCount() + ", but " + c.linear(mfn) + " from linear entries"));
         }
         return out;
     }

@@ -35,7 +35,7 @@ public final class Grants extends NamedInvariant {
             for (Map.Entry<Integer, Maptrack> e : d.maptrack().entrySet()) {
                 mapping(s, d, e.getKey(), e.getValue(), out);
                 Maptrack m = e.getValue();
-                if (!hostSlots.add(m.hostL1() * 4096 + m.hostIndex())) out.add(Violation.frame(id(), m.hostL1(), "two grant mappings share slot " + m.hostIndex() + " of L1 " + m.hostL1()));
+                if (!hostSlots.add(m.hostL1() * 4096 + m.hostIndex())) out.add(Violation.frame(clause("one-mapping-per-slot"), m.hostL1(), "two grant mappings share slot " + m.hostIndex() + " of L1 " + m.hostL1()));
             }
             for (int ref = 0; ref < d.grants().size(); ref++) inUseFlags(s, d, ref, out);
         }
@@ -44,7 +44,7 @@ public final class Grants extends NamedInvariant {
             if (!f.isTable(1)) continue;
             for (int i = 0; i < f.contents().size(); i++) {
                 if (Pte.isGrant(f.entry(i)) && !hostSlots.contains((long) mfn * 4096 + i)) {
-                    out.add(Violation.frame(id(), mfn, "slot " + i + " of L1 " + mfn + " is a grant entry no mapping records"));
+                    out.add(Violation.frame(clause("grant-entry-recorded"), mfn, "slot " + i + " of L1 " + mfn + " is a grant entry no mapping records"));
                 }
             }
         }
@@ -55,22 +55,22 @@ public final class Grants extends NamedInvariant {
         String what = "d" + d.id() + " handle " + handle;
         Domain g = s.domains().get(m.dom());
         if (g == null || m.ref() < 0 || m.ref() >= g.grants().size()) {
-            out.add(Violation.frame(id(), m.frame(), what + " maps grant " + m.ref() + " of d" + m.dom() + ", which does not exist"));
+            out.add(Violation.frame(clause("entry-exists"), m.frame(), what + " maps grant " + m.ref() + " of d" + m.dom() + ", which does not exist"));
             return;
         }
         GrantEntry e = g.grants().get(m.ref());
         if (!e.permitsAccess() || e.domid() != d.id() || e.frame() != m.frame()) {
-            out.add(Violation.frame(id(), m.frame(), what + " maps grant " + m.ref() + " of d" + m.dom() + ", which does not grant frame " + m.frame() + " to it"));
+            out.add(Violation.frame(clause("entry-grants-mapper"), m.frame(), what + " maps grant " + m.ref() + " of d" + m.dom() + ", which does not grant frame " + m.frame() + " to it"));
         }
-        if ((e.flags() & GrantEntry.GTF_reading) == 0) out.add(Violation.frame(id(), m.frame(), what + ": grant " + m.ref() + " of d" + m.dom() + " is mapped but not marked reading"));
+        if ((e.flags() & GrantEntry.GTF_reading) == 0) out.add(Violation.frame(clause("reading"), m.frame(), what + ": grant " + m.ref() + " of d" + m.dom() + " is mapped but not marked reading"));
         if (!m.readonly() && (e.readonly() || (e.flags() & GrantEntry.GTF_writing) == 0)) {
-            out.add(Violation.frame(id(), m.frame(), what + " maps grant " + m.ref() + " of d" + m.dom() + " writable, which the entry does not allow or show"));
+            out.add(Violation.frame(clause("writing"), m.frame(), what + " maps grant " + m.ref() + " of d" + m.dom() + " writable, which the entry does not allow or show"));
         }
-        if (!s.validMfn(m.frame()) || s.frame(m.frame()).owner() != m.dom()) out.add(Violation.frame(id(), m.frame(), what + " maps a frame its granter does not own"));
+        if (!s.validMfn(m.frame()) || s.frame(m.frame()).owner() != m.dom()) out.add(Violation.frame(clause("granter-owns-frame"), m.frame(), what + " maps a frame its granter does not own"));
         long want = Pte.make(m.frame(), PteFlag.P, PteFlag.US, PteFlag.GNTTAB) | (m.readonly() ? 0 : PteFlag.RW.mask());
         boolean hostOk = s.validMfn(m.hostL1()) && s.frame(m.hostL1()).owner() == d.id() && s.frame(m.hostL1()).isTable(1)
                 && m.hostIndex() >= 0 && m.hostIndex() < s.config().entries() && s.frame(m.hostL1()).entry(m.hostIndex()) == want;
-        if (!hostOk) out.add(Violation.frame(id(), m.hostL1(), what + ": its entry in L1 " + m.hostL1() + " slot " + m.hostIndex() + " is not the grant mapping"));
+        if (!hostOk) out.add(Violation.frame(clause("host-entry"), m.hostL1(), what + ": its entry in L1 " + m.hostL1() + " slot " + m.hostIndex() + " is not the grant mapping"));
     }
 
     private void inUseFlags(State s, Domain g, int ref, List<Violation> out) {
@@ -86,7 +86,7 @@ public final class Grants extends NamedInvariant {
         }
         int flags = g.grants().get(ref).flags();
         if (((flags & GrantEntry.GTF_reading) != 0) != reading || ((flags & GrantEntry.GTF_writing) != 0) != writing) {
-            out.add(Violation.of(id(), "d" + g.id() + " grant " + ref + " in-use flags say reading=" + ((flags & GrantEntry.GTF_reading) != 0)
+            out.add(Violation.of(clause("in-use-flags"), "d" + g.id() + " grant " + ref + " in-use flags say reading=" + ((flags & GrantEntry.GTF_reading) != 0)
                     + " writing=" + ((flags & GrantEntry.GTF_writing) != 0) + ", its mappings say " + reading + "/" + writing));
         }
     }

@@ -33,18 +33,18 @@ public final class HypervisorSlots extends NamedInvariant {
             if (!t.isTable(top)) continue;
             for (int slot = s.config().reservedFirst(); slot < s.config().reservedFirst() + s.config().reservedCount(); slot++) {
                 long want = Pte.make(s.config().xenFrameForSlot(slot), PteFlag.P, PteFlag.RW);
-                if (t.entry(slot) != want) out.add(Violation.frame(id(), mfn, "reserved slot " + slot + " of top-level table " + mfn + " is not the hypervisor's entry"));
+                if (t.entry(slot) != want) out.add(Violation.frame(clause("reserved-slots"), mfn, "reserved slot " + slot + " of top-level table " + mfn + " is not the hypervisor's entry"));
             }
         }
         for (Domain d : s.domains().values()) {
             for (Vcpu v : d.vcpus()) {
                 if (v.hasBaseptr()) {
                     for (long f : facts.reachFromTop(v.baseptr()).frames()) {
-                        if (xen(s, f)) out.add(Violation.frames(id(), "d" + d.id() + " reaches hypervisor frame " + f, f, v.baseptr()));
+                        if (xen(s, f)) out.add(Violation.frames(clause("no-walk-to-xen"), "d" + d.id() + " reaches hypervisor frame " + f, f, v.baseptr()));
                     }
                 }
                 for (Map.Entry<Long, TlbEntry> e : v.tlb().entrySet()) {
-                    if (xen(s, e.getValue().mfn())) out.add(Violation.frame(id(), e.getValue().mfn(), "d" + d.id() + " caches a translation to a hypervisor frame"));
+                    if (xen(s, e.getValue().mfn())) out.add(Violation.frame(clause("no-tlb-to-xen"), e.getValue().mfn(), "d" + d.id() + " caches a translation to a hypervisor frame"));
                 }
             }
         }

@@ -28,23 +28,23 @@ public final class Lifecycle extends NamedInvariant {
         List<Violation> out = new ArrayList<>();
         for (Domain d : s.domains().values()) {
             if (d.life() != pvspec.model.state.Lifecycle.DYING) continue;
-            for (int p = 0; p < d.ports().size(); p++) if (!d.port(p).isFree()) out.add(Violation.port(id(), d.id(), p, "dying d" + d.id() + " still has an open port"));
-            if (!d.maptrack().isEmpty()) out.add(Violation.of(id(), "dying d" + d.id() + " still holds grant mappings"));
-            for (Vcpu v : d.vcpus()) if (v.hasBaseptr() || !v.tlb().isEmpty()) out.add(Violation.of(id(), "dying d" + d.id() + " still has a base pointer or TLB entries"));
+            for (int p = 0; p < d.ports().size(); p++) if (!d.port(p).isFree()) out.add(Violation.port(clause("dying-ports-closed"), d.id(), p, "dying d" + d.id() + " still has an open port"));
+            if (!d.maptrack().isEmpty()) out.add(Violation.of(clause("dying-no-mappings"), "dying d" + d.id() + " still holds grant mappings"));
+            for (Vcpu v : d.vcpus()) if (v.hasBaseptr() || !v.tlb().isEmpty()) out.add(Violation.of(clause("dying-no-address-space"), "dying d" + d.id() + " still has a base pointer or TLB entries"));
             for (int mfn = 0; mfn < s.frames().size(); mfn++) {
                 Frame f = s.frame(mfn);
-                if (f.owner() == d.id() && (f.pinned() || f.allocated())) out.add(Violation.frame(id(), mfn, "dying d" + d.id() + " still pins or holds frame " + mfn));
+                if (f.owner() == d.id() && (f.pinned() || f.allocated())) out.add(Violation.frame(clause("dying-frames-released"), mfn, "dying d" + d.id() + " still pins or holds frame " + mfn));
             }
         }
         for (int id = 0; id < s.config().domains(); id++) {
             if (s.domains().containsKey(id)) continue;
-            for (int mfn = 0; mfn < s.frames().size(); mfn++) if (s.frame(mfn).owner() == id) out.add(Violation.frame(id(), mfn, "destroyed d" + id + " still owns frame " + mfn));
+            for (int mfn = 0; mfn < s.frames().size(); mfn++) if (s.frame(mfn).owner() == id) out.add(Violation.frame(clause("destroyed-owns-nothing"), mfn, "destroyed d" + id + " still owns frame " + mfn));
             for (Domain d : s.domains().values()) {
-                for (Maptrack m : d.maptrack().values()) if (m.dom() == id) out.add(Violation.frame(id(), m.frame(), "d" + d.id() + " maps a grant of destroyed d" + id));
+                for (Maptrack m : d.maptrack().values()) if (m.dom() == id) out.add(Violation.frame(clause("destroyed-not-mapped"), m.frame(), "d" + d.id() + " maps a grant of destroyed d" + id));
                 for (int p = 0; p < d.ports().size(); p++) {
                     Port port = d.port(p);
                     if (port.state() instanceof PortState.Interdomain && ((PortState.Interdomain) port.state()).remoteDom() == id) {
-                        out.add(Violation.port(id(), d.id(), p, "is linked to destroyed d" + id));
+                        out.add(Violation.port(clause("destroyed-not-linked"), d.id(), p, "is linked to destroyed d" + id));
                     }
                 }
             }

@@ -32,7 +32,7 @@ public final class MemoryIsolation extends NamedInvariant {
             for (Vcpu v : d.vcpus()) {
                 if (v.hasBaseptr()) {
                     Reach r = facts.reachFromTop(v.baseptr());
-                    for (long t : r.tables()) if (!owned(s, d, t)) out.add(Violation.frames(id(), "d" + d.id() + " walks through table " + t + ", which it does not own", t));
+                    for (long t : r.tables()) if (!owned(s, d, t)) out.add(Violation.frames(clause("walks-own-tables"), "d" + d.id() + " walks through table " + t + ", which it does not own", t));
                     for (Map.Entry<Long, Boolean> l : r.leaves().entrySet()) check(s, d, l.getKey(), l.getValue(), "maps", out);
                 }
                 for (TlbEntry e : v.tlb().values()) check(s, d, e.mfn(), e.writable(), "caches a translation to", out);
@@ -43,7 +43,7 @@ public final class MemoryIsolation extends NamedInvariant {
 
     private void check(State s, Domain d, long mfn, boolean writable, String how, List<Violation> out) {
         if (owned(s, d, mfn) || granted(d, mfn, writable) || foreign(s, d, mfn)) return;
-        out.add(Violation.frame(id(), mfn, "d" + d.id() + " " + how + " frame " + mfn + (writable ? " writable" : "")
+        out.add(Violation.frame(clause("reaches-own-or-granted"), mfn, "d" + d.id() + " " + how + " frame " + mfn + (writable ? " writable" : "")
                 + ", which it neither owns nor holds a grant for"));
     }
 

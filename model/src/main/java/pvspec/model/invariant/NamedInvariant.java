@@ -16,6 +16,11 @@ abstract class NamedInvariant implements Invariant {
     @Override public final String name() { return name; }
     @Override public final String statement() { return statement; }
 
+    /** The id of one named clause of this invariant, {@code INV-12.reading}: a violation names the clause it breaks. */
+    final String clause(String name) {
+        return id + "." + name;
+    }
+
     @Override
     public String toString() {
         return id + " " + name;

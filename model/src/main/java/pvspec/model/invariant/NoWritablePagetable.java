@@ -32,7 +32,7 @@ public final class NoWritablePagetable extends NamedInvariant {
                 for (Map.Entry<Long, TlbEntry> t : v.tlb().entrySet()) {
                     long mfn = t.getValue().mfn();
                     if (t.getValue().writable() && s.validMfn(mfn) && s.frame(mfn).type().isPageTable()) {
-                        out.add(Violation.frame(id(), mfn, "d" + d.id() + " has a writable TLB entry for page table " + mfn + " at va " + t.getKey()));
+                        out.add(Violation.frame(clause("no-writable-tlb-entry"), mfn, "d" + d.id() + " has a writable TLB entry for page table " + mfn + " at va " + t.getKey()));
                     }
                 }
             }
@@ -48,7 +48,7 @@ public final class NoWritablePagetable extends NamedInvariant {
         for (Map.Entry<Long, Boolean> leaf : r.leaves().entrySet()) {
             long mfn = leaf.getKey();
             if (leaf.getValue() && s.validMfn(mfn) && s.frame(mfn).type().isPageTable()) {
-                out.add(Violation.frames(id(), "page table " + mfn + " is writable through the tables under " + root, mfn, root));
+                out.add(Violation.frames(clause("no-writable-walk"), "page table " + mfn + " is writable through the tables under " + root, mfn, root));
             }
         }
     }

@@ -26,17 +26,17 @@ public final class Ownership extends NamedInvariant {
         for (int mfn = 0; mfn < s.frames().size(); mfn++) {
             Frame f = s.frame(mfn);
             boolean xen = mfn < s.config().xenFrames();
-            if (xen != (f.owner() == DomId.DOMID_XEN)) out.add(Violation.frame(id(), mfn, "the hypervisor owns exactly the lowest " + s.config().xenFrames() + " frames"));
-            if (f.count() < 0) out.add(Violation.frame(id(), mfn, "negative general count " + f.count()));
-            if (f.allocated() && f.count() <= 0) out.add(Violation.frame(id(), mfn, "allocated but its count is " + f.count()));
+            if (xen != (f.owner() == DomId.DOMID_XEN)) out.add(Violation.frame(clause("xen-frames"), mfn, "the hypervisor owns exactly the lowest " + s.config().xenFrames() + " frames"));
+            if (f.count() < 0) out.add(Violation.frame(clause("count-non-negative"), mfn, "negative general count " + f.count()));
+            if (f.allocated() && f.count() <= 0) out.add(Violation.frame(clause("allocated-counted"), mfn, "allocated but its count is " + f.count()));
             if (f.isFree()) {
                 if (f.count() != 0 || f.typeCount() != 0 || f.type() != PageType.NONE || f.pinned() || f.allocated() || f.linearCount() != 0) {
-                    out.add(Violation.frame(id(), mfn, "free, yet it has references, a type, a pin or an allocation"));
+                    out.add(Violation.frame(clause("free-is-bare"), mfn, "free, yet it has references, a type, a pin or an allocation"));
                 }
             } else {
-                if (f.count() == 0) out.add(Violation.frame(id(), mfn, "owned by " + f.owner() + " with count 0: it should be back in the free pool"));
+                if (f.count() == 0) out.add(Violation.frame(clause("owned-counted"), mfn, "owned by " + f.owner() + " with count 0: it should be back in the free pool"));
                 if (f.owner() != DomId.DOMID_XEN && !s.domains().containsKey(f.owner())) {
-                    out.add(Violation.frame(id(), mfn, "owned by domain " + f.owner() + ", which does not exist"));
+                    out.add(Violation.frame(clause("owner-exists"), mfn, "owned by domain " + f.owner() + ", which does not exist"));
                 }
             }
         }

@@ -2,14 +2,25 @@ package pvspec.model.invariant;
 
 import java.util.ArrayList;
 import java.util.List;
+import pvspec.model.abi.Access;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.Domctl;
 import pvspec.model.abi.EventChannelOp;
+import pvspec.model.abi.EventChannelWrite;
+import pvspec.model.abi.GrantTableOp;
+import pvspec.model.abi.GrantTableWrite;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
+import pvspec.model.abi.MmuextOp;
 import pvspec.model.abi.Result;
+import pvspec.model.abi.SchedOp;
+import pvspec.model.abi.SetCallbacks;
+import pvspec.model.abi.SetTrapTable;
+import pvspec.model.abi.SoftInt;
+import pvspec.model.abi.UnknownHypercall;
+import pvspec.model.abi.UpdateVaMapping;
 import pvspec.model.state.Domain;
 import pvspec.model.state.State;
 
@@ -29,7 +40,7 @@ public final class Privilege extends NamedInvariant {
     public List<Violation> check(Facts facts) {
         List<Violation> out = new ArrayList<>();
         for (Domain d : facts.state().domains().values()) {
-            if (d.privileged() != (d.id() == DomId.DOM0)) out.add(Violation.of(id(), "d" + d.id() + (d.privileged() ? " is privileged" : " is not privileged")));
+            if (d.privileged() != (d.id() == DomId.DOM0)) out.add(Violation.of(clause("only-dom0-privileged"), "d" + d.id() + (d.privileged() ? " is privileged" : " is not privileged")));
         }
         return out;
     }
@@ -38,21 +49,57 @@ public final class Privilege extends NamedInvariant {
     public List<Violation> stepConstraint(State before, Caller c, Hypercall h, Result r, State after) {
         List<Violation> out = new ArrayList<>();
         if (!r.succeeded()) return out;
-        if (c.isUser() && !h.allowedInUserMode()) out.add(Violation.of(id(), h.kind() + " succeeded from user mode"));
+        if (c.isUser() && !h.allowedInUserMode()) out.add(Violation.of(clause("kernel-mode"), h.kind() + " succeeded from user mode"));
         Domain caller = before.domains().get(c.domain());
         boolean privileged = caller != null && caller.privileged();
-        if (!privileged && (h instanceof Domctl || foreign(c, h))) out.add(Violation.of(id(), h.kind() + " on another domain succeeded for unprivileged d" + c.domain()));
+        if (!privileged && foreign(c, h)) out.add(Violation.of(clause("foreign-needs-privilege"), h.kind() + " on another domain succeeded for unprivileged d" + c.domain()));
         return out;
     }
 
-    /** Whether {@code h} acts on a domain other than the caller's. */
+    /** Whether {@code h} acts on a domain other than the caller's (domctl always does). Every kind says. */
     static boolean foreign(Caller c, Hypercall h) {
-        if (h instanceof MmuUpdate) return ((MmuUpdate) h).foreigndom() != DomId.DOMID_SELF;
-        if (h instanceof MemoryOp.PopulatePhysmap) return other(c, ((MemoryOp.PopulatePhysmap) h).dom());
-        if (h instanceof MemoryOp.DecreaseReservation) return other(c, ((MemoryOp.DecreaseReservation) h).dom());
-        if (h instanceof EventChannelOp.AllocUnbound) return other(c, ((EventChannelOp.AllocUnbound) h).dom());
-        if (h instanceof EventChannelOp.Status) return other(c, ((EventChannelOp.Status) h).dom());
-        return false;
+        return h.accept(new Hypercall.Visitor<>() {
+            @Override public Boolean mmuUpdate(MmuUpdate x) { return x.foreigndom() != DomId.DOMID_SELF; }
+            @Override public Boolean domctl(Domctl x) { return true; }
+
+            @Override
+            public Boolean memoryOp(MemoryOp x) {
+                return x.accept(new MemoryOp.Visitor<>() {
+                    @Override public Boolean populatePhysmap(MemoryOp.PopulatePhysmap p) { return other(c, p.dom()); }
+                    @Override public Boolean decreaseReservation(MemoryOp.DecreaseReservation d) { return other(c, d.dom()); }
+                    @Override public Boolean unknown(MemoryOp.Unknown u) { return false; }
+                });
+            }
+
+            @Override
+            public Boolean eventChannelOp(EventChannelOp x) {
+                return x.accept(new EventChannelOp.Visitor<>() {
+                    @Override public Boolean allocUnbound(EventChannelOp.AllocUnbound a) { return other(c, a.dom()); }
+                    @Override public Boolean status(EventChannelOp.Status st) { return other(c, st.dom()); }
+                    // A peer is named, but connecting to it is the caller's own business.
+                    @Override public Boolean bindInterdomain(EventChannelOp.BindInterdomain b) { return false; }
+                    @Override public Boolean bindVirq(EventChannelOp.BindVirq b) { return false; }
+                    @Override public Boolean bindIpi(EventChannelOp.BindIpi b) { return false; }
+                    @Override public Boolean close(EventChannelOp.Close b) { return false; }
+                    @Override public Boolean send(EventChannelOp.Send b) { return false; }
+                    @Override public Boolean unmask(EventChannelOp.Unmask b) { return false; }
+                    @Override public Boolean unknown(EventChannelOp.Unknown u) { return false; }
+                });
+            }
+
+            // The caller's own resources (a grant map names the granter, who consented).
+            @Override public Boolean mmuextOp(MmuextOp x) { return false; }
+            @Override public Boolean updateVaMapping(UpdateVaMapping x) { return false; }
+            @Override public Boolean setTrapTable(SetTrapTable x) { return false; }
+            @Override public Boolean setCallbacks(SetCallbacks x) { return false; }
+            @Override public Boolean eventChannelWrite(EventChannelWrite x) { return false; }
+            @Override public Boolean grantTableOp(GrantTableOp x) { return false; }
+            @Override public Boolean grantTableWrite(GrantTableWrite x) { return false; }
+            @Override public Boolean schedOp(SchedOp x) { return false; }
+            @Override public Boolean access(Access x) { return false; }
+            @Override public Boolean softInt(SoftInt x) { return false; }
+            @Override public Boolean unknown(UnknownHypercall x) { return false; }
+        });
     }
 
     private static boolean other(Caller c, int dom) {

@@ -34,7 +34,7 @@ public record Reach(Set<Long> tables, Map<Long, Boolean> leaves) {
         int entries = s.config().entries();
         for (int i = 0; i < entries; i++) {
             long e = s.frame(table).entry(i);
-            if (!Pte.present(e) || !Pte.user(e)) continue;
+            if (!Pte.guestWalks(e)) continue;
             long next = Pte.mfn(e);
             boolean w = writable && Pte.writable(e);
             if (level == 1) leaves.put(next, w || Boolean.TRUE.equals(leaves.get(next))); // no boxing method reference: JPF runs this

@@ -24,10 +24,10 @@ public final class ReclaimAndScrub extends NamedInvariant {
         for (int mfn = 0; mfn < s.frames().size(); mfn++) {
             Frame f = s.frame(mfn);
             if (f.isFree() && (!f.contents().isZero() || f.dataTag() != DomId.DOMID_INVALID)) {
-                out.add(Violation.frame(id(), mfn, "free but not scrubbed"));
+                out.add(Violation.frame(clause("free-scrubbed"), mfn, "free but not scrubbed"));
             }
             if (!f.isFree() && f.dataTag() != DomId.DOMID_INVALID && f.dataTag() != f.owner()) {
-                out.add(Violation.frame(id(), mfn, "owned by " + f.owner() + " but holds data written while domain " + f.dataTag() + " owned it"));
+                out.add(Violation.frame(clause("no-stale-data"), mfn, "owned by " + f.owner() + " but holds data written while domain " + f.dataTag() + " owned it"));
             }
         }
         return out;

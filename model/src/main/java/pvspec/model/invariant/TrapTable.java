@@ -32,11 +32,11 @@ public final class TrapTable extends NamedInvariant {
         for (Domain d : s.domains().values()) {
             for (Map.Entry<Integer, TrapInfo> e : d.traps().entrySet()) {
                 TrapInfo t = e.getValue();
-                if (t.vector() != e.getKey() || t.dpl() < 0 || t.dpl() > 3) out.add(Violation.of(id(), "d" + d.id() + " vector " + e.getKey() + " has a malformed entry " + t));
+                if (t.vector() != e.getKey() || t.dpl() < 0 || t.dpl() > 3) out.add(Violation.of(clause("well-formed"), "d" + d.id() + " vector " + e.getKey() + " has a malformed entry " + t));
                 handler(c, d, "vector " + e.getKey(), t, out);
             }
             for (long cb : new long[] {d.eventCallback(), d.failsafeCallback()}) {
-                if (cb != 0 && !TrapRules.guestAddress(c, cb)) out.add(Violation.of(id(), "d" + d.id() + " has a callback at " + cb + ", outside the guest's range"));
+                if (cb != 0 && !TrapRules.guestAddress(c, cb)) out.add(Violation.of(clause("callback-guest-address"), "d" + d.id() + " has a callback at " + cb + ", outside the guest's range"));
             }
             for (int v = 0; v < d.vcpus().size(); v++) {
                 Vcpu vc = d.vcpu(v);
@@ -44,7 +44,7 @@ public final class TrapTable extends NamedInvariant {
                 TrapBounce b = vc.lastTrap().get();
                 handler(c, d, "the bounce of vector " + b.vector() + " on vCPU " + v, b.handler(), out);
                 if (b.software() && !TrapRules.permitSoftint(b.handler().dpl(), b.mode())) {
-                    out.add(Violation.of(id(), "d" + d.id() + " vCPU " + v + " got software interrupt " + b.vector() + " from " + b.mode() + " mode through DPL " + b.handler().dpl()));
+                    out.add(Violation.of(clause("softint-dpl"), "d" + d.id() + " vCPU " + v + " got software interrupt " + b.vector() + " from " + b.mode() + " mode through DPL " + b.handler().dpl()));
                 }
             }
         }
@@ -53,10 +53,10 @@ public final class TrapTable extends NamedInvariant {
 
     private void handler(Config c, Domain d, String what, TrapInfo t, List<Violation> out) {
         if (t.address() == 0 || !TrapRules.guestAddress(c, t.address())) {
-            out.add(Violation.of(id(), "d" + d.id() + " " + what + ": handler address " + t.address() + " is not a guest address"));
+            out.add(Violation.of(clause("handler-guest-address"), "d" + d.id() + " " + what + ": handler address " + t.address() + " is not a guest address"));
         }
         if (t.rpl() != TrapRules.GUEST_KERNEL_RPL) {
-            out.add(Violation.of(id(), "d" + d.id() + " " + what + ": handler runs in ring " + t.rpl() + ", not guest-kernel ring " + TrapRules.GUEST_KERNEL_RPL));
+            out.add(Violation.of(clause("handler-guest-ring"), "d" + d.id() + " " + what + ": handler runs in ring " + t.rpl() + ", not guest-kernel ring " + TrapRules.GUEST_KERNEL_RPL));
         }
     }
 }

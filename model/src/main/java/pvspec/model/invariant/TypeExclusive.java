@@ -25,12 +25,12 @@ public final class TypeExclusive extends NamedInvariant {
         for (int mfn = 0; mfn < s.frames().size(); mfn++) {
             Frame f = s.frame(mfn);
             if ((f.typeCount() > 0) != (f.type() != PageType.NONE)) {
-                out.add(Violation.frame(id(), mfn, "type " + f.type() + " with type count " + f.typeCount()));
+                out.add(Violation.frame(clause("type-with-count"), mfn, "type " + f.type() + " with type count " + f.typeCount()));
             }
-            if (f.typeCount() > f.count()) out.add(Violation.frame(id(), mfn, "more type references than general references"));
-            if (f.pinned() && !f.isTable()) out.add(Violation.frame(id(), mfn, "pinned but not a page table"));
+            if (f.typeCount() > f.count()) out.add(Violation.frame(clause("type-within-general"), mfn, "more type references than general references"));
+            if (f.pinned() && !f.isTable()) out.add(Violation.frame(clause("pinned-is-table"), mfn, "pinned but not a page table"));
             if (census.demandsOtherThan(mfn, f.type())) {
-                out.add(Violation.frame(id(), mfn, "typed " + f.type() + " while some reference demands another type"));
+                out.add(Violation.frame(clause("one-type"), mfn, "typed " + f.type() + " while some reference demands another type"));
             }
         }
         return out;

@@ -3,13 +3,20 @@ package pvspec.model.invariant;
 import java.util.List;
 
 /**
- * A broken invariant: which one, a sentence saying what is wrong, and the frames and ports
- * involved (ports written {@code d<dom>:<port>}).
+ * A broken invariant: which clause of which invariant ({@code INV-12.reading}, or the bare id
+ * of an invariant stated as one clause), a sentence saying what is wrong, and the frames and
+ * ports involved (ports written {@code d<dom>:<port>}).
  */
-public record Violation(String invariant, String message, List<Long> frames, List<String> ports) {
+public record Violation(String clause, String message, List<Long> frames, List<String> ports) {
     public Violation {
         frames = List.copyOf(frames);
         ports = List.copyOf(ports);
+    }
+
+    /** The invariant's id, {@code INV-12}, without the clause. */
+    public String invariant() {
+        int dot = clause.indexOf('.');
+        return dot < 0 ? clause : clause.substring(0, dot);
     }
 
     public static Violation frame(String invariant, long mfn, String message) {
@@ -34,7 +41,7 @@ public record Violation(String invariant, String message, List<Long> frames, Lis
 
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder(invariant).append(": ").append(message);
+        StringBuilder b = new StringBuilder(clause).append(": ").append(message);
         if (!frames.isEmpty()) b.append(" [frames ").append(frames).append(']');
         if (!ports.isEmpty()) b.append(" [ports ").append(ports).append(']');
         return b.toString();

@@ -34,10 +34,10 @@ public final class WellTypedTree extends NamedInvariant {
                 if (!Pte.present(e) || (level == s.config().levels() && s.config().reserved(i))) continue;
                 String where = "entry " + i + " of L" + level + " table " + mfn;
                 long allowed = level == 1 ? Pte.L1_ALLOWED | PteFlag.GNTTAB.mask() : Pte.UPPER_ALLOWED;
-                if (Pte.disallowed(e, allowed) != 0) out.add(Violation.frame(id(), mfn, where + " sets disallowed bits (PSE or reserved)"));
+                if (Pte.disallowed(e, allowed) != 0) out.add(Violation.frame(clause("allowed-bits"), mfn, where + " sets disallowed bits (PSE or reserved)"));
                 long target = Pte.mfn(e);
                 if (!s.validMfn(target)) {
-                    out.add(Violation.frame(id(), mfn, where + " points outside the machine"));
+                    out.add(Violation.frame(clause("inside-machine"), mfn, where + " points outside the machine"));
                 } else if (level > 1) {
                     upper(s, mfn, t, level, e, where, out);
                 }
@@ -50,14 +50,14 @@ public final class WellTypedTree extends NamedInvariant {
         long target = Pte.mfn(e);
         Frame u = s.frame(target);
         if (u.owner() != t.owner()) {
-            out.add(Violation.frames(id(), where + " points to a frame of another owner", mfn, target));
+            out.add(Violation.frames(clause("linear-same-owner"), where + " points to a frame of another owner", mfn, target));
         } else if (target == mfn || u.isTable(level)) {
-            if (Pte.writable(e)) out.add(Violation.frames(id(), where + " is a writable linear entry", mfn, target));
+            if (Pte.writable(e)) out.add(Violation.frames(clause("linear-read-only"), where + " is a writable linear entry", mfn, target));
             if (target != mfn && (t.linearCount() < 0 || holdsLinear(s, target, level))) {
-                out.add(Violation.frames(id(), where + " chains linear tables beyond one level", mfn, target));
+                out.add(Violation.frames(clause("linear-one-level"), where + " chains linear tables beyond one level", mfn, target));
             }
         } else if (!u.isTable(level - 1)) {
-            out.add(Violation.frames(id(), where + " points to a frame that is not a validated L" + (level - 1), mfn, target));
+            out.add(Violation.frames(clause("target-validated"), where + " points to a frame that is not a validated L" + (level - 1), mfn, target));
         }
     }
 

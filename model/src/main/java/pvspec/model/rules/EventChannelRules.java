@@ -19,6 +19,7 @@ import static pvspec.model.rules.Refusal.require;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.EventChannelOp;
+import pvspec.model.abi.Virq;
 import pvspec.model.abi.EventChannelWrite;
 import pvspec.model.abi.Result;
 import pvspec.model.state.Domain;
@@ -34,14 +35,6 @@ import pvspec.model.state.State;
  */
 final class EventChannelRules {
     private EventChannelRules() {}
-
-    /** Virtual IRQs ({@code NR_VIRQS}). */
-    static final int NR_VIRQS = 24;
-    static final int VIRQ_TIMER = 0;
-    static final int VIRQ_DEBUG = 1;
-    static final int VIRQ_XENOPROF = 7;
-    static final int VIRQ_ARGO = 11;
-    static final int VIRQ_XENPMU = 13;
 
 
     static Outcome apply(State s, Caller c, EventChannelOp h) {
@@ -104,10 +97,10 @@ final class EventChannelRules {
 
     /** {@code EVTCHNOP_bind_virq}: per-vCPU IRQs on any vCPU, at most once each; the others on vCPU 0. */
     private static Outcome bindVirq(State s, Caller c, EventChannelOp.BindVirq h) {
-        require(h.virq() >= 0 && h.virq() < NR_VIRQS, EVTCHN_BAD_VIRQ);
+        require(h.virq() >= 0 && h.virq() < Virq.NR_VIRQS, EVTCHN_BAD_VIRQ);
         Domain d = s.dom(c.domain());
         boolean perVcpu = perVcpu(h.virq());
-        require(perVcpu || h.virq() == VIRQ_ARGO || d.privileged(), EVTCHN_GLOBAL_VIRQ);
+        require(perVcpu || h.virq() == Virq.VIRQ_ARGO || d.privileged(), EVTCHN_GLOBAL_VIRQ);
         require(perVcpu || h.vcpu() == 0, EVTCHN_VIRQ_NOT_VCPU0);
         require(d.hasVcpu(h.vcpu()), EVTCHN_NO_SUCH_VCPU);
         for (Port p : d.ports()) require(!(p.state() instanceof PortState.Virq x && x.virq() == h.virq() && p.notifyVcpu() == h.vcpu()), EVTCHN_VIRQ_BOUND);
@@ -128,7 +121,7 @@ final class EventChannelRules {
     }
 
     static boolean perVcpu(int virq) {
-        return virq == VIRQ_TIMER || virq == VIRQ_DEBUG || virq == VIRQ_XENOPROF || virq == VIRQ_XENPMU;
+        return Virq.perVcpu(virq);
     }
 
     /** {@code EVTCHNOP_close}. */

@@ -50,7 +50,7 @@ public final class Walks {
         boolean writable = true;
         for (int level = c.levels(); level >= 1; level--) {
             long e = s.frame(frame).entry(c.index(va, level));
-            if (!Pte.present(e) || !Pte.user(e) || !s.validMfn(Pte.mfn(e))) return Optional.empty();
+            if (!Pte.guestWalks(e) || !s.validMfn(Pte.mfn(e))) return Optional.empty();
             writable &= Pte.writable(e);
             frame = Pte.mfn(e);
         }

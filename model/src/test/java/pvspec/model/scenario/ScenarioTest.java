@@ -11,7 +11,7 @@ import pvspec.model.testing.TraceRun;
 /** Every scenario trace runs on the model with its expected results and every invariant after every step. */
 class ScenarioTest {
     static Stream<String> scenarios() {
-        return Scenarios.ALL.stream().filter(n -> ScenarioTest.class.getResource("/scenarios/" + n + ".trace") != null);
+        return Scenarios.ALL.stream(); // a missing file fails (Scenarios.trace), never skipped
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,6 +5,7 @@ import pvspec.guests.hypercall.HypervisorHypercalls;
 import pvspec.guests.hypercall.Target;
 import pvspec.hypervisor.Checks;
 import pvspec.hypervisor.Hypervisor;
+import pvspec.hypervisor.seeded.SeededBug;
 
 /**
  * A seeded-bug variant of the hypervisor: its {@link Checks} with exactly one check removed or
@@ -12,6 +13,11 @@ import pvspec.hypervisor.Hypervisor;
  * hypervisor's own code is untouched: the variant is a subclass passed at construction.
  */
 public record Mutant(String name, String xsa, String bugClass, Supplier<Checks> checks) {
+
+    /** The registry's seeded bug as a variant. */
+    public static Mutant of(SeededBug bug) {
+        return new Mutant(bug.id(), bug.xsa(), bug.bugClass(), bug::checks);
+    }
 
     /** Machines of this variant, as guests and property suites run them. */
     public Target target() {

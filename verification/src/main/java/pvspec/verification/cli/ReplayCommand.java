@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import pvspec.model.abi.Result;
 import pvspec.model.trace.Trace;
 import pvspec.model.trace.TracePrinter;
+import pvspec.verification.replay.ReplayJson;
 import pvspec.verification.replay.Replayer;
 
 /** {@code pvspec replay TRACE}: model and hypervisor in lockstep, one line per step. */
@@ -24,6 +25,9 @@ final class ReplayCommand implements Callable<Integer> {
     @CommandLine.Option(names = {"-q", "--quiet"}, description = "Print only the verdict.")
     boolean quiet;
 
+    @CommandLine.Option(names = "--json", description = "One JSON object per step per line (line, request, each side's result and refusal check, broken invariants); no verdict line.")
+    boolean json;
+
     @CommandLine.Option(names = "--mutant", paramLabel = "NAME", description = "Replay on this seeded-bug hypervisor instead of the standard one (names: pvspec mutants).")
     String mutant;
 
@@ -32,6 +36,10 @@ final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Trace t = Inputs.trace(file);
         Replayer.Report r = Replayer.replay(t, mutant == null ? Replayer.implementations() : List.of(Inputs.mutant(mutant).target()));
+        if (json) {
+            for (Replayer.Row row : r.rows()) out.println(ReplayJson.line(t.config(), r.implementations(), row));
+            return r.ok() ? Pvspec.HOLDS : Pvspec.VIOLATION;
+        }
         if (!quiet) {
             out.println(TracePrinter.config(t.config()));
             out.printf("%5s  %-60s %s%n", "line", "request", String.join(" | ", r.implementations()) + " | invariants");

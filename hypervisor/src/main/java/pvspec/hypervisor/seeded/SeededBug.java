@@ -1,0 +1,296 @@
+package pvspec.hypervisor.seeded;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import pvspec.hypervisor.Checks;
+import pvspec.model.abi.Hypercall;
+import pvspec.model.abi.Mode;
+import pvspec.model.abi.Pte;
+import pvspec.model.abi.PteFlag;
+import pvspec.model.state.Config;
+
+/**
+ * Every seeded bug, once: the registry the property suites, {@code pvspec mutants} and the JPF
+ * profile read. Each is the hypervisor's {@link Checks} with exactly one check removed or
+ * weakened (the hypervisor's own code is untouched), named after the Xen security advisory or
+ * bug class that check closed, with the checkers expected to find it.
+ */
+public enum SeededBug {
+    FAST_PATH_RW_TOGGLE("fast-path-rw-toggle", "XSA-182", "fast path lets RW change without revalidation", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean fastPath(long oldPte, long newPte) {
+                    return Pte.present(oldPte) && Pte.present(newPte) && ((oldPte ^ newPte) & ~(FASTPATH_WHITELIST | PteFlag.RW.mask())) == 0;
+                }
+            };
+        }
+    },
+    PSE_ABOVE_L1("pse-above-l1", "XSA-148", "superpage (PSE) entries accepted in L2..L4", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean upperFlagsAllowed(int level, long pte) {
+                    return (Pte.flags(pte) & ~(UPPER_ALLOWED | PteFlag.PSE.mask())) == 0;
+                }
+            };
+        }
+    },
+    LINEAR_CHAINS("linear-chains", "XSA-240", "linear page tables chained beyond one level", EnumSet.of(Finder.FUZZ, Finder.ATTACKS)) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean linearOneLevel(int tableLinearCount, int targetLinearCount) {
+                    return true;
+                }
+            };
+        }
+    },
+    GRANT_UNMAP_REFCOUNT("grant-unmap-refcount", "XSA-224", "grant unmap drops a type reference the map never took", EnumSet.of(Finder.FUZZ, Finder.CHECK)) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean unmapDropsType(boolean readonlyMap) {
+                    return true;
+                }
+            };
+        }
+    },
+    REVOKE_WHILE_MAPPED("revoke-while-mapped", "XSA-218", "the granter rewrites or revokes a mapped grant", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean grantRewritable(int flags) {
+                    return true;
+                }
+            };
+        }
+    },
+    NO_FLUSH_ON_RETYPE("no-flush-on-retype", "XSA-401", "no TLB flush when a frame becomes a page table", EnumSet.of(Finder.FUZZ, Finder.ATTACKS)) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean flushTlbOnPageTableType() {
+                    return false;
+                }
+            };
+        }
+    },
+    MISSING_OWNERSHIP_CHECK("missing-ownership-check", "XSA-248", "get_page does not check the owner", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean pageOwner(int owner, int expected) {
+                    return true;
+                }
+            };
+        }
+    },
+    MISSING_TYPE_CHECK("missing-type-check", "-", "get_page_type ignores the current type", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean typeMatches(int current, int wanted) {
+                    return true;
+                }
+            };
+        }
+    },
+    MISSING_SCRUB("missing-scrub", "-", "a freed frame is not scrubbed", EnumSet.of(Finder.FUZZ, Finder.CHECK)) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean scrubOnFree() {
+                    return false;
+                }
+            };
+        }
+    },
+    MISSING_DOMCTL_PRIVILEGE("missing-domctl-privilege", "-", "domctl from an unprivileged domain", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean domctlPermitted(boolean callerPrivileged) {
+                    return true;
+                }
+            };
+        }
+    },
+    TRAP_HANDLER_IN_HYPERVISOR("trap-handler-in-hypervisor", "-", "trap handler address not checked against the hypervisor's range", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean handlerInGuestRange(Config c, long address) {
+                    return true;
+                }
+            };
+        }
+    },
+    BIND_TO_ANY_UNBOUND_PORT("bind-to-any-unbound-port", "-", "bind_interdomain to a port offered to another domain", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean interdomainOffered(boolean remoteUnbound, int offeredTo, int caller) {
+                    return remoteUnbound;
+                }
+            };
+        }
+    },
+    NON_CANONICAL_HANDLER("non-canonical-handler", "XSA-7", "trap handler address not checked for canonical form", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean handlerCanonical(Config c, long address) {
+                    return true;
+                }
+            };
+        }
+    },
+    HYPERCALL_FROM_USER_MODE("hypercall-from-user-mode", "XSA-213", "hypercalls accepted from guest user mode", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean allowedInMode(Hypercall h, Mode mode) {
+                    return true;
+                }
+            };
+        }
+    },
+    RING0_TRAP_SELECTOR("ring0-trap-selector", "-", "a handler's selector keeps ring 0", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public int handlerSelector(int cs) {
+                    return cs;
+                }
+            };
+        }
+    },
+    FOREIGN_MAPPING_UNPRIVILEGED("foreign-mapping-unprivileged", "-", "foreigndom accepted from an unprivileged domain", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean foreignMappingPermitted(boolean callerPrivileged) {
+                    return true;
+                }
+            };
+        }
+    },
+
+    // Concurrency bugs: invisible to runs without interleavings; harness 1 must find each under JPF.
+
+    /**
+     * A hypercall locks only its caller's domain: {@code map_grant_ref} reads and updates the
+     * granter's grant entry, and event-channel operations the peer's port, without the other
+     * domain's lock — a check-then-act across domains. The effect of XSA-218: a grant the
+     * granter was told is free (its {@code end_access} succeeded) ends up mapped by the grantee.
+     */
+    PEER_UNLOCKED("peer-unlocked", "XSA-218", "check-then-act across domains without the peer's lock",
+            EnumSet.of(Finder.JPF_LINEARIZABILITY, Finder.JPF_RACES)) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean locksDomain(int caller, int domain) {
+                    return domain == caller;
+                }
+            };
+        }
+    },
+    /**
+     * A hypercall that finds it needs another domain's lock always waits for it, even against the
+     * lock order (instead of trying it and retrying with the larger set): two domains sending on
+     * the event channel between them each hold their own lock and wait for the other's.
+     */
+    WAITS_OUT_OF_ORDER("waits-out-of-order", "-", "a lock taken against the lock order (deadlock)", EnumSet.of(Finder.JPF_DEADLOCK)) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean waitsForLock(boolean inOrder) {
+                    return true;
+                }
+            };
+        }
+    },
+    /**
+     * A TLB fill sets its domain's bit in the frame's shared word of TLB holders by a plain read
+     * and write instead of an atomic update: two domains filling at once lose a bit, and the
+     * flush when the grant is unmapped misses that domain's translation.
+     */
+    TLB_HOLDER_PLAIN("tlb-holder-plain", "-", "a lost update of the TLB-holder bits (no CAS)", EnumSet.of(Finder.JPF_INVARIANTS)) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean setsTlbHolderAtomically() {
+                    return false;
+                }
+            };
+        }
+    };
+
+    /** The checkers expected to find a seeded bug. */
+    public enum Finder {
+        /** Model-guided conformance fuzzing ({@code pvspec fuzz}, {@code SeededBugsAreDetected}). */
+        FUZZ,
+        /** The model checker's conformance mode on the default configuration. */
+        CHECK,
+        /** The attack catalogue. */
+        ATTACKS,
+        /** JPF harness 1: an outcome that is not linearizable. */
+        JPF_LINEARIZABILITY,
+        /** JPF harness 1: an invariant broken inside JPF. */
+        JPF_INVARIANTS,
+        /** JPF harness 3: a data race. */
+        JPF_RACES,
+        /** JPF harness 1: a deadlock. */
+        JPF_DEADLOCK;
+
+        static final Set<Finder> SEQUENTIAL = EnumSet.of(FUZZ, CHECK, ATTACKS);
+
+        /** Whether this checker runs threads (JPF) rather than one request at a time. */
+        public boolean concurrent() {
+            return this == JPF_LINEARIZABILITY || this == JPF_INVARIANTS || this == JPF_RACES || this == JPF_DEADLOCK;
+        }
+    }
+
+    private final String id;
+    private final String xsa;
+    private final String bugClass;
+    private final Set<Finder> foundBy;
+
+    SeededBug(String id, String xsa, String bugClass, Set<Finder> foundBy) {
+        this.id = id;
+        this.xsa = xsa;
+        this.bugClass = bugClass;
+        this.foundBy = EnumSet.copyOf(foundBy);
+    }
+
+    /** The hypervisor's checks with this bug seeded (a fresh instance each time). */
+    public abstract Checks checks();
+
+    /** The name the CLI, the suites and the JPF profile use ({@code fast-path-rw-toggle}). */
+    public String id() {
+        return id;
+    }
+
+    /** The Xen security advisory, or {@code "-"}. */
+    public String xsa() {
+        return xsa;
+    }
+
+    public String bugClass() {
+        return bugClass;
+    }
+
+    public Set<Finder> foundBy() {
+        return EnumSet.copyOf(foundBy);
+    }
+
+    /** Whether only an interleaving of vCPU threads shows it (JPF's harnesses). */
+    public boolean concurrent() {
+        for (Finder f : foundBy) if (!f.concurrent()) return false; // plain loops: JPF runs this
+        return true;
+    }
+
+    /** The bugs one request at a time can show (the property suites' and {@code pvspec mutants}' variants). */
+    public static List<SeededBug> sequential() {
+        List<SeededBug> out = new ArrayList<>();
+        for (SeededBug b : values()) if (!b.concurrent()) out.add(b);
+        return out;
+    }
+
+    /** The bugs only an interleaving of vCPU threads shows (the JPF profile's). */
+    public static List<SeededBug> concurrency() {
+        List<SeededBug> out = new ArrayList<>();
+        for (SeededBug b : values()) if (b.concurrent()) out.add(b);
+        return out;
+    }
+
+    public static Optional<SeededBug> byId(String id) {
+        for (SeededBug b : values()) if (b.id.equals(id)) return Optional.of(b);
+        return Optional.empty();
+    }
+}

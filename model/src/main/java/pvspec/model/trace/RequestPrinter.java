@@ -1,0 +1,168 @@
+package pvspec.model.trace;
+
+import static pvspec.model.trace.TracePrinter.address;
+import static pvspec.model.trace.TracePrinter.domid;
+import static pvspec.model.trace.TracePrinter.hex;
+import static pvspec.model.trace.TracePrinter.names;
+import static pvspec.model.trace.TracePrinter.pte;
+import static pvspec.model.trace.TracePrinter.uvmFlags;
+import static pvspec.model.trace.TracePrinter.va;
+
+import java.util.ArrayList;
+import java.util.List;
+import pvspec.model.abi.Access;
+import pvspec.model.abi.DomId;
+import pvspec.model.abi.Domctl;
+import pvspec.model.abi.EventChannelOp;
+import pvspec.model.abi.EventChannelWrite;
+import pvspec.model.abi.GrantTableOp;
+import pvspec.model.abi.GrantTableWrite;
+import pvspec.model.abi.Hypercall;
+import pvspec.model.abi.MemoryOp;
+import pvspec.model.abi.MmuUpdate;
+import pvspec.model.abi.MmuextOp;
+import pvspec.model.abi.SchedOp;
+import pvspec.model.abi.SetCallbacks;
+import pvspec.model.abi.SetTrapTable;
+import pvspec.model.abi.SoftInt;
+import pvspec.model.abi.TrapInfo;
+import pvspec.model.abi.UnknownHypercall;
+import pvspec.model.abi.UpdateVaMapping;
+import pvspec.model.state.Config;
+
+/** A request as the trace writes it after the caller; {@link TraceParser} reads it back. One case per kind. */
+final class RequestPrinter implements Hypercall.Visitor<String> {
+    private final Config c;
+
+    RequestPrinter(Config c) {
+        this.c = c;
+    }
+
+    @Override
+    public String mmuUpdate(MmuUpdate u) {
+        List<String> parts = new ArrayList<>();
+        parts.add("mmu_update");
+        if (u.foreigndom() != DomId.DOMID_SELF) parts.add("foreigndom=" + domid(u.foreigndom()));
+        for (MmuUpdate.Request r : u.requests()) parts.add("ptr=" + r.mfn() + "[" + r.index() + "] val=" + pte(r.val()));
+        return String.join(" ", parts);
+    }
+
+    @Override
+    public String mmuextOp(MmuextOp h) {
+        List<String> ops = new ArrayList<>();
+        for (MmuextOp.Op op : h.ops()) ops.add(op.accept(new Mmuext()));
+        return "mmuext_op " + String.join(" ; ", ops);
+    }
+
+    @Override
+    public String updateVaMapping(UpdateVaMapping u) {
+        return "update_va_mapping va=" + va(c, u.va()) + " val=" + pte(u.val()) + " flags=" + uvmFlags(u.flags());
+    }
+
+    @Override
+    public String setTrapTable(SetTrapTable h) {
+        StringBuilder b = new StringBuilder("set_trap_table");
+        for (TrapInfo t : h.traps()) {
+            b.append(" trap=").append(t.vector()).append(',').append(t.dpl()).append(',').append(hex(t.cs())).append(',').append(address(c, t.address()));
+        }
+        return b.toString();
+    }
+
+    @Override
+    public String setCallbacks(SetCallbacks s) {
+        return "set_callbacks event=" + address(c, s.event()) + " failsafe=" + address(c, s.failsafe());
+    }
+
+    @Override public String eventChannelOp(EventChannelOp h) { return "event_channel_op " + h.accept(new EventChannel()); }
+    @Override public String eventChannelWrite(EventChannelWrite h) { return h.kind() + " port=" + h.port(); }
+    @Override public String grantTableOp(GrantTableOp h) { return "grant_table_op " + h.accept(new GrantTable()); }
+
+    @Override
+    public String grantTableWrite(GrantTableWrite h) {
+        return h.accept(new GrantTableWrite.Visitor<>() {
+            @Override
+            public String grant(GrantTableWrite.Grant g) {
+                return "grant ref=" + g.ref() + " domid=" + domid(g.domid()) + " frame=" + g.frame() + " readonly=" + g.readonly();
+            }
+
+            @Override public String endAccess(GrantTableWrite.EndAccess e) { return "end_access ref=" + e.ref(); }
+        });
+    }
+
+    @Override public String memoryOp(MemoryOp h) { return "memory_op " + h.accept(new Memory()); }
+    @Override public String domctl(Domctl h) { return "domctl " + h.accept(new DomctlPrinter()); }
+
+    @Override
+    public String schedOp(SchedOp h) {
+        return "sched_op " + h.accept(new SchedOp.Visitor<>() {
+            @Override public String yield(SchedOp.Yield x) { return x.name(); }
+            @Override public String block(SchedOp.Block x) { return x.name(); }
+            @Override public String shutdown(SchedOp.Shutdown x) { return x.name(); }
+            @Override public String unknown(SchedOp.Unknown x) { return "cmd=" + x.cmd(); }
+        });
+    }
+
+    @Override public String access(Access h) { return h.kind() + " va=" + va(c, h.va()); }
+    @Override public String softInt(SoftInt h) { return "softint vector=" + h.vector(); }
+    @Override public String unknown(UnknownHypercall h) { return "hypercall nr=" + h.number(); }
+
+    private final class Mmuext implements MmuextOp.Op.Visitor<String> {
+        @Override public String pin(MmuextOp.Pin op) { return op.name() + " mfn=" + op.mfn(); }
+        @Override public String unpin(MmuextOp.Unpin op) { return op.name() + " mfn=" + op.mfn(); }
+        @Override public String newBaseptr(MmuextOp.NewBaseptr op) { return op.name() + " mfn=" + op.mfn(); }
+        @Override public String tlbFlushLocal(MmuextOp.TlbFlushLocal op) { return op.name(); }
+        @Override public String invlpgLocal(MmuextOp.InvlpgLocal op) { return op.name() + " va=" + va(c, op.va()); }
+        @Override public String tlbFlushAll(MmuextOp.TlbFlushAll op) { return op.name(); }
+        @Override public String invlpgAll(MmuextOp.InvlpgAll op) { return op.name() + " va=" + va(c, op.va()); }
+        @Override public String clearPage(MmuextOp.ClearPage op) { return op.name() + " mfn=" + op.mfn(); }
+        @Override public String flushCache(MmuextOp.FlushCache op) { return op.name(); }
+        @Override public String markSuper(MmuextOp.MarkSuper op) { return op.name() + " mfn=" + op.mfn(); }
+        @Override public String unmarkSuper(MmuextOp.UnmarkSuper op) { return op.name() + " mfn=" + op.mfn(); }
+        @Override public String unknown(MmuextOp.Unknown u) { return "cmd=" + u.cmd() + (u.arg() != 0 ? " arg=" + u.arg() : ""); }
+    }
+
+    private static final class EventChannel implements EventChannelOp.Visitor<String> {
+        @Override public String allocUnbound(EventChannelOp.AllocUnbound a) { return "alloc_unbound dom=" + domid(a.dom()) + " remote_dom=" + domid(a.remoteDom()); }
+        @Override public String bindInterdomain(EventChannelOp.BindInterdomain b) { return "bind_interdomain remote_dom=" + domid(b.remoteDom()) + " remote_port=" + b.remotePort(); }
+        @Override public String bindVirq(EventChannelOp.BindVirq b) { return "bind_virq virq=" + b.virq() + " vcpu=" + b.vcpu(); }
+        @Override public String bindIpi(EventChannelOp.BindIpi b) { return "bind_ipi vcpu=" + b.vcpu(); }
+        @Override public String close(EventChannelOp.Close x) { return "close port=" + x.port(); }
+        @Override public String send(EventChannelOp.Send x) { return "send port=" + x.port(); }
+        @Override public String unmask(EventChannelOp.Unmask x) { return "unmask port=" + x.port(); }
+        @Override public String status(EventChannelOp.Status x) { return "status dom=" + domid(x.dom()) + " port=" + x.port(); }
+        @Override public String unknown(EventChannelOp.Unknown x) { return "cmd=" + x.cmd(); }
+    }
+
+    private final class GrantTable implements GrantTableOp.Visitor<String> {
+        @Override
+        public String mapGrantRef(GrantTableOp.MapGrantRef m) {
+            return "map_grant_ref dom=" + domid(m.dom()) + " ref=" + m.ref() + " flags=" + names(m.flags() & 0xFFFFFFFFL, TraceParser.GNTMAP_FLAGS, m.flags())
+                    + " host_va=" + va(c, m.hostVa());
+        }
+
+        @Override public String unmapGrantRef(GrantTableOp.UnmapGrantRef x) { return "unmap_grant_ref handle=" + x.handle(); }
+        @Override public String unknown(GrantTableOp.Unknown x) { return "cmd=" + x.cmd(); }
+    }
+
+    private static final class Memory implements MemoryOp.Visitor<String> {
+        @Override public String populatePhysmap(MemoryOp.PopulatePhysmap p) { return "populate_physmap dom=" + domid(p.dom()) + " count=" + p.count(); }
+
+        @Override
+        public String decreaseReservation(MemoryOp.DecreaseReservation d) {
+            List<String> m = new ArrayList<>();
+            for (long mfn : d.mfns()) m.add(Long.toString(mfn));
+            return "decrease_reservation dom=" + domid(d.dom()) + " mfns=" + String.join(",", m);
+        }
+
+        @Override public String unknown(MemoryOp.Unknown x) { return "cmd=" + x.cmd(); }
+    }
+
+    private static final class DomctlPrinter implements Domctl.Visitor<String> {
+        @Override public String createDomain(Domctl.CreateDomain x) { return "createdomain max_pages=" + x.maxPages() + " vcpus=" + x.vcpus(); }
+        @Override public String destroyDomain(Domctl.DestroyDomain x) { return "destroydomain dom=" + domid(x.dom()); }
+        @Override public String pauseDomain(Domctl.PauseDomain x) { return "pausedomain dom=" + domid(x.dom()); }
+        @Override public String unpauseDomain(Domctl.UnpauseDomain x) { return "unpausedomain dom=" + domid(x.dom()); }
+        @Override public String maxMem(Domctl.MaxMem m) { return "max_mem dom=" + domid(m.dom()) + " pages=" + m.pages(); }
+        @Override public String unknown(Domctl.Unknown x) { return "cmd=" + x.cmd(); }
+    }
+}
