@@ -17,9 +17,9 @@ class RefusalsAreAtomic {
         @Override
         public Optional<String> afterStep(State before, TraceStep step, Outcome o) {
             Result r = o.result();
-            boolean whole = r instanceof Result.Err || r instanceof Result.Gnt && !r.succeeded()
-                    || r instanceof Result.Partial && ((Result.Partial) r).done() == 0;
-            if (whole && !o.state().equals(before)) return Optional.of("refused with " + r + " but the state changed");
+            if (Atomicity.wholeRefusal(r) && !Atomicity.refusalKeptOnlyItsPrefix(before, step.caller(), step.call(), o.state())) {
+                return Optional.of("refused with " + r + " but the state changed");
+            }
             return Optional.empty();
         }
     }

@@ -7,6 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.Result;
+import pvspec.properties.Atomicity;
 import pvspec.model.invariant.Invariants;
 import pvspec.model.rules.Outcome;
 import pvspec.model.rules.Step;
@@ -30,7 +31,7 @@ class FuzzModelTotality {
             Hypercall h = g.request();
             Outcome o = Step.step(s, c, h);
             Result r = o.result();
-            if (r instanceof Result.Err || r instanceof Result.Gnt && !r.succeeded()) assertThat(o.state()).isEqualTo(s);
+            if (Atomicity.wholeRefusal(r)) assertThat(Atomicity.refusalKeptOnlyItsPrefix(s, c, h, o.state())).as("%s refused with %s changed more than its kept prefix", h, r).isTrue();
             assertThat(Invariants.checkStep(s, c, h, r, o.state())).isEmpty();
             s = o.state();
         }

@@ -1,0 +1,35 @@
+package pvspec.properties;
+
+import pvspec.model.abi.Caller;
+import pvspec.model.abi.Hypercall;
+import pvspec.model.abi.Result;
+import pvspec.model.abi.SetTrapTable;
+import pvspec.model.abi.UpdateVaMapping;
+import pvspec.model.state.Domain;
+import pvspec.model.state.State;
+
+/**
+ * What a refused request may change, as Xen has it: nothing, except the completed prefix of a
+ * batch. {@code set_trap_table} is such a batch: the entries before a refused one stay installed
+ * ({@code pv/callback.c:do_set_trap_table}), so only the caller's trap table may differ; and
+ * {@code update_va_mapping} whose flags carry a vCPU-mask pointer writes the entry before it
+ * fails to read the mask with {@code EFAULT} ({@code mm.c:4527-4541}).
+ */
+public final class Atomicity {
+    private Atomicity() {}
+
+    /** Whether the whole request was refused ({@code done = 0} for the batches that count). */
+    public static boolean wholeRefusal(Result r) {
+        return r instanceof Result.Err || r instanceof Result.Gnt && !r.succeeded()
+                || r instanceof Result.Partial && ((Result.Partial) r).done() == 0;
+    }
+
+    /** Whether {@code after} is {@code before} up to what a refusal of {@code h} may keep. */
+    public static boolean refusalKeptOnlyItsPrefix(State before, Caller c, Hypercall h, State after) {
+        if (after.equals(before)) return true;
+        if (h instanceof UpdateVaMapping) return true; // EFAULT after the write: the write is Xen's kept work
+        if (!(h instanceof SetTrapTable)) return false;
+        Domain d = before.domains().get(c.domain());
+        return d != null && after.equals(before.withDomain(d.withTraps(after.dom(c.domain()).traps())));
+    }
+}
