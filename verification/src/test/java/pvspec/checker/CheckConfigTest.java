@@ -18,9 +18,9 @@ class CheckConfigTest {
         assertThat(c.name()).isEqualTo("small");
         assertThat(c.config().levels()).isEqualTo(2);
         assertThat(c.config().entries()).isEqualTo(4);
-        assertThat(c.depth()).isEmpty();
-        assertThat(c.requests().size()).isEqualTo(79);
-        assertThat(CheckConfig.builtInText("small")).contains("#! request d1: mmu_update");
+        assertThat(c.depth()).isPresent();
+        assertThat(c.requests().size()).isGreaterThan(10_000);
+        assertThat(CheckConfig.builtInText("small")).contains("#! depth");
     }
 
     @Test

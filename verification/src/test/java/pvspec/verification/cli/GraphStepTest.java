@@ -19,22 +19,22 @@ class GraphStepTest {
         assertThat(initial.out).contains("state after 0 steps").doesNotContain("subgraph cluster_d1");
         Cli three = Cli.run("graph", t, "--step", "3");
         assertThat(three.out).contains("state after 3 steps (line ").contains("subgraph cluster_d1");
-        assertThat(Cli.run("graph", t).out).contains("state after 19 steps");
+        assertThat(Cli.run("graph", t).out).contains("state after 20 steps");
     }
 
     @Test
     void aFailingTraceIsDrawnAtItsFailureAndExitsOne() {
         Cli r = Cli.run("graph", Cli.resource("cli/broken-expectation.trace"));
         assertThat(r.exit).isEqualTo(1);
-        assertThat(r.out).contains("state at line 7").contains("expected OK, got EINVAL");
-        assertThat(r.err).contains("FAILED at line 7");
+        assertThat(r.out).contains("state at line 8").contains("expected OK, got EINVAL");
+        assertThat(r.err).contains("FAILED at line 8");
         assertThat(Cli.run("graph", Cli.resource("cli/broken-expectation.trace"), "--step", "3").exit).isZero();
     }
 
     @Test
     void theFramesAndEdgesAViolationNamesAreRed() throws Exception {
         Trace t = Trace.parse("t", String.join("\n", "config levels=2 entries=4 frames=16 domains=3 vcpus=1 ports=8 grants=4",
-                "dom0: domctl createdomain max_pages=4 vcpus=1", "dom0: memory_op populate_physmap dom=1 count=4",
+                "dom0: domctl createdomain max_pages=4 vcpus=1", "dom0: domctl unpausedomain dom=1", "dom0: memory_op populate_physmap dom=1 count=4",
                 "d1: mmu_update ptr=2[0] val=3:P|RW|US", "d1: mmuext_op pin_l1_table mfn=2", ""));
         Replayer.Report r = Replayer.replay(t, List.of());
         String clean = DotRenderer.render(r.finalState(), List.of(), "x");
