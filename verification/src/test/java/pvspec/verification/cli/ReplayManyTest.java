@@ -19,7 +19,7 @@ class ReplayManyTest {
         assertThat(r.exit).isEqualTo(1);
         assertThat(r.out.lines()).hasSize(3);
         assertThat(r.out.lines().toList().get(0)).isEqualTo("replay " + GOOD + ": 20 steps; results as expected, model and hypervisor agree, every invariant holds");
-        assertThat(r.out.lines().toList().get(1)).startsWith("replay " + BROKEN + ": FAILED at line 7: expected OK, got EINVAL done=0 (");
+        assertThat(r.out.lines().toList().get(1)).startsWith("replay " + BROKEN + ": FAILED at line 8: expected OK, got EINVAL done=0 (");
         Cli missing = Cli.run("replay", GOOD, "no-such.trace", BROKEN);
         assertThat(missing.exit).isEqualTo(2);
         assertThat(missing.err).isEqualTo("pvspec: no-such.trace: no such file\n");
