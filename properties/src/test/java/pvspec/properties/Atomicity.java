@@ -1,6 +1,7 @@
 package pvspec.properties;
 
 import pvspec.model.abi.Caller;
+import pvspec.model.abi.Errno;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.Result;
 import pvspec.model.abi.SetTrapTable;
@@ -25,9 +26,10 @@ public final class Atomicity {
     }
 
     /** Whether {@code after} is {@code before} up to what a refusal of {@code h} may keep. */
-    public static boolean refusalKeptOnlyItsPrefix(State before, Caller c, Hypercall h, State after) {
+    public static boolean refusalKeptOnlyItsPrefix(State before, Caller c, Hypercall h, Result r, State after) {
         if (after.equals(before)) return true;
-        if (h instanceof UpdateVaMapping) return true; // EFAULT after the write: the write is Xen's kept work
+        // EFAULT reading the vCPU mask comes after the write, which stays (mm.c:4527-4541).
+        if (h instanceof UpdateVaMapping) return r instanceof Result.Err e && e.errno() == Errno.EFAULT;
         if (!(h instanceof SetTrapTable)) return false;
         Domain d = before.domains().get(c.domain());
         return d != null && after.equals(before.withDomain(d.withTraps(after.dom(c.domain()).traps())));

@@ -17,7 +17,7 @@ class RefusalsAreAtomic {
         @Override
         public Optional<String> afterStep(State before, TraceStep step, Outcome o) {
             Result r = o.result();
-            if (Atomicity.wholeRefusal(r) && !Atomicity.refusalKeptOnlyItsPrefix(before, step.caller(), step.call(), o.state())) {
+            if (Atomicity.wholeRefusal(r) && !Atomicity.refusalKeptOnlyItsPrefix(before, step.caller(), step.call(), r, o.state())) {
                 return Optional.of("refused with " + r + " but the state changed");
             }
             return Optional.empty();

@@ -31,7 +31,7 @@ class FuzzModelTotality {
             Hypercall h = g.request();
             Outcome o = Step.step(s, c, h);
             Result r = o.result();
-            if (Atomicity.wholeRefusal(r)) assertThat(Atomicity.refusalKeptOnlyItsPrefix(s, c, h, o.state())).as("%s refused with %s changed more than its kept prefix", h, r).isTrue();
+            if (Atomicity.wholeRefusal(r)) assertThat(Atomicity.refusalKeptOnlyItsPrefix(s, c, h, r, o.state())).as("%s refused with %s changed more than its kept prefix", h, r).isTrue();
             assertThat(Invariants.checkStep(s, c, h, r, o.state())).isEmpty();
             s = o.state();
         }
