@@ -91,25 +91,14 @@ final class Expander {
                 stepCheck(i, g, r, x, o);
                 continue;
             }
-            Level.Entry e = lv.next.get(key);
-            boolean created = false;
-            if (e == null) {
-                Level.Entry fresh = new Level.Entry(f.keepSuccessors());
-                e = lv.next.putIfAbsent(key, fresh);
-                if (e == null) {
-                    e = fresh;
-                    created = true;
-                }
-            }
-            e.offer(NodeStore.edge(g, b), t);
-            if (created) {
+            if (lv.next.offer(key, NodeStore.edge(g, b), t)) {
                 s.stateChecks.increment();
                 List<Violation> v = s.cfg.properties().checkStep(x, r.caller(), r.call(), o.result(), t);
                 if (!v.isEmpty()) {
                     boolean stateLevel = !Invariants.check(t).isEmpty() || !s.cfg.properties().check(t).isEmpty();
-                    lv.hit(i, new Level.Hit(NodeStore.edge(g, b), stateLevel ? e : null, Level.Kind.VIOLATION, v.toString()));
+                    lv.hit(i, new Level.Hit(NodeStore.edge(g, b), stateLevel ? key : null, Level.Kind.VIOLATION, v.toString()));
                 } else if (s.cfg.properties().reached(t).isPresent()) {
-                    lv.hit(i, new Level.Hit(NodeStore.edge(g, b), e, Level.Kind.WITNESS, "reached"));
+                    lv.hit(i, new Level.Hit(NodeStore.edge(g, b), key, Level.Kind.WITNESS, "reached"));
                 }
                 if (s.visited.size() + lv.next.size() >= s.maxStates) lv.cut = Status.CUT_BY_STATES;
             } else {

@@ -1,15 +1,13 @@
 package pvspec.checker;
 
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import pvspec.model.state.State;
 
 /** What the workers share while they expand one level: the states they find and what went wrong. */
 final class Level {
     /** The states of the next level, by key. */
-    final ConcurrentHashMap<Object, Entry> next = new ConcurrentHashMap<>();
+    final LevelMap next;
     final ConcurrentLinkedQueue<Hit> hits = new ConcurrentLinkedQueue<>();
     /** The next unit of work to take. */
     final AtomicInteger nextUnit = new AtomicInteger();
@@ -19,42 +17,20 @@ final class Level {
     /** Set when a bound stops the search in this level. */
     volatile Status cut;
 
-    /**
-     * One state of the next level: its least incoming edge so far, and the state that edge
-     * produced. Under symmetry, edges with one key can produce different (symmetric) states; the
-     * search must expand the one its least edge produced, which is the one a trace replays.
-     */
-    static final class Entry {
-        private final boolean keep;
-        private long best = Long.MAX_VALUE;
-        private State state;
-
-        Entry(boolean keep) {
-            this.keep = keep;
-        }
-
-        synchronized void offer(long edge, State produced) {
-            if (edge >= best) return;
-            best = edge;
-            if (keep) state = produced;
-        }
-
-        synchronized long best() {
-            return best;
-        }
-
-        /** The state the least edge produced (null if the level will not be expanded). */
-        synchronized State state() {
-            return state;
-        }
+    /** {@code keepSuccessors}: whether the states found will be expanded in turn. */
+    Level(boolean keepSuccessors) {
+        next = new LevelMap(keepSuccessors);
     }
 
     enum Kind { VIOLATION, DIVERGENCE, EXCEPTION, WITNESS }
 
-    /** Something wrong on a transition: at the edge itself, or (target set) at the state it reached, whose least edge is reported. */
-    record Hit(long edge, Entry target, Kind kind, String detail) {
-        long reportedEdge() {
-            return target != null ? target.best() : edge;
+    /**
+     * Something wrong on a transition: at the edge itself, or (target set: the key of the state it
+     * reached in the next level) at that state, whose least edge is reported.
+     */
+    record Hit(long edge, Object target, Kind kind, String detail) {
+        long reportedEdge(LevelMap next) {
+            return target != null ? next.best(target) : edge;
         }
     }
 

@@ -1,7 +1,6 @@
 package pvspec.checker;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +60,7 @@ import pvspec.model.state.State;
  * entry in the next level: that is the place for further per-state checks.
  *
  * <p>Under symmetry a node stands for all states with its key, represented by the state its least
- * edge produced ({@link Level.Entry}), and successors are computed from that representative. The
+ * edge produced ({@link LevelMap}), and successors are computed from that representative. The
  * argument above then holds in the graph of representatives: swapping two independent steps at
  * {@code X_{i-1}} reaches the same key through the sibling's representative and the renamed
  * request (the request space is closed under the renaming), and that path is already smaller at
@@ -91,6 +90,8 @@ final class Search {
     private final Coverage[] coverage;
     private final Implementation[] impls;
     private Frontier frontier;
+    /** Children a parent needs for the independence reduction's table to be computed (see {@link ParentTables#minChildren}). */
+    private int minChildren = 2;
     private Level level;
 
     Search(CheckConfig cfg, Options opt, ProgressListener listener) {
@@ -137,7 +138,12 @@ final class Search {
     CheckReport run() {
         Scenario.Run scenario = Scenario.run(cfg.scenario(), model);
         if (scenario.violation().isPresent()) return report(Status.VIOLATION, 0, Found.ofScenario(scenario));
-        State root = scenario.state();
+        State root = CompactState.of(scenario.state());
+        if (reduce) {
+            minChildren = ParentTables.minChildren(ParentTable.of(model, root, req), req.length);
+            reductions.set(0, minChildren == Integer.MAX_VALUE ? "independence: on (no parent's table would pay for itself)"
+                    : "independence: on (a parent's table once it has " + minChildren + " children)");
+        }
         Found atRoot = Traces.atRoot(cfg, scenario.trace(), root);
         if (atRoot != null) return report(atRoot.witness().isPresent() ? Status.WITNESS : Status.VIOLATION, 0, atRoot);
         List<State> prev = List.of();
@@ -186,7 +192,7 @@ final class Search {
             for (int depth = first; ; depth++) {
                 if (depth >= maxDepth) return report(Status.COMPLETE_TO_DEPTH, depth, null);
                 frontier = Frontier.of(depth, prev, prevBase, cur, curBase, nodes, depth + 1 < maxDepth, opt.threads(), req.length);
-                level = new Level();
+                level = new Level(frontier.keepSuccessors());
                 expand(pool);
                 if (!level.hits.isEmpty()) return reportHit();
                 if (level.cut != null) {
@@ -309,7 +315,7 @@ final class Search {
 
     private void expand(ExecutorService pool) {
         CountDownLatch done = new CountDownLatch(opt.threads());
-        ParentTables tables = new ParentTables(frontier, nodes);
+        ParentTables tables = new ParentTables(frontier, nodes, minChildren);
         for (int w = 0; w < opt.threads(); w++) {
             Expander e = new Expander(this, frontier, level, tables, coverage[w], impls[w]);
             pool.execute(() -> {
@@ -331,16 +337,15 @@ final class Search {
 
     /** Numbers the new level in the order of least incoming edges and adds it to the visited set. */
     private List<State> promote() {
-        List<Map.Entry<Object, Level.Entry>> found = new ArrayList<>(level.next.entrySet());
-        found.sort(Comparator.comparingLong(e -> e.getValue().best()));
-        List<State> states = new ArrayList<>(found.size());
-        for (Map.Entry<Object, Level.Entry> e : found) {
-            long best = e.getValue().best();
+        LevelMap.Sorted found = level.next.sorted();
+        List<State> states = new ArrayList<>(found.best().length);
+        for (int k = 0; k < found.best().length; k++) {
+            long best = found.best()[k];
             nodes.add(NodeStore.edgeParent(best), NodeStore.edgeRequest(best));
-            states.add(e.getValue().state());
-            visited.add(e.getKey());
+            states.add(found.state()[k]);
+            visited.add(found.key()[k]);
         }
-        if (!found.isEmpty()) levelSizes.add((long) found.size());
+        if (found.best().length > 0) levelSizes.add((long) found.best().length);
         level = null;
         return states;
     }
@@ -356,9 +361,9 @@ final class Search {
 
     private CheckReport reportHit() {
         Level.Hit best = null;
-        for (Level.Hit h : level.hits) if (best == null || h.reportedEdge() < best.reportedEdge()) best = h;
+        for (Level.Hit h : level.hits) if (best == null || h.reportedEdge(level.next) < best.reportedEdge(level.next)) best = h;
         if (best.edge() == Long.MAX_VALUE) throw new IllegalStateException(best.detail());
-        long edge = best.reportedEdge();
+        long edge = best.reportedEdge(level.next);
         List<Integer> path = nodes.path(NodeStore.edgeParent(edge));
         path.add(NodeStore.edgeRequest(edge));
         boolean divergence = best.kind() == Level.Kind.DIVERGENCE;
