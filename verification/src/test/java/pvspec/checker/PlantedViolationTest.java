@@ -42,7 +42,7 @@ class PlantedViolationTest {
             "user-mode-yield, small, INV-10"})
     void aPlantedBugIsFoundWithAShortestTrace(String bug, String config, String invariant) {
         CheckConfig cfg = config.equals("small") ? CheckConfig.small() : Checks.load(config);
-        int bound = config.equals("small") ? 1 : 10;
+        int bound = config.equals("small") ? 3 : 10;
         NaiveSearch.Result naive = NaiveSearch.run(cfg, bug(bug), bound);
         CheckReport r = ModelChecker.run(cfg, Options.defaults().withModel(bug(bug)).withDepth(bound).withThreads(2));
 

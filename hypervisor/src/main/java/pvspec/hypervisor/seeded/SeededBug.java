@@ -37,7 +37,7 @@ public enum SeededBug {
             };
         }
     },
-    LINEAR_CHAINS("linear-chains", "XSA-240", "linear page tables chained beyond one level", EnumSet.of(Finder.FUZZ, Finder.ATTACKS)) {
+    LINEAR_CHAINS("linear-chains", "XSA-240", "linear page tables chained beyond one level", Finder.SEQUENTIAL) {
         @Override public Checks checks() {
             return new Checks() {
                 @Override public boolean linearOneLevel(int tableLinearCount, int targetLinearCount) {
@@ -64,7 +64,7 @@ public enum SeededBug {
             };
         }
     },
-    NO_FLUSH_AFTER_UPPER_UPDATE("no-flush-after-upper-update", "XSA-286", "no TLB flush after a successful L2..L4 mmu_update (mm.c:4310)", EnumSet.of(Finder.FUZZ, Finder.ATTACKS)) {
+    NO_FLUSH_AFTER_UPPER_UPDATE("no-flush-after-upper-update", "XSA-286", "no TLB flush after a successful L2..L4 mmu_update (mm.c:4310)", Finder.SEQUENTIAL) {
         @Override public Checks checks() {
             return new Checks() {
                 @Override public boolean flushAfterUpperUpdate() {
@@ -73,7 +73,7 @@ public enum SeededBug {
             };
         }
     },
-    NO_FLUSH_ON_RETYPE("no-flush-on-retype", "XSA-401", "no TLB flush when a frame becomes a page table", EnumSet.of(Finder.FUZZ, Finder.ATTACKS)) {
+    NO_FLUSH_ON_RETYPE("no-flush-on-retype", "XSA-401", "no TLB flush when a frame becomes a page table", Finder.SEQUENTIAL) {
         @Override public Checks checks() {
             return new Checks() {
                 @Override public boolean flushTlbOnPageTableType() {
@@ -118,7 +118,7 @@ public enum SeededBug {
             };
         }
     },
-    GRANT_UNMAP_NO_PTE_CHECK("grant-unmap-no-pte-check", "XSA-234", "unmap does not check that the host PTE still maps the grant", EnumSet.of(Finder.FUZZ, Finder.ATTACKS)) {
+    GRANT_UNMAP_NO_PTE_CHECK("grant-unmap-no-pte-check", "XSA-234", "unmap does not check that the host PTE still maps the grant", Finder.SEQUENTIAL) {
         @Override public Checks checks() {
             return new Checks() {
                 @Override public boolean unmapPteMatches(long pte, long grantPte) {

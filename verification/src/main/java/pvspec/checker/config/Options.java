@@ -31,11 +31,13 @@ import java.util.function.Supplier;
  * @param checkpointMillis how often to checkpoint (at the end of the level then being expanded);
  *     0: only when the search stops unfinished
  * @param recoverFrom a checkpoint directory to resume from; null: start afresh
+ * @param tableMinChildren the independence reduction computes a parent's table once it has this many
+ *     children; 0: estimated at the root from what the table would save there
  */
 public record Options(int threads, OptionalInt depth, OptionalLong maxStates, long timeLimitMillis, boolean fingerprint,
                       boolean independence, Set<Symmetry> symmetry, StepFunction model,
                       Supplier<? extends Implementation> implementation, long progressMillis,
-                      long fingerprintsInMemory, Path checkpointDir, long checkpointMillis, Path recoverFrom) {
+                      long fingerprintsInMemory, Path checkpointDir, long checkpointMillis, Path recoverFrom, int tableMinChildren) {
 
     public Options {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
@@ -59,35 +61,35 @@ public record Options(int threads, OptionalInt depth, OptionalLong maxStates, lo
 
     /** Every core, the configuration's bounds, exact states, every sound reduction, no conformance. */
     public static Options defaults() {
-        return new Options(Runtime.getRuntime().availableProcessors(), OptionalInt.empty(), OptionalLong.empty(), 0, false, true, EnumSet.allOf(Symmetry.class), StepFunction.MODEL, null, 1000, defaultFingerprintsInMemory(), null, 0, null);
+        return new Options(Runtime.getRuntime().availableProcessors(), OptionalInt.empty(), OptionalLong.empty(), 0, false, true, EnumSet.allOf(Symmetry.class), StepFunction.MODEL, null, 1000, defaultFingerprintsInMemory(), null, 0, null, 0);
     }
 
     public Options withThreads(int n) {
-        return new Options(n, depth, maxStates, timeLimitMillis, fingerprint, independence, symmetry, model, implementation, progressMillis, fingerprintsInMemory, checkpointDir, checkpointMillis, recoverFrom);
+        return new Options(n, depth, maxStates, timeLimitMillis, fingerprint, independence, symmetry, model, implementation, progressMillis, fingerprintsInMemory, checkpointDir, checkpointMillis, recoverFrom, tableMinChildren);
     }
 
     public Options withDepth(int d) {
-        return new Options(threads, OptionalInt.of(d), maxStates, timeLimitMillis, fingerprint, independence, symmetry, model, implementation, progressMillis, fingerprintsInMemory, checkpointDir, checkpointMillis, recoverFrom);
+        return new Options(threads, OptionalInt.of(d), maxStates, timeLimitMillis, fingerprint, independence, symmetry, model, implementation, progressMillis, fingerprintsInMemory, checkpointDir, checkpointMillis, recoverFrom, tableMinChildren);
     }
 
     public Options withMaxStates(long n) {
-        return new Options(threads, depth, OptionalLong.of(n), timeLimitMillis, fingerprint, independence, symmetry, model, implementation, progressMillis, fingerprintsInMemory, checkpointDir, checkpointMillis, recoverFrom);
+        return new Options(threads, depth, OptionalLong.of(n), timeLimitMillis, fingerprint, independence, symmetry, model, implementation, progressMillis, fingerprintsInMemory, checkpointDir, checkpointMillis, recoverFrom, tableMinChildren);
     }
 
     public Options withTimeLimitMillis(long ms) {
-        return new Options(threads, depth, maxStates, ms, fingerprint, independence, symmetry, model, implementation, progressMillis, fingerprintsInMemory, checkpointDir, checkpointMillis, recoverFrom);
+        return new Options(threads, depth, maxStates, ms, fingerprint, independence, symmetry, model, implementation, progressMillis, fingerprintsInMemory, checkpointDir, checkpointMillis, recoverFrom, tableMinChildren);
     }
 
     public Options withFingerprint(boolean f) {
-        return new Options(threads, depth, maxStates, timeLimitMillis, f, independence, symmetry, model, implementation, progressMillis, fingerprintsInMemory, checkpointDir, checkpointMillis, recoverFrom);
+        return new Options(threads, depth, maxStates, timeLimitMillis, f, independence, symmetry, model, implementation, progressMillis, fingerprintsInMemory, checkpointDir, checkpointMillis, recoverFrom, tableMinChildren);
     }
 
     public Options withIndependence(boolean i) {
-        return new Options(threads, depth, maxStates, timeLimitMillis, fingerprint, i, symmetry, model, implementation, progressMillis, fingerprintsInMemory, checkpointDir, checkpointMillis, recoverFrom);
+        return new Options(threads, depth, maxStates, timeLimitMillis, fingerprint, i, symmetry, model, implementation, progressMillis, fingerprintsInMemory, checkpointDir, checkpointMillis, recoverFrom, tableMinChildren);
     }
 
     public Options withSymmetry(Set<Symmetry> s) {
-        return new Options(threads, depth, maxStates, timeLimitMillis, fingerprint, independence, s, model, implementation, progressMillis, fingerprintsInMemory, checkpointDir, checkpointMillis, recoverFrom);
+        return new Options(threads, depth, maxStates, timeLimitMillis, fingerprint, independence, s, model, implementation, progressMillis, fingerprintsInMemory, checkpointDir, checkpointMillis, recoverFrom, tableMinChildren);
     }
 
     /** No reductions at all: the reference search the reductions are tested against. */
@@ -96,29 +98,35 @@ public record Options(int threads, OptionalInt depth, OptionalLong maxStates, lo
     }
 
     public Options withModel(StepFunction m) {
-        return new Options(threads, depth, maxStates, timeLimitMillis, fingerprint, independence, symmetry, m, implementation, progressMillis, fingerprintsInMemory, checkpointDir, checkpointMillis, recoverFrom);
+        return new Options(threads, depth, maxStates, timeLimitMillis, fingerprint, independence, symmetry, m, implementation, progressMillis, fingerprintsInMemory, checkpointDir, checkpointMillis, recoverFrom, tableMinChildren);
     }
 
     public Options withImplementation(Supplier<? extends Implementation> impl) {
-        return new Options(threads, depth, maxStates, timeLimitMillis, fingerprint, independence, symmetry, model, impl, progressMillis, fingerprintsInMemory, checkpointDir, checkpointMillis, recoverFrom);
+        return new Options(threads, depth, maxStates, timeLimitMillis, fingerprint, independence, symmetry, model, impl, progressMillis, fingerprintsInMemory, checkpointDir, checkpointMillis, recoverFrom, tableMinChildren);
     }
 
     /** Fingerprints kept in memory before they move to disk (fingerprint mode). */
     public Options withFingerprintsInMemory(long n) {
-        return new Options(threads, depth, maxStates, timeLimitMillis, fingerprint, independence, symmetry, model, implementation, progressMillis, n, checkpointDir, checkpointMillis, recoverFrom);
+        return new Options(threads, depth, maxStates, timeLimitMillis, fingerprint, independence, symmetry, model, implementation, progressMillis, n, checkpointDir, checkpointMillis, recoverFrom, tableMinChildren);
     }
 
     /** Write a checkpoint into {@code dir} every {@code everyMillis} (at the end of the level being expanded then), and when the search stops unfinished. */
     public Options withCheckpoints(Path dir, long everyMillis) {
-        return new Options(threads, depth, maxStates, timeLimitMillis, fingerprint, independence, symmetry, model, implementation, progressMillis, fingerprintsInMemory, dir, everyMillis, recoverFrom);
+        return new Options(threads, depth, maxStates, timeLimitMillis, fingerprint, independence, symmetry, model, implementation, progressMillis, fingerprintsInMemory, dir, everyMillis, recoverFrom, tableMinChildren);
     }
 
     /** Resume the search from the checkpoint in {@code dir}. */
     public Options withRecoverFrom(Path dir) {
-        return new Options(threads, depth, maxStates, timeLimitMillis, fingerprint, independence, symmetry, model, implementation, progressMillis, fingerprintsInMemory, checkpointDir, checkpointMillis, dir);
+        return new Options(threads, depth, maxStates, timeLimitMillis, fingerprint, independence, symmetry, model, implementation, progressMillis, fingerprintsInMemory, checkpointDir, checkpointMillis, dir, tableMinChildren);
     }
 
     public Options withProgressMillis(long ms) {
-        return new Options(threads, depth, maxStates, timeLimitMillis, fingerprint, independence, symmetry, model, implementation, ms, fingerprintsInMemory, checkpointDir, checkpointMillis, recoverFrom);
+        return new Options(threads, depth, maxStates, timeLimitMillis, fingerprint, independence, symmetry, model, implementation, ms, fingerprintsInMemory, checkpointDir, checkpointMillis, recoverFrom, tableMinChildren);
+    }
+
+    /** The independence reduction computes a parent's table once it has {@code n} children (0: estimated at the root). */
+    public Options withTableMinChildren(int n) {
+        if (n < 0) throw new IllegalArgumentException("tableMinChildren must not be negative");
+        return new Options(threads, depth, maxStates, timeLimitMillis, fingerprint, independence, symmetry, model, implementation, progressMillis, fingerprintsInMemory, checkpointDir, checkpointMillis, recoverFrom, n);
     }
 }

@@ -159,7 +159,7 @@ final class Search {
         if (scenario.violation().isPresent()) return report(Status.VIOLATION, 0, Found.ofScenario(scenario));
         State root = CompactState.of(scenario.state());
         if (reduce) {
-            minChildren = ParentTables.minChildren(ParentTable.of(model, root, req), req.length);
+            minChildren = opt.tableMinChildren() > 0 ? opt.tableMinChildren() : ParentTables.minChildren(ParentTable.of(model, root, req), req.length);
             reductions.set(0, minChildren == Integer.MAX_VALUE ? "independence: on (no parent's table would pay for itself)"
                     : "independence: on (a parent's table once it has " + minChildren + " children)");
         }
