@@ -38,7 +38,7 @@ class PlantedViolationTest {
             "writable-page-table, tiny-pagetables, INV-6",
             "leak-on-unpin, tiny-pagetables, INV-6",
             "unmap-keeps-reading, tiny-grants, INV-12",
-            "writable-page-table, small, INV-5",
+            "writable-page-table, small, INV-3",
             "user-mode-yield, small, INV-10"})
     void aPlantedBugIsFoundWithAShortestTrace(String bug, String config, String invariant) {
         CheckConfig cfg = config.equals("small") ? CheckConfig.small() : Checks.load(config);

@@ -14,6 +14,7 @@ import pvspec.checker.config.HypervisorUnderTest;
 import pvspec.checker.search.ModelChecker;
 import pvspec.checker.config.Options;
 import pvspec.guests.attack.AttackOutcome;
+import pvspec.hypervisor.seeded.SeededBug;
 import pvspec.properties.mutants.Hunt;
 import pvspec.properties.mutants.Mutant;
 import pvspec.properties.mutants.Mutants;
@@ -90,6 +91,11 @@ final class MutantsCommand implements Callable<Integer> {
             }
         }
         out.printf("%d of %d variants detected (fuzzing budget %d steps each)%n", detected, Mutants.ALL.size(), budget);
+        for (SeededBug b : SeededBug.concurrency()) {
+            out.printf("%-30s %-8s concurrency seed: one request at a time cannot show it (no check, fuzz or attack column); found by %s"
+                    + " (mvn -Pjpf) and by Lincheck on every build (SeededRacesAreFoundByLincheck)%n",
+                    b.id(), b.xsa(), String.join(", ", b.foundBy().stream().map(f -> f.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).toList()));
+        }
         if (traceFile != null && !shown.isEmpty()) {
             Outputs.write(traceFile, shownTrace, "--out");
             out.println("wrote the shrunk trace of " + show + " to " + traceFile);

@@ -77,7 +77,7 @@ class ReadmeCommandsTest {
     @Test
     void everyCommandOfTheReadmeRunsAndPrintsWhatTheReadmeShows(@TempDir Path scratch) throws IOException {
         List<Shown> shown = commands(Files.readString(ROOT.resolve("README.md")));
-        assertThat(shown).extracting(Shown::command).contains("check", "replay stale.trace");
+        assertThat(shown).extracting(Shown::command).contains("check --depth 3", "replay stale.trace");
         for (Shown s : shown) {
             String command = s.command();
             for (Map.Entry<String, String> e : SHORTENED.entrySet()) {
