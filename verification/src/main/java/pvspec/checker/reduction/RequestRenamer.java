@@ -72,9 +72,9 @@ final class RequestRenamer {
             @Override public Hypercall grantTableOp(GrantTableOp x) { return grantTable(caller, x); }
             @Override public Hypercall grantTableWrite(GrantTableWrite x) { return grantWrite(caller, x); }
             @Override public Hypercall memoryOp(MemoryOp x) { return memory(x); }
-            // Domain ids only, or nothing to rename (addresses, ports, vectors).
-            @Override public Hypercall eventChannelOp(EventChannelOp x) { return x; }
-            @Override public Hypercall domctl(Domctl x) { return x; }
+            @Override public Hypercall eventChannelOp(EventChannelOp x) { return eventChannel(x); }
+            @Override public Hypercall domctl(Domctl x) { return domctlOf(x); }
+            // No domain ids, frames or grant references in these (addresses, ports, vectors only).
             @Override public Hypercall setTrapTable(SetTrapTable x) { return x; }
             @Override public Hypercall setCallbacks(SetCallbacks x) { return x; }
             @Override public Hypercall eventChannelWrite(EventChannelWrite x) { return x; }
@@ -82,6 +82,21 @@ final class RequestRenamer {
             @Override public Hypercall access(Access x) { return x; }
             @Override public Hypercall softInt(SoftInt x) { return x; }
             @Override public Hypercall unknown(UnknownHypercall x) { return x; }
+        });
+    }
+
+    /** Domain ids (renamed by {@link DomainArgs}), ports and vCPUs only: nothing to rename here, but each kind says so. */
+    private static Hypercall eventChannel(EventChannelOp h) {
+        return h.accept(new EventChannelOp.Visitor<>() {
+            @Override public Hypercall allocUnbound(EventChannelOp.AllocUnbound x) { return x; }
+            @Override public Hypercall bindInterdomain(EventChannelOp.BindInterdomain x) { return x; }
+            @Override public Hypercall status(EventChannelOp.Status x) { return x; }
+            @Override public Hypercall bindVirq(EventChannelOp.BindVirq x) { return x; }
+            @Override public Hypercall bindIpi(EventChannelOp.BindIpi x) { return x; }
+            @Override public Hypercall close(EventChannelOp.Close x) { return x; }
+            @Override public Hypercall send(EventChannelOp.Send x) { return x; }
+            @Override public Hypercall unmask(EventChannelOp.Unmask x) { return x; }
+            @Override public Hypercall unknown(EventChannelOp.Unknown x) { return x; }
         });
     }
 
@@ -120,6 +135,18 @@ final class RequestRenamer {
             }
 
             @Override public Hypercall unknown(MemoryOp.Unknown x) { return x; }
+        });
+    }
+
+    /** Domain ids (renamed by {@link DomainArgs}) and sizes only: nothing to rename here, but each kind says so. */
+    private static Hypercall domctlOf(Domctl h) {
+        return h.accept(new Domctl.Visitor<>() {
+            @Override public Hypercall createDomain(Domctl.CreateDomain x) { return x; }
+            @Override public Hypercall destroyDomain(Domctl.DestroyDomain x) { return x; }
+            @Override public Hypercall pauseDomain(Domctl.PauseDomain x) { return x; }
+            @Override public Hypercall unpauseDomain(Domctl.UnpauseDomain x) { return x; }
+            @Override public Hypercall maxMem(Domctl.MaxMem x) { return x; }
+            @Override public Hypercall unknown(Domctl.Unknown x) { return x; }
         });
     }
 
