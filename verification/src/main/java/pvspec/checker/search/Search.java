@@ -67,7 +67,9 @@ import pvspec.model.state.State;
  * <li>a request {@code b} that left {@code P} unchanged and read nothing {@code a} wrote leaves
  *     {@code X} unchanged with the same result, so it is not run again.</li>
  * </ul>
- * Conformance mode turns the reduction off: the implementation must see every transition.
+ * Conformance mode turns the reduction off: the implementation must see every transition. A table
+ * is computed only for a parent with enough children to repay it ({@link ParentTables#minChildren});
+ * the others' children run every request, which changes counts of executed transitions, never states.
  *
  * <h2>Checkpoints</h2>
  * Between levels the search's whole state is the node table (parent link and label of every
