@@ -3,7 +3,7 @@ package pvspec.spark;
 import org.apache.spark.util.AccumulatorV2;
 
 /**
- * The coverage of executed transitions (a {@link pvspec.checker.LevelKernel#tally} array) as a
+ * The coverage of executed transitions (a {@link pvspec.checker.search.LevelKernel#tally} array) as a
  * Spark accumulator: each task counts into its own copy, the driver adds the copies up. Like
  * every accumulator updated in a transformation, a retried task would count twice; local mode
  * retries none, and the counts are a report, never a verdict.

@@ -3,15 +3,15 @@ package pvspec.spark;
 import java.io.PrintWriter;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import pvspec.checker.CheckConfigException;
-import pvspec.checker.CheckReport;
-import pvspec.checker.SearchEngine;
+import pvspec.checker.config.CheckConfigException;
+import pvspec.checker.report.CheckReport;
+import pvspec.checker.search.SearchEngine;
 
 /**
  * {@code pvspec check --engine spark}: the {@link SparkSearch} on the master the job names, else
  * the one {@code spark-submit} gives (its {@code spark.master} system property), else local
  * mode on every core. Found by {@link SearchEngine#find} through
- * {@code META-INF/services/pvspec.checker.SearchEngine}, so only the spark module's jar has it.
+ * {@code META-INF/services/pvspec.checker.search.SearchEngine}, so only the spark module's jar has it.
  */
 public final class SparkEngine implements SearchEngine {
     @Override

@@ -37,7 +37,7 @@ class PvspecSparkJarIT {
             assertThat(classPath).anyMatch(p -> p.startsWith("spark-lib/spark-core_2.13-"));
             for (String p : classPath) assertThat(JAR.resolveSibling(p)).as(p).isRegularFile();
             assertThat(a.getValue("Add-Opens")).contains("java.base/sun.nio.ch").contains("java.base/java.nio");
-            assertThat(new String(jar.getInputStream(jar.getEntry("META-INF/services/pvspec.checker.SearchEngine")).readAllBytes(),
+            assertThat(new String(jar.getInputStream(jar.getEntry("META-INF/services/pvspec.checker.search.SearchEngine")).readAllBytes(),
                     StandardCharsets.UTF_8).strip()).isEqualTo("pvspec.spark.SparkEngine");
             assertThat(jar.stream().map(e -> e.getName())).noneMatch(n -> n.startsWith("org/apache/spark/") || n.startsWith("scala/"))
                     .contains("pvspec/verification/cli/Pvspec.class");
