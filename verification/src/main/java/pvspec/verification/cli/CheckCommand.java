@@ -114,7 +114,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         CheckConfig c = Inputs.checkConfig(config);
-        if (!BUILTIN.equals(engine)) return onEngine(out);
+        if (!BUILTIN.equals(engine)) return onEngine(out, c);
         if (master != null || partitions != null || shuffle) throw new BadInput("--master, --partitions and --shuffle apply to --engine spark only");
         CheckProperties props = c.properties();
         for (String name : invariants) props = props.withInvariant(InvariantLoader.load(name));
@@ -166,9 +166,10 @@ final class CheckCommand implements Callable<Integer> {
      * search; the report, {@code --coverage}, {@code --trace-out} and the exit code are the
      * built-in engine's. Options of the built-in search alone are refused, never ignored.
      */
-    private int onEngine(PrintWriter out) {
+    private int onEngine(PrintWriter out, CheckConfig c) {
         String only = builtInOnly();
         if (only != null) throw new BadInput(only + " applies to --engine builtin only, not to --engine " + engine);
+        if (c.maxStates().isPresent()) throw new BadInput(config + ": its '#! states' bound applies to --engine builtin only, not to --engine " + engine);
         if (depth != null) positive(depth, "--depth");
         if (partitions != null) positive(partitions, "--partitions");
         SearchEngine e = SearchEngine.find(engine).orElseThrow(() -> new BadInput(noEngine(engine)));

@@ -2,7 +2,11 @@ package pvspec.verification.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code check --engine}: pvspec.jar has only the built-in engine; asking it for Spark is bad
@@ -43,6 +47,15 @@ class CheckEngineTest {
         Cli r = Cli.run("check", "--config", TINY, "--engine", "spark", "--conformance");
         assertThat(r.exit).isEqualTo(Pvspec.BAD_INPUT);
         assertThat(r.err).contains("--conformance applies to --engine builtin only, not to --engine spark");
+    }
+
+    @Test
+    void aStatesBoundInTheConfigurationIsRefusedNotIgnored(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("bounded.check");
+        Files.writeString(f, Files.readString(Path.of(TINY)) + "\n#! states 10\n");
+        Cli r = Cli.run("check", "--config", f.toString(), "--engine", "spark");
+        assertThat(r.exit).isEqualTo(Pvspec.BAD_INPUT);
+        assertThat(r.err).contains("its '#! states' bound applies to --engine builtin only");
     }
 
     @Test
