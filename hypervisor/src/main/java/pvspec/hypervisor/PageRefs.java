@@ -172,7 +172,7 @@ final class PageRefs {
     // ------------------------------------------------------------ entries
 
     static void getFromEntry(Txn t, long e, int table, int level, int pgOwner) {
-        if (level == 1) getFromL1e(t, e, pgOwner);
+        if (level == 1) getFromL1e(t, e, table, pgOwner);
         else getFromUpper(t, e, table, level);
     }
 
@@ -182,8 +182,8 @@ final class PageRefs {
     }
 
     /** {@code get_page_from_l1e}: a RAM frame of {@code pgOwner}; writable entries need the writable type. */
-    static void getFromL1e(Txn t, long e, int pgOwner) {
-        if (!t.checks.l1FlagsAllowed(e)) throw Refused.of(L1_DISALLOWED_FLAGS);
+    static void getFromL1e(Txn t, long e, int table, int pgOwner) {
+        if (!t.checks.l1FlagsAllowed(e, ioCapable(t, table))) throw Refused.of(L1_DISALLOWED_FLAGS);
         long mfn = Pte.mfn(e);
         if (!t.ft.valid(mfn)) throw Refused.of(L1_NOT_RAM); // I/O memory: nobody holds iomem_caps
         // dom_io owns no RAM, and xsm_priv_mapping(dom_io, owner) fails (mm.c:968-984).
@@ -195,6 +195,12 @@ final class PageRefs {
         }
         getPage(t, mfn, pgOwner, L1_NOT_OWNED);
         if (Pte.writable(e)) getPageType(t, (int) mfn, FrameTable.WRITABLE, L1_NOT_WRITABLE);
+    }
+
+    /** {@code cache_flush_permitted} of L1 {@code table}'s owner, for {@code l1_disallow_mask} (mm.c:173-177). */
+    static boolean ioCapable(Txn t, int table) {
+        Dom owner = t.dom(t.ft.owner[table]);
+        return owner != null && owner.privileged;
     }
 
     /** {@code put_page_from_l1e}. */

@@ -120,8 +120,8 @@ final class PageTypes {
      * {@code get_page_from_l1e}: a present L1 entry maps a RAM frame of {@code pgOwner}; if it
      * is writable, the frame takes the writable type, which fails if it is a page table.
      */
-    static State getPageFromL1e(State s, long e, int pgOwner) {
-        require(Pte.disallowed(e, Pte.L1_ALLOWED) == 0, L1_DISALLOWED_FLAGS);
+    static State getPageFromL1e(State s, long e, long table, int pgOwner) {
+        require(Pte.disallowed(e, l1Allowed(s, table)) == 0, L1_DISALLOWED_FLAGS);
         long mfn = Pte.mfn(e);
         // Every frame of the model is RAM; anything else is I/O memory, which needs
         // iomem_access_permitted (mm.c:877-893) of the page owner, or of the caller for DOMID_IO.
@@ -138,6 +138,16 @@ final class PageTypes {
         }
         s = getPage(s, mfn, pgOwner, L1_NOT_OWNED);
         return Pte.writable(e) ? getPageType(s, mfn, PageType.WRITABLE, L1_NOT_WRITABLE) : s;
+    }
+
+    /**
+     * The bits an entry of L1 {@code table} may set: {@code l1_disallow_mask} of the L1's owner,
+     * which lets a domain with I/O capabilities (the control domain, as for
+     * {@code MMUEXT_FLUSH_CACHE}) set cache attributes (mm.c:173-177).
+     */
+    static long l1Allowed(State s, long table) {
+        var owner = s.domains().get(s.frame(table).owner());
+        return Pte.l1Allowed(owner != null && owner.privileged());
     }
 
     /** {@code put_page_from_l1e}. */
@@ -206,7 +216,7 @@ final class PageTypes {
 
     /** Take the references of a present entry of a level-{@code level} table. */
     static State getPageFromEntry(State s, long e, long table, int level, int pgOwner) {
-        return level == 1 ? getPageFromL1e(s, e, pgOwner) : getPageFromUpper(s, e, table, level);
+        return level == 1 ? getPageFromL1e(s, e, table, pgOwner) : getPageFromUpper(s, e, table, level);
     }
 
     /** Drop the references of an entry of a level-{@code level} table. */
