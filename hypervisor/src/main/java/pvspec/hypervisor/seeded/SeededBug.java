@@ -73,7 +73,7 @@ public enum SeededBug {
             };
         }
     },
-    NO_FLUSH_ON_RETYPE("no-flush-on-retype", "XSA-401", "no TLB flush when a frame becomes a page table", EnumSet.of(Finder.FUZZ, Finder.ATTACKS)) {
+    NO_FLUSH_ON_RETYPE("no-flush-on-retype", "XSA-401", "no flush of the owner's TLBs when a frame becomes a page table (mm.c:3025-3058)", EnumSet.of(Finder.FUZZ, Finder.ATTACKS)) {
         @Override public Checks checks() {
             return new Checks() {
                 @Override public boolean flushTlbOnPageTableType() {
