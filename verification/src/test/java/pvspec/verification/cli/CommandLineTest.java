@@ -25,7 +25,7 @@ class CommandLineTest {
         Cli c = Cli.run("spec");
         assertThat(c.exit).isZero();
         assertThat(c.out).contains("INV-1  ownership", "INV-13 lifecycle", "defined in pvspec.model.invariant.NoWritablePagetable",
-                "mmuext_op   [pvspec.model.rules.MmuextOpRules]", "mm.c:do_mmuext_op:already-pinned", "mm.c:get_l2_linear_pagetable:one-level",
+                "mmuext_op   [pvspec.model.rules.MmuextOpRules]", "mm.c:do_mmuext_op:already-pinned", "mm.c:get_page_and_type_from_mfn:get-page-type",
                 "GNTST_bad_handle", "xen/arch/x86/mm.c:get_page_from_l1e", "(closest: no check of its own in Xen)");
         // Every check of the registry is printed, with its citation.
         for (pvspec.model.abi.check.Check k : pvspec.model.abi.check.Check.values()) assertThat(c.out).contains(k.id(), k.citation());
@@ -37,7 +37,7 @@ class CommandLineTest {
         Cli c = Cli.run("replay", Cli.scenario("two-level-address-space"));
         assertThat(c.exit).isZero();
         assertThat(c.out).contains("config levels=2 entries=4 frames=16")
-                .containsPattern("\\s+10  d1: mmuext_op pin_l1_table mfn=2 +OK.*\\| ok")
+                .containsPattern("\\s+12  d1: mmuext_op pin_l1_table mfn=2 +OK.*\\| ok")
                 .contains("25 steps; results as expected");
         assertThat(Cli.run("replay", "--quiet", Cli.scenario("linear-page-tables")).out.trim().split("\n")).hasSize(1);
     }
