@@ -38,7 +38,7 @@ class CommandLineTest {
         assertThat(c.exit).isZero();
         assertThat(c.out).contains("config levels=2 entries=4 frames=16")
                 .containsPattern("\\s+12  d1: mmuext_op pin_l1_table mfn=2 +OK.*\\| ok")
-                .contains("25 steps; results as expected");
+                .contains("26 steps; results as expected");
         assertThat(Cli.run("replay", "--quiet", Cli.scenario("linear-page-tables")).out.trim().split("\n")).hasSize(1);
     }
 
