@@ -139,8 +139,8 @@ public class Checks {
     // ------------------------------------------------------------ entries
 
     /** {@code l1_disallow_mask}. */
-    public boolean l1FlagsAllowed(long pte) {
-        return (Pte.flags(pte) & ~L1_ALLOWED) == 0;
+    public boolean l1FlagsAllowed(long pte, boolean ioCapable) {
+        return (Pte.flags(pte) & ~(ioCapable ? L1_ALLOWED | Pte.CACHE_ATTRS : L1_ALLOWED)) == 0;
     }
 
     /** {@code L2/L3/L4_DISALLOW_MASK}: no superpages (XSA-148). */

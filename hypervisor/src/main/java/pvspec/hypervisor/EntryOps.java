@@ -20,7 +20,7 @@ final class EntryOps {
         if (!t.checks.guestSlot(t.hv.config, level, index)) throw Refused.of(HYPERVISOR_SLOT);
         if (Pte.present(val)) {
             if (level == 1) {
-                if (!t.checks.l1FlagsAllowed(val)) throw Refused.of(L1_DISALLOWED_FLAGS);
+                if (!t.checks.l1FlagsAllowed(val, PageRefs.ioCapable(t, table))) throw Refused.of(L1_DISALLOWED_FLAGS);
             } else if (!t.checks.upperFlagsAllowed(level, val)) {
                 throw Refused.of(UPPER_DISALLOWED_FLAGS);
             }

@@ -42,13 +42,16 @@ final class MmuUpdateOps {
     private static int pageOwner(Txn t, int foreigndom) {
         if (foreigndom == DomId.DOMID_SELF) return t.me;
         if (foreigndom == t.me) throw Refused.of(MMU_FOREIGN_IS_SELF);
-        if (foreigndom != DomId.DOMID_XEN && t.alive(foreigndom) == null) throw Refused.of(MMU_FOREIGN_UNKNOWN); // dom_xen exists
+        // dom_io and dom_xen always exist; another domain is found while it exists, dying or not.
+        boolean exists = foreigndom == DomId.DOMID_IO || foreigndom == DomId.DOMID_XEN || t.dom(foreigndom) != null;
+        if (!exists) throw Refused.of(MMU_FOREIGN_UNKNOWN);
         return foreigndom;
     }
 
     private static void update(Txn t, int pgOwner, MmuUpdate.Request r) {
         // xsm_mmu_update runs in the loop (mm.c:4087): an empty foreign batch succeeds.
-        if (pgOwner != t.me && !t.checks.foreignMappingPermitted(t.dom.privileged)) throw Refused.of(MMU_FOREIGN_NOT_PRIVILEGED);
+        // It does not look at dom_io (xsm/dummy.h:681).
+        if (pgOwner != t.me && pgOwner != DomId.DOMID_IO && !t.checks.foreignMappingPermitted(t.dom.privileged)) throw Refused.of(MMU_FOREIGN_NOT_PRIVILEGED);
         long mfn = r.mfn();
         long index = r.index();
         FrameTable ft = t.ft;

@@ -4,9 +4,6 @@ import static pvspec.model.abi.check.Check.L1_DISALLOWED_FLAGS;
 import static pvspec.model.abi.check.Check.L1_NOT_OWNED;
 import static pvspec.model.abi.check.Check.L1_NOT_RAM;
 import static pvspec.model.abi.check.Check.L1_NOT_WRITABLE;
-import static pvspec.model.abi.check.Check.LINEAR_CHAIN;
-import static pvspec.model.abi.check.Check.LINEAR_FOREIGN;
-import static pvspec.model.abi.check.Check.LINEAR_WRITABLE;
 import static pvspec.model.abi.check.Check.UPPER_BAD_TYPE;
 import static pvspec.model.abi.check.Check.UPPER_DISALLOWED_FLAGS;
 import static pvspec.model.abi.check.Check.UPPER_NOT_OWNED;
@@ -90,7 +87,7 @@ final class PageRefs {
     /**
      * {@code get_page_type}: one more reference to {@code mfn} as {@code type}. With references
      * outstanding the type must match; at 0 the frame takes the type, and a page-table type
-     * first flushes translations to it and validates its contents.
+     * first flushes its owner's writable translations to it and validates its contents.
      */
     static void getPageType(Txn t, int mfn, int type, Check badType) {
         FrameTable ft = t.ft;
@@ -104,7 +101,10 @@ final class PageRefs {
             }
             if (!t.casType(mfn, ti, FrameTable.typeInfo(type, 1, FrameTable.pinned(ti)))) continue;
             if (!FrameTable.isPageTable(type)) return;
-            if (t.checks.flushTlbOnPageTableType()) TlbOps.forgetFrame(t, mfn);
+            if (t.checks.flushTlbOnPageTableType()) {
+                Dom owner = t.dom(ft.owner[mfn]);
+                if (owner != null) TlbOps.forgetWritableIn(t, owner, mfn);
+            }
             validate(t, mfn, type);
             return;
         }
@@ -172,7 +172,7 @@ final class PageRefs {
     // ------------------------------------------------------------ entries
 
     static void getFromEntry(Txn t, long e, int table, int level, int pgOwner) {
-        if (level == 1) getFromL1e(t, e, pgOwner);
+        if (level == 1) getFromL1e(t, e, table, pgOwner);
         else getFromUpper(t, e, table, level);
     }
 
@@ -182,10 +182,12 @@ final class PageRefs {
     }
 
     /** {@code get_page_from_l1e}: a RAM frame of {@code pgOwner}; writable entries need the writable type. */
-    static void getFromL1e(Txn t, long e, int pgOwner) {
-        if (!t.checks.l1FlagsAllowed(e)) throw Refused.of(L1_DISALLOWED_FLAGS);
+    static void getFromL1e(Txn t, long e, int table, int pgOwner) {
+        if (!t.checks.l1FlagsAllowed(e, ioCapable(t, table))) throw Refused.of(L1_DISALLOWED_FLAGS);
         long mfn = Pte.mfn(e);
-        if (!t.ft.valid(mfn)) throw Refused.of(L1_NOT_RAM);
+        if (!t.ft.valid(mfn)) throw Refused.of(L1_NOT_RAM); // I/O memory: nobody holds iomem_caps
+        // dom_io owns no RAM, and xsm_priv_mapping(dom_io, owner) fails (mm.c:968-984).
+        if (pgOwner == DomId.DOMID_IO) throw Refused.of(L1_NOT_OWNED);
         if (pgOwner == DomId.DOMID_XEN) {
             // dom_xen: only the read-only shared M2P has a reference to take, never writable.
             if (mfn != t.hv.config.m2pFrame()) throw Refused.of(L1_NOT_OWNED);
@@ -193,6 +195,12 @@ final class PageRefs {
         }
         getPage(t, mfn, pgOwner, L1_NOT_OWNED);
         if (Pte.writable(e)) getPageType(t, (int) mfn, FrameTable.WRITABLE, L1_NOT_WRITABLE);
+    }
+
+    /** {@code cache_flush_permitted} of L1 {@code table}'s owner, for {@code l1_disallow_mask} (mm.c:173-177). */
+    static boolean ioCapable(Txn t, int table) {
+        Dom owner = t.dom(t.ft.owner[table]);
+        return owner != null && owner.privileged;
     }
 
     /** {@code put_page_from_l1e}. */
@@ -205,7 +213,8 @@ final class PageRefs {
 
     /**
      * {@code get_page_from_l2e..l4e}: a frame of the table's owner that is, or becomes, a table
-     * one level down; failing that with EINVAL, possibly a linear entry.
+     * one level down; failing that with EINVAL, possibly a linear entry. If that fails too, the
+     * typing's refusal stands (the linear rules return no error of their own: mm.c:1133).
      */
     static void getFromUpper(Txn t, long e, int table, int level) {
         if (!t.checks.upperFlagsAllowed(level, e)) throw Refused.of(UPPER_DISALLOWED_FLAGS);
@@ -216,34 +225,33 @@ final class PageRefs {
             getPageType(t, (int) target, level - 1, UPPER_BAD_TYPE);
         } catch (Refused r) {
             t.rollback(mark);
-            // Only the table itself or an already validated table of the same level can be a
-            // linear target (no validation deadlock); for any other target the refusal stands.
-            if (!r.check.is(EINVAL) || !linearCandidate(t, target, table, level)) throw r;
-            getLinear(t, e, table, (int) target, level);
+            if (!r.check.is(EINVAL) || !linear(t, e, table, target, level)) throw r;
         }
     }
 
-    private static boolean linearCandidate(Txn t, long target, int table, int level) {
+    /**
+     * {@code get_lN_linear_pagetable} (mm.c:667-734), in Xen's order: read-only; to its own table
+     * free of charge; else a frame of the same owner, the table no linear target and the target
+     * holding no linear entries (one level only), the target a validated table of this level.
+     * False, with nothing taken, when a rule fails.
+     */
+    private static boolean linear(Txn t, long e, int table, long target, int level) {
+        if (!t.checks.linearReadOnly(e)) return false;
         if (target == table) return true;
-        if (!t.ft.valid(target)) return false;
-        long ti = t.ft.typeInfo.get((int) target);
-        return FrameTable.type(ti) == level && typeCount(ti) > 0;
-    }
-
-    /** A linear entry: read-only; to itself free of charge; else a validated same-level table (see {@link #linearCandidate}), one level only. */
-    private static void getLinear(Txn t, long e, int table, int target, int level) {
-        if (!t.checks.linearReadOnly(e)) throw Refused.of(LINEAR_WRITABLE);
-        if (target == table) return;
         FrameTable ft = t.ft;
-        if (!t.checks.linearSameOwner(ft.owner[table], ft.owner[target])) throw Refused.of(LINEAR_FOREIGN);
-        long ti = ft.typeInfo.get(target);
-        if (!t.checks.linearOneLevel(ft.linear[table], ft.linear[target])) throw Refused.of(LINEAR_CHAIN);
-        t.needFrame(target);
+        if (!ft.valid(target)) return false;
+        int tg = (int) target;
+        t.needFrame(tg);
+        if (!t.checks.linearSameOwner(ft.owner[table], ft.owner[tg]) || count(ft.countInfo.get(tg)) == 0) return false;
+        long ti = ft.typeInfo.get(tg);
+        if (!t.checks.linearOneLevel(ft.linear[table], ft.linear[tg])) return false;
+        if (FrameTable.type(ti) != level || typeCount(ti) == 0) return false;
         t.setInt(ft.linear, table, ft.linear[table] + 1);
-        t.setInt(ft.linear, target, ft.linear[target] - 1);
-        long ci = ft.countInfo.get(target);
-        t.setCountInfo(target, FrameTable.countInfo(count(ci) + 1, FrameTable.allocated(ci)));
-        t.setTypeInfo(target, FrameTable.typeInfo(level, typeCount(ti) + 1, FrameTable.pinned(ti)));
+        t.setInt(ft.linear, tg, ft.linear[tg] - 1);
+        long ci = ft.countInfo.get(tg);
+        t.setCountInfo(tg, FrameTable.countInfo(count(ci) + 1, FrameTable.allocated(ci)));
+        t.setTypeInfo(tg, FrameTable.typeInfo(level, typeCount(ti) + 1, FrameTable.pinned(ti)));
+        return true;
     }
 
     /** {@code put_page_from_l2e..l4e}: undoes {@link #getFromUpper}. */

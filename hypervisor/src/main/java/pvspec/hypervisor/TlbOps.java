@@ -1,9 +1,10 @@
 package pvspec.hypervisor;
 
 /**
- * TLB maintenance. The hypervisor flushes on its own only where safety needs it: when a frame
- * becomes a page table, when a frame is freed, and when a grant is unmapped; guests flush the
- * rest themselves.
+ * TLB maintenance. The hypervisor flushes on its own where Xen does: the owner's writable
+ * translations when a frame becomes a page table ({@code _get_page_type}), every translation when
+ * a frame is freed, the mapper's when a grant is unmapped, the owner's after an upper-level
+ * {@code mmu_update}; guests flush the rest themselves.
  */
 final class TlbOps {
     private TlbOps() {}
@@ -32,6 +33,23 @@ final class TlbOps {
             }
         }
         clearBit(t, mfn, d.id);
+    }
+
+    /**
+     * The flush of a type change ({@code _get_page_type}, mm.c:3025-3058): the frame owner's
+     * vCPUs lose their writable translations to {@code mfn}; read-only ones, and other domains',
+     * may survive Xen's filtered flush, so they stay (the bit stays set: a superset is allowed).
+     */
+    static void forgetWritableIn(Txn t, Dom d, int mfn) {
+        if ((t.ft.tlbDoms.get(mfn) & 1L << d.id) == 0) return;
+        for (int v = 0; v < d.nvcpus; v++) {
+            Tlb tlb = d.tlb[v];
+            if (tlb.size() == 0) continue;
+            long[] keys = tlb.keySlots();
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] >= 0 && Tlb.mfn(tlb.valueAt(i)) == mfn && Tlb.writable(tlb.valueAt(i))) t.tlbRemove(tlb, keys[i]);
+            }
+        }
     }
 
     private static void clearBit(Txn t, int mfn, int d) {

@@ -69,10 +69,11 @@ final class TrapOps {
         return Result.FAULT;
     }
 
-    /** Bounce an exception to the guest kernel's handler for {@code vector}, if it has one. */
+    /** Bounce an exception to the guest kernel's handler for {@code vector}; with none, {@code create_bounce_frame} crashes the domain. */
     static void deliverFault(Txn t, int vector) {
         TrapInfo ti = (TrapInfo) t.dom.traps[vector];
         if (ti != null) bounce(t, vector, false, ti);
+        else t.setLong(t.dom.vars, Dom.LIFE, Dom.SHUTDOWN);
     }
 
     private static void bounce(Txn t, int vector, boolean software, TrapInfo handler) {

@@ -17,6 +17,7 @@ import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.Result;
 import pvspec.model.abi.SchedOp;
+import pvspec.model.abi.SetTrapTable;
 import pvspec.model.invariant.Invariants;
 import pvspec.model.invariant.Violation;
 import pvspec.model.rules.Step;
@@ -175,8 +176,10 @@ class ConcurrencySmokeTest {
      * threads unpause regularly, so that the run keeps doing work on every domain.
      */
     private static Hypercall tame(Hypercall h, int k, int thread) {
+        // Clearing the trap table is disruptive too: the next fault then crashes the domain.
         boolean disruptive = h instanceof SchedOp.Shutdown || h instanceof SchedOp.Block
-                || h instanceof Domctl.PauseDomain || h instanceof Domctl.DestroyDomain;
+                || h instanceof Domctl.PauseDomain || h instanceof Domctl.DestroyDomain
+                || h instanceof SetTrapTable && ((SetTrapTable) h).traps().isEmpty();
         if (disruptive && k % 50 != 0) return new SchedOp.Yield();
         if (thread < 2 && k % 10 == 5) return new Domctl.UnpauseDomain(1 + k % 4);
         if (thread < 2 && k % 400 == 7) return new Domctl.CreateDomain(12, CONFIG.vcpus());

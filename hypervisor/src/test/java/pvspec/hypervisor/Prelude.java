@@ -20,7 +20,8 @@ import pvspec.model.state.Config;
 /**
  * A checked start for deeper random runs: two guests, each with an address space of every level
  * (an L1 mapping two data frames writable and itself read-only), pinned and loaded on every vCPU,
- * a grant from d1 to d2 mapped by d2, and an interdomain event channel between them.
+ * a grant from d1 to d2 mapped by d2, and an interdomain event channel between them. Each guest
+ * first installs its exception handlers, as a kernel does.
  */
 final class Prelude {
     private Prelude() {}
@@ -45,6 +46,7 @@ final class Prelude {
         long l1 = first;
         long data = first + c.levels();
         Caller me = Caller.kernel(g);
+        run.apply(me, RandomCalls.handlers()); // a fault with no handler would crash it
         run.apply(me, MmuUpdate.of(
                 new MmuUpdate.Request(l1, 0, Pte.make(data, PteFlag.P, PteFlag.RW, PteFlag.US)),
                 new MmuUpdate.Request(l1, 1, Pte.make(data + 1, PteFlag.P, PteFlag.RW, PteFlag.US)),

@@ -75,6 +75,10 @@ final class RandomCalls {
 
     private Hypercall request(State s, Caller caller) {
         int me = caller.domain();
+        // A kernel installs its trap table first: a fault with no handler crashes the domain
+        // (x86_64/entry.S:629-634), and a crashed domain does nothing more.
+        Domain d = s.domains().get(me);
+        if (d != null && caller.mode() == Mode.KERNEL && !d.traps().containsKey(14) && rnd.nextInt(10) != 0) return handlers();
         int k = rnd.nextInt(100);
         if (me == 0 && k < 12 || k == 99) return domctl(s);
         if (k < 30) return mmuUpdate(s, me);
@@ -337,6 +341,14 @@ final class RandomCalls {
             return new GrantTableOp.UnmapGrantRef(!hs.isEmpty() && rnd.nextInt(4) != 0 ? hs.get(rnd.nextInt(hs.size())) : rnd.nextInt(c.grants() + 1) - 1);
         }
         return new GrantTableOp.Unknown(rnd.nextInt(20));
+    }
+
+    /** The handlers a kernel installs first: #BP, #OF, #GP, #PF. */
+    static Hypercall handlers() {
+        long address = 1; // canonical in every configuration
+        List<TrapInfo> ts = new ArrayList<>();
+        for (int vector : new int[] {3, 4, 13, 14}) ts.add(new TrapInfo(vector, 0, 0xe033, address));
+        return new SetTrapTable(ts);
     }
 
     private Hypercall traps() {

@@ -81,9 +81,14 @@ public final class Kernel {
 
     /** Exceptions at DPL 0 (a user {@code INT n} on them faults), the system call at DPL 3. */
     public List<TrapInfo> trapTable() {
+        return trapTable(textVa());
+    }
+
+    /** The trap table of a kernel whose handlers are at {@code text}: without one, a fault crashes the domain (x86_64/entry.S:629-634). */
+    public static List<TrapInfo> trapTable(long text) {
         List<TrapInfo> traps = new ArrayList<>();
-        for (int v = 0; v < EXCEPTIONS; v++) traps.add(new TrapInfo(v, 0, FLAT_KERNEL_CS64, textVa()));
-        traps.add(new TrapInfo(SYSCALL_VECTOR, 3, FLAT_KERNEL_CS64, textVa()));
+        for (int v = 0; v < EXCEPTIONS; v++) traps.add(new TrapInfo(v, 0, FLAT_KERNEL_CS64, text));
+        traps.add(new TrapInfo(SYSCALL_VECTOR, 3, FLAT_KERNEL_CS64, text));
         return traps;
     }
 

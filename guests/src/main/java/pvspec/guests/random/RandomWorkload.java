@@ -6,6 +6,8 @@ import java.util.Random;
 import pvspec.guests.hypercall.HypercallPage;
 import pvspec.guests.hypercall.Hypercalls;
 import pvspec.guests.hypercall.Recording;
+import pvspec.guests.hypercall.Calls;
+import pvspec.guests.kernel.Kernel;
 import pvspec.guests.kernel.Layout;
 import pvspec.guests.kernel.PageTables;
 import pvspec.guests.kernel.StartInfo;
@@ -17,7 +19,7 @@ import pvspec.model.trace.Trace;
 
 /**
  * A seeded random workload for the property suites: dom0 creates {@code guests} domains, each
- * boots an address space, then {@code steps} requests are drawn from their {@link RandomGuest}s
+ * boots an address space and installs its trap table, then {@code steps} requests are drawn from their {@link RandomGuest}s
  * (which guest acts next is seeded too). The whole run, set-up included, is recorded.
  *
  * @param guests how many guests
@@ -43,7 +45,9 @@ public record RandomWorkload(int guests, int pages, int spare, double hostility)
         for (int g = 0; g < guests; g++) {
             StartInfo start = Toolstack.createDomain(dom0, pages, pages + spare, 1);
             Layout layout = Layout.of(machine.config(), start.frames(), spare);
-            PageTables.build(new HypercallPage(recording, Caller.kernel(start.domid())), layout);
+            HypercallPage hp = new HypercallPage(recording, Caller.kernel(start.domid()));
+            PageTables.build(hp, layout);
+            hp.ok(Calls.setTrapTable(Kernel.trapTable(layout.vaOf(layout.dataFrames().get(0)))));
             world.addDomain(start.domid());
             actors.add(new RandomGuest(start.domid(), start.vcpus(), layout, world, random.nextLong(), hostility));
         }

@@ -73,7 +73,7 @@ public enum SeededBug {
             };
         }
     },
-    NO_FLUSH_ON_RETYPE("no-flush-on-retype", "XSA-401", "no TLB flush when a frame becomes a page table", Finder.SEQUENTIAL) {
+    NO_FLUSH_ON_RETYPE("no-flush-on-retype", "XSA-401", "no flush of the owner's TLBs when a frame becomes a page table (mm.c:3025-3058)", Finder.SEQUENTIAL) {
         @Override public Checks checks() {
             return new Checks() {
                 @Override public boolean flushTlbOnPageTableType() {

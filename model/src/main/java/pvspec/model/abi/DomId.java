@@ -10,6 +10,11 @@ public final class DomId {
     public static final int DOMID_FIRST_RESERVED = 0x7FF0;
     /** "The calling domain", where an argument names a domain. */
     public static final int DOMID_SELF = 0x7FF0;
+    /**
+     * {@code dom_io}, the owner of I/O memory; as {@code mmu_update}'s foreigndom it names no
+     * RAM anyone may map ({@code get_page_from_l1e}) and reverts to the caller for I/O rights.
+     */
+    public static final int DOMID_IO = 0x7FF1;
     /** Owner of the hypervisor's own frames. */
     public static final int DOMID_XEN = 0x7FF2;
     /** Owner of a free frame: nobody. */

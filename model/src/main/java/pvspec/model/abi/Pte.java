@@ -35,6 +35,16 @@ public final class Pte {
      */
     public static final long L1_ALLOWED = P.mask() | RW.mask() | US.mask() | A.mask() | D.mask() | G.mask()
             | AVAIL_LOW | (AVAIL_HIGH & ~GNTTAB.mask()) | NX.mask();
+    /** {@code PAGE_CACHE_ATTRS}: PWT (bit 3), PCD (bit 4) and, in an L1 entry, PAT (bit 7). */
+    public static final long CACHE_ATTRS = 1L << 3 | 1L << 4 | 1L << 7;
+
+    /**
+     * {@code l1_disallow_mask(d)} (mm.c:173-177): a domain with I/O capabilities
+     * ({@code cache_flush_permitted}: here the control domain) may also set the cache attributes.
+     */
+    public static long l1Allowed(boolean cacheFlushPermitted) {
+        return cacheFlushPermitted ? L1_ALLOWED | CACHE_ATTRS : L1_ALLOWED;
+    }
     /**
      * Bits a guest may set in a present L2/L3/L4 entry ({@code L2_DISALLOW_MASK} =
      * {@code base_disallow_mask}): as L1 but no {@code G}, and {@code PSE} (no superpages).

@@ -55,8 +55,9 @@ public final class Privilege extends NamedInvariant {
         DomainArgs named = DomainArgs.of(h);
         if (named.management()) return true;
         // An empty batch does nothing and Xen checks the privilege only at the first request
-        // (mm.c:4087-4096): it succeeds for anyone.
-        if (h instanceof MmuUpdate u && u.requests().isEmpty()) return false;
+        // (mm.c:4087-4096): it succeeds for anyone. DOMID_IO names no domain's memory and needs
+        // no privilege (xsm/dummy.h:681).
+        if (h instanceof MmuUpdate u && (u.requests().isEmpty() || u.foreigndom() == DomId.DOMID_IO)) return false;
         for (DomainArgs.Arg a : named.args()) {
             if (a.role() == DomainArgs.Role.TARGET && other(c, a.id())) return true;
         }

@@ -33,7 +33,8 @@ public final class WellTypedTree extends NamedInvariant {
                 long e = t.entry(i);
                 if (!Pte.present(e) || (level == s.config().levels() && s.config().reserved(i))) continue;
                 String where = "entry " + i + " of L" + level + " table " + mfn;
-                long allowed = level == 1 ? Pte.L1_ALLOWED | PteFlag.GNTTAB.mask() : Pte.UPPER_ALLOWED;
+                var owner = s.domains().get(t.owner());
+                long allowed = level == 1 ? Pte.l1Allowed(owner != null && owner.privileged()) | PteFlag.GNTTAB.mask() : Pte.UPPER_ALLOWED;
                 if (Pte.disallowed(e, allowed) != 0) out.add(Violation.frame(clause("allowed-bits"), mfn, where + " sets disallowed bits (PSE or reserved)"));
                 long target = Pte.mfn(e);
                 if (!s.validMfn(target)) {

@@ -30,7 +30,7 @@ final class EntryUpdates {
         // holds (mm.c:put_page_from_l1e); the grant's unmap then fails its PTE check (XSA-234).
         if (Pte.present(val)) {
             // Checked before the fast path: the whitelist allows G, which only an L1 may set.
-            require(Pte.disallowed(val, level == 1 ? Pte.L1_ALLOWED : Pte.UPPER_ALLOWED) == 0,
+            require(Pte.disallowed(val, level == 1 ? PageTypes.l1Allowed(s, table) : Pte.UPPER_ALLOWED) == 0,
                     level == 1 ? L1_DISALLOWED_FLAGS : UPPER_DISALLOWED_FLAGS);
             // adjust_guest_lNe (mm.c:2210, 2290, 2352, 2414): Xen stores, and compares, the adjusted entry.
             val = Pte.adjustForGuest(val, level, level == s.config().levels());

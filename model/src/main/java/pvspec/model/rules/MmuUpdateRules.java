@@ -28,19 +28,23 @@ final class MmuUpdateRules {
         return Batches.run(s, h.requests(), (st, r) -> update(st, c, pgOwner, r));
     }
 
-    /** {@code get_pg_owner} (mm.c:4051): whose frames the caller's L1 entries may map in this call. */
+    /** {@code get_pg_owner} (common/page_alloc.c:2930-2958, mm.c:4051): whose frames the caller's L1 entries may map in this call. */
     private static int pageOwner(State s, Caller c, int foreigndom) {
         if (foreigndom == DomId.DOMID_SELF) return c.domain();
         require(foreigndom != c.domain(), MMU_FOREIGN_IS_SELF);
-        // DOMID_XEN names dom_xen, the owner of Xen's own frames (common/page_alloc.c:2946-2948).
-        require(foreigndom == DomId.DOMID_XEN || s.isAlive(foreigndom), MMU_FOREIGN_UNKNOWN);
+        // DOMID_IO and DOMID_XEN name dom_io and dom_xen, which always exist
+        // (common/page_alloc.c:2942-2948); any other id must name a domain, dying or not
+        // (rcu_lock_domain_by_any_id, :2950).
+        boolean exists = foreigndom == DomId.DOMID_IO || foreigndom == DomId.DOMID_XEN || s.domains().containsKey(foreigndom);
+        require(exists, MMU_FOREIGN_UNKNOWN);
         return foreigndom;
     }
 
     private static State update(State s, Caller c, int pgOwner, MmuUpdate.Request r) {
         // xsm_mmu_update (mm.c:4087-4096) runs inside the loop, for the first request: an empty
-        // batch naming a foreign domain succeeds, a non-empty one fails with "0 done".
-        require(pgOwner == c.domain() || s.dom(c.domain()).privileged(), MMU_FOREIGN_NOT_PRIVILEGED);
+        // batch naming a foreign domain succeeds, a non-empty one fails with "0 done". It does not
+        // look at dom_io (xsm/dummy.h:681): any domain may name DOMID_IO.
+        require(pgOwner == c.domain() || pgOwner == DomId.DOMID_IO || s.dom(c.domain()).privileged(), MMU_FOREIGN_NOT_PRIVILEGED);
         require(s.validMfn(r.mfn()) && r.index() >= 0 && r.index() < s.config().entries(), MMU_BAD_PTR);
         Frame table = s.frame(r.mfn());
         require(table.owner() == c.domain(), MMU_NOT_OWNED);

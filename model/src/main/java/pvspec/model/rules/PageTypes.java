@@ -4,15 +4,13 @@ import static pvspec.model.abi.check.Check.L1_DISALLOWED_FLAGS;
 import static pvspec.model.abi.check.Check.L1_NOT_OWNED;
 import static pvspec.model.abi.check.Check.L1_NOT_RAM;
 import static pvspec.model.abi.check.Check.L1_NOT_WRITABLE;
-import static pvspec.model.abi.check.Check.LINEAR_CHAIN;
-import static pvspec.model.abi.check.Check.LINEAR_FOREIGN;
-import static pvspec.model.abi.check.Check.LINEAR_WRITABLE;
 import static pvspec.model.abi.check.Check.UPPER_BAD_TYPE;
 import static pvspec.model.abi.check.Check.UPPER_DISALLOWED_FLAGS;
 import static pvspec.model.abi.check.Check.UPPER_NOT_OWNED;
 import static pvspec.model.rules.Refusal.require;
 
 import pvspec.model.abi.DomId;
+import pvspec.model.abi.Errno;
 import pvspec.model.abi.Pte;
 import pvspec.model.abi.check.Check;
 import pvspec.model.state.Frame;
@@ -57,8 +55,8 @@ final class PageTypes {
     /**
      * {@code get_page_type}: one more reference to {@code mfn} as {@code type}. While the type
      * count is above 0 the type must already be {@code type}; at 0 the frame takes the new type,
-     * TLB entries reaching it are flushed if it becomes a page table, and its contents are
-     * validated.
+     * its owner's writable translations of it are flushed ({@link Tlbs#forgetWritableIn}), and
+     * a page table's contents are validated.
      */
     static State getPageType(State s, long mfn, PageType type, Check badType) {
         Frame f = s.frame(mfn);
@@ -68,7 +66,9 @@ final class PageTypes {
         }
         s = s.withFrame(mfn, f.withType(type, 1));
         if (!type.isPageTable()) return s;
-        s = Tlbs.forgetFrame(s, mfn);
+        // Xen flushes on any change of type (mm.c:3025); becoming writable only needs no writable
+        // translation of a page table to drop, and the owner holds none (INV-3).
+        if (s.domains().containsKey(f.owner())) s = Tlbs.forgetWritableIn(s, f.owner(), mfn);
         return validate(s, mfn, type.level());
     }
 
@@ -120,10 +120,15 @@ final class PageTypes {
      * {@code get_page_from_l1e}: a present L1 entry maps a RAM frame of {@code pgOwner}; if it
      * is writable, the frame takes the writable type, which fails if it is a page table.
      */
-    static State getPageFromL1e(State s, long e, int pgOwner) {
-        require(Pte.disallowed(e, Pte.L1_ALLOWED) == 0, L1_DISALLOWED_FLAGS);
+    static State getPageFromL1e(State s, long e, long table, int pgOwner) {
+        require(Pte.disallowed(e, l1Allowed(s, table)) == 0, L1_DISALLOWED_FLAGS);
         long mfn = Pte.mfn(e);
+        // Every frame of the model is RAM; anything else is I/O memory, which needs
+        // iomem_access_permitted (mm.c:877-893) of the page owner, or of the caller for DOMID_IO.
         require(s.validMfn(mfn), L1_NOT_RAM);
+        // RAM of another owner than pgOwner: dom_io and dom_xen own no RAM a guest may map
+        // through them (xsm_priv_mapping(dom_io, ..) fails, mm.c:968-984 -> could_not_pin).
+        require(pgOwner != DomId.DOMID_IO, L1_NOT_OWNED);
         if (pgOwner == DomId.DOMID_XEN) {
             // Of dom_xen's frames only those Xen shares read-only (the M2P) carry a reference to
             // take (page_get_owner_and_reference, mm.c:871); their type is PGT_none, count 1
@@ -135,6 +140,16 @@ final class PageTypes {
         return Pte.writable(e) ? getPageType(s, mfn, PageType.WRITABLE, L1_NOT_WRITABLE) : s;
     }
 
+    /**
+     * The bits an entry of L1 {@code table} may set: {@code l1_disallow_mask} of the L1's owner,
+     * which lets a domain with I/O capabilities (the control domain, as for
+     * {@code MMUEXT_FLUSH_CACHE}) set cache attributes (mm.c:173-177).
+     */
+    static long l1Allowed(State s, long table) {
+        var owner = s.domains().get(s.frame(table).owner());
+        return Pte.l1Allowed(owner != null && owner.privileged());
+    }
+
     /** {@code put_page_from_l1e}. */
     static State putPageFromL1e(State s, long e) {
         if (!Pte.present(e)) return s;
@@ -143,39 +158,44 @@ final class PageTypes {
     }
 
     /**
-     * {@code get_page_from_l2e/l3e/l4e}: a present entry of a level-{@code level} table points
-     * to a frame of the table's owner that is, or now becomes, a table of level {@code level-1}.
-     * If that is impossible, it may still be a linear entry ({@link #getLinear}).
+     * {@code get_page_from_l2e/l3e/l4e} (mm.c:1115-1180): a present entry of a level-{@code level}
+     * table points to a frame of the table's owner that is, or now becomes, a table of level
+     * {@code level-1}. If that fails with {@code EINVAL}, Xen tries the entry as a linear one
+     * ({@link #linear}); if that fails too, the refusal is the typing's: the linear rules only
+     * rescue an entry, they return no error of their own (mm.c:1133-1135, 1155-1159, 1177-1179).
      */
     static State getPageFromUpper(State s, long e, long table, int level) {
         require(Pte.disallowed(e, Pte.UPPER_ALLOWED) == 0, UPPER_DISALLOWED_FLAGS);
         long target = Pte.mfn(e);
-        // Xen tries the linear rules whenever the normal typing fails with EINVAL. Only the table
-        // itself or an already validated table of this level can pass them (no validation
-        // deadlock), and for exactly those targets the normal typing always fails with EINVAL
-        // (the target keeps a type other than level-1): so they go to the linear rules, and for
-        // every other target the normal typing's refusal is the one the guest sees.
-        if (target == table || s.validMfn(target) && s.frame(target).isTable(level)) return getLinear(s, e, table, level);
-        s = getPage(s, target, s.frame(table).owner(), UPPER_NOT_OWNED);
-        return getPageType(s, target, PageType.table(level - 1), UPPER_BAD_TYPE);
+        try {
+            State typed = getPage(s, target, s.frame(table).owner(), UPPER_NOT_OWNED);
+            return getPageType(typed, target, PageType.table(level - 1), UPPER_BAD_TYPE);
+        } catch (Refusal r) {
+            if (!r.check().is(Errno.EINVAL)) throw r;
+            State linear = linear(s, e, table, level);
+            if (linear == null) throw r;
+            return linear;
+        }
     }
 
     /**
-     * A linear (same-level) entry to the table itself or to a validated table of the same level,
-     * by Xen's rules: it is read-only; a table mapping itself takes no reference; otherwise the
-     * target has the same owner, and linear use is one level deep (a table holding linear
-     * entries is never a linear target, and vice versa).
+     * {@code get_lN_linear_pagetable} (mm.c:667-734), in Xen's order: the entry is read-only; an
+     * entry to its own table takes no reference; otherwise the target is a frame of the table's
+     * owner, the table holds no linear use and the target no linear entries
+     * ({@code inc_linear_entries}, {@code inc_linear_uses}: one level only, XSA-240), and the
+     * target is already a validated table of the same level. Null when a rule fails (Xen undoes
+     * what it took and returns 0).
      */
-    private static State getLinear(State s, long e, long table, int level) {
+    private static State linear(State s, long e, long table, int level) {
+        if (Pte.writable(e)) return null;
         long target = Pte.mfn(e);
-        require(!Pte.writable(e), LINEAR_WRITABLE);
         if (target == table) return s;
+        Frame tab = s.frame(table); // the table's owner is the domain whose entry this is (mm.c:693-695)
+        if (!s.validMfn(target)) return null;
         Frame t = s.frame(target);
-        Frame tab = s.frame(table);
-        require(t.owner() == tab.owner(), LINEAR_FOREIGN);
-        require(tab.linearCount() >= 0 && t.linearCount() <= 0, LINEAR_CHAIN);
+        if (t.owner() != tab.owner() || t.count() == 0) return null;
+        if (tab.linearCount() < 0 || t.linearCount() > 0 || !t.isTable(level)) return null;
         s = s.withFrame(table, tab.withLinearCount(tab.linearCount() + 1));
-        t = s.frame(target);
         return s.withFrame(target, t.withLinearCount(t.linearCount() - 1).withCount(t.count() + 1)
                 .withType(t.type(), t.typeCount() + 1));
     }
@@ -196,7 +216,7 @@ final class PageTypes {
 
     /** Take the references of a present entry of a level-{@code level} table. */
     static State getPageFromEntry(State s, long e, long table, int level, int pgOwner) {
-        return level == 1 ? getPageFromL1e(s, e, pgOwner) : getPageFromUpper(s, e, table, level);
+        return level == 1 ? getPageFromL1e(s, e, table, pgOwner) : getPageFromUpper(s, e, table, level);
     }
 
     /** Drop the references of an entry of a level-{@code level} table. */

@@ -10,9 +10,11 @@ import pvspec.model.state.Vcpu;
 
 /**
  * TLB maintenance. Guests flush their own TLBs after changing their mappings; the hypervisor
- * flushes on its own only where safety needs it: when a frame gains a page-table type (no
- * writable translation of a page table may survive: XSA-401), when a frame is freed (no
- * translation of a frame given to someone else may survive), and when a grant is unmapped.
+ * flushes on its own only where Xen does: when a frame changes type (its owner's vCPUs:
+ * {@code _get_page_type}, mm.c:3025-3058), when a frame is freed (no translation of a frame given
+ * to someone else may survive), when a grant is unmapped, and after an upper-level
+ * {@code mmu_update} (XSA-286). Where Xen's flush may or may not reach a translation (timing), the
+ * translation survives (the pessimistic outcome).
  */
 final class Tlbs {
     private Tlbs() {}
@@ -25,12 +27,28 @@ final class Tlbs {
 
     /** Drop the translations of domain {@code dom}'s vCPUs that reach {@code mfn}. */
     static State forgetFrameIn(State s, int dom, long mfn) {
+        return forgetIn(s, dom, mfn, false);
+    }
+
+    /**
+     * The flush of a type change (mm.c:3025-3058): {@code flush_mask(d->dirty_cpumask)} of the
+     * frame's owner {@code d}, less the CPUs that flushed since the frame's last type reference
+     * went ({@code tlbflush_filter}). Either way no writable translation of the frame survives on
+     * the owner's vCPUs (a writable mapping holds a type reference; the timestamp is taken when the
+     * last one goes); whether a read-only one, or any other translation, survives depends on
+     * timing, so it is kept. Other domains' vCPUs are not in the mask: theirs are kept too.
+     */
+    static State forgetWritableIn(State s, int dom, long mfn) {
+        return forgetIn(s, dom, mfn, true);
+    }
+
+    private static State forgetIn(State s, int dom, long mfn, boolean writableOnly) {
         Domain d = s.dom(dom);
         Domain changed = d;
         for (int v = 0; v < d.vcpus().size(); v++) {
             PSortedMap<Long, TlbEntry> tlb = d.vcpu(v).tlb();
             PSortedMap<Long, TlbEntry> kept = tlb;
-            for (Map.Entry<Long, TlbEntry> e : tlb.entrySet()) if (e.getValue().mfn() == mfn) kept = kept.minus(e.getKey());
+            for (Map.Entry<Long, TlbEntry> e : tlb.entrySet()) if (e.getValue().mfn() == mfn && (e.getValue().writable() || !writableOnly)) kept = kept.minus(e.getKey());
             if (kept != tlb) changed = changed.withVcpu(v, changed.vcpu(v).withTlb(kept));
         }
         return changed == d ? s : s.withDomain(changed);

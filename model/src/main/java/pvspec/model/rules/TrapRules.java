@@ -13,6 +13,7 @@ import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.TrapInfo;
 import pvspec.model.state.Config;
 import pvspec.model.state.Domain;
+import pvspec.model.state.Lifecycle;
 import pvspec.model.state.State;
 import pvspec.model.state.TrapBounce;
 
@@ -97,10 +98,16 @@ public final class TrapRules {
         return mode == Mode.KERNEL ? dpl >= 1 : dpl == 3;
     }
 
-    /** Bounce an exception into the guest kernel's handler for {@code vector}, if it has one. */
+    /**
+     * Bounce an exception into the guest kernel's handler for {@code vector}. With no handler
+     * (address 0) {@code create_bounce_frame} crashes the domain (x86_64/entry.S:629-634,
+     * {@code asm_domain_crash_synchronous} traps.c:2237, {@code __domain_crash}
+     * common/domain.c:1359-1378): it is shut down, as by {@code SCHEDOP_shutdown}.
+     */
     static State deliverFault(State s, Caller c, int vector) {
-        TrapInfo t = s.dom(c.domain()).traps().get(vector);
-        return t == null ? s : bounce(s, c, vector, false, t);
+        Domain d = s.dom(c.domain());
+        TrapInfo t = d.traps().get(vector);
+        return t == null ? s.withDomain(d.withLife(Lifecycle.SHUTDOWN)) : bounce(s, c, vector, false, t);
     }
 
     private static State bounce(State s, Caller c, int vector, boolean software, TrapInfo handler) {

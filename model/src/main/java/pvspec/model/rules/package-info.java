@@ -37,13 +37,15 @@
  * Xen's outcome depends on hardware timing (a TLB entry it did not flush), the pessimistic one.
  * Beyond that the model is smaller than Xen (ABI v1: host grant mappings only, unmap by handle,
  * no {@code MMUEXT_*_MULTI}, no LDT, no PIRQs), hands out the lowest free domain id and maptrack
- * handle (DESIGN's determinism rule), and does not yet crash a domain that takes a fault with no
- * handler. Every check and state change, with its Xen citation, is in
+ * handle (DESIGN's determinism rule), has no I/O memory (its machine is RAM only) and does not
+ * deliver event upcalls (the upcall mask is guest memory). Every check and state change, with
+ * its Xen citation, and every difference kept, with its reason, is in
  * {@code docs/xen-conformance.md}.
  *
  * <p>Representation only, not observable: a frame's type reads NONE at type count 0 where Xen
- * keeps the old type bits (every type change from count 0 succeeds in both); a type change to a
- * page table drops exactly the translations of that frame, where Xen flushes the owner's dirty
- * CPUs filtered by the TLB clock (DESIGN's departure for hardware timing).
+ * keeps the old type bits (every type change from count 0 succeeds in both). A type change to a
+ * page table drops the owner's writable translations of that frame, where Xen flushes the
+ * owner's dirty CPUs filtered by the TLB clock: no writable one survives there, whether any
+ * other does depends on timing, so the others stay (DESIGN's departure for hardware timing).
  */
 package pvspec.model.rules;

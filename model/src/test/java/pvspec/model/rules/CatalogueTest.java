@@ -21,7 +21,7 @@ class CatalogueTest {
         assertThat(Catalogue.families()).hasSize(11);
         Catalogue.Family mmuext = Catalogue.families().get(2);
         assertThat(mmuext.name()).isEqualTo("mmuext_op");
-        assertThat(mmuext.refusals()).contains(Check.MMUEXT_ALREADY_PINNED, Check.LINEAR_CHAIN).doesNotContain(Check.GNTTAB_IN_USE);
+        assertThat(mmuext.refusals()).contains(Check.MMUEXT_ALREADY_PINNED, Check.UPPER_BAD_TYPE).doesNotContain(Check.GNTTAB_IN_USE);
     }
 
     @Test

@@ -2,10 +2,12 @@ package pvspec.model.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static pvspec.model.testing.Fixture.accepts;
+import static pvspec.model.testing.Fixture.run;
 import static pvspec.model.testing.Fixture.oneGuest;
 import static pvspec.model.testing.Fixture.refuses;
 
 import org.junit.jupiter.api.Test;
+import pvspec.model.abi.check.Check;
 import pvspec.model.abi.Pte;
 import pvspec.model.abi.PteFlag;
 import pvspec.model.state.PageType;
@@ -232,5 +234,28 @@ class MmuUpdateTest {
         // G is in the fast-path whitelist but not allowed above L1.
         refuses(s, "d1: mmu_update ptr=1[0] val=2:P|RW|US|G", "EINVAL done=0");
         accepts(s, "d1: mmu_update ptr=2[0] val=3:P|RW|US|G", "OK");
+    }
+
+    @Test
+    void aFailedLinearEntryIsRefusedByTheTypingNotByALinearRule() {
+        // get_page_from_l2e (mm.c:1133-1135): the linear rules (667-734) only rescue the typing's
+        // EINVAL and return no error of their own. Writable self-map: the typing refuses an L2 as L1.
+        assertThat(run(s, "d1: mmu_update ptr=1[1] val=1:P|RW|US").check()).contains(Check.UPPER_BAD_TYPE);
+        // A validated L2 of another domain: get_page_from_mfn refuses it (the linear owner rule too).
+        State t = accepts(s, "d2: mmuext_op pin_l2_table mfn=7", "OK");
+        assertThat(run(t, "d1: mmu_update ptr=1[1] val=7:P|US").check()).contains(Check.UPPER_NOT_OWNED);
+        // Read-only, own and validated at this level: a linear entry.
+        accepts(s, "d1: mmu_update ptr=1[1] val=1:P|US", "OK");
+    }
+
+    @Test
+    void domidIoNamesNoRamAndNeedsNoPrivilege() {
+        // get_pg_owner (common/page_alloc.c:2942-2944) -> dom_io, xsm_mmu_update skips it (xsm/dummy.h:681).
+        accepts(s, "d1: mmu_update foreigndom=32753", "OK");
+        accepts(s, "d1: mmu_update foreigndom=32753 ptr=2[2] val=0", "OK");
+        // RAM is never dom_io's: xsm_priv_mapping(dom_io, d1) fails -> could_not_pin (mm.c:968-984, 1030-1037).
+        refuses(s, "d1: mmu_update foreigndom=32753 ptr=2[2] val=4:P|US", "EBUSY done=0");
+        // Not RAM: DOMID_IO reverts to the caller for iomem_access_permitted (mm.c:877-893).
+        refuses(s, "d1: mmu_update foreigndom=32753 ptr=2[2] val=99:P|US", "EPERM done=0");
     }
 }

@@ -59,6 +59,14 @@ final class ControlRequests {
         return new SchedOp.Yield();
     }
 
+    /** The handlers a kernel installs at boot: #BP, #OF, #GP, #PF, at one guest address. */
+    Hypercall handlers() {
+        long a = address(false);
+        List<TrapInfo> ts = new java.util.ArrayList<>();
+        for (int vector : new int[] {3, 4, 13, 14}) ts.add(new TrapInfo(vector, 0, 0xe033, a));
+        return new SetTrapTable(ts);
+    }
+
     Hypercall traps(boolean hostile) {
         if (p.chance(0.25)) return new SetCallbacks(address(hostile), p.chance(0.5) ? 0 : address(false));
         if (p.chance(0.1)) return new SetTrapTable(List.of());

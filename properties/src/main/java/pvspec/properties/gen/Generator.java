@@ -59,6 +59,10 @@ public final class Generator {
         SharingRequests sh = new SharingRequests(v, p, c);
         ControlRequests ctl = new ControlRequests(v, p, c);
         if (c.domain() == 0 && p.chance(0.35)) return ctl.domctl();
+        // A kernel installs its handlers first: a fault with none crashes the domain
+        // (x86_64/entry.S:629-634), and a crashed domain makes no more requests.
+        Domain me = v.s.domains().get(c.domain());
+        if (me != null && !c.isUser() && !me.traps().containsKey(14) && p.chance(0.9)) return ctl.handlers();
         int r = p.below(100);
         if (r < 24) return pt.mmuUpdate(hostile);
         if (r < 40) return pt.mmuextOp(hostile);

@@ -92,7 +92,7 @@ class BadInputTest {
         bad(Cli.run("mutants", "--trace-only"), "--trace-only and --out need --show NAME");
         bad(Cli.run("attack", "--trace-only"), "--trace-only and --out need --trace NAME");
         bad(Cli.run("graph", Cli.scenario("linear-page-tables"), "--step", "-1"), "--step must be 0 or more");
-        bad(Cli.run("graph", Cli.scenario("linear-page-tables"), "--step", "999"), "has only 20 steps");
+        bad(Cli.run("graph", Cli.scenario("linear-page-tables"), "--step", "999"), "has only 21 steps");
         bad(Cli.run("bench", "--heap", "lots"), "--heap must be a size");
     }
 }

@@ -19,7 +19,7 @@ class GraphStepTest {
         assertThat(initial.out).contains("state after 0 steps").doesNotContain("subgraph cluster_d1");
         Cli three = Cli.run("graph", t, "--step", "3");
         assertThat(three.out).contains("state after 3 steps (line ").contains("subgraph cluster_d1");
-        assertThat(Cli.run("graph", t).out).contains("state after 20 steps");
+        assertThat(Cli.run("graph", t).out).contains("state after 21 steps");
     }
 
     @Test

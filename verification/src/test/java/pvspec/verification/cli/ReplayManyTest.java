@@ -18,7 +18,7 @@ class ReplayManyTest {
         Cli r = Cli.run("replay", GOOD, BROKEN, GOOD);
         assertThat(r.exit).isEqualTo(1);
         assertThat(r.out.lines()).hasSize(3);
-        assertThat(r.out.lines().toList().get(0)).isEqualTo("replay " + GOOD + ": 20 steps; results as expected, model and hypervisor agree, every invariant holds");
+        assertThat(r.out.lines().toList().get(0)).isEqualTo("replay " + GOOD + ": 21 steps; results as expected, model and hypervisor agree, every invariant holds");
         assertThat(r.out.lines().toList().get(1)).startsWith("replay " + BROKEN + ": FAILED at line 8: expected OK, got EINVAL done=0 (");
         Cli missing = Cli.run("replay", GOOD, "no-such.trace", BROKEN);
         assertThat(missing.exit).isEqualTo(2);
@@ -41,7 +41,7 @@ class ReplayManyTest {
             ReplayCommand.stdin = new ByteArrayInputStream(Files.readAllBytes(Path.of(GOOD)));
             Cli r = Cli.run("replay", "-q", "-");
             assertThat(r.exit).isZero();
-            assertThat(r.out).isEqualTo("replay <stdin>: 20 steps; results as expected, model and hypervisor agree, every invariant holds\n");
+            assertThat(r.out).isEqualTo("replay <stdin>: 21 steps; results as expected, model and hypervisor agree, every invariant holds\n");
             ReplayCommand.stdin = new ByteArrayInputStream("config\nd1: nap\n".getBytes(StandardCharsets.UTF_8));
             Cli bad = Cli.run("replay", "-");
             assertThat(bad.exit).isEqualTo(2);

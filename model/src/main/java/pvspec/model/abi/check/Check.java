@@ -79,7 +79,7 @@ public enum Check {
     /** {@code l1_disallow_mask}; {@code mod_l1_entry} makes the same check before its fast path. */
     L1_DISALLOWED_FLAGS(PAGE_TYPES, XEN, Xen.MM, "get_page_from_l1e", "disallowed-flags", EINVAL,
             "an L1 entry may set only P, RW, US, A, D, G, NX and the available bits (9-11, 52-61)"),
-    /** Mapping I/O memory needs I/O privilege nobody has here. */
+    /** Every frame of the model is RAM: anything else is I/O memory, and no domain holds I/O capabilities. */
     L1_NOT_RAM(PAGE_TYPES, XEN, Xen.MM, "get_page_from_l1e", "iomem-not-permitted", EPERM,
             "the entry maps a frame that is not RAM of this machine"),
     L1_NOT_OWNED(PAGE_TYPES, XEN, Xen.MM, "get_page_from_l1e", "get-page", EBUSY,
@@ -90,19 +90,16 @@ public enum Check {
     /** {@code L2/L3/L4_DISALLOW_MASK}: no PSE (superpages) and no G above L1. */
     UPPER_DISALLOWED_FLAGS(PAGE_TYPES, XEN, Xen.MM, "get_page_from_l2e", "disallowed-flags", EINVAL,
             "an L2/L3/L4 entry may set only P, RW, US, A, D, NX and the available bits (no PSE, no G)"),
+    /**
+     * Also the refusal of a failed linear entry: Xen tries the linear rules
+     * ({@code get_lN_linear_pagetable}, mm.c:667-734) only to rescue this {@code EINVAL}, and
+     * returns it when they fail (mm.c:1133-1135).
+     */
     UPPER_NOT_OWNED(PAGE_TYPES, XEN, Xen.MM, "get_page_and_type_from_mfn", "get-page", EINVAL,
-            "the entry points to a frame the table's owner does not own"),
+            "the entry points to a frame the table's owner does not own (and is no valid linear entry)"),
+    /** Likewise the refusal of a failed linear entry to a table of the same owner. */
     UPPER_BAD_TYPE(PAGE_TYPES, XEN, Xen.MM, "get_page_and_type_from_mfn", "get-page-type", EINVAL,
-            "the entry points to a frame that cannot be a table of the next level down"),
-    /** Linear rule 1: a same-level entry is read-only, or the guest could write its own tables. */
-    LINEAR_WRITABLE(PAGE_TYPES, XEN, Xen.MM, "get_l2_linear_pagetable", "write-perms", EINVAL,
-            "a linear (same-level) entry must be read-only"),
-    /** Linear rule 2 (XSA-240): no cross-domain linear entries. */
-    LINEAR_FOREIGN(PAGE_TYPES, XEN, Xen.MM, "get_l2_linear_pagetable", "foreign-target", EINVAL,
-            "a linear entry must point to a table of the same owner"),
-    /** Linear rule 3 (XSA-240): one level only. */
-    LINEAR_CHAIN(PAGE_TYPES, XEN, Xen.MM, "get_l2_linear_pagetable", "one-level", EINVAL,
-            "linear tables are one level only: a linear target may not hold linear entries, nor a table that is a target"),
+            "the entry points to a frame that cannot be a table of the next level down (and is no valid linear entry)"),
 
     // mmuext_op.
     MMUEXT_NOT_OWNED(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "get-page", EINVAL,
