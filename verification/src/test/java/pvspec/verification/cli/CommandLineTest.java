@@ -128,7 +128,7 @@ class CommandLineTest {
     void checkExploresTheDefaultConfigurationAndSaysWhetherItIsComplete() {
         Cli c = Cli.run("check", "--depth", "1");
         assertThat(c.exit).isZero();
-        assertThat(c.out).contains("pvspec check small: COMPLETE to depth 1").contains("INV-1..INV-13 on 19 states")
+        assertThat(c.out).contains("pvspec check small: COMPLETE to depth 1").contains("INV-1..INV-13 on 20 states")
                 .contains("request kinds  52 of 52 ran");
         Cli cut = Cli.run("check", "--states", "200", "--threads", "1");
         assertThat(cut.exit).isEqualTo(Pvspec.INCONCLUSIVE);
