@@ -74,6 +74,8 @@ final class LockPlan {
                 @Override public Long close(EventChannelOp.Close x) { return 0L; }
                 @Override public Long send(EventChannelOp.Send x) { return 0L; }
                 @Override public Long unmask(EventChannelOp.Unmask x) { return 0L; }
+                @Override public Long bindVcpu(EventChannelOp.BindVcpu x) { return 0L; }
+                @Override public Long reset(EventChannelOp.Reset x) { return bit(hv, resolve(x.dom(), me)); } // its peers are taken on the way
                 @Override public Long unknown(EventChannelOp.Unknown x) { return 0L; }
             });
         }
@@ -83,6 +85,8 @@ final class LockPlan {
             return h.accept(new MemoryOp.Visitor<>() {
                 @Override public Long populatePhysmap(MemoryOp.PopulatePhysmap x) { return bit(hv, resolve(x.dom(), me)); }
                 @Override public Long decreaseReservation(MemoryOp.DecreaseReservation x) { return bit(hv, resolve(x.dom(), me)); }
+                @Override public Long maximumReservation(MemoryOp.MaximumReservation x) { return bit(hv, resolve(x.dom(), me)); }
+                @Override public Long currentReservation(MemoryOp.CurrentReservation x) { return bit(hv, resolve(x.dom(), me)); }
                 @Override public Long unknown(MemoryOp.Unknown x) { return 0L; }
             });
         }

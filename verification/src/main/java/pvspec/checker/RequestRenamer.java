@@ -80,6 +80,8 @@ final class RequestRenamer {
             @Override public Hypercall allocUnbound(EventChannelOp.AllocUnbound a) { return new EventChannelOp.AllocUnbound(r.dom(a.dom()), r.dom(a.remoteDom())); }
             @Override public Hypercall bindInterdomain(EventChannelOp.BindInterdomain b) { return new EventChannelOp.BindInterdomain(r.dom(b.remoteDom()), b.remotePort()); }
             @Override public Hypercall status(EventChannelOp.Status x) { return new EventChannelOp.Status(r.dom(x.dom()), x.port()); }
+            @Override public Hypercall reset(EventChannelOp.Reset x) { return new EventChannelOp.Reset(r.dom(x.dom()), x.cont()); }
+            @Override public Hypercall bindVcpu(EventChannelOp.BindVcpu x) { return x; }
             // Ports and vCPUs only: domain-local names.
             @Override public Hypercall bindVirq(EventChannelOp.BindVirq x) { return x; }
             @Override public Hypercall bindIpi(EventChannelOp.BindIpi x) { return x; }
@@ -116,6 +118,8 @@ final class RequestRenamer {
     private Hypercall memory(MemoryOp h) {
         return h.accept(new MemoryOp.Visitor<>() {
             @Override public Hypercall populatePhysmap(MemoryOp.PopulatePhysmap p) { return new MemoryOp.PopulatePhysmap(r.dom(p.dom()), p.count()); }
+            @Override public Hypercall maximumReservation(MemoryOp.MaximumReservation m) { return new MemoryOp.MaximumReservation(r.dom(m.dom())); }
+            @Override public Hypercall currentReservation(MemoryOp.CurrentReservation m) { return new MemoryOp.CurrentReservation(r.dom(m.dom())); }
 
             @Override
             public Hypercall decreaseReservation(MemoryOp.DecreaseReservation d) {

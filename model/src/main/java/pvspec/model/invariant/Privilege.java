@@ -49,7 +49,8 @@ public final class Privilege extends NamedInvariant {
     public List<Violation> stepConstraint(State before, Caller c, Hypercall h, Result r, State after) {
         List<Violation> out = new ArrayList<>();
         // memory_op reports a refusal as "0 done" (memory.c:do_memory_op): success there is work done.
-        boolean succeeded = h instanceof MemoryOp ? extentsDone(r) > 0 : r.succeeded();
+        boolean succeeded = h instanceof MemoryOp && !(h instanceof MemoryOp.MaximumReservation || h instanceof MemoryOp.CurrentReservation)
+                ? extentsDone(r) > 0 : r.succeeded();
         if (!succeeded) return out;
         if (c.isUser() && !h.allowedInUserMode()) out.add(Violation.of(clause("kernel-mode"), h.kind() + " succeeded from user mode"));
         Domain caller = before.domains().get(c.domain());
@@ -71,6 +72,8 @@ public final class Privilege extends NamedInvariant {
                 return x.accept(new MemoryOp.Visitor<>() {
                     @Override public Boolean populatePhysmap(MemoryOp.PopulatePhysmap p) { return other(c, p.dom()); }
                     @Override public Boolean decreaseReservation(MemoryOp.DecreaseReservation d) { return other(c, d.dom()); }
+                    @Override public Boolean maximumReservation(MemoryOp.MaximumReservation m) { return other(c, m.dom()); }
+                    @Override public Boolean currentReservation(MemoryOp.CurrentReservation m) { return other(c, m.dom()); }
                     @Override public Boolean unknown(MemoryOp.Unknown u) { return false; }
                 });
             }
@@ -80,6 +83,8 @@ public final class Privilege extends NamedInvariant {
                 return x.accept(new EventChannelOp.Visitor<>() {
                     @Override public Boolean allocUnbound(EventChannelOp.AllocUnbound a) { return other(c, a.dom()); }
                     @Override public Boolean status(EventChannelOp.Status st) { return other(c, st.dom()); }
+                    @Override public Boolean reset(EventChannelOp.Reset r) { return other(c, r.dom()); }
+                    @Override public Boolean bindVcpu(EventChannelOp.BindVcpu b) { return false; }
                     // A peer is named, but connecting to it is the caller's own business.
                     @Override public Boolean bindInterdomain(EventChannelOp.BindInterdomain b) { return false; }
                     @Override public Boolean bindVirq(EventChannelOp.BindVirq b) { return false; }

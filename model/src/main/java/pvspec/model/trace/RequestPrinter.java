@@ -130,6 +130,8 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
         @Override public String send(EventChannelOp.Send x) { return "send port=" + x.port(); }
         @Override public String unmask(EventChannelOp.Unmask x) { return "unmask port=" + x.port(); }
         @Override public String status(EventChannelOp.Status x) { return "status dom=" + domid(x.dom()) + " port=" + x.port(); }
+        @Override public String bindVcpu(EventChannelOp.BindVcpu x) { return "bind_vcpu port=" + x.port() + " vcpu=" + x.vcpu(); }
+        @Override public String reset(EventChannelOp.Reset x) { return x.name() + " dom=" + domid(x.dom()); }
         @Override public String unknown(EventChannelOp.Unknown x) { return "cmd=" + x.cmd(); }
     }
 
@@ -154,6 +156,8 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
             return "decrease_reservation dom=" + domid(d.dom()) + " mfns=" + String.join(",", m);
         }
 
+        @Override public String maximumReservation(MemoryOp.MaximumReservation m) { return "maximum_reservation dom=" + domid(m.dom()); }
+        @Override public String currentReservation(MemoryOp.CurrentReservation m) { return "current_reservation dom=" + domid(m.dom()); }
         @Override public String unknown(MemoryOp.Unknown x) { return "cmd=" + x.cmd(); }
     }
 
