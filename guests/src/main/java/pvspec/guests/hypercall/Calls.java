@@ -70,6 +70,14 @@ public final class Calls {
         return new MemoryOp.DecreaseReservation(dom, mfns);
     }
 
+    public static MemoryOp.MaximumReservation maximumReservation(int dom) {
+        return new MemoryOp.MaximumReservation(dom);
+    }
+
+    public static MemoryOp.CurrentReservation currentReservation(int dom) {
+        return new MemoryOp.CurrentReservation(dom);
+    }
+
     // Traps and callbacks.
 
     public static SetTrapTable setTrapTable(List<TrapInfo> traps) {
@@ -116,6 +124,15 @@ public final class Calls {
 
     public static EventChannelOp.Status status(int dom, int port) {
         return new EventChannelOp.Status(dom, port);
+    }
+
+    public static EventChannelOp.BindVcpu bindVcpu(int port, int vcpu) {
+        return new EventChannelOp.BindVcpu(port, vcpu);
+    }
+
+    /** {@code EVTCHNOP_reset} of {@code dom}'s event channels. */
+    public static EventChannelOp.Reset reset(int dom) {
+        return new EventChannelOp.Reset(dom, false);
     }
 
     public static EventChannelWrite.ClearEvtchn clearEvtchn(int port) {

@@ -163,6 +163,24 @@ public enum SeededBug {
             };
         }
     },
+    RESET_KEEPS_PEER("reset-keeps-peer", "XSA-343", "evtchn_reset frees ports without unbinding their interdomain peers", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean resetUnlinksPeer() {
+                    return false;
+                }
+            };
+        }
+    },
+    STAT_RESERVATION_UNCHECKED("stat-reservation-unchecked", "-", "any domain reads another's reservation (no xsm_memory_stat_reservation)", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean statReservationPermitted(int caller, int target, boolean callerPrivileged) {
+                    return true;
+                }
+            };
+        }
+    },
     FOREIGN_MAPPING_UNPRIVILEGED("foreign-mapping-unprivileged", "-", "foreigndom accepted from an unprivileged domain", Finder.SEQUENTIAL) {
         @Override public Checks checks() {
             return new Checks() {

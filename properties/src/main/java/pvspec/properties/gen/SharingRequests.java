@@ -38,6 +38,12 @@ final class SharingRequests {
     }
 
     Hypercall eventChannel(boolean hostile) {
+        if (p.chance(0.08)) return new EventChannelOp.BindVcpu(port(hostile), p.below(v.vcpus(me) + (hostile ? 2 : 0)));
+        if (p.chance(0.03)) {
+            // A reset closes every port: rare, and mostly the caller's own (or, from dom0, a guest's).
+            int dom = hostile || me == 0 && p.chance(0.5) ? otherDomain() : DomId.DOMID_SELF;
+            return new EventChannelOp.Reset(dom, p.chance(0.2));
+        }
         switch (p.below(hostile ? 9 : 11)) {
             case 0: return new EventChannelOp.AllocUnbound(hostile ? otherDomain() : DomId.DOMID_SELF, otherDomain());
             case 1: case 2: {
