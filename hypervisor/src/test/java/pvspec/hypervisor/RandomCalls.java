@@ -262,7 +262,8 @@ final class RandomCalls {
     }
 
     private Hypercall memory(State s, int me) {
-        int k = rnd.nextInt(10);
+        int k = rnd.nextInt(11);
+        if (k == 10) return rnd.nextBoolean() ? new MemoryOp.MaximumReservation(domArg(s, me)) : new MemoryOp.CurrentReservation(domArg(s, me));
         if (k < 5) return new MemoryOp.PopulatePhysmap(domArg(s, me), rnd.nextInt(15) == 0 ? -1 : rnd.nextInt(4));
         if (k < 9) {
             int dom = domArg(s, me);
@@ -284,7 +285,9 @@ final class RandomCalls {
     }
 
     private Hypercall evtchn(State s, int me) {
-        int k = rnd.nextInt(13);
+        int k = rnd.nextInt(15);
+        if (k == 13) return new EventChannelOp.BindVcpu(port(s, me), rnd.nextInt(c.vcpus() + 1));
+        if (k == 14) return new EventChannelOp.Reset(rnd.nextInt(3) == 0 ? domArg(s, me) : DomId.DOMID_SELF, rnd.nextInt(5) == 0);
         if (k < 2) return new EventChannelOp.AllocUnbound(rnd.nextInt(4) == 0 ? domArg(s, me) : DomId.DOMID_SELF, domArg(s, me));
         if (k < 4) {
             // Prefer a port some domain left unbound for the caller.
