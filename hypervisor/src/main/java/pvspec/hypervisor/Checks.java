@@ -148,6 +148,11 @@ public class Checks {
 
     // ------------------------------------------------------------ entries
 
+    /** {@code MMUEXT_COPY_PAGE}: the target takes the writable type, so it cannot be a page table. */
+    public boolean copyTargetWritable(int type, int typeCount) {
+        return clearablePage(type, typeCount);
+    }
+
     /** {@code l1_disallow_mask}. */
     public boolean l1FlagsAllowed(long pte) {
         return (Pte.flags(pte) & ~L1_ALLOWED) == 0;

@@ -256,7 +256,14 @@ final class RandomCalls {
         if (k == 14) return new MmuextOp.TlbFlushAll();
         if (k == 15) return new MmuextOp.InvlpgAll(va());
         if (k == 16) return new MmuextOp.ClearPage(frame(s, me));
-        if (k == 17) return new MmuextOp.FlushCache();
+        if (k == 17) {
+            int j = rnd.nextInt(6);
+            if (j == 0) return new MmuextOp.FlushCacheGlobal();
+            if (j == 1) return new MmuextOp.CopyPage(frame(s, me), frame(s, me));
+            if (j == 2) return new MmuextOp.TlbFlushMulti(rnd.nextInt(8));
+            if (j == 3) return new MmuextOp.InvlpgMulti(va(), rnd.nextInt(8));
+            return new MmuextOp.FlushCache();
+        }
         if (k == 18) return rnd.nextBoolean() ? new MmuextOp.MarkSuper(frame(s, me)) : new MmuextOp.UnmarkSuper(frame(s, me));
         return new MmuextOp.Unknown(rnd.nextInt(30), rnd.nextInt(9));
     }

@@ -149,6 +149,7 @@ final class RequestRenamer {
             @Override public MmuextOp.Op unpin(MmuextOp.Unpin x) { return new MmuextOp.Unpin(mfn(x.mfn())); }
             @Override public MmuextOp.Op newBaseptr(MmuextOp.NewBaseptr x) { return new MmuextOp.NewBaseptr(mfn(x.mfn())); }
             @Override public MmuextOp.Op clearPage(MmuextOp.ClearPage x) { return new MmuextOp.ClearPage(mfn(x.mfn())); }
+            @Override public MmuextOp.Op copyPage(MmuextOp.CopyPage x) { return new MmuextOp.CopyPage(mfn(x.mfn()), mfn(x.srcMfn())); }
             @Override public MmuextOp.Op markSuper(MmuextOp.MarkSuper x) { return new MmuextOp.MarkSuper(mfn(x.mfn())); }
             @Override public MmuextOp.Op unmarkSuper(MmuextOp.UnmarkSuper x) { return new MmuextOp.UnmarkSuper(mfn(x.mfn())); }
             // Virtual addresses or nothing.
@@ -157,6 +158,10 @@ final class RequestRenamer {
             @Override public MmuextOp.Op tlbFlushAll(MmuextOp.TlbFlushAll x) { return x; }
             @Override public MmuextOp.Op invlpgAll(MmuextOp.InvlpgAll x) { return x; }
             @Override public MmuextOp.Op flushCache(MmuextOp.FlushCache x) { return x; }
+            @Override public MmuextOp.Op flushCacheGlobal(MmuextOp.FlushCacheGlobal x) { return x; }
+            // A vCPU mask names the caller's own vCPUs.
+            @Override public MmuextOp.Op tlbFlushMulti(MmuextOp.TlbFlushMulti x) { return x; }
+            @Override public MmuextOp.Op invlpgMulti(MmuextOp.InvlpgMulti x) { return x; }
             // An unknown command's argument means nothing: the rules refuse it whatever it is.
             @Override public MmuextOp.Op unknown(MmuextOp.Unknown x) { return x; }
         });

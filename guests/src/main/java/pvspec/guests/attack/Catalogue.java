@@ -16,6 +16,7 @@ public final class Catalogue {
             new Xsa182FastPathRw(),
             new ReservedSlotWrite(),
             new UnpinUnpinned(),
+            new CopyPageIntoPageTable(),
             new PinTwice(),
             new Xsa167MarkSuper(),
             new Xsa279FlushAfterFailedUpdate(),

@@ -54,6 +54,10 @@ public final class Calls {
         return MmuextOp.of(new MmuextOp.NewBaseptr(mfn));
     }
 
+    public static MmuextOp copyPage(long mfn, long srcMfn) {
+        return MmuextOp.of(new MmuextOp.CopyPage(mfn, srcMfn));
+    }
+
     public static MmuextOp tlbFlushLocal() {
         return MmuextOp.of(new MmuextOp.TlbFlushLocal());
     }

@@ -181,6 +181,15 @@ public enum SeededBug {
             };
         }
     },
+    COPY_INTO_PAGE_TABLE("copy-into-page-table", "-", "MMUEXT_COPY_PAGE writes into a validated page table (no writable type taken)", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean copyTargetWritable(int type, int typeCount) {
+                    return true;
+                }
+            };
+        }
+    },
     FOREIGN_MAPPING_UNPRIVILEGED("foreign-mapping-unprivileged", "-", "foreigndom accepted from an unprivileged domain", Finder.SEQUENTIAL) {
         @Override public Checks checks() {
             return new Checks() {

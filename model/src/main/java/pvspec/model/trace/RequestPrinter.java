@@ -116,6 +116,10 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
         @Override public String invlpgAll(MmuextOp.InvlpgAll op) { return op.name() + " va=" + va(c, op.va()); }
         @Override public String clearPage(MmuextOp.ClearPage op) { return op.name() + " mfn=" + op.mfn(); }
         @Override public String flushCache(MmuextOp.FlushCache op) { return op.name(); }
+        @Override public String flushCacheGlobal(MmuextOp.FlushCacheGlobal op) { return op.name(); }
+        @Override public String tlbFlushMulti(MmuextOp.TlbFlushMulti op) { return op.name() + " vcpumask=" + op.vcpumask(); }
+        @Override public String invlpgMulti(MmuextOp.InvlpgMulti op) { return op.name() + " va=" + va(c, op.va()) + " vcpumask=" + op.vcpumask(); }
+        @Override public String copyPage(MmuextOp.CopyPage op) { return op.name() + " mfn=" + op.mfn() + " src_mfn=" + op.srcMfn(); }
         @Override public String markSuper(MmuextOp.MarkSuper op) { return op.name() + " mfn=" + op.mfn(); }
         @Override public String unmarkSuper(MmuextOp.UnmarkSuper op) { return op.name() + " mfn=" + op.mfn(); }
         @Override public String unknown(MmuextOp.Unknown u) { return "cmd=" + u.cmd() + (u.arg() != 0 ? " arg=" + u.arg() : ""); }

@@ -332,6 +332,10 @@ final class TraceParser {
         else if (n.equals("invlpg_all")) op = new MmuextOp.InvlpgAll(a.va("va"));
         else if (n.equals("clear_page")) op = new MmuextOp.ClearPage(a.num("mfn"));
         else if (n.equals("flush_cache")) op = new MmuextOp.FlushCache();
+        else if (n.equals("flush_cache_global")) op = new MmuextOp.FlushCacheGlobal();
+        else if (n.equals("tlb_flush_multi")) op = new MmuextOp.TlbFlushMulti(a.num("vcpumask"));
+        else if (n.equals("invlpg_multi")) op = new MmuextOp.InvlpgMulti(a.va("va"), a.num("vcpumask"));
+        else if (n.equals("copy_page")) op = new MmuextOp.CopyPage(a.num("mfn"), a.num("src_mfn"));
         else if (n.equals("mark_super")) op = new MmuextOp.MarkSuper(a.num("mfn"));
         else if (n.equals("unmark_super")) op = new MmuextOp.UnmarkSuper(a.num("mfn"));
         else if (n.startsWith("cmd=")) op = new MmuextOp.Unknown(integer(new Tokens.Word(n.substring(4), name.column() + 4)), a.has("arg") ? a.num("arg") : 0);

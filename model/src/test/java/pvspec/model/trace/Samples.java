@@ -59,6 +59,7 @@ final class Samples {
             new EventChannelOp.Unmask(2),
             new EventChannelOp.Status(DomId.DOMID_SELF, 0),
             new EventChannelOp.BindVcpu(3, 1),
+            MmuextOp.of(new MmuextOp.TlbFlushMulti(3), new MmuextOp.InvlpgMulti(1, -1), new MmuextOp.FlushCacheGlobal(), new MmuextOp.CopyPage(4, 3)),
             new EventChannelOp.Reset(DomId.DOMID_SELF, false),
             new EventChannelOp.Reset(-1, true),
             new EventChannelOp.Unknown(11),

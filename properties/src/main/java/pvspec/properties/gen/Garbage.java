@@ -107,7 +107,7 @@ public final class Garbage {
     }
 
     private MmuextOp.Op op() {
-        switch (in.below(12)) {
+        switch (in.below(14)) {
             case 0: return new MmuextOp.Pin(small(), num());
             case 1: return new MmuextOp.Unpin(num());
             case 2: return new MmuextOp.NewBaseptr(num());
@@ -116,8 +116,10 @@ public final class Garbage {
             case 5: return new MmuextOp.TlbFlushAll();
             case 6: return new MmuextOp.InvlpgAll(num());
             case 7: return new MmuextOp.ClearPage(num());
-            case 8: return new MmuextOp.FlushCache();
+            case 8: return in.below(4) == 0 ? new MmuextOp.FlushCacheGlobal() : new MmuextOp.FlushCache();
             case 9: return new MmuextOp.MarkSuper(num());
+            case 12: return new MmuextOp.CopyPage(num(), num());
+            case 13: return in.below(2) == 0 ? new MmuextOp.TlbFlushMulti(num()) : new MmuextOp.InvlpgMulti(num(), num());
             case 10: return new MmuextOp.UnmarkSuper(num());
             default: return new MmuextOp.Unknown(small(), num());
         }

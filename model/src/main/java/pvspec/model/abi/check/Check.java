@@ -118,6 +118,12 @@ public enum Check {
     /** {@code MMUEXT_CLEAR_PAGE} takes the writable type for the duration. */
     MMUEXT_NOT_WRITABLE(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "clear-page-type", EINVAL,
             "only a frame that could be mapped writable (not a page table) can be cleared"),
+    /** {@code get_page_from_gfn(pg_owner, src_mfn)} fails: not a frame of the caller. */
+    MMUEXT_COPY_BAD_SOURCE(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "copy-page-src", EINVAL,
+            "the frame to copy from is not the caller's"),
+    /** {@code get_page_from_gfn(pg_owner, mfn)} or {@code get_page_type(dst, PGT_writable_page)} fails. */
+    MMUEXT_COPY_BAD_TARGET(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "copy-page-dst", EINVAL,
+            "the frame to copy to is not the caller's, or is in use as a page table"),
     MMUEXT_NO_CACHE_FLUSH(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "flush-cache-privilege", EACCES,
             "flushing caches needs I/O privilege, which only the control domain has"),
     MMUEXT_NO_SUPERPAGES(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "mark-super", EOPNOTSUPP,
