@@ -124,7 +124,7 @@ class CommandLineTest {
     void checkExploresTheDefaultConfigurationAndSaysWhetherItIsComplete() {
         Cli c = Cli.run("check", "--depth", "1");
         assertThat(c.exit).isZero();
-        assertThat(c.out).contains("pvspec check small: COMPLETE to depth 1").contains("INV-1..INV-13 on 712 states")
+        assertThat(c.out).contains("pvspec check small: COMPLETE to depth 1").contains("INV-1..INV-13 on 717 states")
                 .contains("request kinds  61 of 61 ran");
         Cli cut = Cli.run("check", "--states", "200", "--threads", "1");
         assertThat(cut.exit).isEqualTo(Pvspec.INCONCLUSIVE);
