@@ -1,6 +1,6 @@
 package pvspec.guests.attack;
 
-import static pvspec.guests.attack.Expect.err;
+import static pvspec.guests.attack.Expect.batch;
 import static pvspec.model.abi.Errno.EINVAL;
 
 import pvspec.guests.hypercall.Calls;
@@ -26,9 +26,9 @@ public final class CopyPageIntoPageTable implements Attack {
         Guest g = s.guest(6, 0);
         Guest other = s.guest(4, 0);
         Words l1 = s.state().frame(g.l1(0)).contents();
-        s.attempt(g.hp(), Calls.copyPage(g.l1(0), g.data(0)), err(EINVAL));
-        s.attempt(g.hp(), Calls.copyPage(g.top(), g.data(0)), err(EINVAL));
-        s.attempt(g.hp(), Calls.copyPage(g.data(0), other.data(0)), err(EINVAL));
+        s.attempt(g.hp(), Calls.copyPage(g.l1(0), g.data(0)), batch(EINVAL));
+        s.attempt(g.hp(), Calls.copyPage(g.top(), g.data(0)), batch(EINVAL));
+        s.attempt(g.hp(), Calls.copyPage(g.data(0), other.data(0)), batch(EINVAL));
         s.postcondition("the L1 holds the entries it validated", st -> st.frame(g.l1(0)).contents().equals(l1) && st.frame(g.l1(0)).isTable(1));
     }
 }
