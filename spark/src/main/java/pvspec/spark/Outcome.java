@@ -1,7 +1,7 @@
 package pvspec.spark;
 
 import java.io.Serializable;
-import pvspec.checker.LevelKernel;
+import pvspec.checker.search.LevelKernel;
 
 /**
  * What one key of a level came to: a new state (with its least path), or something found on a

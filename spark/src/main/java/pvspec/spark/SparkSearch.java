@@ -12,11 +12,11 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.Optional;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
-import pvspec.checker.CheckConfig;
-import pvspec.checker.CheckConfigException;
-import pvspec.checker.CheckReport;
-import pvspec.checker.LevelKernel;
-import pvspec.checker.Status;
+import pvspec.checker.config.CheckConfig;
+import pvspec.checker.config.CheckConfigException;
+import pvspec.checker.report.CheckReport;
+import pvspec.checker.search.LevelKernel;
+import pvspec.checker.report.Status;
 import pvspec.model.state.State;
 import scala.Tuple2;
 

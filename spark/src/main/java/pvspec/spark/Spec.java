@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import pvspec.checker.CheckConfig;
-import pvspec.checker.CheckConfigException;
-import pvspec.checker.LevelKernel;
-import pvspec.checker.Options;
+import pvspec.checker.config.CheckConfig;
+import pvspec.checker.config.CheckConfigException;
+import pvspec.checker.search.LevelKernel;
+import pvspec.checker.config.Options;
 
 /**
  * What executors need to rebuild the search's kernel: the configuration's text (not its parsed

@@ -10,9 +10,9 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import pvspec.checker.CheckReport;
-import pvspec.checker.ModelChecker;
-import pvspec.checker.Status;
+import pvspec.checker.report.CheckReport;
+import pvspec.checker.search.ModelChecker;
+import pvspec.checker.report.Status;
 
 /**
  * The Spark search finds what the built-in checker finds: the same states at each depth, the same

@@ -3,6 +3,11 @@ package pvspec.checker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import pvspec.checker.config.CheckConfig;
+import pvspec.checker.config.Options;
+import pvspec.checker.report.CheckReport;
+import pvspec.checker.report.Status;
+import pvspec.checker.search.ModelChecker;
 
 /** Bounds end a search, and a search a bound cut short is never reported complete. */
 class BoundsTest {

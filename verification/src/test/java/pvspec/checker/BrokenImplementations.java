@@ -1,5 +1,6 @@
 package pvspec.checker;
 
+import pvspec.checker.config.Implementation;
 import pvspec.model.abi.Errno;
 import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.GrantTableWrite;

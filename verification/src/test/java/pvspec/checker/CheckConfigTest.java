@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import pvspec.model.state.Config;
+import pvspec.checker.config.ArgumentDomains;
+import pvspec.checker.config.CheckConfig;
+import pvspec.checker.config.CheckConfigException;
+import pvspec.checker.config.Request;
 
 /** A checking configuration is a trace with {@code #!} directives; every mistake in one is reported with its line and column. */
 class CheckConfigTest {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import pvspec.checker.config.CheckConfig;
+import pvspec.checker.config.CheckConfigException;
 
 /**
  * Check files that are nonsense (issue 17): each is refused up front with one message naming the

@@ -3,6 +3,10 @@ package pvspec.checker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import pvspec.checker.config.Options;
+import pvspec.checker.report.CheckReport;
+import pvspec.checker.report.Progress;
+import pvspec.checker.search.ModelChecker;
 
 /** The summary table: verdict first, then one row per figure. */
 class CheckReportTest {

@@ -12,6 +12,16 @@ import pvspec.model.abi.Result;
 import pvspec.model.rules.Outcome;
 import pvspec.model.rules.Step;
 import pvspec.model.state.State;
+import pvspec.checker.config.CheckConfig;
+import pvspec.checker.config.Implementation;
+import pvspec.checker.config.Options;
+import pvspec.checker.config.Request;
+import pvspec.checker.config.StepFunction;
+import pvspec.checker.report.CheckReport;
+import pvspec.checker.report.Divergence;
+import pvspec.checker.report.Status;
+import pvspec.checker.search.ModelChecker;
+import pvspec.checker.search.Scenario;
 
 /** Conformance mode compares an implementation with the model on every transition and reports the first divergence by a shortest trace. */
 class ConformanceTest {

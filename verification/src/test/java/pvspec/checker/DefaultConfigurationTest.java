@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import pvspec.model.abi.Errno;
+import pvspec.checker.config.CheckConfig;
+import pvspec.checker.config.Options;
+import pvspec.checker.report.CheckReport;
+import pvspec.checker.report.Status;
+import pvspec.checker.search.ModelChecker;
 
 /**
  * The acceptance check of issue 6: the default configuration of {@code pvspec check} is explored

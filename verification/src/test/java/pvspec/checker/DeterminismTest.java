@@ -3,6 +3,10 @@ package pvspec.checker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import pvspec.checker.config.CheckConfig;
+import pvspec.checker.config.Options;
+import pvspec.checker.report.CheckReport;
+import pvspec.checker.search.ModelChecker;
 
 /** Threads change the speed, not the answer: the same states, the same numbering, the same trace. */
 class DeterminismTest {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import pvspec.model.abi.Access;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.MmuextOp;
+import pvspec.checker.config.Kinds;
 
 /** {@link Kinds#ALL} is exactly the request kinds of the ABI's sealed hierarchy, so coverage cannot miss a new one. */
 class KindsTest {

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import pvspec.checker.store.Renaming;
 import pvspec.model.state.Config;
 import pvspec.model.state.State;
+import pvspec.checker.store.StateRenamer;
 
 /**
  * Brute-force orbit keys for tests: the set of all images of a state under a symmetry group,

@@ -1,14 +1,15 @@
 package pvspec.checker;
 
+import pvspec.checker.config.StepFunction;
+import pvspec.model.abi.Access;
 import pvspec.model.abi.Errno;
-import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.Gntst;
+import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.MmuextOp;
 import pvspec.model.abi.Pte;
 import pvspec.model.abi.Result;
 import pvspec.model.abi.SchedOp;
-import pvspec.model.abi.Access;
 import pvspec.model.rules.Outcome;
 import pvspec.model.rules.Step;
 import pvspec.model.state.Domain;

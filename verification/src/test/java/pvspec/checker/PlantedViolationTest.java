@@ -12,6 +12,13 @@ import pvspec.model.rules.Outcome;
 import pvspec.model.state.State;
 import pvspec.model.trace.Trace;
 import pvspec.model.trace.TraceStep;
+import pvspec.checker.config.CheckConfig;
+import pvspec.checker.config.Options;
+import pvspec.checker.config.StepFunction;
+import pvspec.checker.report.CheckReport;
+import pvspec.checker.report.Counterexample;
+import pvspec.checker.report.Status;
+import pvspec.checker.search.ModelChecker;
 
 /** Model variants with a broken rule: the checker finds each with a shortest, replayable trace. */
 class PlantedViolationTest {

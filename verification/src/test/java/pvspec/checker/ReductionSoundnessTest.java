@@ -6,6 +6,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import pvspec.checker.config.CheckConfig;
+import pvspec.checker.config.Options;
+import pvspec.checker.config.Symmetry;
+import pvspec.checker.report.CheckReport;
+import pvspec.checker.report.Counterexample;
+import pvspec.checker.report.Status;
+import pvspec.checker.search.ModelChecker;
 
 /** Each reduction finds the same violations as the unreduced search, at the same (shortest) depth. */
 class ReductionSoundnessTest {

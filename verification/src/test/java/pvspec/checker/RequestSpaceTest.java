@@ -9,6 +9,11 @@ import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.Pte;
 import pvspec.model.abi.PteFlag;
 import pvspec.model.state.Config;
+import pvspec.checker.config.ArgumentDomains;
+import pvspec.checker.config.CheckConfigException;
+import pvspec.checker.config.Kinds;
+import pvspec.checker.config.Request;
+import pvspec.checker.config.RequestSpace;
 
 /** Templates expand to the full product of their domains, parsed by the trace parser, ordered by caller, without duplicates. */
 class RequestSpaceTest {

@@ -4,22 +4,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import pvspec.checker.config.CheckConfig;
+import pvspec.checker.config.Request;
+import pvspec.checker.config.StepFunction;
+import pvspec.checker.search.Scenario;
 import pvspec.model.rules.Step;
 import pvspec.model.state.State;
 import pvspec.model.testing.Scenarios;
 import pvspec.model.testing.TraceRun;
 
 /** A varied set of reachable states for codec tests: every state of the model's scenario traces and a BFS prefix of a configuration. */
-final class SampleStates {
+public final class SampleStates {
     private SampleStates() {}
 
-    static List<State> scenarios() {
+    public static List<State> scenarios() {
         List<State> out = new ArrayList<>();
         for (String name : Scenarios.ALL) out.addAll(TraceRun.of(Scenarios.trace(name)).states());
         return out;
     }
 
-    static List<State> explore(CheckConfig cfg, int depth, int limit) {
+    public static List<State> explore(CheckConfig cfg, int depth, int limit) {
         Set<State> seen = new LinkedHashSet<>();
         List<State> level = List.of(Scenario.finalState(cfg.scenario(), StepFunction.MODEL));
         seen.addAll(level);

@@ -10,6 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import pvspec.model.state.State;
+import pvspec.checker.config.CheckConfig;
+import pvspec.checker.config.Options;
+import pvspec.checker.config.Symmetry;
+import pvspec.checker.report.CheckReport;
+import pvspec.checker.report.Status;
+import pvspec.checker.search.ModelChecker;
 
 /** The checker's state counts on tiny configurations, against {@link NaiveSearch}'s. */
 class StateCountTest {

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import pvspec.checker.CheckConfig;
-import pvspec.checker.CheckProperties;
-import pvspec.checker.CheckReport;
-import pvspec.checker.HypervisorUnderTest;
-import pvspec.checker.ModelChecker;
-import pvspec.checker.Options;
+import pvspec.checker.config.CheckConfig;
+import pvspec.checker.config.CheckProperties;
+import pvspec.checker.report.CheckReport;
+import pvspec.checker.config.HypervisorUnderTest;
+import pvspec.checker.search.ModelChecker;
+import pvspec.checker.config.Options;
 import pvspec.properties.mutants.Mutant;
 
 /** {@code pvspec check}: exhaustive model checking of the model (and, on request, of the hypervisor against it). */

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import pvspec.checker.Kinds;
+import pvspec.checker.config.Kinds;
 import pvspec.model.abi.Errno;
 import pvspec.model.abi.Gntst;
 import pvspec.model.abi.MmuextOp;

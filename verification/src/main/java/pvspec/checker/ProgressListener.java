@@ -1,9 +1,0 @@
-package pvspec.checker;
-
-/** Receives a {@link Progress} snapshot about once per {@link Options#progressMillis()} while a search runs. */
-@FunctionalInterface
-public interface ProgressListener {
-    ProgressListener NONE = p -> {};
-
-    void progress(Progress p);
-}

@@ -1,0 +1,179 @@
+package pvspec.checker.reduction;
+
+import java.util.ArrayList;
+import java.util.List;
+import pvspec.checker.store.Renaming;
+import pvspec.model.abi.Access;
+import pvspec.model.abi.Caller;
+import pvspec.model.abi.DomId;
+import pvspec.model.abi.Domctl;
+import pvspec.model.abi.EventChannelOp;
+import pvspec.model.abi.EventChannelWrite;
+import pvspec.model.abi.GrantTableOp;
+import pvspec.model.abi.GrantTableWrite;
+import pvspec.model.abi.Hypercall;
+import pvspec.model.abi.MemoryOp;
+import pvspec.model.abi.MmuUpdate;
+import pvspec.model.abi.MmuextOp;
+import pvspec.model.abi.Pte;
+import pvspec.model.abi.SchedOp;
+import pvspec.model.abi.SetCallbacks;
+import pvspec.model.abi.SetTrapTable;
+import pvspec.model.abi.SoftInt;
+import pvspec.model.abi.UnknownHypercall;
+import pvspec.model.abi.UpdateVaMapping;
+import pvspec.model.state.Config;
+
+/**
+ * A request with every domain id, frame number and grant reference in it renamed. The symmetry
+ * reductions are sound only if the request space is closed under their renamings; this is how
+ * that is checked.
+ */
+final class RequestRenamer {
+    private final Renaming r;
+    private final Config c;
+
+    RequestRenamer(Renaming r, Config c) {
+        this.r = r;
+        this.c = c;
+    }
+
+    Caller caller(Caller x) {
+        return new Caller(r.dom(x.domain()), x.vcpu(), x.mode());
+    }
+
+    /** Every kind says what it renames: adding a kind fails compilation here until it does. */
+    Hypercall call(Caller caller, Hypercall h) {
+        return h.accept(new Hypercall.Visitor<>() {
+            @Override
+            public Hypercall mmuUpdate(MmuUpdate u) {
+                List<MmuUpdate.Request> rs = new ArrayList<>();
+                for (MmuUpdate.Request q : u.requests()) rs.add(new MmuUpdate.Request(mfn(q.mfn()), q.index(), pte(q.val())));
+                return new MmuUpdate(rs, r.dom(u.foreigndom()));
+            }
+
+            @Override
+            public Hypercall mmuextOp(MmuextOp x) {
+                List<MmuextOp.Op> ops = new ArrayList<>();
+                for (MmuextOp.Op op : x.ops()) ops.add(op(op));
+                return new MmuextOp(ops);
+            }
+
+            @Override public Hypercall updateVaMapping(UpdateVaMapping u) { return new UpdateVaMapping(u.va(), pte(u.val()), u.flags()); }
+            @Override public Hypercall eventChannelOp(EventChannelOp x) { return eventChannel(x); }
+            @Override public Hypercall grantTableOp(GrantTableOp x) { return grantTable(caller, x); }
+            @Override public Hypercall grantTableWrite(GrantTableWrite x) { return grantWrite(caller, x); }
+            @Override public Hypercall memoryOp(MemoryOp x) { return memory(x); }
+            @Override public Hypercall domctl(Domctl x) { return domctlOf(x); }
+            // No domain ids, frames or grant references in these (addresses, ports, vectors only).
+            @Override public Hypercall setTrapTable(SetTrapTable x) { return x; }
+            @Override public Hypercall setCallbacks(SetCallbacks x) { return x; }
+            @Override public Hypercall eventChannelWrite(EventChannelWrite x) { return x; }
+            @Override public Hypercall schedOp(SchedOp x) { return x; }
+            @Override public Hypercall access(Access x) { return x; }
+            @Override public Hypercall softInt(SoftInt x) { return x; }
+            @Override public Hypercall unknown(UnknownHypercall x) { return x; }
+        });
+    }
+
+    private Hypercall eventChannel(EventChannelOp h) {
+        return h.accept(new EventChannelOp.Visitor<>() {
+            @Override public Hypercall allocUnbound(EventChannelOp.AllocUnbound a) { return new EventChannelOp.AllocUnbound(r.dom(a.dom()), r.dom(a.remoteDom())); }
+            @Override public Hypercall bindInterdomain(EventChannelOp.BindInterdomain b) { return new EventChannelOp.BindInterdomain(r.dom(b.remoteDom()), b.remotePort()); }
+            @Override public Hypercall status(EventChannelOp.Status x) { return new EventChannelOp.Status(r.dom(x.dom()), x.port()); }
+            @Override public Hypercall reset(EventChannelOp.Reset x) { return new EventChannelOp.Reset(r.dom(x.dom()), x.cont()); }
+            @Override public Hypercall bindVcpu(EventChannelOp.BindVcpu x) { return x; }
+            // Ports and vCPUs only: domain-local names.
+            @Override public Hypercall bindVirq(EventChannelOp.BindVirq x) { return x; }
+            @Override public Hypercall bindIpi(EventChannelOp.BindIpi x) { return x; }
+            @Override public Hypercall close(EventChannelOp.Close x) { return x; }
+            @Override public Hypercall send(EventChannelOp.Send x) { return x; }
+            @Override public Hypercall unmask(EventChannelOp.Unmask x) { return x; }
+            @Override public Hypercall unknown(EventChannelOp.Unknown x) { return x; }
+        });
+    }
+
+    private Hypercall grantTable(Caller caller, GrantTableOp h) {
+        return h.accept(new GrantTableOp.Visitor<>() {
+            @Override
+            public Hypercall mapGrantRef(GrantTableOp.MapGrantRef m) {
+                return new GrantTableOp.MapGrantRef(r.dom(m.dom()), r.ref(DomId.resolve(m.dom(), caller), m.ref()), m.flags(), m.hostVa());
+            }
+
+            @Override public Hypercall unmapGrantRef(GrantTableOp.UnmapGrantRef x) { return x; } // a handle: the caller's own name
+            @Override public Hypercall unknown(GrantTableOp.Unknown x) { return x; }
+        });
+    }
+
+    private Hypercall grantWrite(Caller caller, GrantTableWrite h) {
+        return h.accept(new GrantTableWrite.Visitor<>() {
+            @Override
+            public Hypercall grant(GrantTableWrite.Grant g) {
+                return new GrantTableWrite.Grant(r.ref(caller.domain(), g.ref()), r.dom(g.domid()), mfn(g.frame()), g.readonly());
+            }
+
+            @Override public Hypercall endAccess(GrantTableWrite.EndAccess e) { return new GrantTableWrite.EndAccess(r.ref(caller.domain(), e.ref())); }
+        });
+    }
+
+    private Hypercall memory(MemoryOp h) {
+        return h.accept(new MemoryOp.Visitor<>() {
+            @Override public Hypercall populatePhysmap(MemoryOp.PopulatePhysmap p) { return new MemoryOp.PopulatePhysmap(r.dom(p.dom()), p.count()); }
+            @Override public Hypercall maximumReservation(MemoryOp.MaximumReservation m) { return new MemoryOp.MaximumReservation(r.dom(m.dom())); }
+            @Override public Hypercall currentReservation(MemoryOp.CurrentReservation m) { return new MemoryOp.CurrentReservation(r.dom(m.dom())); }
+
+            @Override
+            public Hypercall decreaseReservation(MemoryOp.DecreaseReservation d) {
+                List<Long> ms = new ArrayList<>();
+                for (long m : d.mfns()) ms.add(mfn(m));
+                return new MemoryOp.DecreaseReservation(r.dom(d.dom()), ms);
+            }
+
+            @Override public Hypercall unknown(MemoryOp.Unknown x) { return x; }
+        });
+    }
+
+    private Hypercall domctlOf(Domctl h) {
+        return h.accept(new Domctl.Visitor<>() {
+            @Override public Hypercall createDomain(Domctl.CreateDomain x) { return x; }
+            @Override public Hypercall destroyDomain(Domctl.DestroyDomain x) { return new Domctl.DestroyDomain(r.dom(x.dom())); }
+            @Override public Hypercall pauseDomain(Domctl.PauseDomain x) { return new Domctl.PauseDomain(r.dom(x.dom())); }
+            @Override public Hypercall unpauseDomain(Domctl.UnpauseDomain x) { return new Domctl.UnpauseDomain(r.dom(x.dom())); }
+            @Override public Hypercall maxMem(Domctl.MaxMem m) { return new Domctl.MaxMem(r.dom(m.dom()), m.pages()); }
+            @Override public Hypercall unknown(Domctl.Unknown x) { return x; }
+        });
+    }
+
+    private MmuextOp.Op op(MmuextOp.Op op) {
+        return op.accept(new MmuextOp.Op.Visitor<>() {
+            @Override public MmuextOp.Op pin(MmuextOp.Pin p) { return new MmuextOp.Pin(p.level(), mfn(p.mfn())); }
+            @Override public MmuextOp.Op unpin(MmuextOp.Unpin x) { return new MmuextOp.Unpin(mfn(x.mfn())); }
+            @Override public MmuextOp.Op newBaseptr(MmuextOp.NewBaseptr x) { return new MmuextOp.NewBaseptr(mfn(x.mfn())); }
+            @Override public MmuextOp.Op clearPage(MmuextOp.ClearPage x) { return new MmuextOp.ClearPage(mfn(x.mfn())); }
+            @Override public MmuextOp.Op copyPage(MmuextOp.CopyPage x) { return new MmuextOp.CopyPage(mfn(x.mfn()), mfn(x.srcMfn())); }
+            @Override public MmuextOp.Op markSuper(MmuextOp.MarkSuper x) { return new MmuextOp.MarkSuper(mfn(x.mfn())); }
+            @Override public MmuextOp.Op unmarkSuper(MmuextOp.UnmarkSuper x) { return new MmuextOp.UnmarkSuper(mfn(x.mfn())); }
+            // Virtual addresses or nothing.
+            @Override public MmuextOp.Op tlbFlushLocal(MmuextOp.TlbFlushLocal x) { return x; }
+            @Override public MmuextOp.Op invlpgLocal(MmuextOp.InvlpgLocal x) { return x; }
+            @Override public MmuextOp.Op tlbFlushAll(MmuextOp.TlbFlushAll x) { return x; }
+            @Override public MmuextOp.Op invlpgAll(MmuextOp.InvlpgAll x) { return x; }
+            @Override public MmuextOp.Op flushCache(MmuextOp.FlushCache x) { return x; }
+            @Override public MmuextOp.Op flushCacheGlobal(MmuextOp.FlushCacheGlobal x) { return x; }
+            // A vCPU mask names the caller's own vCPUs.
+            @Override public MmuextOp.Op tlbFlushMulti(MmuextOp.TlbFlushMulti x) { return x; }
+            @Override public MmuextOp.Op invlpgMulti(MmuextOp.InvlpgMulti x) { return x; }
+            // An unknown command's argument means nothing: the rules refuse it whatever it is.
+            @Override public MmuextOp.Op unknown(MmuextOp.Unknown x) { return x; }
+        });
+    }
+
+    private long mfn(long m) {
+        return m >= 0 && m < c.frames() ? r.mfn(m) : m;
+    }
+
+    private long pte(long w) {
+        long m = Pte.mfn(w);
+        return m < c.frames() ? (w & ~Pte.MFN_MASK) | (r.mfn(m) << Pte.MFN_SHIFT) : w;
+    }
+}
