@@ -104,7 +104,7 @@ class CommandLineTest {
 
     @Test
     void mutantsDetectsEveryVariant() {
-        Cli c = Cli.run("mutants", "--steps-per-mutant", "6000", "--check-seconds", "2", "--show", "no-flush-on-retype");
+        Cli c = Cli.run("mutants", "--steps-per-mutant", "25000", "--check-seconds", "2", "--show", "no-flush-on-retype");
         assertThat(c.exit).isZero();
         assertThat(c.out).contains("no-flush-on-retype", "XSA-401", "20 of 20 variants detected")
                 .contains("fuzz, check, attacks").contains("property 'no-flush-on-retype conforms to the model' broken with seed").containsPattern("pin_l[12]_table");
