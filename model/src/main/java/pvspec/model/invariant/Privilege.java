@@ -2,25 +2,13 @@ package pvspec.model.invariant;
 
 import java.util.ArrayList;
 import java.util.List;
-import pvspec.model.abi.Access;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.DomId;
-import pvspec.model.abi.Domctl;
-import pvspec.model.abi.EventChannelOp;
-import pvspec.model.abi.EventChannelWrite;
-import pvspec.model.abi.GrantTableOp;
-import pvspec.model.abi.GrantTableWrite;
+import pvspec.model.abi.DomainArgs;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
-import pvspec.model.abi.MmuextOp;
 import pvspec.model.abi.Result;
-import pvspec.model.abi.SchedOp;
-import pvspec.model.abi.SetCallbacks;
-import pvspec.model.abi.SetTrapTable;
-import pvspec.model.abi.SoftInt;
-import pvspec.model.abi.UnknownHypercall;
-import pvspec.model.abi.UpdateVaMapping;
 import pvspec.model.state.Domain;
 import pvspec.model.state.State;
 
@@ -49,6 +37,7 @@ public final class Privilege extends NamedInvariant {
     public List<Violation> stepConstraint(State before, Caller c, Hypercall h, Result r, State after) {
         List<Violation> out = new ArrayList<>();
         // memory_op reports a refusal as "0 done" (memory.c:do_memory_op): success there is work done.
+        // The reservation queries return a count or an error code.
         boolean succeeded = h instanceof MemoryOp && !(h instanceof MemoryOp.MaximumReservation || h instanceof MemoryOp.CurrentReservation)
                 ? extentsDone(r) > 0 : r.succeeded();
         if (!succeeded) return out;
@@ -59,56 +48,21 @@ public final class Privilege extends NamedInvariant {
         return out;
     }
 
-    /** Whether {@code h} acts on a domain other than the caller's (domctl always does). Every kind says. */
+    /**
+     * Whether {@code h} acts on a domain other than the caller's: a management request (every
+     * domctl), or a target ({@link DomainArgs.Role#TARGET}) that is not the caller. A peer named
+     * to connect to or map from consented, and a stored id is not acted on.
+     */
     static boolean foreign(Caller c, Hypercall h) {
-        return h.accept(new Hypercall.Visitor<>() {
-            // An empty batch does nothing and Xen checks the privilege only at the first request
-            // (mm.c:4087-4096): it succeeds for anyone.
-            @Override public Boolean mmuUpdate(MmuUpdate x) { return x.foreigndom() != DomId.DOMID_SELF && !x.requests().isEmpty(); }
-            @Override public Boolean domctl(Domctl x) { return true; }
-
-            @Override
-            public Boolean memoryOp(MemoryOp x) {
-                return x.accept(new MemoryOp.Visitor<>() {
-                    @Override public Boolean populatePhysmap(MemoryOp.PopulatePhysmap p) { return other(c, p.dom()); }
-                    @Override public Boolean decreaseReservation(MemoryOp.DecreaseReservation d) { return other(c, d.dom()); }
-                    @Override public Boolean maximumReservation(MemoryOp.MaximumReservation m) { return other(c, m.dom()); }
-                    @Override public Boolean currentReservation(MemoryOp.CurrentReservation m) { return other(c, m.dom()); }
-                    @Override public Boolean unknown(MemoryOp.Unknown u) { return false; }
-                });
-            }
-
-            @Override
-            public Boolean eventChannelOp(EventChannelOp x) {
-                return x.accept(new EventChannelOp.Visitor<>() {
-                    @Override public Boolean allocUnbound(EventChannelOp.AllocUnbound a) { return other(c, a.dom()); }
-                    @Override public Boolean status(EventChannelOp.Status st) { return other(c, st.dom()); }
-                    @Override public Boolean reset(EventChannelOp.Reset r) { return other(c, r.dom()); }
-                    @Override public Boolean bindVcpu(EventChannelOp.BindVcpu b) { return false; }
-                    // A peer is named, but connecting to it is the caller's own business.
-                    @Override public Boolean bindInterdomain(EventChannelOp.BindInterdomain b) { return false; }
-                    @Override public Boolean bindVirq(EventChannelOp.BindVirq b) { return false; }
-                    @Override public Boolean bindIpi(EventChannelOp.BindIpi b) { return false; }
-                    @Override public Boolean close(EventChannelOp.Close b) { return false; }
-                    @Override public Boolean send(EventChannelOp.Send b) { return false; }
-                    @Override public Boolean unmask(EventChannelOp.Unmask b) { return false; }
-                    @Override public Boolean unknown(EventChannelOp.Unknown u) { return false; }
-                });
-            }
-
-            // The caller's own resources (a grant map names the granter, who consented).
-            @Override public Boolean mmuextOp(MmuextOp x) { return false; }
-            @Override public Boolean updateVaMapping(UpdateVaMapping x) { return false; }
-            @Override public Boolean setTrapTable(SetTrapTable x) { return false; }
-            @Override public Boolean setCallbacks(SetCallbacks x) { return false; }
-            @Override public Boolean eventChannelWrite(EventChannelWrite x) { return false; }
-            @Override public Boolean grantTableOp(GrantTableOp x) { return false; }
-            @Override public Boolean grantTableWrite(GrantTableWrite x) { return false; }
-            @Override public Boolean schedOp(SchedOp x) { return false; }
-            @Override public Boolean access(Access x) { return false; }
-            @Override public Boolean softInt(SoftInt x) { return false; }
-            @Override public Boolean unknown(UnknownHypercall x) { return false; }
-        });
+        DomainArgs named = DomainArgs.of(h);
+        if (named.management()) return true;
+        // An empty batch does nothing and Xen checks the privilege only at the first request
+        // (mm.c:4087-4096): it succeeds for anyone.
+        if (h instanceof MmuUpdate u && u.requests().isEmpty()) return false;
+        for (DomainArgs.Arg a : named.args()) {
+            if (a.role() == DomainArgs.Role.TARGET && other(c, a.id())) return true;
+        }
+        return false;
     }
 
     private static long extentsDone(Result r) {

@@ -6,6 +6,7 @@ import pvspec.checker.store.Renaming;
 import pvspec.model.abi.Access;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.DomId;
+import pvspec.model.abi.DomainArgs;
 import pvspec.model.abi.Domctl;
 import pvspec.model.abi.EventChannelOp;
 import pvspec.model.abi.EventChannelWrite;
@@ -42,14 +43,22 @@ final class RequestRenamer {
         return new Caller(r.dom(x.domain()), x.vcpu(), x.mode());
     }
 
-    /** Every kind says what it renames: adding a kind fails compilation here until it does. */
+    /**
+     * The domain ids are renamed as {@link DomainArgs} lists them; frames and grant references
+     * here, where every kind says what it renames: adding a kind fails compilation here until it
+     * does. Frames and references first, while the request still names the old granter.
+     */
     Hypercall call(Caller caller, Hypercall h) {
+        return DomainArgs.of(framesAndRefs(caller, h)).renamed(r::dom);
+    }
+
+    private Hypercall framesAndRefs(Caller caller, Hypercall h) {
         return h.accept(new Hypercall.Visitor<>() {
             @Override
             public Hypercall mmuUpdate(MmuUpdate u) {
                 List<MmuUpdate.Request> rs = new ArrayList<>();
                 for (MmuUpdate.Request q : u.requests()) rs.add(new MmuUpdate.Request(mfn(q.mfn()), q.index(), pte(q.val())));
-                return new MmuUpdate(rs, r.dom(u.foreigndom()));
+                return new MmuUpdate(rs, u.foreigndom());
             }
 
             @Override
@@ -60,10 +69,10 @@ final class RequestRenamer {
             }
 
             @Override public Hypercall updateVaMapping(UpdateVaMapping u) { return new UpdateVaMapping(u.va(), pte(u.val()), u.flags()); }
-            @Override public Hypercall eventChannelOp(EventChannelOp x) { return eventChannel(x); }
             @Override public Hypercall grantTableOp(GrantTableOp x) { return grantTable(caller, x); }
             @Override public Hypercall grantTableWrite(GrantTableWrite x) { return grantWrite(caller, x); }
             @Override public Hypercall memoryOp(MemoryOp x) { return memory(x); }
+            @Override public Hypercall eventChannelOp(EventChannelOp x) { return eventChannel(x); }
             @Override public Hypercall domctl(Domctl x) { return domctlOf(x); }
             // No domain ids, frames or grant references in these (addresses, ports, vectors only).
             @Override public Hypercall setTrapTable(SetTrapTable x) { return x; }
@@ -76,14 +85,14 @@ final class RequestRenamer {
         });
     }
 
-    private Hypercall eventChannel(EventChannelOp h) {
+    /** Domain ids (renamed by {@link DomainArgs}), ports and vCPUs only: nothing to rename here, but each kind says so. */
+    private static Hypercall eventChannel(EventChannelOp h) {
         return h.accept(new EventChannelOp.Visitor<>() {
-            @Override public Hypercall allocUnbound(EventChannelOp.AllocUnbound a) { return new EventChannelOp.AllocUnbound(r.dom(a.dom()), r.dom(a.remoteDom())); }
-            @Override public Hypercall bindInterdomain(EventChannelOp.BindInterdomain b) { return new EventChannelOp.BindInterdomain(r.dom(b.remoteDom()), b.remotePort()); }
-            @Override public Hypercall status(EventChannelOp.Status x) { return new EventChannelOp.Status(r.dom(x.dom()), x.port()); }
-            @Override public Hypercall reset(EventChannelOp.Reset x) { return new EventChannelOp.Reset(r.dom(x.dom()), x.cont()); }
+            @Override public Hypercall allocUnbound(EventChannelOp.AllocUnbound x) { return x; }
+            @Override public Hypercall bindInterdomain(EventChannelOp.BindInterdomain x) { return x; }
+            @Override public Hypercall status(EventChannelOp.Status x) { return x; }
+            @Override public Hypercall reset(EventChannelOp.Reset x) { return x; }
             @Override public Hypercall bindVcpu(EventChannelOp.BindVcpu x) { return x; }
-            // Ports and vCPUs only: domain-local names.
             @Override public Hypercall bindVirq(EventChannelOp.BindVirq x) { return x; }
             @Override public Hypercall bindIpi(EventChannelOp.BindIpi x) { return x; }
             @Override public Hypercall close(EventChannelOp.Close x) { return x; }
@@ -97,7 +106,7 @@ final class RequestRenamer {
         return h.accept(new GrantTableOp.Visitor<>() {
             @Override
             public Hypercall mapGrantRef(GrantTableOp.MapGrantRef m) {
-                return new GrantTableOp.MapGrantRef(r.dom(m.dom()), r.ref(DomId.resolve(m.dom(), caller), m.ref()), m.flags(), m.hostVa());
+                return new GrantTableOp.MapGrantRef(m.dom(), r.ref(DomId.resolve(m.dom(), caller), m.ref()), m.flags(), m.hostVa());
             }
 
             @Override public Hypercall unmapGrantRef(GrantTableOp.UnmapGrantRef x) { return x; } // a handle: the caller's own name
@@ -109,7 +118,7 @@ final class RequestRenamer {
         return h.accept(new GrantTableWrite.Visitor<>() {
             @Override
             public Hypercall grant(GrantTableWrite.Grant g) {
-                return new GrantTableWrite.Grant(r.ref(caller.domain(), g.ref()), r.dom(g.domid()), mfn(g.frame()), g.readonly());
+                return new GrantTableWrite.Grant(r.ref(caller.domain(), g.ref()), g.domid(), mfn(g.frame()), g.readonly());
             }
 
             @Override public Hypercall endAccess(GrantTableWrite.EndAccess e) { return new GrantTableWrite.EndAccess(r.ref(caller.domain(), e.ref())); }
@@ -118,28 +127,29 @@ final class RequestRenamer {
 
     private Hypercall memory(MemoryOp h) {
         return h.accept(new MemoryOp.Visitor<>() {
-            @Override public Hypercall populatePhysmap(MemoryOp.PopulatePhysmap p) { return new MemoryOp.PopulatePhysmap(r.dom(p.dom()), p.count()); }
-            @Override public Hypercall maximumReservation(MemoryOp.MaximumReservation m) { return new MemoryOp.MaximumReservation(r.dom(m.dom())); }
-            @Override public Hypercall currentReservation(MemoryOp.CurrentReservation m) { return new MemoryOp.CurrentReservation(r.dom(m.dom())); }
+            @Override public Hypercall populatePhysmap(MemoryOp.PopulatePhysmap p) { return p; }
+            @Override public Hypercall maximumReservation(MemoryOp.MaximumReservation m) { return m; }
+            @Override public Hypercall currentReservation(MemoryOp.CurrentReservation m) { return m; }
 
             @Override
             public Hypercall decreaseReservation(MemoryOp.DecreaseReservation d) {
                 List<Long> ms = new ArrayList<>();
                 for (long m : d.mfns()) ms.add(mfn(m));
-                return new MemoryOp.DecreaseReservation(r.dom(d.dom()), ms);
+                return new MemoryOp.DecreaseReservation(d.dom(), ms);
             }
 
             @Override public Hypercall unknown(MemoryOp.Unknown x) { return x; }
         });
     }
 
-    private Hypercall domctlOf(Domctl h) {
+    /** Domain ids (renamed by {@link DomainArgs}) and sizes only: nothing to rename here, but each kind says so. */
+    private static Hypercall domctlOf(Domctl h) {
         return h.accept(new Domctl.Visitor<>() {
             @Override public Hypercall createDomain(Domctl.CreateDomain x) { return x; }
-            @Override public Hypercall destroyDomain(Domctl.DestroyDomain x) { return new Domctl.DestroyDomain(r.dom(x.dom())); }
-            @Override public Hypercall pauseDomain(Domctl.PauseDomain x) { return new Domctl.PauseDomain(r.dom(x.dom())); }
-            @Override public Hypercall unpauseDomain(Domctl.UnpauseDomain x) { return new Domctl.UnpauseDomain(r.dom(x.dom())); }
-            @Override public Hypercall maxMem(Domctl.MaxMem m) { return new Domctl.MaxMem(r.dom(m.dom()), m.pages()); }
+            @Override public Hypercall destroyDomain(Domctl.DestroyDomain x) { return x; }
+            @Override public Hypercall pauseDomain(Domctl.PauseDomain x) { return x; }
+            @Override public Hypercall unpauseDomain(Domctl.UnpauseDomain x) { return x; }
+            @Override public Hypercall maxMem(Domctl.MaxMem x) { return x; }
             @Override public Hypercall unknown(Domctl.Unknown x) { return x; }
         });
     }
