@@ -14,16 +14,26 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
  * level); they are a measurement aid, never used by the search.
  */
 public final class ShuffleMeter extends SparkListener {
-    /** One level's shuffle: bytes and records written by the map side, bytes read (local and remote). */
-    public record Figures(int depth, long bytesWritten, long recordsWritten, long bytesRead) {}
+    /**
+     * One level's shuffle: bytes and records written by the map side, bytes read (local and
+     * remote), the tasks' time writing shuffle files and waiting for shuffle blocks, and the
+     * level's wall-clock time (every job of the level, on the driver).
+     */
+    public record Figures(int depth, long bytesWritten, long recordsWritten, long bytesRead, long writeMillis, long fetchWaitMillis,
+                          long levelMillis) {}
 
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong read = new AtomicLong();
+    private final AtomicLong writeNanos = new AtomicLong();
+    private final AtomicLong fetchWait = new AtomicLong();
     private final List<Figures> levels = new ArrayList<>();
     private long w0;
     private long r0;
     private long rd0;
+    private long wt0;
+    private long fw0;
+    private long t0;
 
     static ShuffleMeter on(JavaSparkContext sc) {
         ShuffleMeter m = new ShuffleMeter();
@@ -38,16 +48,22 @@ public final class ShuffleMeter extends SparkListener {
         written.addAndGet(t.shuffleWriteMetrics().bytesWritten());
         records.addAndGet(t.shuffleWriteMetrics().recordsWritten());
         read.addAndGet(t.shuffleReadMetrics().totalBytesRead());
+        writeNanos.addAndGet(t.shuffleWriteMetrics().writeTime());
+        fetchWait.addAndGet(t.shuffleReadMetrics().fetchWaitTime());
     }
 
     synchronized void startLevel() {
         w0 = written.get();
         r0 = records.get();
         rd0 = read.get();
+        wt0 = writeNanos.get();
+        fw0 = fetchWait.get();
+        t0 = System.nanoTime();
     }
 
     synchronized void endLevel(int depth) {
-        levels.add(new Figures(depth, written.get() - w0, records.get() - r0, read.get() - rd0));
+        levels.add(new Figures(depth, written.get() - w0, records.get() - r0, read.get() - rd0, (writeNanos.get() - wt0) / 1_000_000,
+                fetchWait.get() - fw0, (System.nanoTime() - t0) / 1_000_000));
     }
 
     public synchronized List<Figures> levels() {

@@ -71,6 +71,8 @@ public final class SparkSearch {
         int maxDepth = depthBound.orElse(cfg.depth().orElse(Integer.MAX_VALUE));
         Partitioner byKey = new HashPartitioner(partitions);
         LongAccumulator transitions = sc.sc().longAccumulator("transitions");
+        CoverageTally coverage = new CoverageTally(k.tallySize());
+        sc.sc().register(coverage, "coverage");
         List<Long> levels = new ArrayList<>(List.of(1L));
         JavaPairRDD<Long, Boolean> visited = sc.parallelizePairs(List.of(new Tuple2<>(k.fingerprint(k.root()), Boolean.TRUE)))
                 .partitionBy(byKey).persist(StorageLevel.MEMORY_AND_DISK());
@@ -78,9 +80,9 @@ public final class SparkSearch {
         Spec sp = spec;
         meter.startLevel();
         for (int depth = 0; ; depth++) {
-            if (depth >= maxDepth) return done(k, Status.COMPLETE_TO_DEPTH, depth, levels, transitions, start, null);
+            if (depth >= maxDepth) return done(k, Status.COMPLETE_TO_DEPTH, depth, levels, transitions, coverage, start, null);
             JavaPairRDD<Long, Candidate> reached = frontier
-                    .flatMapToPair(p -> expand(sp.kernel(), p, transitions).iterator())
+                    .flatMapToPair(p -> expand(sp.kernel(), p, transitions, coverage).iterator())
                     .reduceByKey(byKey, Candidate::merge);
             JavaPairRDD<Long, Outcome> outcomes = reached.leftOuterJoin(visited)
                     .flatMapValues(v -> judge(sp.kernel(), v._1(), v._2()).iterator())
@@ -95,14 +97,14 @@ public final class SparkSearch {
                 for (int b : least.path()) path.add(b);
                 Status st = least.kind() == Outcome.Kind.WITNESS ? Status.WITNESS : Status.VIOLATION;
                 LevelKernel.Verdict v = st == Status.WITNESS ? LevelKernel.Verdict.WITNESS : LevelKernel.Verdict.VIOLATION;
-                return k.report(st, path.size(), levels, transitions.value(), millis(start), sc.defaultParallelism(), path, v);
+                return k.report(st, path.size(), levels, transitions.value(), millis(start), sc.defaultParallelism(), path, v, coverage.value());
             }
             JavaPairRDD<Long, Outcome> fresh = outcomes.filter(t -> t._2().isNew());
             JavaRDD<int[]> next = fresh.map(t -> t._2().path()).persist(StorageLevel.MEMORY_AND_DISK());
             next.rdd().localCheckpoint();
             long n = next.count();
             meter.endLevel(depth);
-            if (n == 0) return done(k, Status.FIXPOINT, depth, levels, transitions, start, outcomes);
+            if (n == 0) return done(k, Status.FIXPOINT, depth, levels, transitions, coverage, start, outcomes);
             JavaPairRDD<Long, Boolean> grown = visited.union(fresh.mapValues(o -> Boolean.TRUE)).persist(StorageLevel.MEMORY_AND_DISK());
             grown.rdd().localCheckpoint();
             grown.count();
@@ -116,23 +118,29 @@ public final class SparkSearch {
         }
     }
 
-    private CheckReport done(LevelKernel k, Status st, int depth, List<Long> levels, LongAccumulator transitions, long start,
-                             JavaPairRDD<Long, Outcome> outcomes) {
+    private CheckReport done(LevelKernel k, Status st, int depth, List<Long> levels, LongAccumulator transitions, CoverageTally coverage,
+                             long start, JavaPairRDD<Long, Outcome> outcomes) {
         if (outcomes != null) outcomes.unpersist();
-        return k.report(st, depth, levels, transitions.value(), millis(start), sc.defaultParallelism(), null, LevelKernel.Verdict.NONE);
+        return k.report(st, depth, levels, transitions.value(), millis(start), sc.defaultParallelism(), null, LevelKernel.Verdict.NONE,
+                coverage.value());
     }
 
     private static long millis(long start) {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    /** Every request on the state at the end of {@code path}: one record per transition that leaves the state or breaks a step constraint. */
-    static List<Tuple2<Long, Candidate>> expand(LevelKernel k, int[] path, LongAccumulator transitions) {
+    /**
+     * Every request on the state at the end of {@code path}: one record per transition that
+     * leaves the state or breaks a step constraint; each transition counts in the coverage.
+     */
+    static List<Tuple2<Long, Candidate>> expand(LevelKernel k, int[] path, LongAccumulator transitions, CoverageTally coverage) {
         State x = k.replay(path);
         List<Tuple2<Long, Candidate>> out = new ArrayList<>();
         if (!k.expands(x)) return out; // outside a constraint: checked when found, never expanded
+        long[] counters = coverage.counters();
         for (int b = 0; b < k.requests(); b++) {
             pvspec.model.rules.Outcome o = k.step(x, b);
+            k.tally(counters, b, o.result());
             State t = o.state();
             if (t == x) {
                 if (o.result().succeeded() && k.stepBroken(x, b, o)) out.add(new Tuple2<>(k.fingerprint(x), Candidate.brokenLoop(Paths.append(path, b))));

@@ -16,7 +16,8 @@ import pvspec.checker.report.Status;
 
 /**
  * The Spark search finds what the built-in checker finds: the same states at each depth, the same
- * verdict, a shortest trace of the same length (in local mode, two cores).
+ * verdict, a shortest trace of the same length, and on a complete search the same transitions and
+ * coverage (in local mode, two cores).
  */
 class SparkSearchMatchesBuiltInTest {
     private static final String CHECKS = "../verification/src/test/resources/checks/";
@@ -79,7 +80,11 @@ class SparkSearchMatchesBuiltInTest {
         assertThat(spark.depth()).isEqualTo(builtIn.depth());
         assertThat(spark.levelSizes()).isEqualTo(completeLevels(builtIn));
         assertThat(length(spark)).isEqualTo(length(builtIn));
-        if (builtIn.holds()) assertThat(spark.transitions()).isEqualTo(builtIn.transitions());
+        if (builtIn.holds()) {
+            assertThat(spark.transitions()).isEqualTo(builtIn.transitions());
+            assertThat(spark.templates()).isEqualTo(builtIn.templates());
+            assertThat(spark.coverageSummary()).isEqualTo(builtIn.coverageSummary()).contains("ran");
+        }
         return spark;
     }
 

@@ -57,8 +57,18 @@ public record CheckConfig(String name, Trace scenario, RequestSpace requests, Ar
 
     /** What {@code pvspec check --config X} means: the built-in configuration named X, or else the file X. */
     public static CheckConfig open(String nameOrFile) throws CheckConfigException, IOException {
-        if (CheckConfig.class.getResource(resource(nameOrFile)) != null) return builtIn(nameOrFile);
+        if (isBuiltIn(nameOrFile)) return builtIn(nameOrFile);
         return load(Path.of(nameOrFile));
+    }
+
+    /** The text {@link #open} parses (for engines that ship it elsewhere). */
+    public static String openText(String nameOrFile) throws IOException {
+        return isBuiltIn(nameOrFile) ? builtInText(nameOrFile) : Files.readString(Path.of(nameOrFile), StandardCharsets.UTF_8);
+    }
+
+    /** Whether {@code pvspec check --config X} names the built-in configuration X (rather than a file). */
+    public static boolean isBuiltIn(String name) {
+        return CheckConfig.class.getResource(resource(name)) != null;
     }
 
     /** The default of {@code pvspec check}: {@code small.check}. */

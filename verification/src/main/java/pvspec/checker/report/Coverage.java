@@ -68,6 +68,34 @@ public final class Coverage {
         if (r.succeeded()) succeeded[request]++;
     }
 
+    /**
+     * Coverage as one flat array of counters, for engines that add counts up elsewhere (the
+     * Spark backend's accumulators): kinds by result codes, then per request its executions,
+     * then its successes. {@link #tally} counts one transition into it, {@link #fromTally} reads it.
+     */
+    public int tallySize() {
+        return counts.length * ResultCodes.ALL.size() + 2 * executed.length;
+    }
+
+    public static void tally(long[] t, int kind, int request, int requests, Result r) {
+        t[kind * ResultCodes.ALL.size() + ResultCodes.of(r)]++;
+        int base = t.length - 2 * requests;
+        t[base + request]++;
+        if (r.succeeded()) t[base + requests + request]++;
+    }
+
+    /** A fresh coverage of the same space holding the counts of {@code t} (of {@link #tallySize} counters). */
+    public Coverage fromTally(long[] t) {
+        if (t.length != tallySize()) throw new IllegalArgumentException("a tally of another request space");
+        Coverage c = fresh();
+        int codes = ResultCodes.ALL.size();
+        for (int k = 0; k < counts.length; k++) System.arraycopy(t, k * codes, c.counts[k], 0, codes);
+        int base = counts.length * codes;
+        System.arraycopy(t, base, c.executed, 0, executed.length);
+        System.arraycopy(t, base + executed.length, c.succeeded, 0, executed.length);
+        return c;
+    }
+
     /** A copy of the counts (kinds by result codes), for a checkpoint. */
     public long[][] counts() {
         long[][] out = new long[counts.length][];

@@ -18,6 +18,7 @@ import pvspec.checker.report.Status;
 import pvspec.checker.store.ByteSink;
 import pvspec.model.invariant.Invariant;
 import pvspec.model.invariant.Invariants;
+import pvspec.model.abi.Result;
 import pvspec.model.rules.Outcome;
 import pvspec.model.state.State;
 
@@ -41,6 +42,8 @@ public final class LevelKernel {
     private final Scenario.Run scenario;
     private final ByteSink sink = new ByteSink();
     private final ByteSink scratch = new ByteSink();
+    private final Coverage coverage;
+    private final int[] kindOf;
 
     /** The kernel for {@code cfg} with the symmetry reductions of {@code options} that are sound for it (as the built-in search decides). */
     public LevelKernel(CheckConfig cfg, Options options) {
@@ -54,6 +57,9 @@ public final class LevelKernel {
         reductions.add("independence: off (every request runs on every state)");
         reductions.addAll(SymmetryAnalysis.describe(verdicts));
         if (!cfg.properties().isEmpty()) reductions.add("symmetry: off (the run's own properties may name particular domains, frames and references)");
+        this.coverage = Coverage.forSpace(cfg.requests());
+        this.kindOf = new int[req.length];
+        for (int i = 0; i < req.length; i++) kindOf[i] = coverage.kindIndex(req[i].kind());
         this.canon = new Canonicalizer(cfg.config(), "".equals(verdicts.get(Symmetry.GRANT_REFS)), "".equals(verdicts.get(Symmetry.DOMUS)));
     }
 
@@ -90,6 +96,16 @@ public final class LevelKernel {
         return model.step(s, r.caller(), r.call());
     }
 
+    /** How many counters a coverage tally of this request space has (see {@link #tally}). */
+    public int tallySize() {
+        return coverage.tallySize();
+    }
+
+    /** Counts one executed transition (request {@code request}, result {@code r}) into a coverage tally of {@link #tallySize} counters. */
+    public void tally(long[] t, int request, Result r) {
+        Coverage.tally(t, kindOf[request], request, req.length, r);
+    }
+
     /** The 64-bit fingerprint of the canonical encoding of {@code s} (its key in fingerprint mode). */
     public long fingerprint(State s) {
         canon.key(s, sink, scratch);
@@ -124,20 +140,30 @@ public final class LevelKernel {
      */
     public CheckReport report(Status status, int depth, List<Long> levelSizes, long transitions, long elapsedMillis, int workers,
                               List<Integer> path, Verdict verdict) {
+        return report(status, depth, levelSizes, transitions, elapsedMillis, workers, path, verdict, new long[tallySize()]);
+    }
+
+    /** As {@link #report(Status, int, List, long, long, int, List, Verdict)}, with the coverage of every executed transition ({@link #tally}). */
+    public CheckReport report(Status status, int depth, List<Long> levelSizes, long transitions, long elapsedMillis, int workers,
+                              List<Integer> path, Verdict verdict, long[] tally) {
         Found f = null;
         if (path != null && verdict == Verdict.WITNESS) f = Traces.witness(cfg, model, req, path);
         else if (path != null) f = Traces.build(cfg, model, req, path, null);
-        return report(status, depth, levelSizes, transitions, elapsedMillis, workers, f);
+        return report(status, depth, levelSizes, transitions, elapsedMillis, workers, f, coverage.fromTally(tally));
     }
 
     private CheckReport report(Status status, int depth, List<Long> levelSizes, long transitions, long elapsedMillis, int workers, Found found) {
-        Coverage cov = Coverage.forSpace(cfg.requests()).fresh();
+        return report(status, depth, levelSizes, transitions, elapsedMillis, workers, found, coverage.fresh());
+    }
+
+    private CheckReport report(Status status, int depth, List<Long> levelSizes, long transitions, long elapsedMillis, int workers, Found found,
+                               Coverage cov) {
         long states = 0;
         for (long n : levelSizes) states += n;
         return new CheckReport(cfg.name(), status, depth, levelSizes, false, transitions, 0, elapsedMillis, workers, states, 0, cov,
                 found == null ? Optional.empty() : found.counterexample(), Optional.empty(),
                 OptionalDouble.of(Visited.collisionProbability(states)), reductions, false,
-                found == null ? Optional.empty() : found.witness(), cfg.properties(), List.of());
+                found == null ? Optional.empty() : found.witness(), cfg.properties(), cov.byTemplate(cfg.requests()));
     }
 
     /** The symmetry reductions the built-in default uses, for engines that take no options. */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,11 +15,14 @@ import pvspec.checker.report.CheckReport;
 import pvspec.checker.config.HypervisorUnderTest;
 import pvspec.checker.search.ModelChecker;
 import pvspec.checker.config.Options;
+import pvspec.checker.config.CheckConfigException;
+import pvspec.checker.search.SearchEngine;
 import pvspec.properties.mutants.Mutant;
 
 /** {@code pvspec check}: exhaustive model checking of the model (and, on request, of the hypervisor against it). */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        footer = {"", "Examples:", "  pvspec check", "  pvspec check --depth 3 --seconds 600", "  pvspec check --config my.check --conformance", "",
+        footer = {"", "Examples:", "  pvspec check", "  pvspec check --depth 3 --seconds 600", "  pvspec check --config my.check --conformance",
+                "  java -jar spark/target/pvspec-spark.jar check --engine spark --master 'local[2]'   (the Spark engine: the spark module's jar)", "",
                 "Exit: 0 holds (complete within the bounds), 1 a violation (shortest trace printed), 2 bad input, 3 inconclusive, 4 internal error."},
         description = "Exhaustive, breadth-first model checking of the model from a configuration; "
         + "prints the shortest counterexample trace on a violation.")
@@ -87,10 +91,31 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--coverage", description = "Also print how often each request template's requests succeeded and were refused.")
     boolean templateCoverage;
 
+    @CommandLine.Option(names = "--engine", paramLabel = "builtin|spark", defaultValue = BUILTIN,
+            description = "builtin: this JVM's search (the default); spark: the search on Apache Spark, in the spark module's jar "
+                    + "(" + SPARK_JAR + "), not in pvspec.jar.")
+    String engine;
+
+    @CommandLine.Option(names = "--master", paramLabel = "URL",
+            description = "--engine spark: the Spark master (default: the one spark-submit gives, else local[*]).")
+    String master;
+
+    @CommandLine.Option(names = "--partitions", paramLabel = "N",
+            description = "--engine spark: hash partitions of the visited set and of each level (default: four per core).")
+    Integer partitions;
+
+    @CommandLine.Option(names = "--shuffle", description = "--engine spark: also print each level's shuffle (bytes, records, time).")
+    boolean shuffle;
+
+    static final String BUILTIN = "builtin";
+    static final String SPARK_JAR = "spark/target/pvspec-spark.jar";
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         CheckConfig c = Inputs.checkConfig(config);
+        if (!BUILTIN.equals(engine)) return onEngine(out, c);
+        if (master != null || partitions != null || shuffle) throw new BadInput("--master, --partitions and --shuffle apply to --engine spark only");
         CheckProperties props = c.properties();
         for (String name : invariants) props = props.withInvariant(InvariantLoader.load(name));
         c = c.withProperties(props);
@@ -133,6 +158,59 @@ final class CheckCommand implements Callable<Integer> {
         out.print(json ? r.toJson() : r.summary());
         if (!json && onDisk[0] > 0) out.printf("  on disk        %,d fingerprints (at most %,d in memory)%n", onDisk[0], o.fingerprintsInMemory());
         if (!json && !r.complete() && r.holds()) out.printf("  checkpoint     %s (resume with --recover %s)%n", dir, dir);
+        return finish(out, r);
+    }
+
+    /**
+     * {@code --engine NAME}: the engine found on the class path (see {@link SearchEngine}) runs the
+     * search; the report, {@code --coverage}, {@code --trace-out} and the exit code are the
+     * built-in engine's. Options of the built-in search alone are refused, never ignored.
+     */
+    private int onEngine(PrintWriter out, CheckConfig c) {
+        String only = builtInOnly();
+        if (only != null) throw new BadInput(only + " applies to --engine builtin only, not to --engine " + engine);
+        if (c.maxStates().isPresent()) throw new BadInput(config + ": its '#! states' bound applies to --engine builtin only, not to --engine " + engine);
+        if (depth != null) positive(depth, "--depth");
+        if (partitions != null) positive(partitions, "--partitions");
+        SearchEngine e = SearchEngine.find(engine).orElseThrow(() -> new BadInput(noEngine(engine)));
+        if (traceOut != null) Outputs.requireWritable(traceOut, "--trace-out");
+        SearchEngine.Job job = new SearchEngine.Job(CheckConfig.isBuiltIn(config) ? config : Path.of(config).toString(), Inputs.checkText(config),
+                depth == null ? OptionalInt.empty() : OptionalInt.of(depth), !unreduced, master, partitions == null ? 0 : partitions, shuffle);
+        CheckReport r;
+        try {
+            r = e.check(job, out);
+        } catch (SearchEngine.Unusable | CheckConfigException x) {
+            throw new BadInput(x.getMessage());
+        }
+        out.print(json ? r.toJson() : r.summary());
+        return finish(out, r);
+    }
+
+    /** The message when {@code --engine NAME} is not on the class path: Spark is in its own jar. */
+    static String noEngine(String name) {
+        if (!"spark".equals(name)) return "--engine must be builtin or spark, not '" + name + "'";
+        return "--engine spark is not in pvspec.jar (Spark is kept out of it): run the spark module's jar, which has the same check command, "
+                + "java -jar " + SPARK_JAR + " check --engine spark [--master URL] ... (build it with mvn -B -pl spark -am package -DskipTests; "
+                + "on a cluster: spark-submit --class pvspec.spark.cli.PvspecSpark --master URL " + SPARK_JAR + " check --engine spark ...)";
+    }
+
+    /** The first option given that only the built-in search has, or null. */
+    private String builtInOnly() {
+        if (!"auto".equals(workers)) return "--workers";
+        if (states != null) return "--states";
+        if (seconds != null) return "--seconds";
+        if (exact) return "--exact";
+        if (fingerprintsInMemory != null) return "--fingerprints-in-memory";
+        if (checkpoint != null) return "--checkpoint";
+        if (recover != null) return "--recover";
+        if (conformance) return "--conformance";
+        if (mutant != null) return "--mutant";
+        if (!invariants.isEmpty()) return "--invariant";
+        return null;
+    }
+
+    /** What every engine prints after its report: the coverage table, the trace file; then the exit code. */
+    private int finish(PrintWriter out, CheckReport r) {
         if (templateCoverage && !json) out.print("\nrequest templates (executed transitions; the independence reduction's skipped ones not counted)\n" + r.templateTable());
         if (traceOut != null) {
             if (r.trace().isPresent()) Outputs.write(traceOut, r.trace().get(), "--trace-out");

@@ -36,6 +36,15 @@ final class Inputs {
         }
     }
 
+    /** The text of what {@link #checkConfig} parses (read again: an engine ships the text, not the parsed form). */
+    static String checkText(String nameOrFile) {
+        try {
+            return CheckConfig.openText(nameOrFile);
+        } catch (IOException e) {
+            throw unreadable(nameOrFile, e, ", and not a built-in configuration (built in: small)");
+        }
+    }
+
     /** A seeded-bug variant of the hypervisor, by name. */
     static Mutant mutant(String name) {
         for (Mutant m : Mutants.ALL) if (m.name().equals(name)) return m;
