@@ -65,6 +65,16 @@ public class Checks {
         return caller == target || callerPrivileged;
     }
 
+    /** {@code xsm_memory_stat_reservation} (XSM_TARGET): the domain itself or the control domain. */
+    public boolean statReservationPermitted(int caller, int target, boolean callerPrivileged) {
+        return targetPermitted(caller, target, callerPrivileged);
+    }
+
+    /** {@code evtchn_reset} closes each port with {@code evtchn_close}: an interdomain peer becomes unbound again (XSA-343). */
+    public boolean resetUnlinksPeer() {
+        return true;
+    }
+
     /** {@code MMUEXT_FLUSH_CACHE}: needs I/O privilege. */
     public boolean cacheFlushPermitted(boolean callerPrivileged) {
         return callerPrivileged;
@@ -137,6 +147,11 @@ public class Checks {
     }
 
     // ------------------------------------------------------------ entries
+
+    /** {@code MMUEXT_COPY_PAGE}: the target takes the writable type, so it cannot be a page table. */
+    public boolean copyTargetWritable(int type, int typeCount) {
+        return clearablePage(type, typeCount);
+    }
 
     /** {@code l1_disallow_mask}. */
     public boolean l1FlagsAllowed(long pte, boolean ioCapable) {

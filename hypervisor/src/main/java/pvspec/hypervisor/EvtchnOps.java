@@ -3,6 +3,9 @@ package pvspec.hypervisor;
 import static pvspec.model.abi.check.Check.EVTCHN_DYING;
 import static pvspec.model.abi.check.Check.EVTCHN_BAD_PORT;
 import static pvspec.model.abi.check.Check.EVTCHN_BAD_VIRQ;
+import static pvspec.model.abi.check.Check.EVTCHN_BIND_VCPU_BAD_STATE;
+import static pvspec.model.abi.check.Check.EVTCHN_BIND_VCPU_NO_SUCH_VCPU;
+import static pvspec.model.abi.check.Check.EVTCHN_BIND_VCPU_PER_VCPU_VIRQ;
 import static pvspec.model.abi.check.Check.EVTCHN_CANNOT_SEND;
 import static pvspec.model.abi.check.Check.EVTCHN_GLOBAL_VIRQ;
 import static pvspec.model.abi.check.Check.EVTCHN_NOT_OFFERED;
@@ -11,6 +14,10 @@ import static pvspec.model.abi.check.Check.EVTCHN_NOT_PERMITTED;
 import static pvspec.model.abi.check.Check.EVTCHN_NO_FREE_PORT;
 import static pvspec.model.abi.check.Check.EVTCHN_NO_SUCH_DOMAIN;
 import static pvspec.model.abi.check.Check.EVTCHN_NO_SUCH_VCPU;
+import static pvspec.model.abi.check.Check.EVTCHN_RESET_BUSY;
+import static pvspec.model.abi.check.Check.EVTCHN_RESET_NOT_PAUSED;
+import static pvspec.model.abi.check.Check.EVTCHN_RESET_NOT_PERMITTED;
+import static pvspec.model.abi.check.Check.EVTCHN_RESET_NO_SUCH_DOMAIN;
 import static pvspec.model.abi.check.Check.EVTCHN_UNKNOWN_COMMAND;
 import static pvspec.model.abi.check.Check.EVTCHN_VIRQ_BOUND;
 import static pvspec.model.abi.check.Check.EVTCHN_VIRQ_NOT_VCPU0;
@@ -46,6 +53,8 @@ final class EvtchnOps {
             @Override public Result close(EventChannelOp.Close x) { return EvtchnOps.close(t, x.port()); }
             @Override public Result unmask(EventChannelOp.Unmask x) { return setMask(t, x.port(), false); }
             @Override public Result status(EventChannelOp.Status x) { return EvtchnOps.status(t, x); }
+            @Override public Result bindVcpu(EventChannelOp.BindVcpu x) { return EvtchnOps.bindVcpu(t, x.port(), x.vcpu()); }
+            @Override public Result reset(EventChannelOp.Reset x) { return EvtchnOps.reset(t, x); }
             @Override public Result unknown(EventChannelOp.Unknown x) { throw Refused.of(EVTCHN_UNKNOWN_COMMAND); }
         });
     }
@@ -141,8 +150,12 @@ final class EvtchnOps {
 
     /** {@code evtchn_close}: free the port; an interdomain peer waits for this domain again. */
     static void closePort(Txn t, Dom d, int port) {
+        closePort(t, d, port, true);
+    }
+
+    private static void closePort(Txn t, Dom d, int port, boolean unlinkPeer) {
         long w = d.ports[port];
-        if (Evtchn.state(w) == ECS_INTERDOMAIN) {
+        if (Evtchn.state(w) == ECS_INTERDOMAIN && unlinkPeer) {
             Dom r = t.dom(Evtchn.a(w));
             int rp = Evtchn.b(w);
             if (r != null && r.hasPort(rp)) {
@@ -179,24 +192,62 @@ final class EvtchnOps {
         return Result.OK;
     }
 
+    /** {@code evtchn_status}: the code, its fields and the notified vCPU. */
     private static Result status(Txn t, EventChannelOp.Status h) {
         int dom = resolve(t, h.dom());
         Dom d = t.dom(dom);
         if (d == null) throw Refused.of(EVTCHN_NO_SUCH_DOMAIN);
         if (!d.hasPort(h.port())) throw Refused.of(EVTCHN_BAD_PORT);
         if (!t.checks.targetPermitted(t.me, dom, t.dom.privileged)) throw Refused.of(EVTCHN_NOT_PERMITTED);
-        return Result.value(statusCode(Evtchn.state(d.ports[h.port()])));
+        long w = d.ports[h.port()];
+        int vcpu = Evtchn.notify(w);
+        switch (Evtchn.state(w)) {
+            case ECS_UNBOUND: return Result.EvtchnStatus.unbound(Evtchn.a(w), vcpu);
+            case ECS_INTERDOMAIN: return Result.EvtchnStatus.interdomain(Evtchn.a(w), Evtchn.b(w), vcpu);
+            case ECS_VIRQ: return Result.EvtchnStatus.virq(Evtchn.a(w), vcpu);
+            case ECS_IPI: return Result.EvtchnStatus.ipi(vcpu);
+            default: return Result.EvtchnStatus.closed(vcpu);
+        }
     }
 
-    /** {@code EVTCHNSTAT_*}. */
-    static int statusCode(int state) {
-        switch (state) {
-            case ECS_UNBOUND: return 1;
-            case ECS_INTERDOMAIN: return 2;
-            case ECS_VIRQ: return 4;
-            case ECS_IPI: return 5;
-            default: return 0;
+    /** {@code evtchn_bind_vcpu}: vCPU, port, then the state: VIRQs other than per-vCPU ones, unbound and interdomain ports move. */
+    private static Result bindVcpu(Txn t, int port, int vcpu) {
+        Dom d = t.dom;
+        if (!d.hasVcpu(vcpu)) throw Refused.of(EVTCHN_BIND_VCPU_NO_SUCH_VCPU);
+        if (!d.hasPort(port)) throw Refused.of(EVTCHN_BAD_PORT);
+        long w = d.ports[port];
+        switch (Evtchn.state(w)) {
+            case ECS_VIRQ:
+                if (Virq.perVcpu(Evtchn.a(w))) throw Refused.of(EVTCHN_BIND_VCPU_PER_VCPU_VIRQ);
+                break;
+            case ECS_UNBOUND:
+            case ECS_INTERDOMAIN:
+                break;
+            default:
+                throw Refused.of(EVTCHN_BIND_VCPU_BAD_STATE);
         }
+        t.setPort(d, port, Evtchn.make(Evtchn.state(w), Evtchn.a(w), Evtchn.b(w), Evtchn.pending(w), Evtchn.masked(w), vcpu));
+        refresh(t, d);
+        return Result.OK;
+    }
+
+    /**
+     * {@code EVTCHNOP_reset}/{@code reset_cont}: lookup, XSM, a paused target unless it is the
+     * caller; no reset is ever in progress between hypercalls, so a continuation is refused; then
+     * {@code evtchn_close} on every open port from 1 up.
+     */
+    private static Result reset(Txn t, EventChannelOp.Reset h) {
+        int dom = resolve(t, h.dom());
+        Dom d = t.dom(dom);
+        if (d == null) throw Refused.of(EVTCHN_RESET_NO_SUCH_DOMAIN);
+        if (!t.checks.targetPermitted(t.me, dom, t.dom.privileged)) throw Refused.of(EVTCHN_RESET_NOT_PERMITTED);
+        if (dom != t.me && d.vars[Dom.PAUSED] == 0) throw Refused.of(EVTCHN_RESET_NOT_PAUSED);
+        if (h.cont()) throw Refused.of(EVTCHN_RESET_BUSY);
+        for (int p = 1; p < d.ports.length; p++) {
+            int st = Evtchn.state(d.ports[p]);
+            if (st != ECS_FREE && st != ECS_RESERVED) closePort(t, d, p, t.checks.resetUnlinksPeer());
+        }
+        return Result.OK;
     }
 
     private static Dom ownPort(Txn t, int port) {

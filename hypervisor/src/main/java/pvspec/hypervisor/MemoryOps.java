@@ -3,6 +3,8 @@ package pvspec.hypervisor;
 import static pvspec.model.abi.check.Check.MEMORY_TOO_MANY;
 import static pvspec.model.abi.check.Check.MEMORY_NOT_PERMITTED;
 import static pvspec.model.abi.check.Check.MEMORY_NO_SUCH_DOMAIN;
+import static pvspec.model.abi.check.Check.MEMORY_STAT_NOT_PERMITTED;
+import static pvspec.model.abi.check.Check.MEMORY_STAT_NO_SUCH_DOMAIN;
 import static pvspec.model.abi.check.Check.MEMORY_UNKNOWN_COMMAND;
 
 import java.util.ArrayList;
@@ -29,6 +31,8 @@ final class MemoryOps {
             }
 
             @Override public Result decreaseReservation(MemoryOp.DecreaseReservation r) { return decrease(t, target(t, r.dom()), r.mfns()); }
+            @Override public Result maximumReservation(MemoryOp.MaximumReservation m) { return Result.value(statTarget(t, m.dom()).vars[Dom.MAX_PAGES]); }
+            @Override public Result currentReservation(MemoryOp.CurrentReservation m) { return Result.value(statTarget(t, m.dom()).vars[Dom.OWNED]); }
             @Override public Result unknown(MemoryOp.Unknown x) { throw Refused.of(MEMORY_UNKNOWN_COMMAND); }
         });
     }
@@ -39,6 +43,16 @@ final class MemoryOps {
         Dom d = t.dom(dom);
         if (d == null) throw Refused.of(MEMORY_NO_SUCH_DOMAIN);
         if (!t.checks.targetPermitted(t.me, dom, t.dom.privileged)) throw Refused.of(MEMORY_NOT_PERMITTED);
+        return d;
+    }
+
+    /** The reservation queries: lookup, then XSM_TARGET ({@code xsm_memory_stat_reservation}); {@code tot_pages} is what the domain owns. */
+    private static Dom statTarget(Txn t, int domArg) {
+        int dom = domArg & 0xFFFF;
+        if (dom == DomId.DOMID_SELF) dom = t.me;
+        Dom d = t.dom(dom);
+        if (d == null) throw Refused.of(MEMORY_STAT_NO_SUCH_DOMAIN);
+        if (!t.checks.statReservationPermitted(t.me, dom, t.dom.privileged)) throw Refused.of(MEMORY_STAT_NOT_PERMITTED);
         return d;
     }
 

@@ -2,6 +2,8 @@ package pvspec.hypervisor;
 
 import static pvspec.model.abi.check.Check.MMUEXT_ALREADY_PINNED;
 import static pvspec.model.abi.check.Check.MMUEXT_BAD_TYPE;
+import static pvspec.model.abi.check.Check.MMUEXT_COPY_BAD_SOURCE;
+import static pvspec.model.abi.check.Check.MMUEXT_COPY_BAD_TARGET;
 import static pvspec.model.abi.check.Check.MMUEXT_NOT_OWNED;
 import static pvspec.model.abi.check.Check.MMUEXT_NOT_PINNED;
 import static pvspec.model.abi.check.Check.MMUEXT_NOT_WRITABLE;
@@ -55,6 +57,20 @@ final class MmuextOps {
             @Override public Void tlbFlushAll(MmuextOp.TlbFlushAll x) { TlbOps.flushAll(t, d); return null; }
             @Override public Void invlpgAll(MmuextOp.InvlpgAll x) { TlbOps.invlpgAll(t, d, x.va()); return null; }
             @Override public Void clearPage(MmuextOp.ClearPage x) { MmuextOps.clearPage(t, x.mfn()); return null; }
+            @Override public Void copyPage(MmuextOp.CopyPage x) { MmuextOps.copyPage(t, x.mfn(), x.srcMfn()); return null; }
+            @Override public Void flushCacheGlobal(MmuextOp.FlushCacheGlobal x) { return flushCache(new MmuextOp.FlushCache()); }
+
+            @Override
+            public Void tlbFlushMulti(MmuextOp.TlbFlushMulti x) {
+                for (int v = 0; v < d.nvcpus && v < 64; v++) if ((x.vcpumask() >>> v & 1) != 0) TlbOps.flushLocal(t, d, v);
+                return null;
+            }
+
+            @Override
+            public Void invlpgMulti(MmuextOp.InvlpgMulti x) {
+                for (int v = 0; v < d.nvcpus && v < 64; v++) if ((x.vcpumask() >>> v & 1) != 0) TlbOps.invlpgLocal(t, d, v, x.va());
+                return null;
+            }
 
             @Override
             public Void flushCache(MmuextOp.FlushCache x) {
@@ -105,6 +121,23 @@ final class MmuextOps {
         t.setLong(d.baseptr, t.vcpu, mfn);
         TlbOps.flushLocal(t, d, t.vcpu);
         if (old != Dom.NO_BASEPTR) PageRefs.putPageAndType(t, (int) old);
+    }
+
+    /** {@code MMUEXT_COPY_PAGE}: the source the caller's, the target the caller's and not a page table; words and data tag copied. */
+    private static void copyPage(Txn t, long mfn, long src) {
+        FrameTable ft = t.ft;
+        if (!ft.valid(src) || !t.checks.tableOwner(ft.owner[(int) src], t.me)) throw Refused.of(MMUEXT_COPY_BAD_SOURCE);
+        if (!ft.valid(mfn) || !t.checks.tableOwner(ft.owner[(int) mfn], t.me)) throw Refused.of(MMUEXT_COPY_BAD_TARGET);
+        int s = (int) src;
+        int f = (int) mfn;
+        t.needFrame(s);
+        t.needFrame(f);
+        long ti = ft.typeInfo.get(f);
+        if (!t.checks.copyTargetWritable(FrameTable.type(ti), FrameTable.typeCount(ti))) throw Refused.of(MMUEXT_COPY_BAD_TARGET);
+        if (s == f) return;
+        if (ft.contents[s] == null) t.zeroContents(f);
+        else for (int i = 0; i < ft.entries; i++) t.setEntry(f, i, ft.entry(s, i));
+        t.setInt(ft.dataTag, f, ft.dataTag[s]);
     }
 
     /** {@code MMUEXT_CLEAR_PAGE}: zero a frame of the caller that is not a page table. */

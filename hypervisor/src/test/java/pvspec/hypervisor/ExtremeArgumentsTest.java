@@ -73,6 +73,10 @@ class ExtremeArgumentsTest {
             calls.add(new EventChannelOp.Unmask(x));
             calls.add(new EventChannelOp.Status(x, 1));
             calls.add(new EventChannelOp.Status(0x7FF0, x));
+            calls.add(new EventChannelOp.BindVcpu(x, 0));
+            calls.add(new EventChannelOp.BindVcpu(1, x));
+            calls.add(new EventChannelOp.Reset(x, false));
+            calls.add(new EventChannelOp.Reset(x, true));
             calls.add(new EventChannelWrite.ClearEvtchn(x));
             calls.add(new EventChannelWrite.MaskEvtchn(x));
             calls.add(new GrantTableOp.MapGrantRef(x, 0, 2, 3));
@@ -87,6 +91,8 @@ class ExtremeArgumentsTest {
             calls.add(new SetTrapTable(List.of(new TrapInfo(14, x, 0xe033, 1))));
             calls.add(new SetTrapTable(List.of(new TrapInfo(14, 0, x, 1))));
             calls.add(new MemoryOp.PopulatePhysmap(x, 1));
+            calls.add(new MemoryOp.MaximumReservation(x));
+            calls.add(new MemoryOp.CurrentReservation(x));
             calls.add(new Domctl.PauseDomain(x));
             calls.add(new Domctl.UnpauseDomain(x));
             calls.add(new Domctl.CreateDomain(1, x));

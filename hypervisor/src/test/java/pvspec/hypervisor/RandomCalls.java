@@ -260,13 +260,21 @@ final class RandomCalls {
         if (k == 14) return new MmuextOp.TlbFlushAll();
         if (k == 15) return new MmuextOp.InvlpgAll(va());
         if (k == 16) return new MmuextOp.ClearPage(frame(s, me));
-        if (k == 17) return new MmuextOp.FlushCache();
+        if (k == 17) {
+            int j = rnd.nextInt(6);
+            if (j == 0) return new MmuextOp.FlushCacheGlobal();
+            if (j == 1) return new MmuextOp.CopyPage(frame(s, me), frame(s, me));
+            if (j == 2) return new MmuextOp.TlbFlushMulti(rnd.nextInt(8));
+            if (j == 3) return new MmuextOp.InvlpgMulti(va(), rnd.nextInt(8));
+            return new MmuextOp.FlushCache();
+        }
         if (k == 18) return rnd.nextBoolean() ? new MmuextOp.MarkSuper(frame(s, me)) : new MmuextOp.UnmarkSuper(frame(s, me));
         return new MmuextOp.Unknown(rnd.nextInt(30), rnd.nextInt(9));
     }
 
     private Hypercall memory(State s, int me) {
-        int k = rnd.nextInt(10);
+        int k = rnd.nextInt(11);
+        if (k == 10) return rnd.nextBoolean() ? new MemoryOp.MaximumReservation(domArg(s, me)) : new MemoryOp.CurrentReservation(domArg(s, me));
         if (k < 5) return new MemoryOp.PopulatePhysmap(domArg(s, me), rnd.nextInt(15) == 0 ? -1 : rnd.nextInt(4));
         if (k < 9) {
             int dom = domArg(s, me);
@@ -288,7 +296,9 @@ final class RandomCalls {
     }
 
     private Hypercall evtchn(State s, int me) {
-        int k = rnd.nextInt(13);
+        int k = rnd.nextInt(15);
+        if (k == 13) return new EventChannelOp.BindVcpu(port(s, me), rnd.nextInt(c.vcpus() + 1));
+        if (k == 14) return new EventChannelOp.Reset(rnd.nextInt(3) == 0 ? domArg(s, me) : DomId.DOMID_SELF, rnd.nextInt(5) == 0);
         if (k < 2) return new EventChannelOp.AllocUnbound(rnd.nextInt(4) == 0 ? domArg(s, me) : DomId.DOMID_SELF, domArg(s, me));
         if (k < 4) {
             // Prefer a port some domain left unbound for the caller.

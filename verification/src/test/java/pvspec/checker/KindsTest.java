@@ -42,6 +42,9 @@ class KindsTest {
                         out.add(MmuextOp.of((MmuextOp.Op) zero(op)));
                     }
                 }
+            } else if (k == pvspec.model.abi.EventChannelOp.Reset.class) {
+                out.add(new pvspec.model.abi.EventChannelOp.Reset(0, false));
+                out.add(new pvspec.model.abi.EventChannelOp.Reset(0, true));
             } else if (k == Access.class) {
                 out.add(Access.read(0));
                 out.add(Access.write(0));

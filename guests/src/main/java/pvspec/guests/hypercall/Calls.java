@@ -54,6 +54,10 @@ public final class Calls {
         return MmuextOp.of(new MmuextOp.NewBaseptr(mfn));
     }
 
+    public static MmuextOp copyPage(long mfn, long srcMfn) {
+        return MmuextOp.of(new MmuextOp.CopyPage(mfn, srcMfn));
+    }
+
     public static MmuextOp tlbFlushLocal() {
         return MmuextOp.of(new MmuextOp.TlbFlushLocal());
     }
@@ -68,6 +72,14 @@ public final class Calls {
 
     public static MemoryOp.DecreaseReservation decreaseReservation(int dom, List<Long> mfns) {
         return new MemoryOp.DecreaseReservation(dom, mfns);
+    }
+
+    public static MemoryOp.MaximumReservation maximumReservation(int dom) {
+        return new MemoryOp.MaximumReservation(dom);
+    }
+
+    public static MemoryOp.CurrentReservation currentReservation(int dom) {
+        return new MemoryOp.CurrentReservation(dom);
     }
 
     // Traps and callbacks.
@@ -116,6 +128,15 @@ public final class Calls {
 
     public static EventChannelOp.Status status(int dom, int port) {
         return new EventChannelOp.Status(dom, port);
+    }
+
+    public static EventChannelOp.BindVcpu bindVcpu(int port, int vcpu) {
+        return new EventChannelOp.BindVcpu(port, vcpu);
+    }
+
+    /** {@code EVTCHNOP_reset} of {@code dom}'s event channels. */
+    public static EventChannelOp.Reset reset(int dom) {
+        return new EventChannelOp.Reset(dom, false);
     }
 
     public static EventChannelWrite.ClearEvtchn clearEvtchn(int port) {

@@ -1,9 +1,11 @@
 package pvspec.guests.kernel;
 
+import java.util.ArrayList;
 import java.util.List;
 import pvspec.guests.hypercall.Calls;
 import pvspec.guests.hypercall.HypercallPage;
 import pvspec.model.abi.MmuUpdate;
+import pvspec.model.abi.MmuextOp;
 
 /**
  * Building an address space the way {@code public/xen.h} prescribes: fill the tables bottom
@@ -21,8 +23,16 @@ public final class PageTables {
         hp.ok(Calls.newBaseptr(layout.top()));
     }
 
-    /** Write every table's entries, one {@code mmu_update} batch per table, L1s first. */
+    /**
+     * Zero the table frames ({@code MMUEXT_CLEAR_PAGE}, one batch), then write every table's
+     * entries, one {@code mmu_update} batch per table, L1s first. Frames a domain is given hold
+     * whatever their last owner left (Xen does not scrub what a live domain gives back), so a
+     * kernel clears a page before it becomes a table, as Linux allocates them zeroed.
+     */
     public static void fill(HypercallPage hp, Layout layout) {
+        List<MmuextOp.Op> clears = new ArrayList<>();
+        for (long mfn : layout.tableFrames()) clears.add(new MmuextOp.ClearPage(mfn));
+        if (!clears.isEmpty()) hp.ok(new MmuextOp(clears));
         for (int level = 1; level <= layout.config().levels(); level++) {
             for (int i = 0; i < layout.tables(level).size(); i++) {
                 List<MmuUpdate.Request> entries = layout.entries(level, i);

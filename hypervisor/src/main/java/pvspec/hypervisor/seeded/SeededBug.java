@@ -163,6 +163,33 @@ public enum SeededBug {
             };
         }
     },
+    RESET_KEEPS_PEER("reset-keeps-peer", "XSA-343", "evtchn_reset frees ports without unbinding their interdomain peers", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean resetUnlinksPeer() {
+                    return false;
+                }
+            };
+        }
+    },
+    STAT_RESERVATION_UNCHECKED("stat-reservation-unchecked", "-", "any domain reads another's reservation (no xsm_memory_stat_reservation)", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean statReservationPermitted(int caller, int target, boolean callerPrivileged) {
+                    return true;
+                }
+            };
+        }
+    },
+    COPY_INTO_PAGE_TABLE("copy-into-page-table", "-", "MMUEXT_COPY_PAGE writes into a validated page table (no writable type taken)", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean copyTargetWritable(int type, int typeCount) {
+                    return true;
+                }
+            };
+        }
+    },
     FOREIGN_MAPPING_UNPRIVILEGED("foreign-mapping-unprivileged", "-", "foreigndom accepted from an unprivileged domain", Finder.SEQUENTIAL) {
         @Override public Checks checks() {
             return new Checks() {

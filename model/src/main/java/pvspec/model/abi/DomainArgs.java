@@ -83,6 +83,9 @@ public record DomainArgs(List<Arg> args, boolean management, Function<int[], Hyp
 
                 @Override public DomainArgs bindInterdomain(EventChannelOp.BindInterdomain x) { return one(Role.PEER, x.remoteDom(), ids -> new EventChannelOp.BindInterdomain(ids[0], x.remotePort())); }
                 @Override public DomainArgs status(EventChannelOp.Status x) { return one(Role.TARGET, x.dom(), ids -> new EventChannelOp.Status(ids[0], x.port())); }
+                // A reset closes the target's ports; the peers it unbinds are found in the state, not named.
+                @Override public DomainArgs reset(EventChannelOp.Reset x) { return one(Role.TARGET, x.dom(), ids -> new EventChannelOp.Reset(ids[0], x.cont())); }
+                @Override public DomainArgs bindVcpu(EventChannelOp.BindVcpu x) { return none(x); }
                 @Override public DomainArgs bindVirq(EventChannelOp.BindVirq x) { return none(x); }
                 @Override public DomainArgs bindIpi(EventChannelOp.BindIpi x) { return none(x); }
                 @Override public DomainArgs close(EventChannelOp.Close x) { return none(x); }
@@ -122,6 +125,8 @@ public record DomainArgs(List<Arg> args, boolean management, Function<int[], Hyp
             return h.accept(new MemoryOp.Visitor<>() {
                 @Override public DomainArgs populatePhysmap(MemoryOp.PopulatePhysmap x) { return one(Role.TARGET, x.dom(), ids -> new MemoryOp.PopulatePhysmap(ids[0], x.count())); }
                 @Override public DomainArgs decreaseReservation(MemoryOp.DecreaseReservation x) { return one(Role.TARGET, x.dom(), ids -> new MemoryOp.DecreaseReservation(ids[0], x.mfns())); }
+                @Override public DomainArgs maximumReservation(MemoryOp.MaximumReservation x) { return one(Role.TARGET, x.dom(), ids -> new MemoryOp.MaximumReservation(ids[0])); }
+                @Override public DomainArgs currentReservation(MemoryOp.CurrentReservation x) { return one(Role.TARGET, x.dom(), ids -> new MemoryOp.CurrentReservation(ids[0])); }
                 @Override public DomainArgs unknown(MemoryOp.Unknown x) { return none(x); }
             });
         }

@@ -53,10 +53,26 @@ public sealed interface EventChannelOp extends Hypercall {
         @Override public String name() { return "unmask"; }
     }
 
-    /** {@code EVTCHNOP_status}: the state of a port ({@code EVTCHNSTAT_*}). */
+    /** {@code EVTCHNOP_status}: the state of a port ({@code EVTCHNSTAT_*}) with its fields ({@link Result.EvtchnStatus}). */
     record Status(int dom, int port) implements EventChannelOp {
         @Override public <R> R accept(Visitor<R> v) { return v.status(this); }
         @Override public String name() { return "status"; }
+    }
+
+    /** {@code EVTCHNOP_bind_vcpu}: the caller's {@code port} notifies {@code vcpu} from now on. */
+    record BindVcpu(int port, int vcpu) implements EventChannelOp {
+        @Override public <R> R accept(Visitor<R> v) { return v.bindVcpu(this); }
+        @Override public String name() { return "bind_vcpu"; }
+    }
+
+    /**
+     * {@code EVTCHNOP_reset} ({@code cont} false) and {@code EVTCHNOP_reset_cont} ({@code cont}
+     * true, the continuation Xen creates for a preempted reset, which a guest may also issue):
+     * close every port of {@code dom}.
+     */
+    record Reset(int dom, boolean cont) implements EventChannelOp {
+        @Override public <R> R accept(Visitor<R> v) { return v.reset(this); }
+        @Override public String name() { return cont ? "reset_cont" : "reset"; }
     }
 
     /** A sub-command number outside pvspec's ABI. */
@@ -83,6 +99,8 @@ public sealed interface EventChannelOp extends Hypercall {
         R send(Send h);
         R unmask(Unmask h);
         R status(Status h);
+        R bindVcpu(BindVcpu h);
+        R reset(Reset h);
         R unknown(Unknown h);
     }
 }

@@ -2,7 +2,7 @@ package pvspec.model.abi;
 
 import java.util.List;
 
-/** {@code HYPERVISOR_memory_op}: give frames to a domain and take them back. */
+/** {@code HYPERVISOR_memory_op}: give frames to a domain, take them back, and ask how many it has and may have. */
 public sealed interface MemoryOp extends Hypercall {
 
     @Override
@@ -31,6 +31,18 @@ public sealed interface MemoryOp extends Hypercall {
         @Override public String name() { return "decrease_reservation"; }
     }
 
+    /** {@code XENMEM_maximum_reservation}: {@code dom}'s {@code max_pages}. */
+    record MaximumReservation(int dom) implements MemoryOp {
+        @Override public <R> R accept(Visitor<R> v) { return v.maximumReservation(this); }
+        @Override public String name() { return "maximum_reservation"; }
+    }
+
+    /** {@code XENMEM_current_reservation}: how many frames {@code dom} holds ({@code domain_tot_pages}). */
+    record CurrentReservation(int dom) implements MemoryOp {
+        @Override public <R> R accept(Visitor<R> v) { return v.currentReservation(this); }
+        @Override public String name() { return "current_reservation"; }
+    }
+
     /** A sub-command number outside pvspec's ABI. */
     record Unknown(int cmd) implements MemoryOp {
         @Override public <R> R accept(Visitor<R> v) { return v.unknown(this); }
@@ -49,6 +61,8 @@ public sealed interface MemoryOp extends Hypercall {
     interface Visitor<R> {
         R populatePhysmap(PopulatePhysmap h);
         R decreaseReservation(DecreaseReservation h);
+        R maximumReservation(MaximumReservation h);
+        R currentReservation(CurrentReservation h);
         R unknown(Unknown h);
     }
 }

@@ -41,7 +41,8 @@ public record MmuextOp(List<Op> ops) implements Hypercall {
     /** One extended MMU command ({@code MMUEXT_*}). */
     public sealed interface Op
             permits Pin, Unpin, NewBaseptr, TlbFlushLocal, InvlpgLocal, TlbFlushAll, InvlpgAll,
-                    ClearPage, FlushCache, MarkSuper, UnmarkSuper, Unknown {
+                    ClearPage, FlushCache, MarkSuper, UnmarkSuper, TlbFlushMulti, InvlpgMulti, FlushCacheGlobal,
+                    CopyPage, Unknown {
         /** The command's name as the trace writes it, e.g. {@code pin_l1_table}. */
         String name();
 
@@ -61,6 +62,10 @@ public record MmuextOp(List<Op> ops) implements Hypercall {
             R flushCache(FlushCache op);
             R markSuper(MarkSuper op);
             R unmarkSuper(UnmarkSuper op);
+            R tlbFlushMulti(TlbFlushMulti op);
+            R invlpgMulti(InvlpgMulti op);
+            R flushCacheGlobal(FlushCacheGlobal op);
+            R copyPage(CopyPage op);
             R unknown(Unknown op);
         }
     }
@@ -117,6 +122,33 @@ public record MmuextOp(List<Op> ops) implements Hypercall {
     public record FlushCache() implements Op {
         @Override public <R> R accept(Visitor<R> v) { return v.flushCache(this); }
         @Override public String name() { return "flush_cache"; }
+    }
+
+    /**
+     * {@code MMUEXT_TLB_FLUSH_MULTI}: flush the TLBs of the caller's vCPUs in {@code vcpumask} (bit
+     * {@code n} for vCPU {@code n}; a value, where Xen reads a guest bitmap).
+     */
+    public record TlbFlushMulti(long vcpumask) implements Op {
+        @Override public <R> R accept(Visitor<R> v) { return v.tlbFlushMulti(this); }
+        @Override public String name() { return "tlb_flush_multi"; }
+    }
+
+    /** {@code MMUEXT_INVLPG_MULTI}: drop {@code va}'s translation on the caller's vCPUs in {@code vcpumask}. */
+    public record InvlpgMulti(long va, long vcpumask) implements Op {
+        @Override public <R> R accept(Visitor<R> v) { return v.invlpgMulti(this); }
+        @Override public String name() { return "invlpg_multi"; }
+    }
+
+    /** {@code MMUEXT_FLUSH_CACHE_GLOBAL}: as {@link FlushCache} (Xen's cases fall through). */
+    public record FlushCacheGlobal() implements Op {
+        @Override public <R> R accept(Visitor<R> v) { return v.flushCacheGlobal(this); }
+        @Override public String name() { return "flush_cache_global"; }
+    }
+
+    /** {@code MMUEXT_COPY_PAGE}: copy frame {@code srcMfn} into frame {@code mfn}, both the caller's. */
+    public record CopyPage(long mfn, long srcMfn) implements Op {
+        @Override public <R> R accept(Visitor<R> v) { return v.copyPage(this); }
+        @Override public String name() { return "copy_page"; }
     }
 
     /** {@code MMUEXT_MARK_SUPER}: PV superpages were removed from Xen. */

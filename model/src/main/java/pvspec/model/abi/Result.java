@@ -9,7 +9,8 @@ import java.util.List;
  * the frames a {@code populate_physmap} allocated ({@link Extents}); an error code ({@link Err});
  * an error part-way through a batch ({@link Partial}: how many requests took effect before it);
  * a grant status ({@link Gnt}); a {@link Fault} raised by a guest memory access or software
- * interrupt.
+ * interrupt; the {@code struct evtchn_status} an {@code EVTCHNOP_status} fills in
+ * ({@link EvtchnStatus}).
  *
  * <p>The records spell out {@code equals}, {@code hashCode} and {@code toString}: hash codes must
  * be stable across runs (enum hash codes are not), and Java PathFinder cannot execute the
@@ -17,7 +18,7 @@ import java.util.List;
  */
 public sealed interface Result
         permits Result.Ok, Result.Value, Result.Extents, Result.Err, Result.Partial, Result.Gnt,
-                Result.Fault {
+                Result.Fault, Result.EvtchnStatus {
 
     /** Whether the guest's request was carried out (wholly, for a batch). */
     boolean succeeded();
@@ -109,5 +110,43 @@ public sealed interface Result
         @Override public boolean equals(Object o) { return o instanceof Fault; }
         @Override public int hashCode() { return 7; }
         @Override public String toString() { return "fault"; }
+    }
+
+    /**
+     * {@code EVTCHNOP_status}'s answer ({@code event_channel.c:evtchn_status}): the
+     * {@code EVTCHNSTAT_*} code, the union's fields that code fills in (an unbound port's remote
+     * domain; an interdomain port's remote domain and port; a VIRQ) and the notified vCPU, which
+     * Xen reports whatever the state. Printed as one word, the fields of the code only:
+     * {@code EVTCHNSTAT_interdomain(dom=2,port=1,vcpu=0)}.
+     */
+    record EvtchnStatus(int status, int dom, int port, int virq, int vcpu) implements Result {
+        public static final int CLOSED = 0;
+        public static final int UNBOUND = 1;
+        public static final int INTERDOMAIN = 2;
+        public static final int VIRQ = 4;
+        public static final int IPI = 5;
+
+        public static EvtchnStatus closed(int vcpu) { return new EvtchnStatus(CLOSED, 0, 0, 0, vcpu); }
+        public static EvtchnStatus unbound(int dom, int vcpu) { return new EvtchnStatus(UNBOUND, dom, 0, 0, vcpu); }
+        public static EvtchnStatus interdomain(int dom, int port, int vcpu) { return new EvtchnStatus(INTERDOMAIN, dom, port, 0, vcpu); }
+        public static EvtchnStatus virq(int virq, int vcpu) { return new EvtchnStatus(VIRQ, 0, 0, virq, vcpu); }
+        public static EvtchnStatus ipi(int vcpu) { return new EvtchnStatus(IPI, 0, 0, 0, vcpu); }
+
+        @Override public boolean succeeded() { return true; }
+        @Override public boolean equals(Object o) {
+            if (!(o instanceof EvtchnStatus)) return false;
+            EvtchnStatus e = (EvtchnStatus) o;
+            return e.status == status && e.dom == dom && e.port == port && e.virq == virq && e.vcpu == vcpu;
+        }
+        @Override public int hashCode() { return 8 + 31 * (status + 7 * (dom + 31 * (port + 31 * (virq + 31 * vcpu)))); }
+        @Override public String toString() {
+            switch (status) {
+                case UNBOUND: return "EVTCHNSTAT_unbound(dom=" + dom + ",vcpu=" + vcpu + ")";
+                case INTERDOMAIN: return "EVTCHNSTAT_interdomain(dom=" + dom + ",port=" + port + ",vcpu=" + vcpu + ")";
+                case VIRQ: return "EVTCHNSTAT_virq(virq=" + virq + ",vcpu=" + vcpu + ")";
+                case IPI: return "EVTCHNSTAT_ipi(vcpu=" + vcpu + ")";
+                default: return "EVTCHNSTAT_closed(vcpu=" + vcpu + ")";
+            }
+        }
     }
 }

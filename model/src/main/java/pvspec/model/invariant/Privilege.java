@@ -37,7 +37,9 @@ public final class Privilege extends NamedInvariant {
     public List<Violation> stepConstraint(State before, Caller c, Hypercall h, Result r, State after) {
         List<Violation> out = new ArrayList<>();
         // memory_op reports a refusal as "0 done" (memory.c:do_memory_op): success there is work done.
-        boolean succeeded = h instanceof MemoryOp ? extentsDone(r) > 0 : r.succeeded();
+        // The reservation queries return a count or an error code.
+        boolean succeeded = h instanceof MemoryOp && !(h instanceof MemoryOp.MaximumReservation || h instanceof MemoryOp.CurrentReservation)
+                ? extentsDone(r) > 0 : r.succeeded();
         if (!succeeded) return out;
         if (c.isUser() && !h.allowedInUserMode()) out.add(Violation.of(clause("kernel-mode"), h.kind() + " succeeded from user mode"));
         Domain caller = before.domains().get(c.domain());

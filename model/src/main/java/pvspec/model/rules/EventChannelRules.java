@@ -3,6 +3,9 @@ package pvspec.model.rules;
 import static pvspec.model.abi.check.Check.EVTCHN_DYING;
 import static pvspec.model.abi.check.Check.EVTCHN_BAD_PORT;
 import static pvspec.model.abi.check.Check.EVTCHN_BAD_VIRQ;
+import static pvspec.model.abi.check.Check.EVTCHN_BIND_VCPU_BAD_STATE;
+import static pvspec.model.abi.check.Check.EVTCHN_BIND_VCPU_NO_SUCH_VCPU;
+import static pvspec.model.abi.check.Check.EVTCHN_BIND_VCPU_PER_VCPU_VIRQ;
 import static pvspec.model.abi.check.Check.EVTCHN_CANNOT_SEND;
 import static pvspec.model.abi.check.Check.EVTCHN_GLOBAL_VIRQ;
 import static pvspec.model.abi.check.Check.EVTCHN_NOT_OFFERED;
@@ -11,6 +14,10 @@ import static pvspec.model.abi.check.Check.EVTCHN_NOT_PERMITTED;
 import static pvspec.model.abi.check.Check.EVTCHN_NO_FREE_PORT;
 import static pvspec.model.abi.check.Check.EVTCHN_NO_SUCH_DOMAIN;
 import static pvspec.model.abi.check.Check.EVTCHN_NO_SUCH_VCPU;
+import static pvspec.model.abi.check.Check.EVTCHN_RESET_BUSY;
+import static pvspec.model.abi.check.Check.EVTCHN_RESET_NOT_PAUSED;
+import static pvspec.model.abi.check.Check.EVTCHN_RESET_NOT_PERMITTED;
+import static pvspec.model.abi.check.Check.EVTCHN_RESET_NO_SUCH_DOMAIN;
 import static pvspec.model.abi.check.Check.EVTCHN_UNKNOWN_COMMAND;
 import static pvspec.model.abi.check.Check.EVTCHN_VIRQ_BOUND;
 import static pvspec.model.abi.check.Check.EVTCHN_VIRQ_NOT_VCPU0;
@@ -47,6 +54,8 @@ final class EventChannelRules {
             @Override public Outcome send(EventChannelOp.Send x) { return EventChannelRules.send(s, c, x.port()); }
             @Override public Outcome unmask(EventChannelOp.Unmask x) { return setMask(s, c, x.port(), false); }
             @Override public Outcome status(EventChannelOp.Status x) { return EventChannelRules.status(s, c, x); }
+            @Override public Outcome bindVcpu(EventChannelOp.BindVcpu x) { return EventChannelRules.bindVcpu(s, c, x); }
+            @Override public Outcome reset(EventChannelOp.Reset x) { return EventChannelRules.reset(s, c, x); }
             @Override public Outcome unknown(EventChannelOp.Unknown x) { throw Refusal.of(EVTCHN_UNKNOWN_COMMAND); }
         });
     }
@@ -184,14 +193,66 @@ final class EventChannelRules {
 
     /**
      * {@code EVTCHNOP_status} ({@code event_channel.c:evtchn_status}): the {@code EVTCHNSTAT_*}
-     * code of a port of {@code dom}; the port is checked before the permission.
+     * code of a port of {@code dom} with its fields and notified vCPU; the port is checked before
+     * the permission.
      */
     private static Outcome status(State s, Caller c, EventChannelOp.Status h) {
         int dom = domid(h.dom(), c);
         require(s.domains().containsKey(dom), EVTCHN_NO_SUCH_DOMAIN);
         require(s.dom(dom).hasPort(h.port()), EVTCHN_BAD_PORT);
         require(dom == c.domain() || s.dom(c.domain()).privileged(), EVTCHN_NOT_PERMITTED);
-        return Outcome.of(s, Result.value(s.dom(dom).port(h.port()).state().status()));
+        Port p = s.dom(dom).port(h.port());
+        return Outcome.of(s, statusOf(p.state(), p.notifyVcpu()));
+    }
+
+    private static Result.EvtchnStatus statusOf(PortState st, int vcpu) {
+        if (st instanceof PortState.Unbound) return Result.EvtchnStatus.unbound(((PortState.Unbound) st).remoteDom(), vcpu);
+        if (st instanceof PortState.Interdomain) {
+            PortState.Interdomain link = (PortState.Interdomain) st;
+            return Result.EvtchnStatus.interdomain(link.remoteDom(), link.remotePort(), vcpu);
+        }
+        if (st instanceof PortState.Virq) return Result.EvtchnStatus.virq(((PortState.Virq) st).virq(), vcpu);
+        if (st instanceof PortState.Ipi) return Result.EvtchnStatus.ipi(vcpu);
+        return Result.EvtchnStatus.closed(vcpu); // ECS_FREE, ECS_RESERVED
+    }
+
+    /**
+     * {@code EVTCHNOP_bind_vcpu} ({@code event_channel.c:evtchn_bind_vcpu}): the vCPU first, then
+     * the port, then its state. Unbound and interdomain ports and global or per-domain VIRQs
+     * move; the port's pending event moves with it (the model's upcall flag is the condition
+     * itself, see {@link Events#refresh}).
+     */
+    private static Outcome bindVcpu(State s, Caller c, EventChannelOp.BindVcpu h) {
+        Domain d = s.dom(c.domain());
+        require(d.hasVcpu(h.vcpu()), EVTCHN_BIND_VCPU_NO_SUCH_VCPU);
+        require(d.hasPort(h.port()), EVTCHN_BAD_PORT);
+        Port p = d.port(h.port());
+        if (p.state() instanceof PortState.Virq) require(!perVcpu(((PortState.Virq) p.state()).virq()), EVTCHN_BIND_VCPU_PER_VCPU_VIRQ);
+        else require(p.state() instanceof PortState.Unbound || p.state() instanceof PortState.Interdomain, EVTCHN_BIND_VCPU_BAD_STATE);
+        Port moved = new Port(p.state(), p.pending(), p.masked(), h.vcpu());
+        return Outcome.of(s.withDomain(Events.refresh(d.withPort(h.port(), moved))), Result.OK);
+    }
+
+    /**
+     * {@code EVTCHNOP_reset} and {@code EVTCHNOP_reset_cont} ({@code do_event_channel_op},
+     * {@code event_channel.c:evtchn_reset}, XSA-343): the domain lookup, XSM, then another
+     * domain only while the control domain holds it paused; then every port from 1 up is closed
+     * as {@code EVTCHNOP_close} would (free ports are skipped), interdomain peers becoming unbound
+     * again. A reset is never in progress between two steps (Xen's preemption every 64 ports is
+     * not modelled), so {@code reset_cont} is always refused with EBUSY, and Xen's final EAGAIN (a
+     * port opened concurrently) is never reached.
+     */
+    private static Outcome reset(State s, Caller c, EventChannelOp.Reset h) {
+        int dom = domid(h.dom(), c);
+        require(s.domains().containsKey(dom), EVTCHN_RESET_NO_SUCH_DOMAIN);
+        require(dom == c.domain() || s.dom(c.domain()).privileged(), EVTCHN_RESET_NOT_PERMITTED);
+        require(dom == c.domain() || s.dom(dom).paused(), EVTCHN_RESET_NOT_PAUSED);
+        require(!h.cont(), EVTCHN_RESET_BUSY); // d->next_evtchn is 0: no reset to resume
+        for (int port = 1; port < s.dom(dom).ports().size(); port++) {
+            PortState st = s.dom(dom).port(port).state();
+            if (!(st instanceof PortState.Free) && !(st instanceof PortState.Reserved)) s = closePort(s, dom, port);
+        }
+        return Outcome.of(s, Result.OK);
     }
 
     private static Domain ownPort(State s, Caller c, int port) {

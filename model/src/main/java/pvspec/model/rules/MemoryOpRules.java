@@ -3,6 +3,8 @@ package pvspec.model.rules;
 import static pvspec.model.abi.check.Check.MEMORY_TOO_MANY;
 import static pvspec.model.abi.check.Check.MEMORY_NOT_PERMITTED;
 import static pvspec.model.abi.check.Check.MEMORY_NO_SUCH_DOMAIN;
+import static pvspec.model.abi.check.Check.MEMORY_STAT_NOT_PERMITTED;
+import static pvspec.model.abi.check.Check.MEMORY_STAT_NO_SUCH_DOMAIN;
 import static pvspec.model.abi.check.Check.MEMORY_UNKNOWN_COMMAND;
 import static pvspec.model.rules.Refusal.require;
 
@@ -44,6 +46,16 @@ final class MemoryOpRules {
             }
 
             @Override
+            public Outcome maximumReservation(MemoryOp.MaximumReservation m) {
+                return Outcome.of(s, Result.value(s.dom(statTarget(s, c, m.dom())).maxPages()));
+            }
+
+            @Override
+            public Outcome currentReservation(MemoryOp.CurrentReservation m) {
+                return Outcome.of(s, Result.value(Frames.ownedBy(s, statTarget(s, c, m.dom()))));
+            }
+
+            @Override
             public Outcome unknown(MemoryOp.Unknown x) {
                 throw Refusal.of(MEMORY_UNKNOWN_COMMAND);
             }
@@ -54,6 +66,19 @@ final class MemoryOpRules {
         int dom = DomId.resolve(domArg & 0xFFFF, c);
         require(s.domains().containsKey(dom), MEMORY_NO_SUCH_DOMAIN);
         require(dom == c.domain() || s.dom(c.domain()).privileged(), MEMORY_NOT_PERMITTED);
+        return dom;
+    }
+
+    /**
+     * The reservation queries ({@code memory.c:1649-1689}): the domain lookup, then
+     * {@code xsm_memory_stat_reservation} (XSM_TARGET); both refusals are error codes.
+     * {@code domain_tot_pages} is {@code tot_pages} (no {@code extra_pages} for a PV guest): every
+     * frame the domain owns until it is freed, as {@link #populate} counts it.
+     */
+    private static int statTarget(State s, Caller c, int domArg) {
+        int dom = DomId.resolve(domArg & 0xFFFF, c);
+        require(s.domains().containsKey(dom), MEMORY_STAT_NO_SUCH_DOMAIN);
+        require(dom == c.domain() || s.dom(c.domain()).privileged(), MEMORY_STAT_NOT_PERMITTED);
         return dom;
     }
 

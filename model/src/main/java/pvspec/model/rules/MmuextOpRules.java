@@ -2,6 +2,8 @@ package pvspec.model.rules;
 
 import static pvspec.model.abi.check.Check.MMUEXT_ALREADY_PINNED;
 import static pvspec.model.abi.check.Check.MMUEXT_BAD_TYPE;
+import static pvspec.model.abi.check.Check.MMUEXT_COPY_BAD_SOURCE;
+import static pvspec.model.abi.check.Check.MMUEXT_COPY_BAD_TARGET;
 import static pvspec.model.abi.check.Check.MMUEXT_NOT_OWNED;
 import static pvspec.model.abi.check.Check.MMUEXT_NOT_PINNED;
 import static pvspec.model.abi.check.Check.MMUEXT_NOT_WRITABLE;
@@ -57,6 +59,10 @@ final class MmuextOpRules {
                 return s;
             }
 
+            @Override public State flushCacheGlobal(MmuextOp.FlushCacheGlobal x) { return flushCache(new MmuextOp.FlushCache()); }
+            @Override public State tlbFlushMulti(MmuextOp.TlbFlushMulti x) { return MmuextOpRules.multi(s, me, x.vcpumask(), -1, false); }
+            @Override public State invlpgMulti(MmuextOp.InvlpgMulti x) { return MmuextOpRules.multi(s, me, x.vcpumask(), x.va(), true); }
+            @Override public State copyPage(MmuextOp.CopyPage x) { return MmuextOpRules.copyPage(s, me, x.mfn(), x.srcMfn()); }
             @Override public State markSuper(MmuextOp.MarkSuper x) { throw Refusal.of(MMUEXT_NO_SUPERPAGES); }
             @Override public State unmarkSuper(MmuextOp.UnmarkSuper x) { throw Refusal.of(MMUEXT_NO_SUPERPAGES); }
             @Override public State unknown(MmuextOp.Unknown x) { throw Refusal.of(MMUEXT_UNKNOWN_COMMAND); }
@@ -97,6 +103,33 @@ final class MmuextOpRules {
         d = s.dom(c.domain());
         s = s.withDomain(d.withVcpu(c.vcpu(), v.withBaseptr(mfn).withTlb(TreePMap.empty())));
         return v.hasBaseptr() ? PageTypes.putPageAndType(s, v.baseptr()) : s;
+    }
+
+    /**
+     * {@code MMUEXT_TLB_FLUSH_MULTI} and {@code MMUEXT_INVLPG_MULTI} ({@code mm.c:3769-3789}): the
+     * vCPUs of the mask ({@code vcpumask_to_pcpumask} stops at the first bit past the domain's
+     * vCPUs, so higher bits mean nothing) lose all their translations, or {@code va}'s.
+     */
+    private static State multi(State s, int me, long vcpumask, long va, boolean one) {
+        for (int v = 0; v < s.dom(me).vcpus().size() && v < 64; v++) {
+            if ((vcpumask >>> v & 1) == 0) continue;
+            s = one ? Tlbs.invlpgLocal(s, me, v, va) : Tlbs.flushLocal(s, me, v);
+        }
+        return s;
+    }
+
+    /**
+     * {@code MMUEXT_COPY_PAGE} ({@code mm.c:3885-3932}): the source must be the caller's (any
+     * type: {@code get_page} only), then the target the caller's and possibly writable (not a page
+     * table), as for {@code CLEAR_PAGE}; the target gets the source's words and whose data they are.
+     */
+    private static State copyPage(State s, int me, long mfn, long src) {
+        require(s.validMfn(src) && s.frame(src).owner() == me, MMUEXT_COPY_BAD_SOURCE);
+        require(s.validMfn(mfn) && s.frame(mfn).owner() == me, MMUEXT_COPY_BAD_TARGET);
+        Frame f = s.frame(mfn);
+        require(f.typeCount() == 0 || f.type() == PageType.WRITABLE, MMUEXT_COPY_BAD_TARGET);
+        Frame from = s.frame(src);
+        return s.withFrame(mfn, f.withContents(from.contents()).withDataTag(from.dataTag()));
     }
 
     /** {@code MMUEXT_CLEAR_PAGE}: zero a frame of the caller that is not a page table. */

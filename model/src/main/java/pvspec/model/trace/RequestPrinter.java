@@ -116,6 +116,10 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
         @Override public String invlpgAll(MmuextOp.InvlpgAll op) { return op.name() + " va=" + va(c, op.va()); }
         @Override public String clearPage(MmuextOp.ClearPage op) { return op.name() + " mfn=" + op.mfn(); }
         @Override public String flushCache(MmuextOp.FlushCache op) { return op.name(); }
+        @Override public String flushCacheGlobal(MmuextOp.FlushCacheGlobal op) { return op.name(); }
+        @Override public String tlbFlushMulti(MmuextOp.TlbFlushMulti op) { return op.name() + " vcpumask=" + op.vcpumask(); }
+        @Override public String invlpgMulti(MmuextOp.InvlpgMulti op) { return op.name() + " va=" + va(c, op.va()) + " vcpumask=" + op.vcpumask(); }
+        @Override public String copyPage(MmuextOp.CopyPage op) { return op.name() + " mfn=" + op.mfn() + " src_mfn=" + op.srcMfn(); }
         @Override public String markSuper(MmuextOp.MarkSuper op) { return op.name() + " mfn=" + op.mfn(); }
         @Override public String unmarkSuper(MmuextOp.UnmarkSuper op) { return op.name() + " mfn=" + op.mfn(); }
         @Override public String unknown(MmuextOp.Unknown u) { return "cmd=" + u.cmd() + (u.arg() != 0 ? " arg=" + u.arg() : ""); }
@@ -130,6 +134,8 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
         @Override public String send(EventChannelOp.Send x) { return "send port=" + x.port(); }
         @Override public String unmask(EventChannelOp.Unmask x) { return "unmask port=" + x.port(); }
         @Override public String status(EventChannelOp.Status x) { return "status dom=" + domid(x.dom()) + " port=" + x.port(); }
+        @Override public String bindVcpu(EventChannelOp.BindVcpu x) { return "bind_vcpu port=" + x.port() + " vcpu=" + x.vcpu(); }
+        @Override public String reset(EventChannelOp.Reset x) { return x.name() + " dom=" + domid(x.dom()); }
         @Override public String unknown(EventChannelOp.Unknown x) { return "cmd=" + x.cmd(); }
     }
 
@@ -154,6 +160,8 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
             return "decrease_reservation dom=" + domid(d.dom()) + " mfns=" + String.join(",", m);
         }
 
+        @Override public String maximumReservation(MemoryOp.MaximumReservation m) { return "maximum_reservation dom=" + domid(m.dom()); }
+        @Override public String currentReservation(MemoryOp.CurrentReservation m) { return "current_reservation dom=" + domid(m.dom()); }
         @Override public String unknown(MemoryOp.Unknown x) { return "cmd=" + x.cmd(); }
     }
 

@@ -36,6 +36,9 @@ import pvspec.model.state.Config;
  * hex digits.
  */
 final class TraceParser {
+    /** An {@code EVTCHNOP_status} answer as {@code Result.EvtchnStatus} prints it. */
+    private static final Pattern EVTCHN_STATUS = Pattern.compile("EVTCHNSTAT_(closed\\(vcpu=\\d+\\)|unbound\\(dom=\\d+,vcpu=\\d+\\)"
+            + "|interdomain\\(dom=\\d+,port=\\d+,vcpu=\\d+\\)|virq\\(virq=\\d+,vcpu=\\d+\\)|ipi\\(vcpu=\\d+\\))");
     private static final Pattern CALLER = Pattern.compile("(dom0|d(-?\\d+))(\\.v(-?\\d+))?(/(user|kernel))?:");
     private static final Pattern RANGE = Pattern.compile("(\\d+)\\.\\.(\\d+)");
 
@@ -174,10 +177,11 @@ final class TraceParser {
         boolean known = text.equals("any") || text.equals("OK") || text.equals("fault") || text.matches("-?\\d+");
         for (Errno e : Errno.values()) known |= e.name().equals(text);
         for (Gntst g : Gntst.values()) known |= g.name().equals(text);
-        if (!known) throw error(w.column(), "expected a result (OK, a number, an error name, a GNTST_ status, fault or any), found '" + text + "'");
+        boolean status = EVTCHN_STATUS.matcher(text).matches();
+        if (!known && !status) throw error(w.column(), "expected a result (OK, a number, an error name, a GNTST_ status, an EVTCHNSTAT_ status, fault or any), found '" + text + "'");
         if (t.hasNext()) {
             Tokens.Word done = t.take();
-            if (!done.text().matches("done=\\d+") || !text.startsWith("E")) throw error(done.column(), "unexpected '" + done.text() + "' after the result");
+            if (!done.text().matches("done=\\d+") || !text.startsWith("E") || status) throw error(done.column(), "unexpected '" + done.text() + "' after the result");
             text = text + " " + done.text();
         }
         if (t.hasNext()) throw error(t.peek().column(), "unexpected '" + t.peek().text() + "' after the result");
@@ -328,6 +332,10 @@ final class TraceParser {
         else if (n.equals("invlpg_all")) op = new MmuextOp.InvlpgAll(a.va("va"));
         else if (n.equals("clear_page")) op = new MmuextOp.ClearPage(a.num("mfn"));
         else if (n.equals("flush_cache")) op = new MmuextOp.FlushCache();
+        else if (n.equals("flush_cache_global")) op = new MmuextOp.FlushCacheGlobal();
+        else if (n.equals("tlb_flush_multi")) op = new MmuextOp.TlbFlushMulti(a.num("vcpumask"));
+        else if (n.equals("invlpg_multi")) op = new MmuextOp.InvlpgMulti(a.va("va"), a.num("vcpumask"));
+        else if (n.equals("copy_page")) op = new MmuextOp.CopyPage(a.num("mfn"), a.num("src_mfn"));
         else if (n.equals("mark_super")) op = new MmuextOp.MarkSuper(a.num("mfn"));
         else if (n.equals("unmark_super")) op = new MmuextOp.UnmarkSuper(a.num("mfn"));
         else if (n.startsWith("cmd=")) op = new MmuextOp.Unknown(integer(new Tokens.Word(n.substring(4), name.column() + 4)), a.has("arg") ? a.num("arg") : 0);
@@ -366,6 +374,9 @@ final class TraceParser {
             case "send": { Args a = args(t); h = new EventChannelOp.Send(a.integer("port")); a.done(); break; }
             case "unmask": { Args a = args(t); h = new EventChannelOp.Unmask(a.integer("port")); a.done(); break; }
             case "status": { Args a = args(t); h = new EventChannelOp.Status(a.domid("dom"), a.integer("port")); a.done(); break; }
+            case "bind_vcpu": { Args a = args(t); h = new EventChannelOp.BindVcpu(a.integer("port"), a.integer("vcpu")); a.done(); break; }
+            case "reset":
+            case "reset_cont": { Args a = args(t); h = new EventChannelOp.Reset(a.domid("dom"), sub.text().equals("reset_cont")); a.done(); break; }
             default: h = new EventChannelOp.Unknown(unknownCmd(sub, t, "event_channel_op"));
         }
         return h;
@@ -392,6 +403,8 @@ final class TraceParser {
             case "populate_physmap":
             case "increase_reservation": { Args a = args(t); h = new MemoryOp.PopulatePhysmap(a.domid("dom"), a.num("count")); a.done(); break; }
             case "decrease_reservation": { Args a = args(t); h = new MemoryOp.DecreaseReservation(a.domid("dom"), a.numbers("mfns")); a.done(); break; }
+            case "maximum_reservation": { Args a = args(t); h = new MemoryOp.MaximumReservation(a.domid("dom")); a.done(); break; }
+            case "current_reservation": { Args a = args(t); h = new MemoryOp.CurrentReservation(a.domid("dom")); a.done(); break; }
             default: h = new MemoryOp.Unknown(unknownCmd(sub, t, "memory_op"));
         }
         return h;

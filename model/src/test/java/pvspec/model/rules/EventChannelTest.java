@@ -183,17 +183,19 @@ class EventChannelTest {
     @Test
     void statusReportsThePortState() {
         State t = linked();
-        accepts(t, "d1: event_channel_op status dom=self port=1", "2");
-        accepts(t, "d1: event_channel_op status dom=1 port=0", "0");
-        accepts(t, "d1: event_channel_op status dom=1 port=2", "0");
-        accepts(t, "dom0: event_channel_op status dom=2 port=1", "2");
+        accepts(t, "d1: event_channel_op status dom=self port=1", "EVTCHNSTAT_interdomain(dom=2,port=1,vcpu=0)");
+        accepts(t, "d1: event_channel_op status dom=1 port=0", "EVTCHNSTAT_closed(vcpu=0)");
+        accepts(t, "d1: event_channel_op status dom=1 port=2", "EVTCHNSTAT_closed(vcpu=0)");
+        accepts(t, "dom0: event_channel_op status dom=2 port=1", "EVTCHNSTAT_interdomain(dom=1,port=1,vcpu=0)");
         refuses(t, "d1: event_channel_op status dom=2 port=1", "EPERM");
         refuses(t, "d1: event_channel_op status dom=9 port=1", "ESRCH");
         refuses(t, "d1: event_channel_op status dom=1 port=9", "EINVAL");
         State u = accepts(s, "d1: event_channel_op bind_virq virq=0 vcpu=0", "1");
-        accepts(u, "d1: event_channel_op status dom=1 port=1", "4");
-        u = accepts(s, "d1: event_channel_op bind_ipi vcpu=0", "1");
-        accepts(u, "d1: event_channel_op status dom=1 port=1", "5");
+        accepts(u, "d1: event_channel_op status dom=1 port=1", "EVTCHNSTAT_virq(virq=0,vcpu=0)");
+        u = accepts(s, "d1: event_channel_op bind_ipi vcpu=1", "1");
+        accepts(u, "d1: event_channel_op status dom=1 port=1", "EVTCHNSTAT_ipi(vcpu=1)");
+        u = accepts(s, "d1: event_channel_op alloc_unbound dom=self remote_dom=2", "1");
+        accepts(u, "d1: event_channel_op status dom=1 port=1", "EVTCHNSTAT_unbound(dom=2,vcpu=0)");
     }
 
     @Test
@@ -209,7 +211,7 @@ class EventChannelTest {
 
     @Test
     void unknownCommandsAreNotImplemented() {
-        refuses(s, "d1: event_channel_op cmd=10", "ENOSYS");
+        refuses(s, "d1: event_channel_op cmd=99", "ENOSYS");
     }
 
     @Test
@@ -232,6 +234,62 @@ class EventChannelTest {
         accepts(s, "d1: event_channel_op alloc_unbound dom=self remote_dom=0", "1");
         accepts(s, "d1: event_channel_op bind_virq virq=13 vcpu=1", "1");
         refuses(s, "d1: event_channel_op bind_virq virq=23 vcpu=0", "EBUSY");
-        accepts(s, "d1: event_channel_op status dom=self port=7", "0");
+        accepts(s, "d1: event_channel_op status dom=self port=7", "EVTCHNSTAT_closed(vcpu=0)");
+    }
+
+    /** evtchn_bind_vcpu: the vCPU (event_channel.c:1197-1198) before the port (1200-1202), then the state. */
+    @Test
+    void bindVcpuChecksTheVcpuThenThePortThenItsState() {
+        refuses(s, "d1: event_channel_op bind_vcpu port=99 vcpu=2", "ENOENT");
+        refuses(s, "d1: event_channel_op bind_vcpu port=99 vcpu=1", "EINVAL");
+        refuses(s, "d1: event_channel_op bind_vcpu port=0 vcpu=1", "EINVAL"); // ECS_RESERVED
+        refuses(s, "d1: event_channel_op bind_vcpu port=1 vcpu=1", "EINVAL"); // ECS_FREE
+        State t = accepts(s, "d1: event_channel_op bind_ipi vcpu=0", "1");
+        refuses(t, "d1: event_channel_op bind_vcpu port=1 vcpu=1", "EINVAL"); // ECS_IPI
+        t = accepts(t, "d1: event_channel_op bind_virq virq=0 vcpu=0", "2"); // VIRQ_TIMER: per vCPU
+        refuses(t, "d1: event_channel_op bind_vcpu port=2 vcpu=1", "EINVAL");
+    }
+
+    /** Unbound and interdomain ports move (event_channel.c:1222-1225); the move survives the peer binding. */
+    @Test
+    void bindVcpuMovesUnboundAndInterdomainPorts() {
+        State t = accepts(s, "d1: event_channel_op alloc_unbound dom=self remote_dom=2", "1");
+        t = accepts(t, "d1: event_channel_op bind_vcpu port=1 vcpu=1", "OK");
+        t = accepts(t, "d2: event_channel_op bind_interdomain remote_dom=1 remote_port=1", "1");
+        accepts(t, "d1: event_channel_op status dom=self port=1", "EVTCHNSTAT_interdomain(dom=2,port=1,vcpu=1)");
+        t = accepts(t, "d2: event_channel_op send port=1", "OK");
+        assertThat(t.dom(1).vcpu(1).upcallPending()).isTrue();
+        assertThat(t.dom(1).vcpu(0).upcallPending()).isFalse();
+    }
+
+    /** A per-domain VIRQ moves (get_virq_type != VIRQ_VCPU, event_channel.c:1215-1219). */
+    @Test
+    void bindVcpuMovesAPerDomainVirq() {
+        State t = accepts(s, "d1: event_channel_op bind_virq virq=11 vcpu=0", "1"); // VIRQ_ARGO: VIRQ_DOMAIN
+        t = accepts(t, "d1: event_channel_op bind_vcpu port=1 vcpu=1", "OK");
+        accepts(t, "d1: event_channel_op status dom=self port=1", "EVTCHNSTAT_virq(virq=11,vcpu=1)");
+    }
+
+    /** do_event_channel_op: the lookup (ESRCH), XSM_TARGET (EPERM), then evtchn_reset's paused check (EINVAL). */
+    @Test
+    void resetChecksTheDomainThePermissionThenThePause() {
+        refuses(s, "d1: event_channel_op reset dom=9", "ESRCH");
+        refuses(s, "d1: event_channel_op reset dom=2", "EPERM");
+        refuses(s, "dom0: event_channel_op reset dom=2", "EINVAL");
+        State t = accepts(s, "dom0: domctl pausedomain dom=2", "OK");
+        accepts(t, "dom0: event_channel_op reset dom=2", "OK");
+        accepts(s, "d1: event_channel_op reset dom=self", "OK");
+        refuses(s, "d1: event_channel_op reset_cont dom=self", "EBUSY");
+    }
+
+    /** Every open port is closed as evtchn_close closes it: the peer waits for the domain again. */
+    @Test
+    void resetClosesEveryPortAndUnbindsThePeers() {
+        State t = linked();
+        t = accepts(t, "d1: event_channel_op bind_ipi vcpu=1", "2");
+        t = accepts(t, "d1: event_channel_op reset dom=self", "OK");
+        for (int p = 1; p < t.dom(1).ports().size(); p++) assertThat(t.dom(1).port(p).isFree()).isTrue();
+        assertThat(t.dom(2).port(1).state()).isEqualTo(new PortState.Unbound(1));
+        accepts(t, "d1: event_channel_op alloc_unbound dom=self remote_dom=2", "1");
     }
 }

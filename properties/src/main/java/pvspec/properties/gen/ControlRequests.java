@@ -27,7 +27,10 @@ final class ControlRequests {
 
     Hypercall memory(boolean hostile) {
         int dom = hostile ? p.of(v.runningDomains(), 9) : me == 0 && p.chance(0.5) ? p.of(v.runningDomains(), 0) : DomId.DOMID_SELF;
-        if (p.chance(0.5)) return new MemoryOp.PopulatePhysmap(dom, hostile && p.chance(0.3) ? -1 : 1 + p.below(2));
+        // One draw decides the sub-operation: a tenth are the reservation queries.
+        double x = p.random().nextDouble();
+        if (x < 0.1) return x < 0.05 ? new MemoryOp.MaximumReservation(dom) : new MemoryOp.CurrentReservation(dom);
+        if (x < 0.55) return new MemoryOp.PopulatePhysmap(dom, hostile && p.chance(0.3) ? -1 : 1 + p.below(2));
         long mfn = hostile ? p.of(v.foreign(me), p.garbage(v.c.frames())) : p.of(v.frames(me), 0L);
         return new MemoryOp.DecreaseReservation(dom, List.of(mfn));
     }

@@ -95,6 +95,7 @@ public final class Garbage {
                     : in.below(9) == 0 ? new GrantTableOp.Unknown(small()) : new GrantTableOp.MapGrantRef(small(), small(), small(), num());
             case 8: return in.below(2) == 0 ? new GrantTableWrite.Grant(small(), small(), num(), in.below(2) == 0) : new GrantTableWrite.EndAccess(small());
             case 9: return in.below(2) == 0 ? new MemoryOp.PopulatePhysmap(small(), num())
+                    : in.below(5) == 0 ? (in.below(2) == 0 ? new MemoryOp.MaximumReservation(small()) : new MemoryOp.CurrentReservation(small()))
                     : in.below(9) == 0 ? new MemoryOp.Unknown(small()) : new MemoryOp.DecreaseReservation(small(), List.of(num(), num()));
             case 10: return domctl();
             case 11: return in.below(4) == 0 ? new SchedOp.Block() : in.below(8) == 0 ? new SchedOp.Shutdown() : in.below(2) == 0 ? new SchedOp.Yield() : new SchedOp.Unknown(small());
@@ -106,7 +107,7 @@ public final class Garbage {
     }
 
     private MmuextOp.Op op() {
-        switch (in.below(12)) {
+        switch (in.below(14)) {
             case 0: return new MmuextOp.Pin(small(), num());
             case 1: return new MmuextOp.Unpin(num());
             case 2: return new MmuextOp.NewBaseptr(num());
@@ -115,15 +116,17 @@ public final class Garbage {
             case 5: return new MmuextOp.TlbFlushAll();
             case 6: return new MmuextOp.InvlpgAll(num());
             case 7: return new MmuextOp.ClearPage(num());
-            case 8: return new MmuextOp.FlushCache();
+            case 8: return in.below(4) == 0 ? new MmuextOp.FlushCacheGlobal() : new MmuextOp.FlushCache();
             case 9: return new MmuextOp.MarkSuper(num());
+            case 12: return new MmuextOp.CopyPage(num(), num());
+            case 13: return in.below(2) == 0 ? new MmuextOp.TlbFlushMulti(num()) : new MmuextOp.InvlpgMulti(num(), num());
             case 10: return new MmuextOp.UnmarkSuper(num());
             default: return new MmuextOp.Unknown(small(), num());
         }
     }
 
     private Hypercall eventChannel() {
-        switch (in.below(9)) {
+        switch (in.below(11)) {
             case 0: return new EventChannelOp.AllocUnbound(small(), small());
             case 1: return new EventChannelOp.BindInterdomain(small(), small());
             case 2: return new EventChannelOp.BindVirq(small(), small());
@@ -132,6 +135,8 @@ public final class Garbage {
             case 5: return new EventChannelOp.Send(small());
             case 6: return new EventChannelOp.Unmask(small());
             case 7: return new EventChannelOp.Status(small(), small());
+            case 8: return new EventChannelOp.BindVcpu(small(), small());
+            case 9: return new EventChannelOp.Reset(small(), in.below(2) == 0);
             default: return new EventChannelOp.Unknown(small());
         }
     }

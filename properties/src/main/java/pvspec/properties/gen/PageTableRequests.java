@@ -115,7 +115,14 @@ final class PageTableRequests {
             case 5: return p.chance(0.5) ? new MmuextOp.TlbFlushLocal() : new MmuextOp.TlbFlushAll();
             case 6: return p.chance(0.5) ? new MmuextOp.InvlpgLocal(va()) : new MmuextOp.InvlpgAll(va());
             case 7: return new MmuextOp.ClearPage(p.of(v.untyped(me), 0L));
-            case 8: return new MmuextOp.FlushCache();
+            case 8: {
+                // One draw: the cache flushes, and now and then the other commands of do_mmuext_op.
+                double x = p.random().nextDouble();
+                if (x < 0.6) return x < 0.45 ? new MmuextOp.FlushCache() : new MmuextOp.FlushCacheGlobal();
+                if (x < 0.8) return new MmuextOp.CopyPage(p.of(v.frames(me), 0L), p.of(v.frames(me), 0L));
+                long mask = 1 + p.below(3);
+                return x < 0.9 ? new MmuextOp.TlbFlushMulti(mask) : new MmuextOp.InvlpgMulti(va(), mask);
+            }
             default: return new MmuextOp.Pin(levels, p.of(v.untyped(me), 0L));
         }
     }

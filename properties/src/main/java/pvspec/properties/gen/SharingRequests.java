@@ -38,7 +38,9 @@ final class SharingRequests {
     }
 
     Hypercall eventChannel(boolean hostile) {
-        switch (p.below(hostile ? 9 : 11)) {
+        int k = p.below(hostile ? 10 : 13);
+        if (hostile && k == 9) k = p.chance(0.5) ? 11 : 12;
+        switch (k) {
             case 0: return new EventChannelOp.AllocUnbound(hostile ? otherDomain() : DomId.DOMID_SELF, otherDomain());
             case 1: case 2: {
                 int[] offer = p.of(v.offeredPorts(me), null);
@@ -51,6 +53,12 @@ final class SharingRequests {
             case 6: case 7: return new EventChannelOp.Send(port(hostile));
             case 8: return new EventChannelOp.Status(hostile ? otherDomain() : DomId.DOMID_SELF, port(hostile));
             case 9: return new EventChannelOp.Unmask(port(false));
+            case 11: return new EventChannelOp.BindVcpu(port(hostile), p.below(v.vcpus(me) + (hostile ? 2 : 0)));
+            case 12: {
+                // A reset closes every port: mostly the caller's own (from dom0, also a guest's).
+                int dom = hostile || me == 0 && p.chance(0.5) ? otherDomain() : DomId.DOMID_SELF;
+                return new EventChannelOp.Reset(dom, p.chance(0.2));
+            }
             default: return p.chance(0.6) ? new EventChannelWrite.ClearEvtchn(port(false)) : new EventChannelWrite.MaskEvtchn(port(false));
         }
     }

@@ -32,6 +32,8 @@ final class FreesResources implements Hypercall.Visitor<Boolean> {
         return h.accept(new MemoryOp.Visitor<>() {
             @Override public Boolean populatePhysmap(MemoryOp.PopulatePhysmap x) { return false; }
             @Override public Boolean decreaseReservation(MemoryOp.DecreaseReservation x) { return true; }
+            @Override public Boolean maximumReservation(MemoryOp.MaximumReservation x) { return false; }
+            @Override public Boolean currentReservation(MemoryOp.CurrentReservation x) { return false; }
             @Override public Boolean unknown(MemoryOp.Unknown x) { return false; }
         });
     }

@@ -91,6 +91,8 @@ final class RequestRenamer {
             @Override public Hypercall allocUnbound(EventChannelOp.AllocUnbound x) { return x; }
             @Override public Hypercall bindInterdomain(EventChannelOp.BindInterdomain x) { return x; }
             @Override public Hypercall status(EventChannelOp.Status x) { return x; }
+            @Override public Hypercall reset(EventChannelOp.Reset x) { return x; }
+            @Override public Hypercall bindVcpu(EventChannelOp.BindVcpu x) { return x; }
             @Override public Hypercall bindVirq(EventChannelOp.BindVirq x) { return x; }
             @Override public Hypercall bindIpi(EventChannelOp.BindIpi x) { return x; }
             @Override public Hypercall close(EventChannelOp.Close x) { return x; }
@@ -126,6 +128,8 @@ final class RequestRenamer {
     private Hypercall memory(MemoryOp h) {
         return h.accept(new MemoryOp.Visitor<>() {
             @Override public Hypercall populatePhysmap(MemoryOp.PopulatePhysmap p) { return p; }
+            @Override public Hypercall maximumReservation(MemoryOp.MaximumReservation m) { return m; }
+            @Override public Hypercall currentReservation(MemoryOp.CurrentReservation m) { return m; }
 
             @Override
             public Hypercall decreaseReservation(MemoryOp.DecreaseReservation d) {
@@ -156,6 +160,7 @@ final class RequestRenamer {
             @Override public MmuextOp.Op unpin(MmuextOp.Unpin x) { return new MmuextOp.Unpin(mfn(x.mfn())); }
             @Override public MmuextOp.Op newBaseptr(MmuextOp.NewBaseptr x) { return new MmuextOp.NewBaseptr(mfn(x.mfn())); }
             @Override public MmuextOp.Op clearPage(MmuextOp.ClearPage x) { return new MmuextOp.ClearPage(mfn(x.mfn())); }
+            @Override public MmuextOp.Op copyPage(MmuextOp.CopyPage x) { return new MmuextOp.CopyPage(mfn(x.mfn()), mfn(x.srcMfn())); }
             @Override public MmuextOp.Op markSuper(MmuextOp.MarkSuper x) { return new MmuextOp.MarkSuper(mfn(x.mfn())); }
             @Override public MmuextOp.Op unmarkSuper(MmuextOp.UnmarkSuper x) { return new MmuextOp.UnmarkSuper(mfn(x.mfn())); }
             // Virtual addresses or nothing.
@@ -164,6 +169,10 @@ final class RequestRenamer {
             @Override public MmuextOp.Op tlbFlushAll(MmuextOp.TlbFlushAll x) { return x; }
             @Override public MmuextOp.Op invlpgAll(MmuextOp.InvlpgAll x) { return x; }
             @Override public MmuextOp.Op flushCache(MmuextOp.FlushCache x) { return x; }
+            @Override public MmuextOp.Op flushCacheGlobal(MmuextOp.FlushCacheGlobal x) { return x; }
+            // A vCPU mask names the caller's own vCPUs.
+            @Override public MmuextOp.Op tlbFlushMulti(MmuextOp.TlbFlushMulti x) { return x; }
+            @Override public MmuextOp.Op invlpgMulti(MmuextOp.InvlpgMulti x) { return x; }
             // An unknown command's argument means nothing: the rules refuse it whatever it is.
             @Override public MmuextOp.Op unknown(MmuextOp.Unknown x) { return x; }
         });

@@ -21,7 +21,7 @@ class TraceOutputTest {
             ReplayCommand.stdin = new ByteArrayInputStream(a.out.getBytes(StandardCharsets.UTF_8));
             Cli r = Cli.run("replay", "-");
             assertThat(r.exit).isZero();
-            assertThat(r.out).contains("17  d1: access write va=1.2").endsWith("15 steps; results as expected, model and hypervisor agree, every invariant holds\n");
+            assertThat(r.out).contains("18  d1: access write va=1.2").endsWith("16 steps; results as expected, model and hypervisor agree, every invariant holds\n");
         } finally {
             ReplayCommand.stdin = saved;
         }
@@ -32,7 +32,7 @@ class TraceOutputTest {
         Path f = dir.resolve("pse.trace");
         Cli a = Cli.run("attack", "--trace", "pse-superpage", "--out", f.toString());
         assertThat(a.exit).isZero();
-        assertThat(a.out).contains("28 of 28 attacks refused").contains("wrote the trace of pse-superpage to " + f).doesNotContain("config levels");
+        assertThat(a.out).contains("31 of 31 attacks refused").contains("wrote the trace of pse-superpage to " + f).doesNotContain("config levels");
         assertThat(Files.readString(f)).startsWith("# pvspec trace v1\nconfig").contains("PSE");
         assertThat(Cli.run("replay", "-q", f.toString()).exit).isZero();
     }

@@ -115,6 +115,12 @@ public enum Check {
     /** {@code MMUEXT_CLEAR_PAGE} takes the writable type for the duration. */
     MMUEXT_NOT_WRITABLE(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "clear-page-type", EINVAL,
             "only a frame that could be mapped writable (not a page table) can be cleared"),
+    /** {@code get_page_from_gfn(pg_owner, src_mfn)} fails: not a frame of the caller. */
+    MMUEXT_COPY_BAD_SOURCE(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "copy-page-src", EINVAL,
+            "the frame to copy from is not the caller's"),
+    /** {@code get_page_from_gfn(pg_owner, mfn)} or {@code get_page_type(dst, PGT_writable_page)} fails. */
+    MMUEXT_COPY_BAD_TARGET(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "copy-page-dst", EINVAL,
+            "the frame to copy to is not the caller's, or is in use as a page table"),
     MMUEXT_NO_CACHE_FLUSH(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "flush-cache-privilege", EACCES,
             "flushing caches needs I/O privilege, which only the control domain has"),
     MMUEXT_NO_SUPERPAGES(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "mark-super", EOPNOTSUPP,
@@ -163,6 +169,27 @@ public enum Check {
             "the port is free or reserved"),
     EVTCHN_CANNOT_SEND(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "evtchn_send", "bad-state", EINVAL,
             "only interdomain, IPI and unbound ports can be sent on"),
+    /** {@code domain_vcpu(d, vcpu_id)} is NULL: the vCPU is checked before the port. */
+    EVTCHN_BIND_VCPU_NO_SUCH_VCPU(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "evtchn_bind_vcpu", "domain-vcpu", ENOENT,
+            "no such vCPU to notify"),
+    /** {@code get_virq_type(chn->u.virq) == VIRQ_VCPU}: a per-vCPU VIRQ stays on the vCPU it was bound for. */
+    EVTCHN_BIND_VCPU_PER_VCPU_VIRQ(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "evtchn_bind_vcpu", "per-vcpu-virq", EINVAL,
+            "a per-vCPU virtual IRQ cannot move to another vCPU"),
+    /** The switch's default: free, reserved and IPI ports (an IPI names its vCPU when bound). */
+    EVTCHN_BIND_VCPU_BAD_STATE(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "evtchn_bind_vcpu", "bad-state", EINVAL,
+            "only unbound, interdomain and global or per-domain VIRQ ports can move to another vCPU"),
+    /** {@code rcu_lock_domain_by_any_id(reset.dom)}: a dying domain is found. */
+    EVTCHN_RESET_NO_SUCH_DOMAIN(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "do_event_channel_op", "reset-no-such-domain", ESRCH,
+            "the domain to reset does not exist"),
+    /** {@code xsm_evtchn_reset(XSM_TARGET, current->domain, d)}. */
+    EVTCHN_RESET_NOT_PERMITTED(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "do_event_channel_op", "xsm-evtchn-reset", EPERM,
+            "only the domain itself or the control domain may reset its event channels"),
+    /** {@code d != current->domain && !d->controller_pause_count} (XSA-343: no reset under a running guest's feet). */
+    EVTCHN_RESET_NOT_PAUSED(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "evtchn_reset", "not-paused", EINVAL,
+            "another domain's event channels are reset only while the control domain holds it paused"),
+    /** {@code i = resuming ? d->next_evtchn : !d->next_evtchn; if ( !i ) return -EBUSY}. */
+    EVTCHN_RESET_BUSY(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "evtchn_reset", "in-progress", EBUSY,
+            "EVTCHNOP_reset_cont with no reset in progress (or a reset while one is)"),
     EVTCHN_UNKNOWN_COMMAND(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "do_event_channel_op", "unknown-command", ENOSYS,
             "no such event-channel command in ABI v1"),
 
@@ -215,6 +242,13 @@ public enum Check {
             "the domain does not exist"),
     MEMORY_NOT_PERMITTED(MEMORY_OP, XEN, Xen.MEMORY, "do_memory_op", "xsm-memory-adjust-reservation", Result.value(0),
             "only the control domain may change another domain's memory"),
+    // The reservation queries return an error code, not a count (memory.c:1649-1689).
+    /** {@code rcu_lock_domain_by_any_id(domain.domid)}: a dying domain is found. */
+    MEMORY_STAT_NO_SUCH_DOMAIN(MEMORY_OP, XEN, Xen.MEMORY, "do_memory_op", "stat-no-such-domain", ESRCH,
+            "the domain whose reservation is asked does not exist"),
+    /** {@code xsm_memory_stat_reservation(XSM_TARGET, curr_d, d)}. */
+    MEMORY_STAT_NOT_PERMITTED(MEMORY_OP, XEN, Xen.MEMORY, "do_memory_op", "xsm-memory-stat-reservation", EPERM,
+            "only the domain itself or the control domain may read its reservation"),
     MEMORY_UNKNOWN_COMMAND(MEMORY_OP, XEN, Xen.MEMORY, "do_memory_op", "unknown-command", ENOSYS,
             "no such memory_op command in ABI v1"),
 

@@ -48,8 +48,10 @@ class CheckTest {
         assertThat(Check.L1_DISALLOWED_FLAGS.id()).isEqualTo("mm.c:get_page_from_l1e:disallowed-flags");
         assertThat(Check.L1_DISALLOWED_FLAGS.citation()).isEqualTo("xen/arch/x86/mm.c:get_page_from_l1e");
         // 80 at issue 12; issue 13 removed checks Xen does not make (mm: pin level, flush type; common:
-        // nine in events, grants, memory, domains and traps) and added five Xen makes.
-        assertThat(Check.values()).hasSize(71);
+        // nine in events, grants, memory, domains and traps; the three linear checks, now the typing's
+        // refusals) and added five Xen makes: 71; issue 15 added bind_vcpu's three, reset's four,
+        // the reservation queries' two and copy_page's two.
+        assertThat(Check.values()).hasSize(82);
     }
 
     @Test
