@@ -23,16 +23,7 @@ final class TlbOps {
 
     /** Drop domain {@code d}'s translations to {@code mfn}; then its bit in {@code tlbDoms} is stale. */
     static void forgetFrameIn(Txn t, Dom d, int mfn) {
-        if ((t.ft.tlbDoms.get(mfn) & 1L << d.id) == 0) return;
-        for (int v = 0; v < d.nvcpus; v++) {
-            Tlb tlb = d.tlb[v];
-            if (tlb.size() == 0) continue;
-            long[] keys = tlb.keySlots();
-            for (int i = 0; i < keys.length; i++) {
-                if (keys[i] >= 0 && Tlb.mfn(tlb.valueAt(i)) == mfn) t.tlbRemove(tlb, keys[i]);
-            }
-        }
-        clearBit(t, mfn, d.id);
+        if (dropTranslations(t, d, mfn, false)) clearBit(t, mfn, d.id);
     }
 
     /**
@@ -41,15 +32,22 @@ final class TlbOps {
      * may survive Xen's filtered flush, so they stay (the bit stays set: a superset is allowed).
      */
     static void forgetWritableIn(Txn t, Dom d, int mfn) {
-        if ((t.ft.tlbDoms.get(mfn) & 1L << d.id) == 0) return;
+        dropTranslations(t, d, mfn, true);
+    }
+
+    /** Drop {@code d}'s translations to {@code mfn} (only writable ones if asked); false if it had none noted. */
+    private static boolean dropTranslations(Txn t, Dom d, int mfn, boolean writableOnly) {
+        if ((t.ft.tlbDoms.get(mfn) & 1L << d.id) == 0) return false;
         for (int v = 0; v < d.nvcpus; v++) {
             Tlb tlb = d.tlb[v];
             if (tlb.size() == 0) continue;
             long[] keys = tlb.keySlots();
             for (int i = 0; i < keys.length; i++) {
-                if (keys[i] >= 0 && Tlb.mfn(tlb.valueAt(i)) == mfn && Tlb.writable(tlb.valueAt(i))) t.tlbRemove(tlb, keys[i]);
+                long e = tlb.valueAt(i);
+                if (keys[i] >= 0 && Tlb.mfn(e) == mfn && (!writableOnly || Tlb.writable(e))) t.tlbRemove(tlb, keys[i]);
             }
         }
+        return true;
     }
 
     private static void clearBit(Txn t, int mfn, int d) {
