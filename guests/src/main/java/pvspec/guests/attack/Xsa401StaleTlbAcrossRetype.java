@@ -15,8 +15,9 @@ import pvspec.model.state.Vcpu;
  * XSA-217/241/401 class: a writable TLB entry survives while its frame becomes a page table, so
  * the guest writes a validated table behind Xen's back. The guest maps a frame writable, fills
  * its TLB, removes the mapping without flushing (legal: the stale entry still points at its
- * own ordinary memory), then pins the frame as an L1. Gaining a page-table type flushes every
- * translation of the frame, so the stale write must now fault.
+ * own ordinary memory), then pins the frame as an L1. Gaining a page-table type flushes the
+ * owner's writable translations of the frame ({@code _get_page_type}, mm.c:3025-3058), so the
+ * stale write, the owner's own, must now fault.
  */
 public final class Xsa401StaleTlbAcrossRetype implements Attack {
     @Override
