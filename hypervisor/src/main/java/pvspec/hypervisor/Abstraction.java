@@ -10,6 +10,7 @@ import org.pcollections.PVector;
 import org.pcollections.TreePMap;
 import org.pcollections.TreePVector;
 import pvspec.model.abi.TrapInfo;
+import pvspec.model.state.Callbacks;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
 import pvspec.model.state.GrantEntry;
@@ -58,11 +59,13 @@ final class Abstraction {
                 long val = d.tlb[v].valueAt(i);
                 tlb.put(keys[i], new TlbEntry(Tlb.mfn(val), Tlb.writable(val)));
             }
+            PMap<Integer, TrapInfo> traps = IntTreePMap.empty();
+            for (int x = 0; x < Dom.VECTORS; x++) if (d.traps[v][x] != null) traps = traps.plus(x, (TrapInfo) d.traps[v][x]);
+            long[] cb = d.callbacks[v];
             vcpus.add(new Vcpu(d.baseptr[v], d.blocked(v), d.upcallPending(v), TreePMap.from(tlb),
-                    Optional.ofNullable((TrapBounce) d.lastTrap[v])));
+                    Optional.ofNullable((TrapBounce) d.lastTrap[v]), traps,
+                    new Callbacks(cb[Dom.CB_EVENT], cb[Dom.CB_FAILSAFE], cb[Dom.CB_SYSCALL], cb[Dom.CB_SYSCALL32], cb[Dom.CB_SYSENTER], (int) cb[Dom.CB_MASKS])));
         }
-        PMap<Integer, TrapInfo> traps = IntTreePMap.empty();
-        for (int v = 0; v < Dom.VECTORS; v++) if (d.traps[v] != null) traps = traps.plus(v, (TrapInfo) d.traps[v]);
         List<Port> ports = new ArrayList<>();
         for (long w : d.ports) ports.add(port(w));
         List<GrantEntry> grants = new ArrayList<>();
@@ -73,7 +76,7 @@ final class Abstraction {
             if (m != null) maptrack = maptrack.plus(h, new Maptrack(m.dom, m.ref, m.frame, m.readonly, m.hostL1, m.hostIndex));
         }
         return new Domain(d.id, d.privileged, LIVES[d.life()], (int) d.vars[Dom.PAUSED], d.vars[Dom.MAX_PAGES],
-                TreePVector.from(vcpus), traps, d.vars[Dom.EVENT_CALLBACK], d.vars[Dom.FAILSAFE_CALLBACK],
+                TreePVector.from(vcpus),
                 TreePVector.from(ports), TreePVector.from(grants), maptrack);
     }
 

@@ -248,6 +248,11 @@ public class Checks {
         return (cs & 3) >= 3 ? cs : (cs & ~3) | 3;
     }
 
+    /** {@code register_guest_nmi_callback}: the NMI entry runs with {@code FLAT_KERNEL_CS} (RPL 3), never the hypervisor's selector. */
+    public int nmiCallbackSelector() {
+        return 0xe033;
+    }
+
     /** {@code permit_softint}: DPL 1 or more from the kernel, DPL 3 from user mode. */
     public boolean softintPermitted(int dpl, Mode mode) {
         return mode == Mode.KERNEL ? dpl >= 1 : dpl == 3;

@@ -2,6 +2,7 @@ package pvspec.hypervisor;
 
 import java.util.Map;
 import pvspec.model.abi.TrapInfo;
+import pvspec.model.state.Callbacks;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
 import pvspec.model.state.GrantEntry;
@@ -54,20 +55,26 @@ final class Concretion {
         Dom x = new Dom(hv, d.id(), d.privileged(), d.maxPages(), d.vcpus().size());
         x.vars[Dom.LIFE] = d.life().ordinal();
         x.vars[Dom.PAUSED] = d.pauseCount();
-        x.vars[Dom.EVENT_CALLBACK] = d.eventCallback();
-        x.vars[Dom.FAILSAFE_CALLBACK] = d.failsafeCallback();
         for (int v = 0; v < x.nvcpus; v++) {
             Vcpu vc = d.vcpu(v);
             x.baseptr[v] = vc.baseptr();
             x.vflags[v] = (vc.blocked() ? Dom.BLOCKED : 0) | (vc.upcallPending() ? Dom.UPCALL : 0);
             x.lastTrap[v] = vc.lastTrap().orElse(null);
+            for (Map.Entry<Integer, TrapInfo> e : vc.traps().entrySet()) x.traps[v][e.getKey()] = e.getValue();
+            Callbacks cb = vc.callbacks();
+            long[] xc = x.callbacks[v];
+            xc[Dom.CB_EVENT] = cb.event();
+            xc[Dom.CB_FAILSAFE] = cb.failsafe();
+            xc[Dom.CB_SYSCALL] = cb.syscall();
+            xc[Dom.CB_SYSCALL32] = cb.syscall32();
+            xc[Dom.CB_SYSENTER] = cb.sysenter();
+            xc[Dom.CB_MASKS] = cb.masks();
             for (Map.Entry<Long, TlbEntry> e : vc.tlb().entrySet()) {
                 long mfn = e.getValue().mfn();
                 x.tlb[v].put(e.getKey(), Tlb.value(mfn, e.getValue().writable()));
                 if (hv.ft.valid(mfn)) Journal.orBits(hv.ft.tlbDoms, (int) mfn, 1L << d.id(), true);
             }
         }
-        for (Map.Entry<Integer, TrapInfo> e : d.traps().entrySet()) x.traps[e.getKey()] = e.getValue();
         for (int p = 0; p < x.ports.length && p < d.ports().size(); p++) {
             long w = port(d.port(p));
             x.ports[p] = w;

@@ -3,6 +3,7 @@ package pvspec.hypervisor;
 import static pvspec.model.abi.check.Check.UNKNOWN_HYPERCALL;
 
 import pvspec.model.abi.Access;
+import pvspec.model.abi.CallbackOp;
 import pvspec.model.abi.Domctl;
 import pvspec.model.abi.EventChannelOp;
 import pvspec.model.abi.EventChannelWrite;
@@ -42,6 +43,7 @@ final class Dispatch implements Hypercall.Visitor<Result> {
     @Override public Result grantTableWrite(GrantTableWrite h) { return GrantOps.write(t, h); }
     @Override public Result setTrapTable(SetTrapTable h) { return TrapOps.setTrapTable(t, h); }
     @Override public Result setCallbacks(SetCallbacks h) { return TrapOps.setCallbacks(t, h); }
+    @Override public Result callbackOp(CallbackOp h) { return TrapOps.callbackOp(t, h); }
     @Override public Result softInt(SoftInt h) { return TrapOps.softInt(t, h); }
     @Override public Result memoryOp(MemoryOp h) { return MemoryOps.apply(t, h); }
     @Override public Result domctl(Domctl h) { return DomctlOps.apply(t, h); }

@@ -16,8 +16,6 @@ final class Dom {
     static final int TOT_PAGES = 3;
     /** Frames it owns, allocated or lingering. */
     static final int OWNED = 4;
-    static final int EVENT_CALLBACK = 5;
-    static final int FAILSAFE_CALLBACK = 6;
 
     static final int ALIVE = 0;
     static final int SHUTDOWN = 1;
@@ -33,7 +31,7 @@ final class Dom {
     final int id;
     final boolean privileged;
     final int nvcpus;
-    final long[] vars = new long[7];
+    final long[] vars = new long[5];
 
     final long[] baseptr;
     final long[] vflags;
@@ -42,8 +40,18 @@ final class Dom {
     final Object[] lastTrap;
     /** Ports per vCPU that are pending and unmasked (the upcall condition). */
     final int[] upcallSources;
-    /** Virtual IDT: a {@code TrapInfo} per vector, or null. */
-    final Object[] traps = new Object[VECTORS];
+    /** Virtual IDT per vCPU (Xen's {@code trap_ctxt}): a {@code TrapInfo} per vector, or null. */
+    final Object[][] traps;
+    /** Callbacks per vCPU: addresses at {@link #CB_EVENT}..{@link #CB_SYSENTER}, mask bits at {@link #CB_MASKS}. */
+    final long[][] callbacks;
+
+    // Indices into a vCPU's callbacks (mask bits as the model's Callbacks.MASK_*).
+    static final int CB_EVENT = 0;
+    static final int CB_FAILSAFE = 1;
+    static final int CB_SYSCALL = 2;
+    static final int CB_SYSCALL32 = 3;
+    static final int CB_SYSENTER = 4;
+    static final int CB_MASKS = 5;
 
     final long[] ports;
 
@@ -71,6 +79,8 @@ final class Dom {
         lastTrap = new Object[nvcpus];
         upcallSources = new int[nvcpus];
         txn = new Txn[nvcpus];
+        traps = new Object[nvcpus][VECTORS];
+        callbacks = new long[nvcpus][CB_MASKS + 1];
         for (int v = 0; v < nvcpus; v++) {
             baseptr[v] = NO_BASEPTR;
             tlb[v] = new Tlb();

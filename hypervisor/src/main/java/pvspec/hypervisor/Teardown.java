@@ -11,9 +11,6 @@ final class Teardown {
 
     static void destroy(Txn t, Dom d) {
         t.setLong(d.vars, Dom.LIFE, Dom.DYING);
-        for (int v = 0; v < Dom.VECTORS; v++) if (d.traps[v] != null) t.setObj(d.traps, v, null);
-        t.setLong(d.vars, Dom.EVENT_CALLBACK, 0);
-        t.setLong(d.vars, Dom.FAILSAFE_CALLBACK, 0);
         for (int p = 0; p < d.ports.length; p++) EvtchnOps.closePort(t, d, p);
         for (int h = 0; h < d.maptrack.length; h++) if (d.maptrack[h] != null) GrantOps.release(t, d, h);
         for (int v = 0; v < d.nvcpus; v++) {
@@ -22,6 +19,8 @@ final class Teardown {
             t.setLong(d.vflags, v, 0);
             TlbOps.flushLocal(t, d, v);
             if (d.lastTrap[v] != null) t.setObj(d.lastTrap, v, null);
+            TrapOps.clearTraps(t, d.traps[v]);
+            for (int i = 0; i <= Dom.CB_MASKS; i++) if (d.callbacks[v][i] != 0) t.setLong(d.callbacks[v], i, 0);
             if (base != Dom.NO_BASEPTR) PageRefs.putPageAndType(t, (int) base);
         }
         FrameTable ft = t.ft;

@@ -78,7 +78,7 @@ final class RandomCalls {
         // A kernel installs its trap table first: a fault with no handler crashes the domain
         // (x86_64/entry.S:629-634), and a crashed domain does nothing more.
         Domain d = s.domains().get(me);
-        if (d != null && caller.mode() == Mode.KERNEL && !d.traps().containsKey(14) && rnd.nextInt(10) != 0) return handlers();
+        if (d != null && caller.mode() == Mode.KERNEL && d.hasVcpu(caller.vcpu()) && !d.vcpu(caller.vcpu()).traps().containsKey(14) && rnd.nextInt(10) != 0) return handlers();
         int k = rnd.nextInt(100);
         if (me == 0 && k < 12 || k == 99) return domctl(s);
         if (k < 30) return mmuUpdate(s, me);

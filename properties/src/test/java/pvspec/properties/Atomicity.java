@@ -7,6 +7,7 @@ import pvspec.model.abi.Result;
 import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.UpdateVaMapping;
 import pvspec.model.state.Domain;
+import pvspec.model.state.Vcpu;
 import pvspec.model.state.State;
 
 /**
@@ -32,6 +33,8 @@ public final class Atomicity {
         if (h instanceof UpdateVaMapping) return r instanceof Result.Err e && e.errno() == Errno.EFAULT;
         if (!(h instanceof SetTrapTable)) return false;
         Domain d = before.domains().get(c.domain());
-        return d != null && after.equals(before.withDomain(d.withTraps(after.dom(c.domain()).traps())));
+        if (d == null || !d.hasVcpu(c.vcpu())) return false;
+        Vcpu v = d.vcpu(c.vcpu());
+        return after.equals(before.withDomain(d.withVcpu(c.vcpu(), v.withTraps(after.dom(c.domain()).vcpu(c.vcpu()).traps()))));
     }
 }

@@ -44,7 +44,7 @@ class DefaultConfigurationTest {
         assertThat(d1.grants().get(0).inUse()).isTrue();
         assertThat(d2.maptrack()).isNotEmpty();
         assertThat(d1.port(1).state()).isInstanceOf(PortState.Interdomain.class);
-        assertThat(d1.traps()).isNotEmpty();
+        assertThat(d1.vcpu(0).traps()).isNotEmpty();
         assertThat(SMALL.requests().all()).anyMatch(r -> r.kind().contains("access"))
                 .anyMatch(r -> r.kind().contains("tlb_flush_local"));
     }

@@ -40,6 +40,8 @@ public final class Catalogue {
             new Xsa7NonCanonicalTrapHandler(),
             new Xsa234ReplacedGrantPte(),
             new RingZeroTrapSelector(),
+            new Xsa7NonCanonicalCallback(),
+            new NmiCallbackGuestRing(),
             new Xsa213UserModeHypercall(),
             new DomctlFromDomU());
 

@@ -31,7 +31,7 @@ public final class RingZeroTrapSelector implements Attack {
         s.attempt(g.hp(), Calls.setTrapTable(List.of(new TrapInfo(14, 0, HYPERVISOR_CS, text))), Result.OK);
         s.attempt(g.hp().user(), Calls.softInt(14), Result.FAULT);
         s.postcondition("the handler runs in the guest kernel's ring 3 with selector 0xe00b", st -> {
-            TrapInfo t = st.dom(g.domid()).traps().get(14);
+            TrapInfo t = st.dom(g.domid()).vcpu(0).traps().get(14);
             return t.rpl() == TrapRules.GUEST_KERNEL_RPL && t.cs() == (HYPERVISOR_CS | 3) && t.address() == text;
         });
         s.postcondition("the user INT was not delivered to the handler",

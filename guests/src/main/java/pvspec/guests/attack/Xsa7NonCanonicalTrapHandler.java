@@ -30,6 +30,6 @@ public final class Xsa7NonCanonicalTrapHandler implements Attack {
         s.attempt(s.as(d), Calls.setTrapTable(List.of(new TrapInfo(13, 0, Kernel.FLAT_KERNEL_CS64, -4096))), err(EINVAL));
         s.attempt(s.as(d), Calls.setCallbacks(nonCanonical, 0), pvspec.model.abi.Result.OK);
         s.postcondition("no handler and no callback installed",
-                st -> st.dom(d).traps().isEmpty() && st.dom(d).eventCallback() == 0);
+                st -> st.dom(d).vcpu(0).traps().isEmpty() && st.dom(d).vcpu(0).callbacks().event() == 0);
     }
 }

@@ -1,6 +1,7 @@
 package pvspec.guests.hypercall;
 
 import java.util.List;
+import pvspec.model.abi.CallbackOp;
 import pvspec.model.abi.Access;
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.Domctl;
@@ -90,6 +91,14 @@ public final class Calls {
 
     public static SetCallbacks setCallbacks(long event, long failsafe) {
         return new SetCallbacks(event, failsafe);
+    }
+
+    public static CallbackOp.Register registerCallback(int type, int flags, long address) {
+        return new CallbackOp.Register(type, flags, address);
+    }
+
+    public static CallbackOp.Unregister unregisterCallback(int type) {
+        return new CallbackOp.Unregister(type);
     }
 
     public static SoftInt softInt(int vector) {

@@ -92,12 +92,19 @@ public final class Kernel {
         return traps;
     }
 
-    /** Bring up vCPUs 1.. ({@code VCPUOP_up}): each runs {@link #smp} on the same address space. */
+    /**
+     * Bring up vCPUs 1.. ({@code VCPUOP_up}): each runs {@link #smp} on the same address space.
+     * Trap tables and callbacks are per vCPU in Xen ({@code curr->arch.pv.trap_ctxt},
+     * pv/callback.c:344): each vCPU installs its own, as Linux's {@code cpu_initialize_context}
+     * hands them to {@code VCPUOP_initialise} (not modelled: the vCPU makes the hypercalls).
+     */
     public void startSecondaries(VcpuContext cpu) {
         for (int v = 1; v < start.vcpus(); v++) {
             int vcpu = v;
             cpu.spawn(Caller.kernel(domid(), v), c -> {
                 c.hypercalls().ok(Calls.newBaseptr(layout.top()));
+                c.hypercalls().ok(Calls.setTrapTable(trapTable()));
+                c.hypercalls().ok(Calls.setCallbacks(textVa(), textVa()));
                 smp(c, vcpu);
             });
         }

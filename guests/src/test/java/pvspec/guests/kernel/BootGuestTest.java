@@ -27,6 +27,7 @@ import pvspec.model.state.Frame;
 import pvspec.model.state.PageType;
 import pvspec.model.state.PortState;
 import pvspec.model.state.State;
+import pvspec.model.state.Vcpu;
 import pvspec.model.trace.TraceStep;
 
 /** A PV kernel boots, uses its machine and shuts down; every invariant holds after every step. */
@@ -68,13 +69,16 @@ class BootGuestTest {
             for (long t : layout.tables(level)) assertThat(s.frame(t).type()).isEqualTo(PageType.table(level));
         }
         for (long f : layout.dataFrames()) assertThat(s.frame(f).type()).isEqualTo(PageType.WRITABLE);
-        // Traps: exceptions at DPL 0, the system call at DPL 3, all in guest-kernel ring 3.
-        assertThat(d.traps()).hasSize(Kernel.EXCEPTIONS + 1);
-        assertThat(d.traps().get(14).dpl()).isZero();
-        assertThat(d.traps().get(Kernel.SYSCALL_VECTOR).dpl()).isEqualTo(3);
-        for (TrapInfo t : d.traps().values()) assertThat(t.rpl()).isEqualTo(3);
-        assertThat(d.eventCallback()).isNotZero();
-        assertThat(d.failsafeCallback()).isNotZero();
+        // Traps, per vCPU: exceptions at DPL 0, the system call at DPL 3, all in guest-kernel ring 3.
+        for (int v = 0; v < shape.vcpus(); v++) {
+            Vcpu vc = d.vcpu(v);
+            assertThat(vc.traps()).hasSize(Kernel.EXCEPTIONS + 1);
+            assertThat(vc.traps().get(14).dpl()).isZero();
+            assertThat(vc.traps().get(Kernel.SYSCALL_VECTOR).dpl()).isEqualTo(3);
+            for (TrapInfo t : vc.traps().values()) assertThat(t.rpl()).isEqualTo(3);
+            assertThat(vc.callbacks().event()).isNotZero();
+            assertThat(vc.callbacks().failsafe()).isNotZero();
+        }
         // Events: a timer VIRQ and an IPI per vCPU, the IPIs acknowledged.
         for (int v = 0; v < shape.vcpus(); v++) {
             assertThat(d.port(k.timerPort(v)).state()).isEqualTo(new PortState.Virq(Kernel.VIRQ_TIMER));

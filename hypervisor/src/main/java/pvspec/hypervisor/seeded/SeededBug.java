@@ -163,6 +163,15 @@ public enum SeededBug {
             };
         }
     },
+    NMI_CALLBACK_RING0("nmi-callback-ring0", "-", "callback_op registers the NMI callback with the hypervisor's code selector (ring 0)", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public int nmiCallbackSelector() {
+                    return 0xe008; // __HYPERVISOR_CS
+                }
+            };
+        }
+    },
     RESET_KEEPS_PEER("reset-keeps-peer", "XSA-343", "evtchn_reset frees ports without unbinding their interdomain peers", Finder.SEQUENTIAL) {
         @Override public Checks checks() {
             return new Checks() {

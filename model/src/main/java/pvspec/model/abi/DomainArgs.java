@@ -66,6 +66,7 @@ public record DomainArgs(List<Arg> args, boolean management, Function<int[], Hyp
         @Override public DomainArgs updateVaMapping(UpdateVaMapping h) { return none(h); }
         @Override public DomainArgs setTrapTable(SetTrapTable h) { return none(h); }
         @Override public DomainArgs setCallbacks(SetCallbacks h) { return none(h); }
+        @Override public DomainArgs callbackOp(CallbackOp h) { return none(h); }
         @Override public DomainArgs eventChannelWrite(EventChannelWrite h) { return none(h); }
         @Override public DomainArgs schedOp(SchedOp h) { return none(h); }
         @Override public DomainArgs access(Access h) { return none(h); }

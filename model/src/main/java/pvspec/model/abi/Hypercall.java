@@ -9,7 +9,7 @@ package pvspec.model.abi;
  * decides what each one means or which error it earns.
  */
 public sealed interface Hypercall
-        permits MmuUpdate, MmuextOp, UpdateVaMapping, SetTrapTable, SetCallbacks, EventChannelOp,
+        permits MmuUpdate, MmuextOp, UpdateVaMapping, SetTrapTable, SetCallbacks, CallbackOp, EventChannelOp,
                 EventChannelWrite, GrantTableOp, GrantTableWrite, MemoryOp, Domctl, SchedOp, Access,
                 SoftInt, UnknownHypercall {
 
@@ -27,6 +27,7 @@ public sealed interface Hypercall
         R updateVaMapping(UpdateVaMapping h);
         R setTrapTable(SetTrapTable h);
         R setCallbacks(SetCallbacks h);
+        R callbackOp(CallbackOp h);
         R eventChannelOp(EventChannelOp h);
         R eventChannelWrite(EventChannelWrite h);
         R grantTableOp(GrantTableOp h);

@@ -31,16 +31,16 @@ public final class TrapTable extends NamedInvariant {
         Config c = s.config();
         List<Violation> out = new ArrayList<>();
         for (Domain d : s.domains().values()) {
-            for (Map.Entry<Integer, TrapInfo> e : d.traps().entrySet()) {
-                TrapInfo t = e.getValue();
-                if (t.vector() != e.getKey() || t.dpl() < 0 || t.dpl() > 3) out.add(Violation.of(clause("well-formed"), "d" + d.id() + " vector " + e.getKey() + " has a malformed entry " + t));
-                handler(c, d, "vector " + e.getKey(), t, out);
-            }
-            for (long cb : new long[] {d.eventCallback(), d.failsafeCallback()}) {
-                if (cb != 0 && !TrapRules.guestAddress(c, cb)) out.add(Violation.of(clause("callback-canonical"), "d" + d.id() + " has a callback at " + cb + ", not canonical"));
-            }
             for (int v = 0; v < d.vcpus().size(); v++) {
                 Vcpu vc = d.vcpu(v);
+                for (Map.Entry<Integer, TrapInfo> e : vc.traps().entrySet()) {
+                    TrapInfo t = e.getValue();
+                    if (t.vector() != e.getKey() || t.dpl() < 0 || t.dpl() > 3) out.add(Violation.of(clause("well-formed"), "d" + d.id() + " vCPU " + v + " vector " + e.getKey() + " has a malformed entry " + t));
+                    handler(c, d, "vCPU " + v + " vector " + e.getKey(), t, out);
+                }
+                for (long cb : vc.callbacks().addresses()) {
+                    if (cb != 0 && !TrapRules.guestAddress(c, cb)) out.add(Violation.of(clause("callback-canonical"), "d" + d.id() + " vCPU " + v + " has a callback at " + cb + ", not canonical"));
+                }
                 if (vc.lastTrap().isEmpty()) continue;
                 TrapBounce b = vc.lastTrap().get();
                 handler(c, d, "the bounce of vector " + b.vector() + " on vCPU " + v, b.handler(), out);

@@ -1,7 +1,6 @@
 package pvspec.model.rules;
 
 import java.util.ArrayList;
-import org.pcollections.IntTreePMap;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
 import pvspec.model.state.Lifecycle;
@@ -27,7 +26,7 @@ final class Domains {
      */
     static State destroy(State s, int id) {
         Domain d = s.dom(id);
-        s = s.withDomain(d.withLife(Lifecycle.DYING).withTraps(IntTreePMap.empty()).withCallbacks(0, 0));
+        s = s.withDomain(d.withLife(Lifecycle.DYING));
         for (int p = 0; p < d.ports().size(); p++) s = EventChannelRules.closePort(s, id, p);
         for (int handle : new ArrayList<>(d.maptrack().keySet())) s = GrantTableRules.release(s, id, handle);
         for (int v = 0; v < d.vcpus().size(); v++) {

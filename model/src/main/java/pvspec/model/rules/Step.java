@@ -6,6 +6,7 @@ import static pvspec.model.abi.check.Check.USER_MODE;
 import static pvspec.model.rules.Refusal.require;
 
 import pvspec.model.abi.Access;
+import pvspec.model.abi.CallbackOp;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.Domctl;
 import pvspec.model.abi.EventChannelOp;
@@ -62,6 +63,7 @@ public final class Step {
             @Override public Outcome updateVaMapping(UpdateVaMapping x) { return UpdateVaMappingRules.apply(s, c, x); }
             @Override public Outcome setTrapTable(SetTrapTable x) { return TrapRules.setTrapTable(s, c, x); }
             @Override public Outcome setCallbacks(SetCallbacks x) { return TrapRules.setCallbacks(s, c, x); }
+            @Override public Outcome callbackOp(CallbackOp x) { return TrapRules.callbackOp(s, c, x); }
             @Override public Outcome softInt(SoftInt x) { return TrapRules.softInt(s, c, x); }
             @Override public Outcome access(Access x) { return AccessRules.apply(s, c, x); }
             @Override public Outcome eventChannelOp(EventChannelOp x) { return EventChannelRules.apply(s, c, x); }

@@ -1,9 +1,15 @@
 package pvspec.model.rules;
 
+import static pvspec.model.abi.check.Check.CALLBACK_NON_CANONICAL;
+import static pvspec.model.abi.check.Check.CALLBACK_NOT_UNREGISTRABLE;
+import static pvspec.model.abi.check.Check.CALLBACK_UNKNOWN_COMMAND;
+import static pvspec.model.abi.check.Check.CALLBACK_UNKNOWN_TYPE;
+import static pvspec.model.abi.check.Check.CALLBACK_UNREGISTER_UNKNOWN_TYPE;
 import static pvspec.model.abi.check.Check.TRAP_NON_CANONICAL;
 
 import org.pcollections.IntTreePMap;
 import org.pcollections.PMap;
+import pvspec.model.abi.CallbackOp;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.Mode;
 import pvspec.model.abi.Result;
@@ -12,10 +18,11 @@ import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.TrapInfo;
 import pvspec.model.state.Config;
-import pvspec.model.state.Domain;
+import pvspec.model.state.Callbacks;
 import pvspec.model.state.Lifecycle;
 import pvspec.model.state.State;
 import pvspec.model.state.TrapBounce;
+import pvspec.model.state.Vcpu;
 
 /**
  * The virtual IDT and callbacks ({@code set_trap_table}, {@code set_callbacks}) and the delivery
@@ -33,6 +40,10 @@ public final class TrapRules {
     public static final int GUEST_KERNEL_RPL = 3;
     public static final int PAGE_FAULT = 14;
     public static final int GENERAL_PROTECTION = 13;
+    /** {@code X86_EXC_NMI}: the NMI callback's virtual-IDT vector. */
+    public static final int NMI = 2;
+    /** {@code FLAT_KERNEL_CS} of a 64-bit PV guest (0xe033: RPL 3). */
+    public static final int FLAT_KERNEL_CS = 0xe033;
     /** {@code X86_EXC_BP} and {@code X86_EXC_OF}: Xen's IDT has them at DPL 3; the guest's DPL is ignored. */
     public static final int INT3 = 3;
     public static final int INTO = 4;
@@ -49,17 +60,26 @@ public final class TrapRules {
      * before it stay installed, as in Xen.
      */
     static Outcome setTrapTable(State s, Caller c, SetTrapTable h) {
-        Domain d = s.dom(c.domain());
-        PMap<Integer, TrapInfo> traps = h.traps().isEmpty() ? IntTreePMap.empty() : d.traps();
+        Vcpu v = vcpu(s, c);
+        PMap<Integer, TrapInfo> traps = h.traps().isEmpty() ? IntTreePMap.empty() : v.traps();
         for (TrapInfo t : h.traps()) {
             if (t.address() == 0) break;
             if (!s.config().canonical(t.address())) {
-                return Outcome.refused(s.withDomain(d.withTraps(traps)), TRAP_NON_CANONICAL.result(), TRAP_NON_CANONICAL);
+                return Outcome.refused(withVcpu(s, c, v.withTraps(traps)), TRAP_NON_CANONICAL.result(), TRAP_NON_CANONICAL);
             }
             int vector = t.vector() & 0xFF;
             traps = traps.plus(vector, new TrapInfo(vector, t.dpl() & 3, fixupSelector(t.cs() & 0xFFFF), t.address()));
         }
-        return Outcome.of(s.withDomain(d.withTraps(traps)), Result.OK);
+        return Outcome.of(withVcpu(s, c, v.withTraps(traps)), Result.OK);
+    }
+
+    /** The calling vCPU: trap tables and callbacks are per vCPU in Xen ({@code curr->arch.pv}). */
+    static Vcpu vcpu(State s, Caller c) {
+        return s.dom(c.domain()).vcpu(c.vcpu());
+    }
+
+    static State withVcpu(State s, Caller c, Vcpu v) {
+        return s.withDomain(s.dom(c.domain()).withVcpu(c.vcpu(), v));
     }
 
     /** {@code __fixup_guest_selector}: an RPL below the guest kernel's is raised to it. */
@@ -68,15 +88,79 @@ public final class TrapRules {
     }
 
     /**
-     * {@code set_callbacks} ({@code pv/callback.c:do_set_callbacks}): each address is registered
-     * on its own ({@code register_guest_callback}); a non-canonical one is ignored, and the call
-     * returns 0 whatever happened.
+     * {@code set_callbacks} ({@code pv/callback.c:do_set_callbacks} :170-192): the event, failsafe
+     * and syscall addresses are registered one by one ({@code register_guest_callback} with no
+     * flags, so the failsafe and syscall event masks are cleared); a refused one (non-canonical)
+     * is ignored, and the call returns 0 whatever happened.
      */
     static Outcome setCallbacks(State s, Caller c, SetCallbacks h) {
-        Domain d = s.dom(c.domain());
-        long event = s.config().canonical(h.event()) ? h.event() : d.eventCallback();
-        long failsafe = s.config().canonical(h.failsafe()) ? h.failsafe() : d.failsafeCallback();
-        return Outcome.of(s.withDomain(d.withCallbacks(event, failsafe)), Result.OK);
+        Vcpu v = vcpu(s, c);
+        v = registeredOrSame(s.config(), v, CallbackOp.CALLBACKTYPE_event, 0, h.event());
+        v = registeredOrSame(s.config(), v, CallbackOp.CALLBACKTYPE_failsafe, 0, h.failsafe());
+        v = registeredOrSame(s.config(), v, CallbackOp.CALLBACKTYPE_syscall, 0, h.syscall());
+        return Outcome.of(withVcpu(s, c, v), Result.OK);
+    }
+
+    private static Vcpu registeredOrSame(Config config, Vcpu v, int type, int flags, long address) {
+        try {
+            return register(config, v, type, flags, address);
+        } catch (Refusal ignored) {
+            return v;
+        }
+    }
+
+    /**
+     * {@code callback_op} ({@code pv/callback.c:do_callback_op} :132-168; {@code copy_from_guest}'s
+     * {@code EFAULT} is not modelled: arguments are values).
+     */
+    static Outcome callbackOp(State s, Caller c, CallbackOp h) {
+        Vcpu v = vcpu(s, c);
+        Vcpu after = h.accept(new CallbackOp.Visitor<>() {
+            @Override public Vcpu register(CallbackOp.Register x) { return TrapRules.register(s.config(), v, x.type() & 0xFFFF, x.flags() & 0xFFFF, x.address()); }
+            @Override public Vcpu unregister(CallbackOp.Unregister x) { return TrapRules.unregister(v, x.type() & 0xFFFF); }
+            @Override public Vcpu unknown(CallbackOp.Unknown x) { throw Refusal.of(CALLBACK_UNKNOWN_COMMAND); }
+        });
+        return Outcome.of(withVcpu(s, c, after), Result.OK);
+    }
+
+    /**
+     * {@code register_guest_callback} (:51-103): the address must be canonical (before the type
+     * is looked at); {@code CALLBACKF_mask_events} is kept for the failsafe, syscall, syscall32 and
+     * sysenter callbacks and ignored for the others. The NMI callback is the virtual-IDT entry of
+     * vector 2 ({@code register_guest_nmi_callback} :17-41: flags 0, {@code FLAT_KERNEL_CS},
+     * {@code TI_SET_IF}, which the model's entries do not keep; the NMI re-assertion of :37-38
+     * needs a hardware NMI reason, which the model has none of). An address 0 registers "no
+     * handler", which the model represents as no entry (a bounce treats both alike:
+     * x86_64/entry.S:629-634).
+     */
+    static Vcpu register(Config config, Vcpu v, int type, int flags, long address) {
+        Refusal.require(config.canonical(address), CALLBACK_NON_CANONICAL);
+        boolean mask = (flags & CallbackOp.CALLBACKF_mask_events) != 0;
+        Callbacks cb = v.callbacks();
+        switch (type) {
+            case CallbackOp.CALLBACKTYPE_event: return v.withCallbacks(cb.withEvent(address));
+            case CallbackOp.CALLBACKTYPE_failsafe: return v.withCallbacks(cb.withFailsafe(address, mask));
+            case CallbackOp.CALLBACKTYPE_syscall: return v.withCallbacks(cb.withSyscall(address, mask));
+            case CallbackOp.CALLBACKTYPE_syscall32: return v.withCallbacks(cb.withSyscall32(address, mask));
+            case CallbackOp.CALLBACKTYPE_sysenter: return v.withCallbacks(cb.withSysenter(address, mask));
+            case CallbackOp.CALLBACKTYPE_nmi:
+                return v.withTraps(address == 0 ? v.traps().minus(NMI) : v.traps().plus(NMI, new TrapInfo(NMI, 0, FLAT_KERNEL_CS, address)));
+            default: throw Refusal.of(CALLBACK_UNKNOWN_TYPE);
+        }
+    }
+
+    /** {@code unregister_guest_callback} (:105-130): only the NMI callback goes ({@code memset} of vector 2's entry). */
+    static Vcpu unregister(Vcpu v, int type) {
+        switch (type) {
+            case CallbackOp.CALLBACKTYPE_event:
+            case CallbackOp.CALLBACKTYPE_failsafe:
+            case CallbackOp.CALLBACKTYPE_syscall:
+            case CallbackOp.CALLBACKTYPE_syscall32:
+            case CallbackOp.CALLBACKTYPE_sysenter:
+                throw Refusal.of(CALLBACK_NOT_UNREGISTRABLE);
+            case CallbackOp.CALLBACKTYPE_nmi: return v.withTraps(v.traps().minus(NMI));
+            default: throw Refusal.of(CALLBACK_UNREGISTER_UNKNOWN_TYPE);
+        }
     }
 
     /**
@@ -88,7 +172,7 @@ public final class TrapRules {
      */
     static Outcome softInt(State s, Caller c, SoftInt h) {
         int vector = h.vector() & 0xFF;
-        TrapInfo t = s.dom(c.domain()).traps().get(vector);
+        TrapInfo t = vcpu(s, c).traps().get(vector);
         if (vector == INT3 || vector == INTO) return Outcome.of(deliverFault(s, c, vector), t != null ? Result.OK : Result.FAULT);
         if (t != null && permitSoftint(t.dpl(), c.mode())) return Outcome.of(bounce(s, c, vector, true, t), Result.OK);
         return Outcome.of(deliverFault(s, c, GENERAL_PROTECTION), Result.FAULT);
@@ -105,13 +189,11 @@ public final class TrapRules {
      * common/domain.c:1359-1378): it is shut down, as by {@code SCHEDOP_shutdown}.
      */
     static State deliverFault(State s, Caller c, int vector) {
-        Domain d = s.dom(c.domain());
-        TrapInfo t = d.traps().get(vector);
-        return t == null ? s.withDomain(d.withLife(Lifecycle.SHUTDOWN)) : bounce(s, c, vector, false, t);
+        TrapInfo t = vcpu(s, c).traps().get(vector);
+        return t == null ? s.withDomain(s.dom(c.domain()).withLife(Lifecycle.SHUTDOWN)) : bounce(s, c, vector, false, t);
     }
 
     private static State bounce(State s, Caller c, int vector, boolean software, TrapInfo handler) {
-        Domain d = s.dom(c.domain());
-        return s.withDomain(d.withVcpu(c.vcpu(), d.vcpu(c.vcpu()).withLastTrap(new TrapBounce(vector, software, c.mode(), handler))));
+        return withVcpu(s, c, vcpu(s, c).withLastTrap(new TrapBounce(vector, software, c.mode(), handler)));
     }
 }

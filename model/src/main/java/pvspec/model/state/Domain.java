@@ -1,7 +1,6 @@
 package pvspec.model.state;
 
 import org.pcollections.PMap;
-import pvspec.model.abi.TrapInfo;
 import org.pcollections.PVector;
 
 /**
@@ -13,17 +12,13 @@ import org.pcollections.PVector;
  * @param pauseCount the control domain's pauses ({@code controller_pause_count}): 1 at creation,
  *     counted up by {@code pausedomain} and down by {@code unpausedomain}; it runs only at 0
  * @param maxPages the most frames it may hold
- * @param vcpus its virtual CPUs
- * @param traps its virtual IDT, by vector (selectors already raised to guest-kernel privilege)
- * @param eventCallback where event upcalls enter its kernel (0: none)
- * @param failsafeCallback where failed bounces enter its kernel (0: none)
+ * @param vcpus its virtual CPUs (each with its own virtual IDT and callbacks, as in Xen)
  * @param ports its event-channel ports, by port number
  * @param grants its grant table, by reference
  * @param maptrack the grant mappings it holds, by handle
  */
 public record Domain(int id, boolean privileged, Lifecycle life, int pauseCount, long maxPages,
-                     PVector<Vcpu> vcpus, PMap<Integer, TrapInfo> traps, long eventCallback,
-                     long failsafeCallback, PVector<Port> ports, PVector<GrantEntry> grants,
+                     PVector<Vcpu> vcpus, PVector<Port> ports, PVector<GrantEntry> grants,
                      PMap<Integer, Maptrack> maptrack) {
 
     public boolean alive() {
@@ -57,35 +52,27 @@ public record Domain(int id, boolean privileged, Lifecycle life, int pauseCount,
     }
 
     public Domain withLife(Lifecycle l) {
-        return new Domain(id, privileged, l, pauseCount, maxPages, vcpus, traps, eventCallback, failsafeCallback, ports, grants, maptrack);
+        return new Domain(id, privileged, l, pauseCount, maxPages, vcpus, ports, grants, maptrack);
     }
 
     public Domain withPauseCount(int p) {
-        return new Domain(id, privileged, life, p, maxPages, vcpus, traps, eventCallback, failsafeCallback, ports, grants, maptrack);
+        return new Domain(id, privileged, life, p, maxPages, vcpus, ports, grants, maptrack);
     }
 
     public Domain withMaxPages(long m) {
-        return new Domain(id, privileged, life, pauseCount, m, vcpus, traps, eventCallback, failsafeCallback, ports, grants, maptrack);
+        return new Domain(id, privileged, life, pauseCount, m, vcpus, ports, grants, maptrack);
     }
 
     public Domain withVcpus(PVector<Vcpu> v) {
-        return new Domain(id, privileged, life, pauseCount, maxPages, v, traps, eventCallback, failsafeCallback, ports, grants, maptrack);
+        return new Domain(id, privileged, life, pauseCount, maxPages, v, ports, grants, maptrack);
     }
 
     public Domain withVcpu(int i, Vcpu v) {
         return withVcpus(vcpus.with(i, v));
     }
 
-    public Domain withTraps(PMap<Integer, TrapInfo> t) {
-        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, t, eventCallback, failsafeCallback, ports, grants, maptrack);
-    }
-
-    public Domain withCallbacks(long event, long failsafe) {
-        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, traps, event, failsafe, ports, grants, maptrack);
-    }
-
     public Domain withPorts(PVector<Port> p) {
-        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, traps, eventCallback, failsafeCallback, p, grants, maptrack);
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, p, grants, maptrack);
     }
 
     public Domain withPort(int i, Port p) {
@@ -93,11 +80,11 @@ public record Domain(int id, boolean privileged, Lifecycle life, int pauseCount,
     }
 
     public Domain withGrant(int ref, GrantEntry g) {
-        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, traps, eventCallback, failsafeCallback, ports, grants.with(ref, g), maptrack);
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, ports, grants.with(ref, g), maptrack);
     }
 
     public Domain withMaptrack(PMap<Integer, Maptrack> m) {
-        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, traps, eventCallback, failsafeCallback, ports, grants, m);
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, ports, grants, m);
     }
 
     @Override
@@ -106,8 +93,6 @@ public record Domain(int id, boolean privileged, Lifecycle life, int pauseCount,
         h = (h * 31 + life.ordinal()) * 2 + pauseCount; // as the boolean it replaced, for counts 0 and 1
         h = h * 31 + Long.hashCode(maxPages);
         h = h * 31 + vcpus.hashCode();
-        h = h * 31 + traps.hashCode();
-        h = h * 31 + Long.hashCode(eventCallback * 31 + failsafeCallback);
         h = h * 31 + ports.hashCode();
         h = h * 31 + grants.hashCode();
         return h * 31 + maptrack.hashCode();

@@ -48,7 +48,7 @@ public record State(Config config, PVector<Frame> frames, PMap<Integer, Domain> 
         for (int i = 1; i < config.ports(); i++) ports = ports.plus(Port.FREE);
         PVector<GrantEntry> grants = TreePVector.empty();
         for (int i = 0; i < config.grants(); i++) grants = grants.plus(GrantEntry.INVALID);
-        return new Domain(id, privileged, Lifecycle.ALIVE, privileged ? 0 : 1, maxPages, vs, IntTreePMap.empty(), 0, 0,
+        return new Domain(id, privileged, Lifecycle.ALIVE, privileged ? 0 : 1, maxPages, vs,
                 ports, grants, IntTreePMap.empty());
     }
 

@@ -11,6 +11,7 @@ import static pvspec.model.trace.TracePrinter.va;
 import java.util.ArrayList;
 import java.util.List;
 import pvspec.model.abi.Access;
+import pvspec.model.abi.CallbackOp;
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.Domctl;
 import pvspec.model.abi.EventChannelOp;
@@ -70,7 +71,27 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
 
     @Override
     public String setCallbacks(SetCallbacks s) {
-        return "set_callbacks event=" + address(c, s.event()) + " failsafe=" + address(c, s.failsafe());
+        return "set_callbacks event=" + address(c, s.event()) + " failsafe=" + address(c, s.failsafe())
+                + (s.syscall() != 0 ? " syscall=" + address(c, s.syscall()) : "");
+    }
+
+    @Override
+    public String callbackOp(CallbackOp h) {
+        return "callback_op " + h.accept(new CallbackOp.Visitor<>() {
+            @Override
+            public String register(CallbackOp.Register x) {
+                return "register type=" + callbackType(x.type()) + (x.flags() != 0 ? " flags=" + names(x.flags() & 0xFFFFFFFFL, TraceParser.CALLBACK_FLAGS, x.flags()) : "")
+                        + " address=" + address(c, x.address());
+            }
+
+            @Override public String unregister(CallbackOp.Unregister x) { return "unregister type=" + callbackType(x.type()); }
+            @Override public String unknown(CallbackOp.Unknown x) { return "cmd=" + x.cmd(); }
+        });
+    }
+
+    private static String callbackType(int type) {
+        for (java.util.Map.Entry<String, Long> e : TraceParser.CALLBACK_TYPES.entrySet()) if (e.getValue() == type) return e.getKey();
+        return Integer.toString(type);
     }
 
     @Override public String eventChannelOp(EventChannelOp h) { return "event_channel_op " + h.accept(new EventChannel()); }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import pvspec.model.abi.Access;
+import pvspec.model.abi.CallbackOp;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.Domctl;
 import pvspec.model.abi.Errno;
@@ -49,6 +50,11 @@ final class TraceParser {
             "device_map", (long) GrantTableOp.GNTMAP_device_map, "host_map", (long) GrantTableOp.GNTMAP_host_map,
             "readonly", (long) GrantTableOp.GNTMAP_readonly, "application_map", (long) GrantTableOp.GNTMAP_application_map,
             "contains_pte", (long) GrantTableOp.GNTMAP_contains_pte);
+    static final Map<String, Long> CALLBACK_TYPES = names(
+            "event", (long) CallbackOp.CALLBACKTYPE_event, "failsafe", (long) CallbackOp.CALLBACKTYPE_failsafe,
+            "syscall", (long) CallbackOp.CALLBACKTYPE_syscall, "nmi", (long) CallbackOp.CALLBACKTYPE_nmi,
+            "sysenter", (long) CallbackOp.CALLBACKTYPE_sysenter, "syscall32", (long) CallbackOp.CALLBACKTYPE_syscall32);
+    static final Map<String, Long> CALLBACK_FLAGS = names("mask_events", (long) CallbackOp.CALLBACKF_mask_events);
 
     private final String source;
     private int line;
@@ -202,10 +208,11 @@ final class TraceParser {
             case "set_trap_table": return setTrapTable(t);
             case "set_callbacks": {
                 Args a = args(t);
-                SetCallbacks h = new SetCallbacks(a.va("event"), a.va("failsafe"));
+                SetCallbacks h = new SetCallbacks(a.va("event"), a.va("failsafe"), a.has("syscall") ? a.va("syscall") : 0);
                 a.done();
                 return h;
             }
+            case "callback_op": return callbackOp(t, sub(t, kind));
             case "event_channel_op": return eventChannelOp(t, sub(t, kind));
             case "clear_evtchn":
             case "mask_evtchn": {
@@ -419,6 +426,26 @@ final class TraceParser {
             case "unpausedomain": { Args a = args(t); h = new Domctl.UnpauseDomain(a.domid("dom")); a.done(); break; }
             case "max_mem": { Args a = args(t); h = new Domctl.MaxMem(a.domid("dom"), a.num("pages")); a.done(); break; }
             default: h = new Domctl.Unknown(unknownCmd(sub, t, "domctl"));
+        }
+        return h;
+    }
+
+    private CallbackOp callbackOp(Tokens t, Tokens.Word sub) throws TraceSyntaxException {
+        CallbackOp h;
+        switch (sub.text()) {
+            case "register": {
+                Args a = args(t);
+                h = new CallbackOp.Register((int) a.bits("type", CALLBACK_TYPES), a.has("flags") ? (int) a.bits("flags", CALLBACK_FLAGS) : 0, a.va("address"));
+                a.done();
+                break;
+            }
+            case "unregister": {
+                Args a = args(t);
+                h = new CallbackOp.Unregister((int) a.bits("type", CALLBACK_TYPES));
+                a.done();
+                break;
+            }
+            default: h = new CallbackOp.Unknown(unknownCmd(sub, t, "callback_op"));
         }
         return h;
     }

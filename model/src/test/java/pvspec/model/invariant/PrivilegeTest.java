@@ -27,8 +27,8 @@ class PrivilegeTest {
     @Test
     void aPrivilegedGuestIsCaught() {
         Domain d = s.dom(1);
-        broken("INV-10", s.withDomain(new Domain(d.id(), true, d.life(), d.pauseCount(), d.maxPages(), d.vcpus(), d.traps(),
-                d.eventCallback(), d.failsafeCallback(), d.ports(), d.grants(), d.maptrack())), null);
+        broken("INV-10", s.withDomain(new Domain(d.id(), true, d.life(), d.pauseCount(), d.maxPages(), d.vcpus(),
+                d.ports(), d.grants(), d.maptrack())), null);
     }
 
     @Test
@@ -73,7 +73,7 @@ class PrivilegeTest {
     @Test
     void anUnprivilegedControlDomainIsCaught() {
         Domain d = s.dom(0);
-        broken("INV-10", s.withDomain(new Domain(d.id(), false, d.life(), d.pauseCount(), d.maxPages(), d.vcpus(), d.traps(),
-                d.eventCallback(), d.failsafeCallback(), d.ports(), d.grants(), d.maptrack())), null);
+        broken("INV-10", s.withDomain(new Domain(d.id(), false, d.life(), d.pauseCount(), d.maxPages(), d.vcpus(),
+                d.ports(), d.grants(), d.maptrack())), null);
     }
 }

@@ -6,6 +6,7 @@ import static pvspec.model.invariant.InvariantAssert.holds;
 import org.junit.jupiter.api.Test;
 import pvspec.model.abi.Mode;
 import pvspec.model.abi.TrapInfo;
+import pvspec.model.state.Callbacks;
 import pvspec.model.state.Domain;
 import pvspec.model.state.State;
 import pvspec.model.state.TrapBounce;
@@ -25,35 +26,35 @@ class TrapTableTest {
     @Test
     void aNonCanonicalHandlerIsCaught() {
         Domain d = s.dom(1);
-        broken("INV-9", s.withDomain(d.withTraps(d.traps().plus(14, new TrapInfo(14, 0, 0xe033, 1 << 20)))), null);
-        holds("INV-9", s.withDomain(d.withTraps(d.traps().plus(14, new TrapInfo(14, 0, 0xe033, 8)))));
+        broken("INV-9", s.withDomain(withTrap(d, new TrapInfo(14, 0, 0xe033, 1 << 20))), null);
+        holds("INV-9", s.withDomain(withTrap(d, new TrapInfo(14, 0, 0xe033, 8))));
     }
 
     @Test
     void aRingZeroHandlerIsCaught() {
         Domain d = s.dom(1);
-        broken("INV-9", s.withDomain(d.withTraps(d.traps().plus(14, new TrapInfo(14, 0, 0xe030, 1)))), null);
+        broken("INV-9", s.withDomain(withTrap(d, new TrapInfo(14, 0, 0xe030, 1))), null);
     }
 
     @Test
     void aCallbackOutsideTheGuestIsCaught() {
-        broken("INV-9", s.withDomain(s.dom(1).withCallbacks(1 << 20, 0)), null);
+        broken("INV-9", s.withDomain(withCallbacks(s.dom(1), new Callbacks(1 << 20, 0, 0, 0, 0, 0))), null);
     }
 
     @Test
     void aSoftwareInterruptThroughAForbiddingDplIsCaught() {
         Domain d = s.dom(1);
-        TrapBounce b = new TrapBounce(14, true, Mode.USER, d.traps().get(14));
+        TrapBounce b = new TrapBounce(14, true, Mode.USER, d.vcpu(0).traps().get(14));
         broken("INV-9", s.withDomain(d.withVcpu(0, d.vcpu(0).withLastTrap(b))), null);
     }
 
     @Test
     void aMalformedEntryIsCaught() {
         Domain d = s.dom(1);
-        broken("INV-9", s.withDomain(d.withTraps(d.traps().plus(14, new TrapInfo(13, 0, 0xe033, 1)))), null);
-        broken("INV-9", s.withDomain(d.withTraps(d.traps().plus(14, new TrapInfo(14, 4, 0xe033, 1)))), null);
-        broken("INV-9", s.withDomain(d.withTraps(d.traps().plus(14, new TrapInfo(14, 0, 0xe033, 0)))), null);
-        broken("INV-9", s.withDomain(d.withCallbacks(0, -9)), null);
+        broken("INV-9", s.withDomain(withTrap(d, new TrapInfo(13, 0, 0xe033, 1))), null);
+        broken("INV-9", s.withDomain(withTrap(d, new TrapInfo(14, 4, 0xe033, 1))), null);
+        broken("INV-9", s.withDomain(withTrap(d, new TrapInfo(14, 0, 0xe033, 0))), null);
+        broken("INV-9", s.withDomain(withCallbacks(d, new Callbacks(0, -9, 0, 0, 0, 0))), null);
     }
 
     @Test
@@ -63,5 +64,13 @@ class TrapTableTest {
         broken("INV-9", s.withDomain(d.withVcpu(1, d.vcpu(1).withLastTrap(b))), null);
         TrapBounce ok = new TrapBounce(14, true, Mode.KERNEL, new TrapInfo(14, 1, 0xe033, 1));
         holds("INV-9", s.withDomain(d.withVcpu(1, d.vcpu(1).withLastTrap(ok))));
+    }
+
+    private static Domain withTrap(Domain d, TrapInfo t) {
+        return d.withVcpu(0, d.vcpu(0).withTraps(d.vcpu(0).traps().plus(14, t)));
+    }
+
+    private static Domain withCallbacks(Domain d, Callbacks cb) {
+        return d.withVcpu(0, d.vcpu(0).withCallbacks(cb));
     }
 }

@@ -23,33 +23,33 @@ class TrapRulesTest {
     @Test
     void installsHandlersAtGuestKernelPrivilege() {
         State t = accepts(s, "d1: set_trap_table trap=3,3,0xe030,0.1 trap=4,3,0x8,0.1", "OK");
-        assertThat(t.dom(1).traps().get(3)).isEqualTo(new TrapInfo(3, 3, 0xe033, 1));
-        assertThat(t.dom(1).traps().get(4).rpl()).isEqualTo(3);
+        assertThat(t.dom(1).vcpu(0).traps().get(3)).isEqualTo(new TrapInfo(3, 3, 0xe033, 1));
+        assertThat(t.dom(1).vcpu(0).traps().get(4).rpl()).isEqualTo(3);
     }
 
     @Test
     void anAddressOfZeroEndsTheList() {
         State t = accepts(s, "d1: set_trap_table trap=3,3,0xe033,0.1 trap=4,3,0xe033,0 trap=5,3,0xe033,0.1", "OK");
-        assertThat(t.dom(1).traps()).containsOnlyKeys(3);
+        assertThat(t.dom(1).vcpu(0).traps()).containsOnlyKeys(3);
     }
 
     @Test
     void anEmptyListClearsTheTable() {
         State t = accepts(withTraps(), "d1: set_trap_table", "OK");
-        assertThat(t.dom(1).traps()).isEmpty();
+        assertThat(t.dom(1).vcpu(0).traps()).isEmpty();
     }
 
     @Test
     void aNonEmptyListAddsToTheTable() {
         State t = accepts(withTraps(), "d1: set_trap_table trap=3,3,0xe033,0.1", "OK");
-        assertThat(t.dom(1).traps()).containsKeys(3, 13, 14, 32, 128);
+        assertThat(t.dom(1).vcpu(0).traps()).containsKeys(3, 13, 14, 32, 128);
     }
 
     /** do_set_trap_table (pv/callback.c:do_set_trap_table) installs entry by entry; a non-canonical one stops it, the earlier ones stay. */
     @Test
     void aNonCanonicalEntryStopsTheListAndTheEntriesBeforeItStay() {
         State t = accepts(s, "d1: set_trap_table trap=3,3,0xe033,0.1 trap=14,0,0xe033,0x100 trap=5,3,0xe033,0.1", "EINVAL");
-        assertThat(t.dom(1).traps()).containsOnlyKeys(3);
+        assertThat(t.dom(1).vcpu(0).traps()).containsOnlyKeys(3);
         refuses(s, "d1: set_trap_table trap=14,0,0xe033,-5", "EINVAL");
     }
 
@@ -57,23 +57,23 @@ class TrapRulesTest {
     @Test
     void onlyTheAddressIsCheckedTheFieldsAreTakenAsCFields() {
         State t = accepts(s, "d1: set_trap_table trap=14,0,0xe033,2.0", "OK");
-        assertThat(t.dom(1).traps().get(14).address()).isEqualTo(8);
+        assertThat(t.dom(1).vcpu(0).traps().get(14).address()).isEqualTo(8);
         t = accepts(s, "d1: set_trap_table trap=256,0,0xe033,0.1 trap=-1,5,0x10000,0.2", "OK");
-        assertThat(t.dom(1).traps().get(0)).isEqualTo(new TrapInfo(0, 0, 0xe033, 1));
-        assertThat(t.dom(1).traps().get(255)).isEqualTo(new TrapInfo(255, 1, 3, 2));
+        assertThat(t.dom(1).vcpu(0).traps().get(0)).isEqualTo(new TrapInfo(0, 0, 0xe033, 1));
+        assertThat(t.dom(1).vcpu(0).traps().get(255)).isEqualTo(new TrapInfo(255, 1, 3, 2));
     }
 
     /** do_set_callbacks (pv/callback.c) registers each canonical address, ignores the others, and returns 0. */
     @Test
     void setCallbacksIgnoresANonCanonicalAddressAndReturnsZero() {
         State t = accepts(s, "d1: set_callbacks event=0.3 failsafe=0", "OK");
-        assertThat(t.dom(1).eventCallback()).isEqualTo(3);
+        assertThat(t.dom(1).vcpu(0).callbacks().event()).isEqualTo(3);
         t = accepts(t, "d1: set_callbacks event=-1 failsafe=0x10", "OK");
-        assertThat(t.dom(1).eventCallback()).isEqualTo(3);
-        assertThat(t.dom(1).failsafeCallback()).isEqualTo(0);
+        assertThat(t.dom(1).vcpu(0).callbacks().event()).isEqualTo(3);
+        assertThat(t.dom(1).vcpu(0).callbacks().failsafe()).isEqualTo(0);
         t = accepts(t, "d1: set_callbacks event=2.1 failsafe=0.2", "OK");
-        assertThat(t.dom(1).eventCallback()).isEqualTo(9);
-        assertThat(t.dom(1).failsafeCallback()).isEqualTo(2);
+        assertThat(t.dom(1).vcpu(0).callbacks().event()).isEqualTo(9);
+        assertThat(t.dom(1).vcpu(0).callbacks().failsafe()).isEqualTo(2);
     }
 
     @Test
@@ -89,7 +89,7 @@ class TrapRulesTest {
     void softwareInterruptsFollowTheirDpl() {
         State t = withTraps();
         State u = accepts(t, "d1/user: softint vector=128", "OK");
-        assertThat(u.dom(1).vcpu(0).lastTrap().orElseThrow()).isEqualTo(new TrapBounce(128, true, Mode.USER, t.dom(1).traps().get(128)));
+        assertThat(u.dom(1).vcpu(0).lastTrap().orElseThrow()).isEqualTo(new TrapBounce(128, true, Mode.USER, t.dom(1).vcpu(0).traps().get(128)));
         accepts(t, "d1: softint vector=32", "OK");
         u = accepts(t, "d1/user: softint vector=32", "fault");
         assertThat(u.dom(1).vcpu(0).lastTrap().orElseThrow().vector()).isEqualTo(13);
@@ -103,7 +103,7 @@ class TrapRulesTest {
     void int3AndIntoAreDeliveredWhateverTheDpl() {
         State t = accepts(s, "d1: set_trap_table trap=3,0,0xe033,0.1 trap=4,0,0xe033,0.2", "OK");
         State u = accepts(t, "d1/user: softint vector=3", "OK");
-        assertThat(u.dom(1).vcpu(0).lastTrap().orElseThrow()).isEqualTo(new TrapBounce(3, false, Mode.USER, t.dom(1).traps().get(3)));
+        assertThat(u.dom(1).vcpu(0).lastTrap().orElseThrow()).isEqualTo(new TrapBounce(3, false, Mode.USER, t.dom(1).vcpu(0).traps().get(3)));
         u = accepts(t, "d1/user: softint vector=4", "OK");
         assertThat(u.dom(1).vcpu(0).lastTrap().orElseThrow().vector()).isEqualTo(4);
     }
@@ -117,7 +117,7 @@ class TrapRulesTest {
     @Test
     void theBoundaryValuesAreAccepted() {
         State t = accepts(s, "d1: set_trap_table trap=255,3,0xffff,1.3 trap=0,0,0,0.1", "OK");
-        assertThat(t.dom(1).traps()).containsKeys(0, 255);
+        assertThat(t.dom(1).vcpu(0).traps()).containsKeys(0, 255);
         accepts(t, "d1: softint vector=255", "OK");
         accepts(t, "d1: softint vector=0", "fault");
         accepts(s, "d1: set_trap_table trap=14,0,0xe033,3.3", "OK");

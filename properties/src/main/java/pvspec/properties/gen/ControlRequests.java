@@ -4,6 +4,7 @@ import java.util.List;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.Domctl;
+import pvspec.model.abi.CallbackOp;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.SchedOp;
@@ -71,12 +72,21 @@ final class ControlRequests {
     }
 
     Hypercall traps(boolean hostile) {
-        if (p.chance(0.25)) return new SetCallbacks(address(hostile), p.chance(0.5) ? 0 : address(false));
+        if (p.chance(0.25)) return new SetCallbacks(address(hostile), p.chance(0.5) ? 0 : address(false), p.chance(0.7) ? 0 : address(hostile));
+        if (p.chance(0.25)) return callbackOp(hostile);
         if (p.chance(0.1)) return new SetTrapTable(List.of());
         int vector = hostile && p.chance(0.2) ? p.one(256, -1) : p.one(3, 13, 14, 128, p.below(32));
         int dpl = hostile && p.chance(0.2) ? p.one(4, -1) : p.below(4);
         int cs = p.one(0xe033, 0xe030, 0x10, 0xe019);
         return new SetTrapTable(List.of(new TrapInfo(vector, dpl, cs, address(hostile))));
+    }
+
+    /** {@code callback_op}: every type (3 and 6 are none on x86-64), with and without the event mask; NMI unregistered. */
+    private Hypercall callbackOp(boolean hostile) {
+        int type = hostile && p.chance(0.3) ? p.one(3, 6, 8, 0x10004) : p.one(0, 1, 2, 4, 4, 5, 7);
+        if (p.chance(0.3)) return new CallbackOp.Unregister(type);
+        if (hostile && p.chance(0.05)) return new CallbackOp.Unknown(p.one(2, 99));
+        return new CallbackOp.Register(type, p.chance(0.5) ? CallbackOp.CALLBACKF_mask_events : 0, p.chance(0.1) ? 0 : address(hostile));
     }
 
     /** A handler address: a guest address, or (hostile) a non-canonical or hypervisor one. */

@@ -10,6 +10,7 @@ import pvspec.model.abi.EventChannelOp;
 import pvspec.model.abi.EventChannelWrite;
 import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.GrantTableWrite;
+import pvspec.model.abi.CallbackOp;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
@@ -88,7 +89,9 @@ public final class Garbage {
                 for (int i = in.below(3); i > 0; i--) t.add(new TrapInfo(small(), small(), small(), num()));
                 return new SetTrapTable(t);
             }
-            case 4: return new SetCallbacks(num(), num());
+            case 4: return in.below(2) == 0 ? new SetCallbacks(num(), num(), num())
+                    : in.below(3) == 0 ? new CallbackOp.Unregister(small()) : in.below(9) == 0 ? new CallbackOp.Unknown(small())
+                    : new CallbackOp.Register(small(), small(), num());
             case 5: return eventChannel();
             case 6: return in.below(2) == 0 ? new EventChannelWrite.ClearEvtchn(small()) : new EventChannelWrite.MaskEvtchn(small());
             case 7: return in.below(3) == 0 ? new GrantTableOp.UnmapGrantRef(small())

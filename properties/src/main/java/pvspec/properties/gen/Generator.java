@@ -62,7 +62,7 @@ public final class Generator {
         // A kernel installs its handlers first: a fault with none crashes the domain
         // (x86_64/entry.S:629-634), and a crashed domain makes no more requests.
         Domain me = v.s.domains().get(c.domain());
-        if (me != null && !c.isUser() && !me.traps().containsKey(14) && p.chance(0.9)) return ctl.handlers();
+        if (me != null && !c.isUser() && me.hasVcpu(c.vcpu()) && !me.vcpu(c.vcpu()).traps().containsKey(14) && p.chance(0.9)) return ctl.handlers();
         int r = p.below(100);
         if (r < 24) return pt.mmuUpdate(hostile);
         if (r < 40) return pt.mmuextOp(hostile);

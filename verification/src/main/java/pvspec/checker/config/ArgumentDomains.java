@@ -53,6 +53,8 @@ public final class ArgumentDomains {
         m.put("addr", List.of("0", guest, hypervisorVa(c), "0x" + Long.toHexString(c.vaPages())));
         m.put("traps", List.of("", "trap=14,0,0xe030,{addr}", "trap=128,3,0xe033," + guest, "trap=300,0,0xe033," + guest,
                 "trap=3,4,0xe033," + guest));
+        m.put("cbtype", List.of("event", "failsafe", "nmi", "3")); // 3: CALLBACKTYPE_sysenter_deprecated, ENOSYS on x86-64
+        m.put("cbflags", List.of("0", "mask_events"));
         return new ArgumentDomains(m);
     }
 

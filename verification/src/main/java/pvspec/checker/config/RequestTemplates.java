@@ -72,5 +72,8 @@ final class RequestTemplates {
             "{caller}: access read va={va}",
             "{caller}: access write va={va}",
             "{caller}: softint vector={vector}",
-            "{caller}: hypercall nr=99");
+            "{caller}: hypercall nr=99",
+            "{caller}: callback_op register type={cbtype} flags={cbflags} address={addr}",
+            "{caller}: callback_op unregister type={cbtype}",
+            "{caller}: callback_op cmd=99");
 }

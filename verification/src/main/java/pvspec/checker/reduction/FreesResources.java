@@ -10,6 +10,7 @@ import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.MmuextOp;
+import pvspec.model.abi.CallbackOp;
 import pvspec.model.abi.SchedOp;
 import pvspec.model.abi.SetCallbacks;
 import pvspec.model.abi.SetTrapTable;
@@ -60,6 +61,7 @@ final class FreesResources implements Hypercall.Visitor<Boolean> {
     @Override public Boolean grantTableWrite(GrantTableWrite h) { return false; }
     @Override public Boolean setTrapTable(SetTrapTable h) { return false; }
     @Override public Boolean setCallbacks(SetCallbacks h) { return false; }
+    @Override public Boolean callbackOp(CallbackOp h) { return false; }
     @Override public Boolean eventChannelOp(EventChannelOp h) { return false; }
     @Override public Boolean eventChannelWrite(EventChannelWrite h) { return false; }
     @Override public Boolean schedOp(SchedOp h) { return false; }

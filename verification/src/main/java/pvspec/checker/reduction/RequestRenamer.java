@@ -17,6 +17,7 @@ import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.MmuextOp;
 import pvspec.model.abi.Pte;
+import pvspec.model.abi.CallbackOp;
 import pvspec.model.abi.SchedOp;
 import pvspec.model.abi.SetCallbacks;
 import pvspec.model.abi.SetTrapTable;
@@ -77,6 +78,7 @@ final class RequestRenamer {
             // No domain ids, frames or grant references in these (addresses, ports, vectors only).
             @Override public Hypercall setTrapTable(SetTrapTable x) { return x; }
             @Override public Hypercall setCallbacks(SetCallbacks x) { return x; }
+            @Override public Hypercall callbackOp(CallbackOp x) { return x; }
             @Override public Hypercall eventChannelWrite(EventChannelWrite x) { return x; }
             @Override public Hypercall schedOp(SchedOp x) { return x; }
             @Override public Hypercall access(Access x) { return x; }

@@ -1,7 +1,10 @@
 package pvspec.checker.store;
 
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import pvspec.model.state.Domain;
+import pvspec.model.state.Vcpu;
 import pvspec.model.state.State;
 
 /**
@@ -25,7 +28,13 @@ public final class CompactState {
     }
 
     private static Domain of(Domain d) {
-        return new Domain(d.id(), d.privileged(), d.life(), d.pauseCount(), d.maxPages(), ArrayVector.of(d.vcpus()), ArrayIntMap.of(d.traps()),
-                d.eventCallback(), d.failsafeCallback(), ArrayVector.of(d.ports()), ArrayVector.of(d.grants()), ArrayIntMap.of(d.maptrack()));
+        return new Domain(d.id(), d.privileged(), d.life(), d.pauseCount(), d.maxPages(), ArrayVector.of(vcpus(d)),
+                ArrayVector.of(d.ports()), ArrayVector.of(d.grants()), ArrayIntMap.of(d.maptrack()));
+    }
+
+    private static List<Vcpu> vcpus(Domain d) {
+        List<Vcpu> out = new ArrayList<>();
+        for (Vcpu v : d.vcpus()) out.add(v.withTraps(ArrayIntMap.of(v.traps())));
+        return out;
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.Pte;
 import pvspec.model.abi.TrapInfo;
+import pvspec.model.state.Callbacks;
 import pvspec.model.state.Config;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
@@ -105,13 +106,6 @@ public final class StateCodec {
         int nv = d.vcpus().size();
         out.uvar(nv);
         for (int i = 0; i < nv; i++) vcpu(d.vcpus().get(i), r, c, out);
-        out.uvar(d.traps().size());
-        if (!d.traps().isEmpty()) for (Map.Entry<Integer, TrapInfo> e : d.traps().entrySet()) {
-            out.svar(e.getKey());
-            trap(e.getValue(), out);
-        }
-        out.svar(d.eventCallback());
-        out.svar(d.failsafeCallback());
         int np = d.ports().size();
         out.uvar(np);
         for (int i = 0; i < np; i++) port(d.ports().get(i), r, out);
@@ -151,6 +145,18 @@ public final class StateCodec {
             out.u8((b.get().software() ? 1 : 0) | b.get().mode().ordinal() << 1);
             trap(b.get().handler(), out);
         }
+        out.uvar(v.traps().size());
+        if (!v.traps().isEmpty()) for (Map.Entry<Integer, TrapInfo> e : v.traps().entrySet()) {
+            out.svar(e.getKey());
+            trap(e.getValue(), out);
+        }
+        Callbacks cb = v.callbacks();
+        out.svar(cb.event());
+        out.svar(cb.failsafe());
+        out.svar(cb.syscall());
+        out.svar(cb.syscall32());
+        out.svar(cb.sysenter());
+        out.u8(cb.masks());
     }
 
     private static void trap(TrapInfo t, ByteSink out) {

@@ -10,6 +10,7 @@ import org.pcollections.PMap;
 import org.pcollections.TreePMap;
 import org.pcollections.TreePVector;
 import pvspec.model.abi.TrapInfo;
+import pvspec.model.state.Callbacks;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
 import pvspec.model.state.GrantEntry;
@@ -63,8 +64,6 @@ public final class Canon {
     private static Domain domain(Domain d) {
         List<Vcpu> vcpus = new ArrayList<>();
         for (int v = 0; v < d.vcpus().size(); v++) vcpus.add(vcpu(d.vcpu(v)));
-        PMap<Integer, TrapInfo> traps = IntTreePMap.empty();
-        for (int vector : StateDigest.keys(d.traps())) traps = traps.plus(vector, trap(d.traps().get(vector)));
         List<Port> ports = new ArrayList<>();
         for (int p = 0; p < d.ports().size(); p++) {
             Port x = d.port(p);
@@ -80,8 +79,8 @@ public final class Canon {
             Maptrack m = d.maptrack().get(h);
             maptrack = maptrack.plus(h, new Maptrack(m.dom(), m.ref(), m.frame(), m.readonly(), m.hostL1(), m.hostIndex()));
         }
-        return new Domain(d.id(), d.privileged(), d.life(), d.pauseCount(), d.maxPages(), TreePVector.from(vcpus), settle(traps),
-                d.eventCallback(), d.failsafeCallback(), TreePVector.from(ports), TreePVector.from(grants), settle(maptrack));
+        return new Domain(d.id(), d.privileged(), d.life(), d.pauseCount(), d.maxPages(), TreePVector.from(vcpus),
+                TreePVector.from(ports), TreePVector.from(grants), settle(maptrack));
     }
 
     private static Vcpu vcpu(Vcpu v) {
@@ -94,7 +93,11 @@ public final class Canon {
             TrapBounce b = v.lastTrap().get();
             last = Optional.of(new TrapBounce(b.vector(), b.software(), b.mode(), trap(b.handler())));
         }
-        return new Vcpu(v.baseptr(), v.blocked(), v.upcallPending(), settle(TreePMap.from(tlb)), last);
+        PMap<Integer, TrapInfo> traps = IntTreePMap.empty();
+        for (int vector : StateDigest.keys(v.traps())) traps = traps.plus(vector, trap(v.traps().get(vector)));
+        Callbacks cb = v.callbacks();
+        return new Vcpu(v.baseptr(), v.blocked(), v.upcallPending(), settle(TreePMap.from(tlb)), last, settle(traps),
+                new Callbacks(cb.event(), cb.failsafe(), cb.syscall(), cb.syscall32(), cb.sysenter(), cb.masks()));
     }
 
     private static TrapInfo trap(TrapInfo t) {

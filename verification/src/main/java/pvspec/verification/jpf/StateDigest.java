@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import pvspec.model.abi.Result;
 import pvspec.model.abi.TrapInfo;
+import pvspec.model.state.Callbacks;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
 import pvspec.model.state.GrantEntry;
@@ -49,9 +50,8 @@ public final class StateDigest {
 
     private static void domain(StringBuilder b, Domain d) {
         b.append(d.id()).append(d.privileged() ? "P" : "").append(',').append(d.life().name()).append(d.paused() ? ",paused" + d.pauseCount() : "")
-                .append(",max=").append(d.maxPages()).append(",cb=").append(d.eventCallback()).append('/').append(d.failsafeCallback());
+                .append(",max=").append(d.maxPages());
         for (int v = 0; v < d.vcpus().size(); v++) vcpu(b.append(" v").append(v).append(':'), d.vcpu(v));
-        for (int vector : keys(d.traps())) trap(b.append(" trap").append(vector).append('='), d.traps().get(vector));
         for (int p = 0; p < d.ports().size(); p++) {
             Port port = d.port(p);
             if (port.isFree() && !port.pending() && !port.masked() && port.notifyVcpu() == 0) continue;
@@ -73,6 +73,10 @@ public final class StateDigest {
 
     private static void vcpu(StringBuilder b, Vcpu v) {
         b.append(v.baseptr()).append(v.blocked() ? ",blocked" : "").append(v.upcallPending() ? ",upcall" : "");
+        Callbacks cb = v.callbacks();
+        b.append(",cb=").append(cb.event()).append('/').append(cb.failsafe()).append('/').append(cb.syscall()).append('/')
+                .append(cb.syscall32()).append('/').append(cb.sysenter()).append('/').append(cb.masks());
+        for (int vector : keys(v.traps())) trap(b.append(",trap").append(vector).append('='), v.traps().get(vector));
         for (Map.Entry<Long, TlbEntry> e : v.tlb().entrySet()) {
             long va = e.getKey();
             b.append(",tlb").append(va).append("->").append(e.getValue().mfn()).append(e.getValue().writable() ? "w" : "r");

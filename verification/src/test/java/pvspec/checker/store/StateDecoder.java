@@ -11,6 +11,7 @@ import pvspec.model.abi.DomId;
 import pvspec.model.abi.Mode;
 import pvspec.model.abi.Pte;
 import pvspec.model.abi.TrapInfo;
+import pvspec.model.state.Callbacks;
 import pvspec.model.state.Config;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
@@ -104,14 +105,6 @@ final class StateDecoder {
         PVector<Vcpu> vcpus = TreePVector.empty();
         long nv = uvar();
         for (long i = 0; i < nv; i++) vcpus = vcpus.plus(vcpu());
-        PMap<Integer, TrapInfo> traps = IntTreePMap.empty();
-        long nt = uvar();
-        for (long i = 0; i < nt; i++) {
-            int k = (int) svar();
-            traps = traps.plus(k, trap());
-        }
-        long event = svar();
-        long failsafe = svar();
         PVector<Port> ports = TreePVector.empty();
         long np = uvar();
         for (long i = 0; i < np; i++) ports = ports.plus(port());
@@ -124,7 +117,7 @@ final class StateDecoder {
             int handle = (int) svar();
             mt = mt.plus(handle, new Maptrack((int) svar(), (int) svar(), svar(), u8() != 0, svar(), (int) svar()));
         }
-        return new Domain(id, (f & 1) != 0, Lifecycle.values()[(f >> 1) & 3], pauseCount, maxPages, vcpus, traps, event, failsafe,
+        return new Domain(id, (f & 1) != 0, Lifecycle.values()[(f >> 1) & 3], pauseCount, maxPages, vcpus,
                 ports, grants, mt);
     }
 
@@ -143,7 +136,14 @@ final class StateDecoder {
             int g = u8();
             last = Optional.of(new TrapBounce(vector, (g & 1) != 0, Mode.values()[g >> 1], trap()));
         }
-        return new Vcpu(base, (f & 1) != 0, (f & 2) != 0, tlb, last);
+        PMap<Integer, TrapInfo> traps = IntTreePMap.empty();
+        long nt = uvar();
+        for (long i = 0; i < nt; i++) {
+            int k = (int) svar();
+            traps = traps.plus(k, trap());
+        }
+        Callbacks cb = new Callbacks(svar(), svar(), svar(), svar(), svar(), u8());
+        return new Vcpu(base, (f & 1) != 0, (f & 2) != 0, tlb, last, traps, cb);
     }
 
     private TrapInfo trap() {

@@ -140,6 +140,23 @@ public enum Check {
     TRAP_NON_CANONICAL(TRAPS, XEN, Xen.PV_CALLBACK, "do_set_trap_table", "non-canonical", EINVAL,
             "a handler address must be canonical (XSA-7)"),
 
+    // callback_op (pv/callback.c:do_callback_op, register_guest_callback, unregister_guest_callback).
+    /** Checked before the type (pv/callback.c:56-57): a non-canonical address of an unknown type is EINVAL. */
+    CALLBACK_NON_CANONICAL(TRAPS, XEN, Xen.PV_CALLBACK, "register_guest_callback", "non-canonical", EINVAL,
+            "a callback address must be canonical (XSA-7)"),
+    /** pv/callback.c:97-98: CALLBACKTYPE_sysenter_deprecated (3), 6 and every type above 7. */
+    CALLBACK_UNKNOWN_TYPE(TRAPS, XEN, Xen.PV_CALLBACK, "register_guest_callback", "unknown-type", ENOSYS,
+            "no such callback type on a 64-bit hypervisor"),
+    /** pv/callback.c:111-116: only the NMI callback can be unregistered. */
+    CALLBACK_NOT_UNREGISTRABLE(TRAPS, XEN, Xen.PV_CALLBACK, "unregister_guest_callback", "not-unregistrable", EINVAL,
+            "the event, failsafe, syscall, syscall32 and sysenter callbacks cannot be unregistered"),
+    /** pv/callback.c:124-125. */
+    CALLBACK_UNREGISTER_UNKNOWN_TYPE(TRAPS, XEN, Xen.PV_CALLBACK, "unregister_guest_callback", "unknown-type", ENOSYS,
+            "no such callback type on a 64-bit hypervisor"),
+    /** pv/callback.c:162-163. */
+    CALLBACK_UNKNOWN_COMMAND(TRAPS, XEN, Xen.PV_CALLBACK, "do_callback_op", "unknown-command", ENOSYS,
+            "no such callback_op command"),
+
     // event_channel_op, clear_evtchn, mask_evtchn.
     /** {@code rcu_lock_domain_by_any_id}: a dying domain is found. */
     EVTCHN_NO_SUCH_DOMAIN(EVENT_CHANNELS, XEN, Xen.EVENT_CHANNEL, "evtchn_alloc_unbound", "no-such-domain", ESRCH,
