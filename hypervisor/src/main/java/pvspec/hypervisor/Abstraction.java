@@ -11,6 +11,7 @@ import org.pcollections.TreePMap;
 import org.pcollections.TreePVector;
 import pvspec.model.abi.TrapInfo;
 import pvspec.model.state.Callbacks;
+import pvspec.model.state.DescriptorTables;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
 import pvspec.model.state.GrantEntry;
@@ -64,7 +65,8 @@ final class Abstraction {
             long[] cb = d.callbacks[v];
             vcpus.add(new Vcpu(d.baseptr[v], d.blocked(v), d.upcallPending(v), TreePMap.from(tlb),
                     Optional.ofNullable((TrapBounce) d.lastTrap[v]), traps,
-                    new Callbacks(cb[Dom.CB_EVENT], cb[Dom.CB_FAILSAFE], cb[Dom.CB_SYSCALL], cb[Dom.CB_SYSCALL32], cb[Dom.CB_SYSENTER], (int) cb[Dom.CB_MASKS])));
+                    new Callbacks(cb[Dom.CB_EVENT], cb[Dom.CB_FAILSAFE], cb[Dom.CB_SYSCALL], cb[Dom.CB_SYSCALL32], cb[Dom.CB_SYSENTER], (int) cb[Dom.CB_MASKS]),
+                    descriptors(d.descTables[v])));
         }
         List<Port> ports = new ArrayList<>();
         for (long w : d.ports) ports.add(port(w));
@@ -78,6 +80,12 @@ final class Abstraction {
         return new Domain(d.id, d.privileged, LIVES[d.life()], (int) d.vars[Dom.PAUSED], d.vars[Dom.MAX_PAGES],
                 TreePVector.from(vcpus),
                 TreePVector.from(ports), TreePVector.from(grants), maptrack);
+    }
+
+    private static DescriptorTables descriptors(long[] dt) {
+        List<Long> frames = new ArrayList<>();
+        for (int i = 0; i < dt[Dom.DT_GDT_FRAMES]; i++) frames.add(dt[Dom.DT_FRAME0 + i]);
+        return new DescriptorTables(TreePVector.from(frames), (int) dt[Dom.DT_GDT_ENTS], dt[Dom.DT_LDT_BASE], (int) dt[Dom.DT_LDT_ENTS]);
     }
 
     private static Port port(long w) {

@@ -248,6 +248,11 @@ public class Checks {
         return (cs & 3) >= 3 ? cs : (cs & ~3) | 3;
     }
 
+    /** {@code do_update_descriptor} checks the descriptor ({@code check_descriptor}, descriptor-tables.c:299) and stores it fixed up. */
+    public boolean updateDescriptorChecked() {
+        return true;
+    }
+
     /** {@code register_guest_nmi_callback}: the NMI entry runs with {@code FLAT_KERNEL_CS} (RPL 3), never the hypervisor's selector. */
     public int nmiCallbackSelector() {
         return 0xe033;

@@ -3,6 +3,7 @@ package pvspec.hypervisor;
 import java.util.Map;
 import pvspec.model.abi.TrapInfo;
 import pvspec.model.state.Callbacks;
+import pvspec.model.state.DescriptorTables;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
 import pvspec.model.state.GrantEntry;
@@ -69,6 +70,13 @@ final class Concretion {
             xc[Dom.CB_SYSCALL32] = cb.syscall32();
             xc[Dom.CB_SYSENTER] = cb.sysenter();
             xc[Dom.CB_MASKS] = cb.masks();
+            DescriptorTables dt = vc.descriptors();
+            long[] xd = x.descTables[v];
+            xd[Dom.DT_GDT_ENTS] = dt.gdtEntries();
+            xd[Dom.DT_GDT_FRAMES] = Math.min(dt.gdtFrames().size(), Dom.GDT_FRAMES_MAX);
+            for (int i = 0; i < xd[Dom.DT_GDT_FRAMES]; i++) xd[Dom.DT_FRAME0 + i] = dt.gdtFrames().get(i);
+            xd[Dom.DT_LDT_BASE] = dt.ldtBase();
+            xd[Dom.DT_LDT_ENTS] = dt.ldtEntries();
             for (Map.Entry<Long, TlbEntry> e : vc.tlb().entrySet()) {
                 long mfn = e.getValue().mfn();
                 x.tlb[v].put(e.getKey(), Tlb.value(mfn, e.getValue().writable()));

@@ -16,9 +16,11 @@ import pvspec.model.abi.MmuextOp;
 import pvspec.model.abi.Result;
 import pvspec.model.abi.SchedOp;
 import pvspec.model.abi.SetCallbacks;
+import pvspec.model.abi.SetGdt;
 import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.UnknownHypercall;
+import pvspec.model.abi.UpdateDescriptor;
 import pvspec.model.abi.UpdateVaMapping;
 
 /** The hypercall table: each request to its family's handler. One per vCPU transaction, so dispatch allocates nothing. */
@@ -44,6 +46,8 @@ final class Dispatch implements Hypercall.Visitor<Result> {
     @Override public Result setTrapTable(SetTrapTable h) { return TrapOps.setTrapTable(t, h); }
     @Override public Result setCallbacks(SetCallbacks h) { return TrapOps.setCallbacks(t, h); }
     @Override public Result callbackOp(CallbackOp h) { return TrapOps.callbackOp(t, h); }
+    @Override public Result setGdt(SetGdt h) { return DescOps.setGdt(t, h); }
+    @Override public Result updateDescriptor(UpdateDescriptor h) { return DescOps.updateDescriptor(t, h); }
     @Override public Result softInt(SoftInt h) { return TrapOps.softInt(t, h); }
     @Override public Result memoryOp(MemoryOp h) { return MemoryOps.apply(t, h); }
     @Override public Result domctl(Domctl h) { return DomctlOps.apply(t, h); }

@@ -45,6 +45,19 @@ final class Dom {
     /** Callbacks per vCPU: addresses at {@link #CB_EVENT}..{@link #CB_SYSENTER}, mask bits at {@link #CB_MASKS}. */
     final long[][] callbacks;
 
+    /**
+     * Descriptor tables per vCPU: {@link #DT_GDT_ENTS}, {@link #DT_GDT_FRAMES} (how many), {@link
+     * #DT_LDT_BASE}, {@link #DT_LDT_ENTS}, then the GDT's frame numbers from {@link #DT_FRAME0}.
+     */
+    final long[][] descTables;
+    static final int DT_GDT_ENTS = 0;
+    static final int DT_GDT_FRAMES = 1;
+    static final int DT_LDT_BASE = 2;
+    static final int DT_LDT_ENTS = 3;
+    static final int DT_FRAME0 = 4;
+    /** {@code FIRST_RESERVED_GDT_PAGE}: a guest GDT has at most 14 frames. */
+    static final int GDT_FRAMES_MAX = 14;
+
     // Indices into a vCPU's callbacks (mask bits as the model's Callbacks.MASK_*).
     static final int CB_EVENT = 0;
     static final int CB_FAILSAFE = 1;
@@ -81,6 +94,7 @@ final class Dom {
         txn = new Txn[nvcpus];
         traps = new Object[nvcpus][VECTORS];
         callbacks = new long[nvcpus][CB_MASKS + 1];
+        descTables = new long[nvcpus][DT_FRAME0 + GDT_FRAMES_MAX];
         for (int v = 0; v < nvcpus; v++) {
             baseptr[v] = NO_BASEPTR;
             tlb[v] = new Tlb();

@@ -9,13 +9,15 @@ import pvspec.model.abi.DomId;
  *
  * <p>{@link #countInfo} holds the general count (low 32 bits, signed) and {@code PGC_allocated};
  * {@link #typeInfo} the type count (low 32 bits, signed), the type (bits 32..34: 0 none, 1..4
- * L1..L4, 5 writable; the type is 0 whenever the count is 0) and {@code PGT_pinned}. Both are
+ * L1..L4, 5 writable, 6 descriptor page; the type is 0 whenever the count is 0) and {@code PGT_pinned}. Both are
  * changed by compare-and-swap (see the package documentation). Contents are allocated on the
  * first non-zero write: {@code null} means all zero, so free and data frames cost no entries.
  */
 final class FrameTable {
     static final int NONE = 0;
     static final int WRITABLE = 5;
+    /** {@code PGT_seg_desc_page}: a GDT or LDT page. */
+    static final int SEG_DESC = 6;
 
     static final long PGC_ALLOCATED = 1L << 62;
     static final long PGT_PINNED = 1L << 62;

@@ -6,6 +6,7 @@ import static pvspec.model.abi.check.Check.MMU_FOREIGN_NOT_PRIVILEGED;
 import static pvspec.model.abi.check.Check.MMU_FOREIGN_UNKNOWN;
 import static pvspec.model.abi.check.Check.MMU_FOREIGN_UPPER;
 import static pvspec.model.abi.check.Check.MMU_NOT_OWNED;
+import static pvspec.model.abi.check.Check.MMU_SEG_DESC_PAGE;
 
 import java.util.List;
 import pvspec.model.abi.DomId;
@@ -59,6 +60,8 @@ final class MmuUpdateOps {
         int table = (int) mfn;
         if (!t.checks.tableOwner(ft.owner[table], t.me)) throw Refused.of(MMU_NOT_OWNED);
         long ti = ft.typeInfo.get(table);
+        // A typed descriptor page: page_lock succeeds and the type switch has no case for it (mm.c:4139-4200).
+        if (FrameTable.typeCount(ti) > 0 && FrameTable.type(ti) == FrameTable.SEG_DESC) throw Refused.of(MMU_SEG_DESC_PAGE);
         if (!FrameTable.isTable(ti)) {
             t.setEntry(table, (int) index, r.val());
             return;

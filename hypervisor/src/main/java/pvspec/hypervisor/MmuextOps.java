@@ -58,6 +58,7 @@ final class MmuextOps {
             @Override public Void invlpgAll(MmuextOp.InvlpgAll x) { TlbOps.invlpgAll(t, d, x.va()); return null; }
             @Override public Void clearPage(MmuextOp.ClearPage x) { MmuextOps.clearPage(t, x.mfn()); return null; }
             @Override public Void copyPage(MmuextOp.CopyPage x) { MmuextOps.copyPage(t, x.mfn(), x.srcMfn()); return null; }
+            @Override public Void setLdt(MmuextOp.SetLdt x) { DescOps.setLdt(t, x.va(), x.ents()); return null; }
             @Override public Void flushCacheGlobal(MmuextOp.FlushCacheGlobal x) { return flushCache(new MmuextOp.FlushCache()); }
 
             @Override

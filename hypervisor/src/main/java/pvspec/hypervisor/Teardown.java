@@ -22,6 +22,7 @@ final class Teardown {
             TrapOps.clearTraps(t, d.traps[v]);
             for (int i = 0; i <= Dom.CB_MASKS; i++) if (d.callbacks[v][i] != 0) t.setLong(d.callbacks[v], i, 0);
             if (base != Dom.NO_BASEPTR) PageRefs.putPageAndType(t, (int) base);
+            DescOps.destroyGdt(t, d, v);
         }
         FrameTable ft = t.ft;
         for (int mfn = 0; mfn < ft.frames; mfn++) {

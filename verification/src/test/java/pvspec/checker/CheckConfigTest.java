@@ -24,7 +24,7 @@ class CheckConfigTest {
         assertThat(c.config().entries()).isEqualTo(4);
         assertThat(c.depth()).isEmpty(); // explored to a fixpoint
         assertThat(c.maxStates()).isEmpty();
-        assertThat(c.requests().size()).isEqualTo(92); // 77 at issue 16, and one per kind issue 15 added (user mode) plus four that reach its seeded bugs (the NMI callback re-registered)
+        assertThat(c.requests().size()).isEqualTo(96); // 77 at issue 16, and one per kind issue 15 added (user mode) plus five that reach its seeded bugs (the NMI callback re-registered, a refused call gate)
         assertThat(CheckConfig.builtInText("small")).doesNotContainPattern("(?m)^#! depth").doesNotContainPattern("(?m)^#! requests default");
     }
 

@@ -172,6 +172,15 @@ public enum SeededBug {
             };
         }
     },
+    UPDATE_DESCRIPTOR_UNCHECKED("update-descriptor-unchecked", "-", "update_descriptor stores the guest's descriptor without check_descriptor (a call gate to a Xen selector, a system segment)", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean updateDescriptorChecked() {
+                    return false;
+                }
+            };
+        }
+    },
     RESET_KEEPS_PEER("reset-keeps-peer", "XSA-343", "evtchn_reset frees ports without unbinding their interdomain peers", Finder.SEQUENTIAL) {
         @Override public Checks checks() {
             return new Checks() {

@@ -67,6 +67,8 @@ public record DomainArgs(List<Arg> args, boolean management, Function<int[], Hyp
         @Override public DomainArgs setTrapTable(SetTrapTable h) { return none(h); }
         @Override public DomainArgs setCallbacks(SetCallbacks h) { return none(h); }
         @Override public DomainArgs callbackOp(CallbackOp h) { return none(h); }
+        @Override public DomainArgs setGdt(SetGdt h) { return none(h); }
+        @Override public DomainArgs updateDescriptor(UpdateDescriptor h) { return none(h); }
         @Override public DomainArgs eventChannelWrite(EventChannelWrite h) { return none(h); }
         @Override public DomainArgs schedOp(SchedOp h) { return none(h); }
         @Override public DomainArgs access(Access h) { return none(h); }

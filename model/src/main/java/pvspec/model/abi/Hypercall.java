@@ -9,7 +9,7 @@ package pvspec.model.abi;
  * decides what each one means or which error it earns.
  */
 public sealed interface Hypercall
-        permits MmuUpdate, MmuextOp, UpdateVaMapping, SetTrapTable, SetCallbacks, CallbackOp, EventChannelOp,
+        permits MmuUpdate, MmuextOp, UpdateVaMapping, SetTrapTable, SetCallbacks, CallbackOp, SetGdt, UpdateDescriptor, EventChannelOp,
                 EventChannelWrite, GrantTableOp, GrantTableWrite, MemoryOp, Domctl, SchedOp, Access,
                 SoftInt, UnknownHypercall {
 
@@ -28,6 +28,8 @@ public sealed interface Hypercall
         R setTrapTable(SetTrapTable h);
         R setCallbacks(SetCallbacks h);
         R callbackOp(CallbackOp h);
+        R setGdt(SetGdt h);
+        R updateDescriptor(UpdateDescriptor h);
         R eventChannelOp(EventChannelOp h);
         R eventChannelWrite(EventChannelWrite h);
         R grantTableOp(GrantTableOp h);

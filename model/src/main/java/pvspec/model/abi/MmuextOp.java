@@ -42,7 +42,7 @@ public record MmuextOp(List<Op> ops) implements Hypercall {
     public sealed interface Op
             permits Pin, Unpin, NewBaseptr, TlbFlushLocal, InvlpgLocal, TlbFlushAll, InvlpgAll,
                     ClearPage, FlushCache, MarkSuper, UnmarkSuper, TlbFlushMulti, InvlpgMulti, FlushCacheGlobal,
-                    CopyPage, Unknown {
+                    CopyPage, SetLdt, Unknown {
         /** The command's name as the trace writes it, e.g. {@code pin_l1_table}. */
         String name();
 
@@ -66,6 +66,7 @@ public record MmuextOp(List<Op> ops) implements Hypercall {
             R invlpgMulti(InvlpgMulti op);
             R flushCacheGlobal(FlushCacheGlobal op);
             R copyPage(CopyPage op);
+            R setLdt(SetLdt op);
             R unknown(Unknown op);
         }
     }
@@ -161,6 +162,15 @@ public record MmuextOp(List<Op> ops) implements Hypercall {
     public record UnmarkSuper(long mfn) implements Op {
         @Override public <R> R accept(Visitor<R> v) { return v.unmarkSuper(this); }
         @Override public String name() { return "unmark_super"; }
+    }
+
+    /**
+     * {@code MMUEXT_SET_LDT}: the calling vCPU's LDT is {@code ents} descriptors at linear
+     * address {@code va} (a virtual page, so always page aligned in the model).
+     */
+    public record SetLdt(long va, long ents) implements Op {
+        @Override public <R> R accept(Visitor<R> v) { return v.setLdt(this); }
+        @Override public String name() { return "set_ldt"; }
     }
 
     /** A command number outside pvspec's ABI. */

@@ -9,7 +9,7 @@ import pvspec.model.state.Vcpu;
 
 /**
  * The references a state's structures hold on each frame, counted from their causes: the
- * allocation, pins, base pointers, and present entries of validated tables (a table mapping
+ * allocation, pins, base pointers, GDT frames, and present entries of validated tables (a table mapping
  * itself holds nothing). A grant PTE counts as the entry it is: the references its map took
  * belong to it (grant_table.c:unmap_common_complete drops them when the PTE is cleared,
  * mm.c:put_page_from_l1e when an ordinary update replaces it); a maptrack entry holds none. Also
@@ -39,7 +39,10 @@ public final class RefCensus {
             if (f.isTable()) c.entries(s, mfn, f);
         }
         for (Domain d : s.domains().values()) {
-            for (Vcpu v : d.vcpus()) if (v.hasBaseptr() && s.validMfn(v.baseptr())) c.typed(v.baseptr(), PageType.table(s.config().levels()));
+            for (Vcpu v : d.vcpus()) {
+                if (v.hasBaseptr() && s.validMfn(v.baseptr())) c.typed(v.baseptr(), PageType.table(s.config().levels()));
+                for (long g : v.descriptors().gdtFrames()) if (s.validMfn(g)) c.typed(g, PageType.SEG_DESC); // pv_set_gdt's get_page_and_type
+            }
         }
         return c;
     }
@@ -83,6 +86,11 @@ public final class RefCensus {
 
     public int linear(long mfn) {
         return linear[(int) mfn];
+    }
+
+    /** Whether some type reference on {@code mfn} demands type {@code t}. */
+    public boolean demands(long mfn, PageType t) {
+        return (demanded[(int) mfn] & (1 << t.ordinal())) != 0;
     }
 
     /** Whether some type reference on {@code mfn} demands a type other than {@code t}. */

@@ -2,13 +2,17 @@ package pvspec.model.invariant;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import pvspec.model.rules.SegmentDescriptors;
 import pvspec.model.state.Frame;
 import pvspec.model.state.PageType;
 import pvspec.model.state.State;
+import pvspec.model.state.TlbEntry;
+import pvspec.model.state.Vcpu;
 
 /**
  * INV-2 type-exclusive. Protects the core exclusion of Xen's type system: a frame is a page
- * table of one level, or writably mapped, never two at once — every type reference it holds
+ * table of one level, a descriptor page, or writably mapped, never two at once — every type reference it holds
  * demands the same type.
  */
 public final class TypeExclusive extends NamedInvariant {
@@ -32,7 +36,30 @@ public final class TypeExclusive extends NamedInvariant {
             if (census.demandsOtherThan(mfn, f.type())) {
                 out.add(Violation.frame(clause("one-type"), mfn, "typed " + f.type() + " while some reference demands another type"));
             }
+            if (f.type() == PageType.SEG_DESC) segDesc(s, census, mfn, f, out);
         }
         return out;
+    }
+
+    /**
+     * A descriptor page (GDT or LDT) is never writable while typed: no writable L1 entry maps it
+     * and no vCPU of its owner holds a writable translation of it (Xen flushes them when the type
+     * changes, mm.c:3037-3058); and it holds only descriptors {@code check_descriptor} allows, as
+     * Xen stores them (validation and {@code update_descriptor} write nothing else).
+     */
+    private void segDesc(State s, RefCensus census, int mfn, Frame f, List<Violation> out) {
+        boolean tlb = false;
+        var owner = s.domains().get(f.owner());
+        if (owner != null) for (Vcpu v : owner.vcpus()) for (TlbEntry e : v.tlb().values()) tlb |= e.mfn() == mfn && e.writable();
+        if (census.demands(mfn, PageType.WRITABLE) || tlb) {
+            out.add(Violation.frame(clause("seg-desc-never-writable"), mfn, "a descriptor page is writable" + (tlb ? " through its owner's TLB" : "")));
+        }
+        for (int i = 0; i < f.contents().size(); i++) {
+            long d = f.contents().get(i);
+            OptionalLong checked = SegmentDescriptors.check(d);
+            if (checked.isEmpty() || checked.getAsLong() != d) {
+                out.add(Violation.frame(clause("seg-desc-checked"), mfn, "descriptor " + i + " (0x" + Long.toHexString(d) + ") is not one Xen stores"));
+            }
+        }
     }
 }

@@ -30,9 +30,10 @@ final class Domains {
         for (int p = 0; p < d.ports().size(); p++) s = EventChannelRules.closePort(s, id, p);
         for (int handle : new ArrayList<>(d.maptrack().keySet())) s = GrantTableRules.release(s, id, handle);
         for (int v = 0; v < d.vcpus().size(); v++) {
-            long base = s.dom(id).vcpu(v).baseptr();
-            s = s.withDomain(s.dom(id).withVcpu(v, Vcpu.INITIAL));
-            if (base != Vcpu.NO_BASEPTR) s = PageTypes.putPageAndType(s, base);
+            Vcpu old = s.dom(id).vcpu(v);
+            s = s.withDomain(s.dom(id).withVcpu(v, Vcpu.INITIAL.withDescriptors(old.descriptors())));
+            if (old.baseptr() != Vcpu.NO_BASEPTR) s = PageTypes.putPageAndType(s, old.baseptr());
+            s = DescriptorRules.destroyGdt(s, id, v); // after the page tables (domain.c:2535-2557)
         }
         for (int mfn = 0; mfn < s.frames().size(); mfn++) {
             Frame f = s.frame(mfn);

@@ -6,12 +6,14 @@ import static pvspec.model.abi.check.Check.MMU_FOREIGN_NOT_PRIVILEGED;
 import static pvspec.model.abi.check.Check.MMU_FOREIGN_UNKNOWN;
 import static pvspec.model.abi.check.Check.MMU_FOREIGN_UPPER;
 import static pvspec.model.abi.check.Check.MMU_NOT_OWNED;
+import static pvspec.model.abi.check.Check.MMU_SEG_DESC_PAGE;
 import static pvspec.model.rules.Refusal.require;
 
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.MmuUpdate;
 import pvspec.model.state.Frame;
+import pvspec.model.state.PageType;
 import pvspec.model.state.State;
 
 /**
@@ -49,6 +51,7 @@ final class MmuUpdateRules {
         Frame table = s.frame(r.mfn());
         require(table.owner() == c.domain(), MMU_NOT_OWNED);
         int index = (int) r.index();
+        require(table.type() != PageType.SEG_DESC, MMU_SEG_DESC_PAGE);
         if (!table.isTable()) return EntryUpdates.write(s, r.mfn(), index, r.val());
         int level = table.type().level();
         require(level == 1 || pgOwner == c.domain(), MMU_FOREIGN_UPPER);

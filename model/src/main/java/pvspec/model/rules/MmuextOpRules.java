@@ -63,6 +63,7 @@ final class MmuextOpRules {
             @Override public State tlbFlushMulti(MmuextOp.TlbFlushMulti x) { return MmuextOpRules.multi(s, me, x.vcpumask(), -1, false); }
             @Override public State invlpgMulti(MmuextOp.InvlpgMulti x) { return MmuextOpRules.multi(s, me, x.vcpumask(), x.va(), true); }
             @Override public State copyPage(MmuextOp.CopyPage x) { return MmuextOpRules.copyPage(s, me, x.mfn(), x.srcMfn()); }
+            @Override public State setLdt(MmuextOp.SetLdt x) { return DescriptorRules.setLdt(s, c, x.va(), x.ents()); }
             @Override public State markSuper(MmuextOp.MarkSuper x) { throw Refusal.of(MMUEXT_NO_SUPERPAGES); }
             @Override public State unmarkSuper(MmuextOp.UnmarkSuper x) { throw Refusal.of(MMUEXT_NO_SUPERPAGES); }
             @Override public State unknown(MmuextOp.Unknown x) { throw Refusal.of(MMUEXT_UNKNOWN_COMMAND); }

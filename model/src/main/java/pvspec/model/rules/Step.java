@@ -20,9 +20,11 @@ import pvspec.model.abi.MmuextOp;
 import pvspec.model.abi.Result;
 import pvspec.model.abi.SchedOp;
 import pvspec.model.abi.SetCallbacks;
+import pvspec.model.abi.SetGdt;
 import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.UnknownHypercall;
+import pvspec.model.abi.UpdateDescriptor;
 import pvspec.model.abi.UpdateVaMapping;
 import pvspec.model.state.Domain;
 import pvspec.model.state.State;
@@ -64,6 +66,8 @@ public final class Step {
             @Override public Outcome setTrapTable(SetTrapTable x) { return TrapRules.setTrapTable(s, c, x); }
             @Override public Outcome setCallbacks(SetCallbacks x) { return TrapRules.setCallbacks(s, c, x); }
             @Override public Outcome callbackOp(CallbackOp x) { return TrapRules.callbackOp(s, c, x); }
+            @Override public Outcome setGdt(SetGdt x) { return DescriptorRules.setGdt(s, c, x); }
+            @Override public Outcome updateDescriptor(UpdateDescriptor x) { return DescriptorRules.updateDescriptor(s, c, x); }
             @Override public Outcome softInt(SoftInt x) { return TrapRules.softInt(s, c, x); }
             @Override public Outcome access(Access x) { return AccessRules.apply(s, c, x); }
             @Override public Outcome eventChannelOp(EventChannelOp x) { return EventChannelRules.apply(s, c, x); }

@@ -1,8 +1,9 @@
 package pvspec.model.state;
 
 /**
- * What a frame is used as ({@code PGT_*}): nothing special, a page table of one level, or
- * writably mapped. A frame has exactly one type, and the type can change only when its type
+ * What a frame is used as ({@code PGT_*}): nothing special, a page table of one level,
+ * writably mapped, or a page of a GDT or LDT ({@code PGT_seg_desc_page}, whose descriptors Xen
+ * has checked). A frame has exactly one type, and the type can change only when its type
  * count is 0.
  */
 public enum PageType {
@@ -11,7 +12,8 @@ public enum PageType {
     L2,
     L3,
     L4,
-    WRITABLE;
+    WRITABLE,
+    SEG_DESC;
 
     /** The page-table type of level {@code level} (1 to 4). */
     public static PageType table(int level) {

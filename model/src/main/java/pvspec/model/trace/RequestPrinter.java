@@ -24,10 +24,12 @@ import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.MmuextOp;
 import pvspec.model.abi.SchedOp;
 import pvspec.model.abi.SetCallbacks;
+import pvspec.model.abi.SetGdt;
 import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.TrapInfo;
 import pvspec.model.abi.UnknownHypercall;
+import pvspec.model.abi.UpdateDescriptor;
 import pvspec.model.abi.UpdateVaMapping;
 import pvspec.model.state.Config;
 
@@ -73,6 +75,18 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
     public String setCallbacks(SetCallbacks s) {
         return "set_callbacks event=" + address(c, s.event()) + " failsafe=" + address(c, s.failsafe())
                 + (s.syscall() != 0 ? " syscall=" + address(c, s.syscall()) : "");
+    }
+
+    @Override
+    public String setGdt(SetGdt h) {
+        StringBuilder b = new StringBuilder("set_gdt frames=");
+        for (int i = 0; i < h.frames().size(); i++) b.append(i == 0 ? "" : ",").append(h.frames().get(i));
+        return b.append(" entries=").append(h.entries()).toString();
+    }
+
+    @Override
+    public String updateDescriptor(UpdateDescriptor h) {
+        return "update_descriptor mfn=" + h.mfn() + " offset=" + h.offset() + " desc=0x" + Long.toHexString(h.desc());
     }
 
     @Override
@@ -141,6 +155,7 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
         @Override public String tlbFlushMulti(MmuextOp.TlbFlushMulti op) { return op.name() + " vcpumask=" + op.vcpumask(); }
         @Override public String invlpgMulti(MmuextOp.InvlpgMulti op) { return op.name() + " va=" + va(c, op.va()) + " vcpumask=" + op.vcpumask(); }
         @Override public String copyPage(MmuextOp.CopyPage op) { return op.name() + " mfn=" + op.mfn() + " src_mfn=" + op.srcMfn(); }
+        @Override public String setLdt(MmuextOp.SetLdt op) { return op.name() + " va=" + va(c, op.va()) + " ents=" + op.ents(); }
         @Override public String markSuper(MmuextOp.MarkSuper op) { return op.name() + " mfn=" + op.mfn(); }
         @Override public String unmarkSuper(MmuextOp.UnmarkSuper op) { return op.name() + " mfn=" + op.mfn(); }
         @Override public String unknown(MmuextOp.Unknown u) { return "cmd=" + u.cmd() + (u.arg() != 0 ? " arg=" + u.arg() : ""); }

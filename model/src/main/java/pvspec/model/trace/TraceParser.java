@@ -24,10 +24,12 @@ import pvspec.model.abi.MmuextOp;
 import pvspec.model.abi.Mode;
 import pvspec.model.abi.SchedOp;
 import pvspec.model.abi.SetCallbacks;
+import pvspec.model.abi.SetGdt;
 import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.TrapInfo;
 import pvspec.model.abi.UnknownHypercall;
+import pvspec.model.abi.UpdateDescriptor;
 import pvspec.model.abi.UpdateVaMapping;
 import pvspec.model.state.Config;
 
@@ -213,6 +215,18 @@ final class TraceParser {
                 return h;
             }
             case "callback_op": return callbackOp(t, sub(t, kind));
+            case "set_gdt": {
+                Args a = args(t);
+                SetGdt h = new SetGdt(a.numbers("frames"), a.num("entries"));
+                a.done();
+                return h;
+            }
+            case "update_descriptor": {
+                Args a = args(t);
+                UpdateDescriptor h = new UpdateDescriptor(a.num("mfn"), a.num("offset"), a.num("desc"));
+                a.done();
+                return h;
+            }
             case "event_channel_op": return eventChannelOp(t, sub(t, kind));
             case "clear_evtchn":
             case "mask_evtchn": {
@@ -343,6 +357,7 @@ final class TraceParser {
         else if (n.equals("tlb_flush_multi")) op = new MmuextOp.TlbFlushMulti(a.num("vcpumask"));
         else if (n.equals("invlpg_multi")) op = new MmuextOp.InvlpgMulti(a.va("va"), a.num("vcpumask"));
         else if (n.equals("copy_page")) op = new MmuextOp.CopyPage(a.num("mfn"), a.num("src_mfn"));
+        else if (n.equals("set_ldt")) op = new MmuextOp.SetLdt(a.va("va"), a.num("ents"));
         else if (n.equals("mark_super")) op = new MmuextOp.MarkSuper(a.num("mfn"));
         else if (n.equals("unmark_super")) op = new MmuextOp.UnmarkSuper(a.num("mfn"));
         else if (n.startsWith("cmd=")) op = new MmuextOp.Unknown(integer(new Tokens.Word(n.substring(4), name.column() + 4)), a.has("arg") ? a.num("arg") : 0);

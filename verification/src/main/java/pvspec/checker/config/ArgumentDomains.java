@@ -55,6 +55,11 @@ public final class ArgumentDomains {
                 "trap=3,4,0xe033," + guest));
         m.put("cbtype", List.of("event", "failsafe", "nmi", "3")); // 3: CALLBACKTYPE_sysenter_deprecated, ENOSYS on x86-64
         m.put("cbflags", List.of("0", "mask_events"));
+        m.put("gdtents", List.of("0", "512", "7169")); // 7169: beyond FIRST_RESERVED_GDT_ENTRY
+        m.put("descoff", List.of("0", "4")); // 4: misaligned
+        // a flat code segment (allowed, DPL raised to 3), a call gate to Xen's selector 0xe008 (refused), a TSS (refused)
+        m.put("desc", List.of("0", "0x00af9a000000ffff", "0x0000ec00e0080000", "0x0000890000000067"));
+        m.put("ldtents", List.of("0", "1", "8193"));
         return new ArgumentDomains(m);
     }
 

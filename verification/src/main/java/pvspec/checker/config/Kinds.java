@@ -37,7 +37,8 @@ public final class Kinds {
             "access read", "access write",
             "softint",
             "hypercall",
-            "callback_op register", "callback_op unregister", "callback_op cmd");
+            "callback_op register", "callback_op unregister", "callback_op cmd",
+            "set_gdt", "update_descriptor", "mmuext_op set_ldt");
 
     /** The kind of a request; a batch of several sub-operations is named by all of them. */
     public static String of(Hypercall h) {

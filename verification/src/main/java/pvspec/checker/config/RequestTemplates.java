@@ -75,5 +75,8 @@ final class RequestTemplates {
             "{caller}: hypercall nr=99",
             "{caller}: callback_op register type={cbtype} flags={cbflags} address={addr}",
             "{caller}: callback_op unregister type={cbtype}",
-            "{caller}: callback_op cmd=99");
+            "{caller}: callback_op cmd=99",
+            "{caller}: set_gdt frames={mfn} entries={gdtents}",
+            "{caller}: update_descriptor mfn={mfn} offset={descoff} desc={desc}",
+            "{caller}: mmuext_op set_ldt va={va} ents={ldtents}");
 }

@@ -12,6 +12,8 @@ import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.MmuextOp;
 import pvspec.model.abi.CallbackOp;
 import pvspec.model.abi.SchedOp;
+import pvspec.model.abi.SetGdt;
+import pvspec.model.abi.UpdateDescriptor;
 import pvspec.model.abi.SetCallbacks;
 import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
@@ -62,6 +64,9 @@ final class FreesResources implements Hypercall.Visitor<Boolean> {
     @Override public Boolean setTrapTable(SetTrapTable h) { return false; }
     @Override public Boolean setCallbacks(SetCallbacks h) { return false; }
     @Override public Boolean callbackOp(CallbackOp h) { return false; }
+    /** The old GDT's frames drop their references (pv_destroy_gdt): one may be freed. */
+    @Override public Boolean setGdt(SetGdt h) { return true; }
+    @Override public Boolean updateDescriptor(UpdateDescriptor h) { return false; }
     @Override public Boolean eventChannelOp(EventChannelOp h) { return false; }
     @Override public Boolean eventChannelWrite(EventChannelWrite h) { return false; }
     @Override public Boolean schedOp(SchedOp h) { return false; }

@@ -19,6 +19,8 @@ import pvspec.model.abi.MmuextOp;
 import pvspec.model.abi.Pte;
 import pvspec.model.abi.CallbackOp;
 import pvspec.model.abi.SchedOp;
+import pvspec.model.abi.SetGdt;
+import pvspec.model.abi.UpdateDescriptor;
 import pvspec.model.abi.SetCallbacks;
 import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
@@ -79,6 +81,15 @@ final class RequestRenamer {
             @Override public Hypercall setTrapTable(SetTrapTable x) { return x; }
             @Override public Hypercall setCallbacks(SetCallbacks x) { return x; }
             @Override public Hypercall callbackOp(CallbackOp x) { return x; }
+
+            @Override
+            public Hypercall setGdt(SetGdt x) {
+                List<Long> frames = new ArrayList<>();
+                for (long f : x.frames()) frames.add(mfn(f));
+                return new SetGdt(frames, x.entries());
+            }
+
+            @Override public Hypercall updateDescriptor(UpdateDescriptor x) { return new UpdateDescriptor(mfn(x.mfn()), x.offset(), x.desc()); }
             @Override public Hypercall eventChannelWrite(EventChannelWrite x) { return x; }
             @Override public Hypercall schedOp(SchedOp x) { return x; }
             @Override public Hypercall access(Access x) { return x; }
@@ -163,6 +174,7 @@ final class RequestRenamer {
             @Override public MmuextOp.Op newBaseptr(MmuextOp.NewBaseptr x) { return new MmuextOp.NewBaseptr(mfn(x.mfn())); }
             @Override public MmuextOp.Op clearPage(MmuextOp.ClearPage x) { return new MmuextOp.ClearPage(mfn(x.mfn())); }
             @Override public MmuextOp.Op copyPage(MmuextOp.CopyPage x) { return new MmuextOp.CopyPage(mfn(x.mfn()), mfn(x.srcMfn())); }
+            @Override public MmuextOp.Op setLdt(MmuextOp.SetLdt x) { return x; }
             @Override public MmuextOp.Op markSuper(MmuextOp.MarkSuper x) { return new MmuextOp.MarkSuper(mfn(x.mfn())); }
             @Override public MmuextOp.Op unmarkSuper(MmuextOp.UnmarkSuper x) { return new MmuextOp.UnmarkSuper(mfn(x.mfn())); }
             // Virtual addresses or nothing.

@@ -7,6 +7,7 @@ import pvspec.model.abi.Pte;
 import pvspec.model.abi.TrapInfo;
 import pvspec.model.state.Callbacks;
 import pvspec.model.state.Config;
+import pvspec.model.state.DescriptorTables;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
 import pvspec.model.state.GrantEntry;
@@ -157,6 +158,12 @@ public final class StateCodec {
         out.svar(cb.syscall32());
         out.svar(cb.sysenter());
         out.u8(cb.masks());
+        DescriptorTables dt = v.descriptors();
+        out.uvar(dt.gdtFrames().size());
+        for (long f : dt.gdtFrames()) out.svar(frameRef(f, r, c));
+        out.svar(dt.gdtEntries());
+        out.svar(dt.ldtBase());
+        out.svar(dt.ldtEntries());
     }
 
     private static void trap(TrapInfo t, ByteSink out) {

@@ -11,6 +11,7 @@ import org.pcollections.TreePMap;
 import org.pcollections.TreePVector;
 import pvspec.model.abi.TrapInfo;
 import pvspec.model.state.Callbacks;
+import pvspec.model.state.DescriptorTables;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
 import pvspec.model.state.GrantEntry;
@@ -97,7 +98,14 @@ public final class Canon {
         for (int vector : StateDigest.keys(v.traps())) traps = traps.plus(vector, trap(v.traps().get(vector)));
         Callbacks cb = v.callbacks();
         return new Vcpu(v.baseptr(), v.blocked(), v.upcallPending(), settle(TreePMap.from(tlb)), last, settle(traps),
-                new Callbacks(cb.event(), cb.failsafe(), cb.syscall(), cb.syscall32(), cb.sysenter(), cb.masks()));
+                new Callbacks(cb.event(), cb.failsafe(), cb.syscall(), cb.syscall32(), cb.sysenter(), cb.masks()),
+                descriptors(v.descriptors()));
+    }
+
+    private static DescriptorTables descriptors(DescriptorTables dt) {
+        List<Long> gdt = new ArrayList<>();
+        for (long f : dt.gdtFrames()) gdt.add(Long.valueOf(f));
+        return new DescriptorTables(TreePVector.from(gdt), dt.gdtEntries(), dt.ldtBase(), dt.ldtEntries());
     }
 
     private static TrapInfo trap(TrapInfo t) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import pvspec.model.abi.Result;
 import pvspec.model.abi.TrapInfo;
 import pvspec.model.state.Callbacks;
+import pvspec.model.state.DescriptorTables;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
 import pvspec.model.state.GrantEntry;
@@ -77,6 +78,10 @@ public final class StateDigest {
         b.append(",cb=").append(cb.event()).append('/').append(cb.failsafe()).append('/').append(cb.syscall()).append('/')
                 .append(cb.syscall32()).append('/').append(cb.sysenter()).append('/').append(cb.masks());
         for (int vector : keys(v.traps())) trap(b.append(",trap").append(vector).append('='), v.traps().get(vector));
+        if (!v.descriptors().equals(DescriptorTables.NONE)) {
+            b.append(",gdt=").append(v.descriptors().gdtFrames()).append('/').append(v.descriptors().gdtEntries())
+                    .append(",ldt=").append(v.descriptors().ldtBase()).append('/').append(v.descriptors().ldtEntries());
+        }
         for (Map.Entry<Long, TlbEntry> e : v.tlb().entrySet()) {
             long va = e.getKey();
             b.append(",tlb").append(va).append("->").append(e.getValue().mfn()).append(e.getValue().writable() ? "w" : "r");

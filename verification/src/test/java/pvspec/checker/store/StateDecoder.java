@@ -13,6 +13,7 @@ import pvspec.model.abi.Pte;
 import pvspec.model.abi.TrapInfo;
 import pvspec.model.state.Callbacks;
 import pvspec.model.state.Config;
+import pvspec.model.state.DescriptorTables;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
 import pvspec.model.state.GrantEntry;
@@ -143,7 +144,11 @@ final class StateDecoder {
             traps = traps.plus(k, trap());
         }
         Callbacks cb = new Callbacks(svar(), svar(), svar(), svar(), svar(), u8());
-        return new Vcpu(base, (f & 1) != 0, (f & 2) != 0, tlb, last, traps, cb);
+        PVector<Long> gdt = TreePVector.empty();
+        long ng = uvar();
+        for (long i = 0; i < ng; i++) gdt = gdt.plus(svar());
+        DescriptorTables dt = new DescriptorTables(gdt, (int) svar(), svar(), (int) svar());
+        return new Vcpu(base, (f & 1) != 0, (f & 2) != 0, tlb, last, traps, cb, dt);
     }
 
     private TrapInfo trap() {

@@ -12,6 +12,7 @@ import org.pcollections.TreePVector;
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.Pte;
 import pvspec.model.state.Config;
+import pvspec.model.state.DescriptorTables;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
 import pvspec.model.state.GrantEntry;
@@ -61,12 +62,19 @@ public final class StateRenamer {
                 id(f.dataTag(), r), Words.of(w));
     }
 
+    private static DescriptorTables descriptors(DescriptorTables dt, Renaming r, Config c) {
+        PVector<Long> gdt = TreePVector.empty();
+        for (long f : dt.gdtFrames()) gdt = gdt.plus(mfn(f, r, c));
+        return new DescriptorTables(gdt, dt.gdtEntries(), dt.ldtBase(), dt.ldtEntries());
+    }
+
     private static Domain domain(Domain d, Renaming r, Config c) {
         PVector<Vcpu> vs = TreePVector.empty();
         for (Vcpu v : d.vcpus()) {
             PSortedMap<Long, TlbEntry> tlb = TreePMap.empty();
             for (Map.Entry<Long, TlbEntry> e : v.tlb().entrySet()) tlb = tlb.plus(e.getKey(), new TlbEntry(mfn(e.getValue().mfn(), r, c), e.getValue().writable()));
-            vs = vs.plus(new Vcpu(v.hasBaseptr() ? mfn(v.baseptr(), r, c) : v.baseptr(), v.blocked(), v.upcallPending(), tlb, v.lastTrap(), v.traps(), v.callbacks()));
+            vs = vs.plus(new Vcpu(v.hasBaseptr() ? mfn(v.baseptr(), r, c) : v.baseptr(), v.blocked(), v.upcallPending(), tlb, v.lastTrap(), v.traps(), v.callbacks(),
+                    descriptors(v.descriptors(), r, c)));
         }
         PVector<Port> ports = TreePVector.empty();
         for (Port p : d.ports()) {

@@ -19,6 +19,7 @@ import static pvspec.model.abi.Gntst.GNTST_bad_page;
 import static pvspec.model.abi.Gntst.GNTST_general_error;
 import static pvspec.model.abi.Gntst.GNTST_no_space;
 import static pvspec.model.abi.check.Area.CALLER;
+import static pvspec.model.abi.check.Area.DESCRIPTORS;
 import static pvspec.model.abi.check.Area.DOMCTL;
 import static pvspec.model.abi.check.Area.ENTRY_UPDATES;
 import static pvspec.model.abi.check.Area.EVENT_CHANNELS;
@@ -67,6 +68,9 @@ public enum Check {
             "the entry pointer names no frame or no slot"),
     MMU_NOT_OWNED(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "not-pt-owner", EINVAL,
             "the page table is not the caller's"),
+    /** mm.c:4139-4200: page_lock succeeds on a typed page, and the type switch has no case for PGT_seg_desc_page (rc stays -EINVAL, :4104). */
+    MMU_SEG_DESC_PAGE(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "seg-desc-page", EINVAL,
+            "the frame is in use as a GDT or LDT page: mmu_update does not write it"),
     /** {@code mod_l2..l4_entry} run only when foreigndom is the table owner. */
     MMU_FOREIGN_UPPER(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "foreign-upper-entry", EINVAL,
             "an L2/L3/L4 entry can only be written with foreigndom DOMID_SELF"),
@@ -156,6 +160,35 @@ public enum Check {
     /** pv/callback.c:162-163. */
     CALLBACK_UNKNOWN_COMMAND(TRAPS, XEN, Xen.PV_CALLBACK, "do_callback_op", "unknown-command", ENOSYS,
             "no such callback_op command"),
+
+    // set_gdt, update_descriptor, MMUEXT_SET_LDT (pv/descriptor-tables.c, mm.c:do_mmuext_op).
+    /** descriptor-tables.c:125-126 (and :82-83): FIRST_RESERVED_GDT_ENTRY = 14 * 512. */
+    GDT_TOO_MANY_ENTRIES(DESCRIPTORS, XEN, Xen.PV_DESCRIPTORS, "do_set_gdt", "entries", EINVAL,
+            "a guest GDT has at most 7168 descriptors (the rest is Xen's)"),
+    /** descriptor-tables.c:128-129: copy_from_guest of DIV_ROUND_UP(entries, 512) frame numbers. */
+    GDT_FRAME_LIST_UNREADABLE(DESCRIPTORS, CLOSEST, Xen.PV_DESCRIPTORS, "do_set_gdt", "copy-from-guest", EFAULT,
+            "the frame list is shorter than the entries need (a guest buffer Xen cannot read)"),
+    /** descriptor-tables.c:90-92: !mfn_valid or get_page_and_type(PGT_seg_desc_page) fails (not the caller's, or typed otherwise); the frames before it are released (:109-113). */
+    GDT_BAD_FRAME(DESCRIPTORS, XEN, Xen.PV_DESCRIPTORS, "pv_set_gdt", "get-page-and-type", EINVAL,
+            "a GDT frame must be the caller's and not in use as anything but a descriptor page"),
+    /** descriptor-tables.c:273-286 (validate_page, mm.c:2633-2635): a descriptor check_descriptor refuses; the descriptors before it stay fixed up. */
+    SEG_DESC_INVALID(DESCRIPTORS, XEN, Xen.PV_DESCRIPTORS, "validate_segdesc_page", "check-descriptor", EINVAL,
+            "a frame becoming a descriptor page holds a descriptor Xen does not allow (a system descriptor other than a call gate, a gate to a Xen selector, reserved bits)"),
+    /** descriptor-tables.c:298-300. */
+    DESC_MISALIGNED(DESCRIPTORS, XEN, Xen.PV_DESCRIPTORS, "do_update_descriptor", "aligned", EINVAL,
+            "the descriptor's address is not 8-byte aligned"),
+    /** descriptor-tables.c:299, check_descriptor :188-271 (XSA-214/298 class: gates and system segments). */
+    DESC_BAD_DESCRIPTOR(DESCRIPTORS, XEN, Xen.PV_DESCRIPTORS, "do_update_descriptor", "check-descriptor", EINVAL,
+            "the descriptor is a system descriptor other than a call gate, a gate to a Xen selector, or sets reserved bits"),
+    /** descriptor-tables.c:302-304: get_page_from_gfn(currd) fails (a model offset beyond its frame's words lands here too). */
+    DESC_NOT_OWNED(DESCRIPTORS, XEN, Xen.PV_DESCRIPTORS, "do_update_descriptor", "get-page-from-gfn", EINVAL,
+            "the frame is not the caller's"),
+    /** descriptor-tables.c:309-319: get_page_type(PGT_seg_desc_page) or get_page_type(PGT_writable_page) fails. */
+    DESC_BAD_TYPE(DESCRIPTORS, XEN, Xen.PV_DESCRIPTORS, "do_update_descriptor", "get-page-type", EINVAL,
+            "the frame is in use as a page table"),
+    /** mm.c:3839-3846: ents > 8192, or ents and a linear address that is not a guest address (__addr_ok). */
+    LDT_BAD_ARGS(DESCRIPTORS, XEN, Xen.MM, "do_mmuext_op", "set-ldt-args", EINVAL,
+            "an LDT has at most 8192 descriptors, at a page-aligned guest address"),
 
     // event_channel_op, clear_evtchn, mask_evtchn.
     /** {@code rcu_lock_domain_by_any_id}: a dying domain is found. */
