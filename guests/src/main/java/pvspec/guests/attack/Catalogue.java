@@ -42,6 +42,8 @@ public final class Catalogue {
             new RingZeroTrapSelector(),
             new Xsa7NonCanonicalCallback(),
             new NmiCallbackGuestRing(),
+            new Xsa298CallGateToXen(),
+            new WritableDescriptorPage(),
             new Xsa213UserModeHypercall(),
             new DomctlFromDomU());
 

@@ -1,8 +1,8 @@
 package pvspec.guests.hypercall;
 
 import java.util.List;
-import pvspec.model.abi.CallbackOp;
 import pvspec.model.abi.Access;
+import pvspec.model.abi.CallbackOp;
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.Domctl;
 import pvspec.model.abi.EventChannelOp;
@@ -14,9 +14,11 @@ import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.MmuextOp;
 import pvspec.model.abi.SchedOp;
 import pvspec.model.abi.SetCallbacks;
+import pvspec.model.abi.SetGdt;
 import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.TrapInfo;
+import pvspec.model.abi.UpdateDescriptor;
 import pvspec.model.abi.UpdateVaMapping;
 
 /**
@@ -99,6 +101,22 @@ public final class Calls {
 
     public static CallbackOp.Unregister unregisterCallback(int type) {
         return new CallbackOp.Unregister(type);
+    }
+
+    public static SetGdt setGdt(List<Long> frames, long entries) {
+        return new SetGdt(frames, entries);
+    }
+
+    public static UpdateDescriptor updateDescriptor(long mfn, long offset, long desc) {
+        return new UpdateDescriptor(mfn, offset, desc);
+    }
+
+    public static MmuextOp clearPage(long mfn) {
+        return new MmuextOp(List.of(new MmuextOp.ClearPage(mfn)));
+    }
+
+    public static MmuextOp setLdt(long va, long ents) {
+        return new MmuextOp(List.of(new MmuextOp.SetLdt(va, ents)));
     }
 
     public static SoftInt softInt(int vector) {

@@ -18,10 +18,12 @@ import pvspec.model.abi.MmuextOp;
 import pvspec.model.abi.Mode;
 import pvspec.model.abi.SchedOp;
 import pvspec.model.abi.SetCallbacks;
+import pvspec.model.abi.SetGdt;
 import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.TrapInfo;
 import pvspec.model.abi.UnknownHypercall;
+import pvspec.model.abi.UpdateDescriptor;
 import pvspec.model.abi.UpdateVaMapping;
 
 /**
@@ -104,7 +106,8 @@ public final class Garbage {
             case 11: return in.below(4) == 0 ? new SchedOp.Block() : in.below(8) == 0 ? new SchedOp.Shutdown() : in.below(2) == 0 ? new SchedOp.Yield() : new SchedOp.Unknown(small());
             case 12: return new Access(in.below(2) == 0, num());
             case 13: return new SoftInt(small());
-            case 14: return new UnknownHypercall(small());
+            case 14: return in.below(4) == 0 ? new SetGdt(List.of(num(), num()), num())
+                    : in.below(3) == 0 ? new UpdateDescriptor(num(), num(), num()) : new UnknownHypercall(small());
             default: return new MmuUpdate(List.of(new MmuUpdate.Request(in.below(20), in.below(6), num())), 0x7FF0);
         }
     }
@@ -124,7 +127,7 @@ public final class Garbage {
             case 12: return new MmuextOp.CopyPage(num(), num());
             case 13: return in.below(2) == 0 ? new MmuextOp.TlbFlushMulti(num()) : new MmuextOp.InvlpgMulti(num(), num());
             case 10: return new MmuextOp.UnmarkSuper(num());
-            default: return new MmuextOp.Unknown(small(), num());
+            default: return in.below(3) == 0 ? new MmuextOp.SetLdt(num(), num()) : new MmuextOp.Unknown(small(), num());
         }
     }
 
