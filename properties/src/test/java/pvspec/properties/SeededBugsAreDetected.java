@@ -19,16 +19,20 @@ import pvspec.properties.run.Worlds;
  */
 class SeededBugsAreDetected {
     /**
-     * 30,000: since issue 13 (domains created paused, freed frames keep a live owner's contents)
-     * the generator needs 24,326 steps to chain linear tables (linear-chains, seed 1).
+     * 40,000: since issue 13 (domains created paused, freed frames keep a live owner's contents)
+     * the generator needed 24,326 steps to chain linear tables (linear-chains, seed 1); the
+     * descriptor-table and callback requests of issue 15 moved the seed-1 stream: no-flush-on-retype
+     * takes 33,693 steps (a successful set_gdt flushes the vCPU's TLB, and with it the stale
+     * translation that bug needs).
      */
-    static final int BUDGET = 30_000;
+    static final int BUDGET = 40_000;
     /**
      * 14: the world's set-up (create, populate and unpause two guests: domains are created paused,
      * domain.c:1050) is six of the steps; on the generator stream of issue 15, fast-path-rw-toggle
-     * shrinks to 13 (set-up, a frame given back and re-populated, an L1 entry, pin, the RW toggle).
+     * shrinks to 13 (set-up, a frame given back and re-populated, an L1 entry, pin, the RW toggle);
+     * on the stream with issue 15's descriptor requests, grant-unmap-no-pte-check shrinks to 15.
      */
-    static final int MAX_SHRUNK = 14;
+    static final int MAX_SHRUNK = 15;
 
     static Stream<Mutant> mutants() {
         return Mutants.ALL.stream();

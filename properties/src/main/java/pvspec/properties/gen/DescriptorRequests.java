@@ -26,15 +26,18 @@ final class DescriptorRequests {
     }
 
     Hypercall next(boolean hostile) {
+        // set_gdt the least: a successful one flushes the vCPU's TLB (descriptor-tables.c:134),
+        // and the stale translations some seeded bugs need would go with it.
         switch (p.below(5)) {
-            case 0: case 1: return setGdt(hostile);
-            case 2: case 3: return updateDescriptor(hostile);
+            case 0: return setGdt(hostile);
+            case 1: case 2: case 3: return updateDescriptor(hostile);
             default: return setLdt(hostile);
         }
     }
 
+    /** Half the GDTs are released again (0 entries): a frame held as a descriptor page is one the page-table requests lose. */
     private Hypercall setGdt(boolean hostile) {
-        long entries = hostile ? p.one(7169L, 1025L, -1L, 513L) : p.one(0L, 1L, 512L, 513L);
+        long entries = hostile ? p.one(7169L, 1025L, -1L, 513L) : p.chance(0.5) ? 0 : p.one(1L, 512L, 513L);
         List<Long> frames = new ArrayList<>();
         for (int i = p.below(3); i > 0; i--) frames.add(frame(hostile));
         return new SetGdt(frames, entries);

@@ -71,7 +71,7 @@ public final class Generator {
         if (r < 70) return sh.eventChannel(hostile);
         if (r < 82) return sh.grantTable(hostile);
         if (r < 87) return ctl.memory(hostile);
-        if (r < 89) return ctl.traps(hostile);
+        if (r < 90) return ctl.traps(hostile);
         if (r < 91) return new DescriptorRequests(v, p, c).next(hostile);
         if (r < 94) return ctl.softInt();
         if (r < 97) return ctl.sched();
