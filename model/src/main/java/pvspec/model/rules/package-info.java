@@ -30,13 +30,15 @@
  * immutable, the half-built next state is simply dropped, and {@code step} returns the state it
  * was given. Where Xen keeps work done before a refusal, so does the model: batches keep the
  * requests before the refused one, and {@code set_trap_table} keeps the entries before a refused
- * one ({@code pv/callback.c:do_set_trap_table}).
+ * one ({@code pv/callback.c:do_set_trap_table}), and a {@code set_gdt} whose validation fails
+ * keeps the descriptors Xen already stored fixed up ({@code validate_segdesc_page} writes in place).
  *
  * <h2>Where pvspec departs from Xen</h2>
  * Only where the project's fidelity rule allows it (see {@code docs/xen-conformance.md}): a hypercall from guest user mode returns {@code EPERM}; where
  * Xen's outcome depends on hardware timing (a TLB entry it did not flush), the pessimistic one.
  * Beyond that the model is smaller than Xen (ABI v1: host grant mappings only, unmap by handle,
- * no {@code MMUEXT_*_MULTI}, no LDT, no PIRQs), hands out the lowest free domain id and maptrack
+ * no PIRQs; the LDT is recorded but never mapped, since Xen maps it lazily on a segment load
+ * and the model's guests load no segments: {@link pvspec.model.state.DescriptorTables}), hands out the lowest free domain id and maptrack
  * handle (DESIGN's determinism rule), has no I/O memory (its machine is RAM only) and does not
  * deliver event upcalls (the upcall mask is guest memory). Every check and state change, with
  * its Xen citation, and every difference kept, with its reason, is in

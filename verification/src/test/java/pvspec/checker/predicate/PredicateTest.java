@@ -94,7 +94,7 @@ class PredicateTest {
     void malformedPredicatesSayWhereAndWhat() {
         error("", 1, "empty predicate");
         error("owner(3) = d9", 12, "'d9' is not a domain (dom0, d1, d2, xen, none)");
-        error("type(3) = l5", 11, "'l5' is not a page type (none, l1, l2, l3, l4, writable)");
+        error("type(3) = l5", 11, "'l5' is not a page type (none, l1, l2, l3, l4, writable, seg_desc)");
         error("port(d1, 1) = open", 15, "'open' is not a port state (free, reserved, unbound, interdomain, virq, ipi, none)");
         error("type(3) < l1", 9, "'<' orders numbers only; a page type takes = or !=");
         error("count(3) = d1", 12, "'d1' is not a number");
