@@ -17,7 +17,7 @@ final class AccessOps {
         long va = a.va();
         boolean write = a.write();
         long hit = tlb.get(va);
-        long tr = hit != Tlb.ABSENT && (Tlb.writable(hit) || !write) ? hit : Walker.translate(t, d.baseptr[t.vcpu], va);
+        long tr = hit != Tlb.ABSENT && (Tlb.writable(hit) || !write) ? hit : Walker.translate(t, d.currentRoot(t.vcpu), va);
         if (tr == Walker.NO_TRANSLATION || write && !Tlb.writable(tr)) {
             t.tlbRemove(tlb, va);
             TrapOps.deliverFault(t, TrapOps.PAGE_FAULT);

@@ -50,6 +50,24 @@ public class Checks {
         return mode == Mode.KERNEL || h.allowedInUserMode();
     }
 
+    /**
+     * {@code MMUEXT_NEW_USER_BASEPTR} takes the root as {@code currd}'s
+     * ({@code get_page_and_type_from_mfn(..., currd)}, mm.c:3709-3710): the owner the frame must have.
+     */
+    public int userRootOwner(int frameOwner, int caller) {
+        return caller;
+    }
+
+    /** {@code do_iret} to a ring-3 frame with no {@code guest_table_user} crashes the guest (pv/iret.c:68-74). */
+    public boolean iretNeedsUserRoot() {
+        return true;
+    }
+
+    /** {@code toggle_guest_mode} reloads CR3 with the other mode's root: no translation of one mode survives into the other. */
+    public boolean flushOnModeSwitch() {
+        return true;
+    }
+
     /** {@code domctl}: the control domain only. */
     public boolean domctlPermitted(boolean callerPrivileged) {
         return callerPrivileged;

@@ -160,6 +160,8 @@ public final class Hypervisor {
                 unlockMask(want);
                 return refused(request, USER_MODE);
             }
+            // A kernel-mode request from user mode entered the kernel first (entry.S lstar_enter), whatever its outcome.
+            if (caller.mode() == pvspec.model.abi.Mode.KERNEL) ModeOps.enterKernelForRequest(dom, v, checks);
             Txn t = dom.txn[v];
             t.begin(caller, dom, want);
             try {

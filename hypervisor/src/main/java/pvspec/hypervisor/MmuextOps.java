@@ -52,6 +52,7 @@ final class MmuextOps {
 
             @Override public Void unpin(MmuextOp.Unpin x) { MmuextOps.unpin(t, x.mfn()); return null; }
             @Override public Void newBaseptr(MmuextOp.NewBaseptr x) { MmuextOps.newBaseptr(t, x.mfn()); return null; }
+            @Override public Void newUserBaseptr(MmuextOp.NewUserBaseptr x) { MmuextOps.newUserBaseptr(t, x.mfn()); return null; }
             @Override public Void tlbFlushLocal(MmuextOp.TlbFlushLocal x) { TlbOps.flushLocal(t, d, t.vcpu); return null; }
             @Override public Void invlpgLocal(MmuextOp.InvlpgLocal x) { TlbOps.invlpgLocal(t, d, t.vcpu, x.va()); return null; }
             @Override public Void tlbFlushAll(MmuextOp.TlbFlushAll x) { TlbOps.flushAll(t, d); return null; }
@@ -121,6 +122,23 @@ final class MmuextOps {
         t.setLong(d.baseptr, t.vcpu, mfn);
         TlbOps.flushLocal(t, d, t.vcpu);
         if (old != Dom.NO_BASEPTR) PageRefs.putPageAndType(t, (int) old);
+    }
+
+    /**
+     * {@code MMUEXT_NEW_USER_BASEPTR} (mm.c:3689-3745): the current one (0 when null) does nothing;
+     * 0 clears; another frame takes a general and a root-type reference; the old one's go last.
+     */
+    private static void newUserBaseptr(Txn t, long mfn) {
+        Dom d = t.dom;
+        long old = d.userBaseptr[t.vcpu] == Dom.NO_BASEPTR ? 0 : d.userBaseptr[t.vcpu];
+        if (old == mfn) return;
+        if (mfn != 0) {
+            int frameOwner = t.ft.valid(mfn) ? t.ft.owner[(int) mfn] : t.me;
+            PageRefs.getPage(t, mfn, t.checks.userRootOwner(frameOwner, t.me), MMUEXT_NOT_OWNED);
+            PageRefs.getPageType(t, (int) mfn, t.hv.levels, MMUEXT_BAD_TYPE);
+        }
+        t.setLong(d.userBaseptr, t.vcpu, mfn == 0 ? Dom.NO_BASEPTR : mfn);
+        if (old != 0) PageRefs.putPageAndType(t, (int) old);
     }
 
     /** {@code MMUEXT_COPY_PAGE}: the source the caller's, the target the caller's and not a page table; words and data tag copied. */

@@ -42,7 +42,7 @@ public record MmuextOp(List<Op> ops) implements Hypercall {
     public sealed interface Op
             permits Pin, Unpin, NewBaseptr, TlbFlushLocal, InvlpgLocal, TlbFlushAll, InvlpgAll,
                     ClearPage, FlushCache, MarkSuper, UnmarkSuper, TlbFlushMulti, InvlpgMulti, FlushCacheGlobal,
-                    CopyPage, Unknown {
+                    CopyPage, NewUserBaseptr, Unknown {
         /** The command's name as the trace writes it, e.g. {@code pin_l1_table}. */
         String name();
 
@@ -66,6 +66,7 @@ public record MmuextOp(List<Op> ops) implements Hypercall {
             R invlpgMulti(InvlpgMulti op);
             R flushCacheGlobal(FlushCacheGlobal op);
             R copyPage(CopyPage op);
+            R newUserBaseptr(NewUserBaseptr op);
             R unknown(Unknown op);
         }
     }
@@ -161,6 +162,15 @@ public record MmuextOp(List<Op> ops) implements Hypercall {
     public record UnmarkSuper(long mfn) implements Op {
         @Override public <R> R accept(Visitor<R> v) { return v.unmarkSuper(this); }
         @Override public String name() { return "unmark_super"; }
+    }
+
+    /**
+     * {@code MMUEXT_NEW_USER_BASEPTR}: make {@code mfn} the top-level table the calling vCPU's user
+     * mode runs on ({@code guest_table_user}); {@code mfn} 0 clears it.
+     */
+    public record NewUserBaseptr(long mfn) implements Op {
+        @Override public <R> R accept(Visitor<R> v) { return v.newUserBaseptr(this); }
+        @Override public String name() { return "new_user_baseptr"; }
     }
 
     /** A command number outside pvspec's ABI. */

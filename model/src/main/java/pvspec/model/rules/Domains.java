@@ -31,9 +31,10 @@ final class Domains {
         for (int p = 0; p < d.ports().size(); p++) s = EventChannelRules.closePort(s, id, p);
         for (int handle : new ArrayList<>(d.maptrack().keySet())) s = GrantTableRules.release(s, id, handle);
         for (int v = 0; v < d.vcpus().size(); v++) {
-            long base = s.dom(id).vcpu(v).baseptr();
+            // mm.c:vcpu_destroy_pagetables 3210-3266: guest_table, then guest_table_user.
+            java.util.List<Long> roots = s.dom(id).vcpu(v).roots();
             s = s.withDomain(s.dom(id).withVcpu(v, Vcpu.INITIAL));
-            if (base != Vcpu.NO_BASEPTR) s = PageTypes.putPageAndType(s, base);
+            for (long base : roots) s = PageTypes.putPageAndType(s, base);
         }
         for (int mfn = 0; mfn < s.frames().size(); mfn++) {
             Frame f = s.frame(mfn);

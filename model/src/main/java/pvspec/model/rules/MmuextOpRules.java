@@ -65,6 +65,7 @@ final class MmuextOpRules {
             @Override public State copyPage(MmuextOp.CopyPage x) { return MmuextOpRules.copyPage(s, me, x.mfn(), x.srcMfn()); }
             @Override public State markSuper(MmuextOp.MarkSuper x) { throw Refusal.of(MMUEXT_NO_SUPERPAGES); }
             @Override public State unmarkSuper(MmuextOp.UnmarkSuper x) { throw Refusal.of(MMUEXT_NO_SUPERPAGES); }
+            @Override public State newUserBaseptr(MmuextOp.NewUserBaseptr x) { return MmuextOpRules.newUserBaseptr(s, c, x.mfn()); }
             @Override public State unknown(MmuextOp.Unknown x) { throw Refusal.of(MMUEXT_UNKNOWN_COMMAND); }
         });
     }
@@ -103,6 +104,27 @@ final class MmuextOpRules {
         d = s.dom(c.domain());
         s = s.withDomain(d.withVcpu(c.vcpu(), v.withBaseptr(mfn).withTlb(TreePMap.empty())));
         return v.hasBaseptr() ? PageTypes.putPageAndType(s, v.baseptr()) : s;
+    }
+
+    /**
+     * {@code MMUEXT_NEW_USER_BASEPTR} ({@code mm.c:3689-3745}): the calling vCPU's user root. Asking
+     * for the current one does nothing (3704-3705; with no user root that is {@code mfn} 0); {@code
+     * mfn} 0 clears it; any other frame must be the caller's and take the root table type
+     * ({@code get_page_and_type_from_mfn(PGT_root_page_table, currd)}, 3709-3710), failing as
+     * {@code NEW_BASEPTR} does. Unlike {@code new_guest_cr3} it neither fills the read-only M2P slot
+     * nor loads CR3 (the vCPU is in kernel mode). The old root's references go last (3730-3733).
+     */
+    private static State newUserBaseptr(State s, Caller c, long mfn) {
+        Vcpu v = s.dom(c.domain()).vcpu(c.vcpu());
+        long old = v.hasUserBaseptr() ? v.userBaseptr() : 0;
+        if (old == mfn) return s;
+        if (mfn != 0) {
+            s = PageTypes.getPage(s, mfn, c.domain(), MMUEXT_NOT_OWNED);
+            s = PageTypes.getPageType(s, mfn, PageType.table(s.config().levels()), MMUEXT_BAD_TYPE);
+        }
+        Domain d = s.dom(c.domain());
+        s = s.withDomain(d.withVcpu(c.vcpu(), d.vcpu(c.vcpu()).withUserBaseptr(mfn == 0 ? Vcpu.NO_BASEPTR : mfn)));
+        return old != 0 ? PageTypes.putPageAndType(s, old) : s;
     }
 
     /**

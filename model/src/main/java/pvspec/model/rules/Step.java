@@ -13,6 +13,7 @@ import pvspec.model.abi.EventChannelWrite;
 import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.GrantTableWrite;
 import pvspec.model.abi.Hypercall;
+import pvspec.model.abi.Iret;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.MmuextOp;
@@ -42,10 +43,17 @@ public final class Step {
             Domain d = s.domains().get(c.domain());
             require(d != null && d.running() && d.hasVcpu(c.vcpu()) && !d.vcpu(c.vcpu()).blocked(), NOT_RUNNING);
             require(!c.isUser() || h.allowedInUserMode(), USER_MODE);
-            Outcome o = dispatch(s, c, h);
-            return new Outcome(Domains.reap(o.state()), o.result(), o.check());
         } catch (Refusal r) {
             return refused(s, h, r);
+        }
+        // A kernel-mode request from a vCPU in user mode: it entered its kernel first (a syscall
+        // or trap: x86_64/entry.S lstar_enter -> switch_to_kernel -> toggle_guest_mode, 544-551).
+        State entered = c.isUser() ? s : Modes.enterKernel(s, c.domain(), c.vcpu());
+        try {
+            Outcome o = dispatch(entered, c, h);
+            return new Outcome(Domains.reap(o.state()), o.result(), o.check());
+        } catch (Refusal r) {
+            return refused(entered, h, r);
         }
     }
 
@@ -72,6 +80,7 @@ public final class Step {
             @Override public Outcome domctl(Domctl x) { return DomctlRules.apply(s, c, x); }
             @Override public Outcome schedOp(SchedOp x) { return SchedOpRules.apply(s, c, x); }
             @Override public Outcome unknown(UnknownHypercall x) { throw Refusal.of(UNKNOWN_HYPERCALL); }
+            @Override public Outcome iret(Iret x) { return IretRules.apply(s, c, x); }
         });
     }
 

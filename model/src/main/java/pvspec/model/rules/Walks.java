@@ -45,8 +45,8 @@ public final class Walks {
      */
     public static Optional<TlbEntry> translate(State s, Vcpu v, long va) {
         Config c = s.config();
-        if (!c.canonical(va) || !v.hasBaseptr()) return Optional.empty();
-        long frame = v.baseptr();
+        if (!c.canonical(va) || !v.hasCurrentRoot()) return Optional.empty();
+        long frame = v.currentRoot(); // the root of its mode: guest_table_user in user mode (pv/domain.c:update_cr3)
         boolean writable = true;
         for (int level = c.levels(); level >= 1; level--) {
             long e = s.frame(frame).entry(c.index(va, level));

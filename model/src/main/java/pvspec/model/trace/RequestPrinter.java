@@ -18,6 +18,7 @@ import pvspec.model.abi.EventChannelWrite;
 import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.GrantTableWrite;
 import pvspec.model.abi.Hypercall;
+import pvspec.model.abi.Iret;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.MmuextOp;
@@ -105,11 +106,13 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
     @Override public String access(Access h) { return h.kind() + " va=" + va(c, h.va()); }
     @Override public String softInt(SoftInt h) { return "softint vector=" + h.vector(); }
     @Override public String unknown(UnknownHypercall h) { return "hypercall nr=" + h.number(); }
+    @Override public String iret(Iret h) { return "iret cs=0x" + Long.toHexString(h.cs()); }
 
     private final class Mmuext implements MmuextOp.Op.Visitor<String> {
         @Override public String pin(MmuextOp.Pin op) { return op.name() + " mfn=" + op.mfn(); }
         @Override public String unpin(MmuextOp.Unpin op) { return op.name() + " mfn=" + op.mfn(); }
         @Override public String newBaseptr(MmuextOp.NewBaseptr op) { return op.name() + " mfn=" + op.mfn(); }
+        @Override public String newUserBaseptr(MmuextOp.NewUserBaseptr op) { return op.name() + " mfn=" + op.mfn(); }
         @Override public String tlbFlushLocal(MmuextOp.TlbFlushLocal op) { return op.name(); }
         @Override public String invlpgLocal(MmuextOp.InvlpgLocal op) { return op.name() + " va=" + va(c, op.va()); }
         @Override public String tlbFlushAll(MmuextOp.TlbFlushAll op) { return op.name(); }

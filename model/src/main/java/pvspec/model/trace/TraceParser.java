@@ -17,6 +17,7 @@ import pvspec.model.abi.Gntst;
 import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.GrantTableWrite;
 import pvspec.model.abi.Hypercall;
+import pvspec.model.abi.Iret;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.MmuextOp;
@@ -200,6 +201,12 @@ final class TraceParser {
                 return h;
             }
             case "set_trap_table": return setTrapTable(t);
+            case "iret": {
+                Args a = args(t);
+                Iret h = new Iret(a.num("cs"));
+                a.done();
+                return h;
+            }
             case "set_callbacks": {
                 Args a = args(t);
                 SetCallbacks h = new SetCallbacks(a.va("event"), a.va("failsafe"));
@@ -326,6 +333,7 @@ final class TraceParser {
         if (n.matches("pin_l-?\\d+_table")) op = new MmuextOp.Pin(integer(new Tokens.Word(n.substring(5, n.length() - 6), name.column() + 5)), a.num("mfn"));
         else if (n.equals("unpin_table")) op = new MmuextOp.Unpin(a.num("mfn"));
         else if (n.equals("new_baseptr")) op = new MmuextOp.NewBaseptr(a.num("mfn"));
+        else if (n.equals("new_user_baseptr")) op = new MmuextOp.NewUserBaseptr(a.num("mfn"));
         else if (n.equals("tlb_flush_local")) op = new MmuextOp.TlbFlushLocal();
         else if (n.equals("invlpg_local")) op = new MmuextOp.InvlpgLocal(a.va("va"));
         else if (n.equals("tlb_flush_all")) op = new MmuextOp.TlbFlushAll();

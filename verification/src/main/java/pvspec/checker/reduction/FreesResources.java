@@ -7,6 +7,7 @@ import pvspec.model.abi.EventChannelWrite;
 import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.GrantTableWrite;
 import pvspec.model.abi.Hypercall;
+import pvspec.model.abi.Iret;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.MmuextOp;
@@ -66,4 +67,6 @@ final class FreesResources implements Hypercall.Visitor<Boolean> {
     @Override public Boolean access(Access h) { return false; }
     @Override public Boolean softInt(SoftInt h) { return false; }
     @Override public Boolean unknown(UnknownHypercall h) { return false; }
+    // A crashing iret shuts the domain down; frames and ids go free only when it is destroyed.
+    @Override public Boolean iret(Iret h) { return false; }
 }

@@ -13,6 +13,7 @@ import pvspec.model.abi.EventChannelWrite;
 import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.GrantTableWrite;
 import pvspec.model.abi.Hypercall;
+import pvspec.model.abi.Iret;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.MmuextOp;
@@ -82,6 +83,7 @@ final class RequestRenamer {
             @Override public Hypercall access(Access x) { return x; }
             @Override public Hypercall softInt(SoftInt x) { return x; }
             @Override public Hypercall unknown(UnknownHypercall x) { return x; }
+            @Override public Hypercall iret(Iret x) { return x; }
         });
     }
 
@@ -159,6 +161,8 @@ final class RequestRenamer {
             @Override public MmuextOp.Op pin(MmuextOp.Pin p) { return new MmuextOp.Pin(p.level(), mfn(p.mfn())); }
             @Override public MmuextOp.Op unpin(MmuextOp.Unpin x) { return new MmuextOp.Unpin(mfn(x.mfn())); }
             @Override public MmuextOp.Op newBaseptr(MmuextOp.NewBaseptr x) { return new MmuextOp.NewBaseptr(mfn(x.mfn())); }
+            // mfn 0 means "clear" (mm.c:3707), not frame 0: never renamed.
+            @Override public MmuextOp.Op newUserBaseptr(MmuextOp.NewUserBaseptr x) { return new MmuextOp.NewUserBaseptr(x.mfn() == 0 ? 0 : mfn(x.mfn())); }
             @Override public MmuextOp.Op clearPage(MmuextOp.ClearPage x) { return new MmuextOp.ClearPage(mfn(x.mfn())); }
             @Override public MmuextOp.Op copyPage(MmuextOp.CopyPage x) { return new MmuextOp.CopyPage(mfn(x.mfn()), mfn(x.srcMfn())); }
             @Override public MmuextOp.Op markSuper(MmuextOp.MarkSuper x) { return new MmuextOp.MarkSuper(mfn(x.mfn())); }

@@ -94,7 +94,7 @@ public final class Canon {
             TrapBounce b = v.lastTrap().get();
             last = Optional.of(new TrapBounce(b.vector(), b.software(), b.mode(), trap(b.handler())));
         }
-        return new Vcpu(v.baseptr(), v.blocked(), v.upcallPending(), settle(TreePMap.from(tlb)), last);
+        return new Vcpu(v.baseptr(), v.blocked(), v.upcallPending(), settle(TreePMap.from(tlb)), last, v.userBaseptr(), v.userMode());
     }
 
     private static TrapInfo trap(TrapInfo t) {

@@ -73,6 +73,7 @@ public final class StateDigest {
 
     private static void vcpu(StringBuilder b, Vcpu v) {
         b.append(v.baseptr()).append(v.blocked() ? ",blocked" : "").append(v.upcallPending() ? ",upcall" : "");
+        if (v.hasUserBaseptr() || v.userMode()) b.append(",user-root ").append(v.userBaseptr()).append(v.userMode() ? ",user-mode" : "");
         for (Map.Entry<Long, TlbEntry> e : v.tlb().entrySet()) {
             long va = e.getKey();
             b.append(",tlb").append(va).append("->").append(e.getValue().mfn()).append(e.getValue().writable() ? "w" : "r");
