@@ -68,6 +68,14 @@ public class Checks {
         return true;
     }
 
+    /**
+     * A multicall ends after an {@code iret} entry ({@code mc_exit}) or when the vCPU left kernel
+     * mode ({@code mc_preempt}) (pv/hypercall.c:114-116): the XSA-213 fix.
+     */
+    public boolean multicallEndsOnModeChange() {
+        return true;
+    }
+
     /** {@code domctl}: the control domain only. */
     public boolean domctlPermitted(boolean callerPrivileged) {
         return callerPrivileged;

@@ -10,6 +10,7 @@ import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.GrantTableWrite;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.Iret;
+import pvspec.model.abi.Multicall;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.MmuextOp;
@@ -49,4 +50,5 @@ final class Dispatch implements Hypercall.Visitor<Result> {
     @Override public Result schedOp(SchedOp h) { return SchedOps.apply(t, h); }
     @Override public Result unknown(UnknownHypercall h) { throw Refused.of(UNKNOWN_HYPERCALL); }
     @Override public Result iret(Iret h) { return ModeOps.iret(t, h); }
+    @Override public Result multicall(Multicall h) { return MulticallOps.apply(t, h); }
 }

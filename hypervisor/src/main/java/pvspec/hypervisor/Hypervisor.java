@@ -188,6 +188,11 @@ public final class Hypervisor {
 
     /** A refusal before any batch entry ran is reported as "0 done" by batch hypercalls. */
     private static Reply refused(Hypercall h, Check c) {
+        return refusal(h, c);
+    }
+
+    /** The reply of {@code h} refused by {@code c} (a multicall's entries are answered so too). */
+    static Reply refusal(Hypercall h, Check c) {
         return Reply.refused(h.isBatch() && c.returnsErrno() ? new Result.Partial(c.errno(), 0) : c.result(), c);
     }
 

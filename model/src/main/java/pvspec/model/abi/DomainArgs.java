@@ -73,6 +73,30 @@ public record DomainArgs(List<Arg> args, boolean management, Function<int[], Hyp
         @Override public DomainArgs unknown(UnknownHypercall h) { return none(h); }
         @Override public DomainArgs iret(Iret h) { return none(h); }
 
+        /**
+         * Every entry's arguments, in order (the lock plan and the renaming see them all); the
+         * multicall itself manages nothing: INV-10 judges each entry by its own reply.
+         */
+        @Override
+        public DomainArgs multicall(Multicall h) {
+            List<DomainArgs> parts = new java.util.ArrayList<>();
+            List<Arg> all = new java.util.ArrayList<>();
+            for (Hypercall e : h.calls()) {
+                DomainArgs p = e.accept(this);
+                parts.add(p);
+                all.addAll(p.args());
+            }
+            return new DomainArgs(all, false, ids -> {
+                List<Hypercall> calls = new java.util.ArrayList<>();
+                int at = 0;
+                for (DomainArgs p : parts) {
+                    calls.add(p.rebuild().apply(java.util.Arrays.copyOfRange(ids, at, at + p.args().size())));
+                    at += p.args().size();
+                }
+                return new Multicall(calls);
+            });
+        }
+
         @Override
         public DomainArgs eventChannelOp(EventChannelOp h) {
             return h.accept(new EventChannelOp.Visitor<>() {

@@ -8,6 +8,7 @@ import pvspec.model.abi.DomainArgs;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
+import pvspec.model.abi.Multicall;
 import pvspec.model.abi.Result;
 import pvspec.model.state.Domain;
 import pvspec.model.state.State;
@@ -36,6 +37,14 @@ public final class Privilege extends NamedInvariant {
     @Override
     public List<Violation> stepConstraint(State before, Caller c, Hypercall h, Result r, State after) {
         List<Violation> out = new ArrayList<>();
+        if (h instanceof Multicall m && r instanceof Result.Multi replies) {
+            // Each entry is judged by its own reply (the multicall itself returns 0).
+            if (c.isUser()) out.add(Violation.of(clause("kernel-mode"), "multicall succeeded from user mode"));
+            for (int i = 0; i < replies.entries().size() && i < m.calls().size(); i++) {
+                out.addAll(stepConstraint(before, c, m.calls().get(i), replies.entries().get(i).result(), after));
+            }
+            return out;
+        }
         // memory_op reports a refusal as "0 done" (memory.c:do_memory_op): success there is work done.
         // The reservation queries return a count or an error code.
         boolean succeeded = h instanceof MemoryOp && !(h instanceof MemoryOp.MaximumReservation || h instanceof MemoryOp.CurrentReservation)

@@ -29,7 +29,9 @@ public final class Catalogue {
                 family("memory_op", MemoryOpRules.class, Area.MEMORY_OP),
                 family("domctl", DomctlRules.class, Area.DOMCTL),
                 family("sched_op", SchedOpRules.class, Area.SCHED_OP),
-                family("access (not a hypercall)", AccessRules.class));
+                family("access (not a hypercall)", AccessRules.class),
+                family("iret", IretRules.class),
+                family("multicall", MulticallRules.class, Area.MULTICALL));
     }
 
     private static Family family(String name, Class<?> rules, Area... areas) {

@@ -14,6 +14,7 @@ import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.GrantTableWrite;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.Iret;
+import pvspec.model.abi.Multicall;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.MmuextOp;
@@ -49,11 +50,16 @@ public final class Step {
         // A kernel-mode request from a vCPU in user mode: it entered its kernel first (a syscall
         // or trap: x86_64/entry.S lstar_enter -> switch_to_kernel -> toggle_guest_mode, 544-551).
         State entered = c.isUser() ? s : Modes.enterKernel(s, c.domain(), c.vcpu());
+        Outcome o = call(entered, c, h);
+        return new Outcome(Domains.reap(o.state()), o.result(), o.check());
+    }
+
+    /** One hypercall of a running kernel-mode caller: its rules, or its refusal (a multicall's entries run so). */
+    static Outcome call(State s, Caller c, Hypercall h) {
         try {
-            Outcome o = dispatch(entered, c, h);
-            return new Outcome(Domains.reap(o.state()), o.result(), o.check());
+            return dispatch(s, c, h);
         } catch (Refusal r) {
-            return refused(entered, h, r);
+            return refused(s, h, r);
         }
     }
 
@@ -81,6 +87,7 @@ public final class Step {
             @Override public Outcome schedOp(SchedOp x) { return SchedOpRules.apply(s, c, x); }
             @Override public Outcome unknown(UnknownHypercall x) { throw Refusal.of(UNKNOWN_HYPERCALL); }
             @Override public Outcome iret(Iret x) { return IretRules.apply(s, c, x); }
+            @Override public Outcome multicall(Multicall x) { return MulticallRules.apply(s, c, x); }
         });
     }
 

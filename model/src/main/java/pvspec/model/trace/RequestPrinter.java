@@ -19,6 +19,7 @@ import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.GrantTableWrite;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.Iret;
+import pvspec.model.abi.Multicall;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.MmuextOp;
@@ -106,6 +107,12 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
     @Override public String access(Access h) { return h.kind() + " va=" + va(c, h.va()); }
     @Override public String softInt(SoftInt h) { return "softint vector=" + h.vector(); }
     @Override public String unknown(UnknownHypercall h) { return "hypercall nr=" + h.number(); }
+    @Override public String multicall(Multicall h) {
+        List<String> entries = new java.util.ArrayList<>();
+        for (Hypercall e : h.calls()) entries.add(e.accept(this));
+        return "multicall " + String.join(" || ", entries);
+    }
+
     @Override public String iret(Iret h) { return "iret cs=0x" + Long.toHexString(h.cs()); }
 
     private final class Mmuext implements MmuextOp.Op.Visitor<String> {

@@ -18,6 +18,7 @@ import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.GrantTableWrite;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.Iret;
+import pvspec.model.abi.Multicall;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.MmuextOp;
@@ -175,11 +176,11 @@ final class TraceParser {
     private Expectation expectation(Tokens t) throws TraceSyntaxException {
         Tokens.Word w = t.take();
         String text = w.text();
-        boolean known = text.equals("any") || text.equals("OK") || text.equals("fault") || text.matches("-?\\d+");
+        boolean known = text.equals("any") || text.equals("OK") || text.equals("fault") || text.matches("-?\\d+") || text.matches("\\[\\S*\\]");
         for (Errno e : Errno.values()) known |= e.name().equals(text);
         for (Gntst g : Gntst.values()) known |= g.name().equals(text);
         boolean status = EVTCHN_STATUS.matcher(text).matches();
-        if (!known && !status) throw error(w.column(), "expected a result (OK, a number, an error name, a GNTST_ status, an EVTCHNSTAT_ status, fault or any), found '" + text + "'");
+        if (!known && !status) throw error(w.column(), "expected a result (OK, a number, an error name, a GNTST_ status, an EVTCHNSTAT_ status, a multicall's [R,R,...], fault or any), found '" + text + "'");
         if (t.hasNext()) {
             Tokens.Word done = t.take();
             if (!done.text().matches("done=\\d+") || !text.startsWith("E") || status) throw error(done.column(), "unexpected '" + done.text() + "' after the result");
@@ -201,6 +202,7 @@ final class TraceParser {
                 return h;
             }
             case "set_trap_table": return setTrapTable(t);
+            case "multicall": return multicall(t);
             case "iret": {
                 Args a = args(t);
                 Iret h = new Iret(a.num("cs"));
@@ -325,6 +327,23 @@ final class TraceParser {
             start = i + 1;
         }
         return new MmuextOp(ops);
+    }
+
+    /** {@code multicall CALL || CALL ...}: each entry a request as a line would name it (a nested multicall holds one entry). */
+    private Multicall multicall(Tokens t) throws TraceSyntaxException {
+        List<Tokens.Word> words = t.untilArrow();
+        List<Hypercall> calls = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= words.size(); i++) {
+            if (i < words.size() && !words.get(i).text().equals("||")) continue;
+            if (i == start) throw error(i < words.size() ? words.get(i).column() : t.endColumn(), "expected a hypercall in the multicall");
+            int end = i < words.size() ? words.get(i).column() : t.endColumn();
+            Tokens entry = Tokens.of(words.subList(start, i), end);
+            calls.add(call(entry));
+            if (entry.hasNext()) throw error(entry.peek().column(), "unexpected '" + entry.peek().text() + "' in a multicall entry");
+            start = i + 1;
+        }
+        return new Multicall(calls);
     }
 
     private MmuextOp.Op mmuextCommand(Tokens.Word name, Args a) throws TraceSyntaxException {

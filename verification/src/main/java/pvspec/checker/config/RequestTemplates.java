@@ -72,5 +72,10 @@ final class RequestTemplates {
             "{caller}: access read va={va}",
             "{caller}: access write va={va}",
             "{caller}: softint vector={vector}",
-            "{caller}: hypercall nr=99");
+            "{caller}: hypercall nr=99",
+            "{caller}: mmuext_op new_user_baseptr mfn={mfn}",
+            "{caller}: iret cs=0xe033",
+            "{caller}: iret cs=0xe030",
+            "{caller}: multicall iret cs=0xe033 || mmuext_op new_baseptr mfn={mfn}",
+            "{caller}: multicall mmuext_op new_user_baseptr mfn={mfn} || multicall sched_op yield");
 }

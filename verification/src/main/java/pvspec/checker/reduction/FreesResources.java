@@ -8,6 +8,7 @@ import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.GrantTableWrite;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.Iret;
+import pvspec.model.abi.Multicall;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.MmuextOp;
@@ -69,4 +70,10 @@ final class FreesResources implements Hypercall.Visitor<Boolean> {
     @Override public Boolean unknown(UnknownHypercall h) { return false; }
     // A crashing iret shuts the domain down; frames and ids go free only when it is destroyed.
     @Override public Boolean iret(Iret h) { return false; }
+
+    @Override
+    public Boolean multicall(Multicall h) {
+        for (Hypercall e : h.calls()) if (e.accept(this)) return true;
+        return false;
+    }
 }

@@ -14,6 +14,7 @@ import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.GrantTableWrite;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.Iret;
+import pvspec.model.abi.Multicall;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.MmuextOp;
@@ -84,6 +85,13 @@ final class RequestRenamer {
             @Override public Hypercall softInt(SoftInt x) { return x; }
             @Override public Hypercall unknown(UnknownHypercall x) { return x; }
             @Override public Hypercall iret(Iret x) { return x; }
+
+            @Override
+            public Hypercall multicall(Multicall m) {
+                List<Hypercall> calls = new ArrayList<>();
+                for (Hypercall e : m.calls()) calls.add(framesAndRefs(caller, e));
+                return new Multicall(calls);
+            }
         });
     }
 

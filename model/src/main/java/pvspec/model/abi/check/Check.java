@@ -26,6 +26,7 @@ import static pvspec.model.abi.check.Area.GRANT_TABLES;
 import static pvspec.model.abi.check.Area.MEMORY_OP;
 import static pvspec.model.abi.check.Area.MMUEXT_OP;
 import static pvspec.model.abi.check.Area.MMU_UPDATE;
+import static pvspec.model.abi.check.Area.MULTICALL;
 import static pvspec.model.abi.check.Area.PAGE_TYPES;
 import static pvspec.model.abi.check.Area.SCHED_OP;
 import static pvspec.model.abi.check.Area.TRAPS;
@@ -275,7 +276,12 @@ public enum Check {
 
     // sched_op.
     SCHED_UNKNOWN_COMMAND(SCHED_OP, XEN, Xen.SCHED_CORE, "do_sched_op", "unknown-command", ENOSYS,
-            "no such sched_op command in ABI v1");
+            "no such sched_op command in ABI v1"),
+
+    // multicall.
+    /** The in-multicall flag of the vCPU's {@code mc_state} (multicall.c:45-49). */
+    MULTICALL_REENTRY(MULTICALL, XEN, Xen.MULTICALL, "do_multicall", "reentry", EINVAL,
+            "a multicall entry may not itself be a multicall");
 
     private final Area area;
     private final Citation citation;
