@@ -41,6 +41,11 @@ public final class Catalogue {
             new Xsa234ReplacedGrantPte(),
             new RingZeroTrapSelector(),
             new Xsa213UserModeHypercall(),
+            new Xsa213IretInMulticall(),
+            new UserRootOfAnotherDomain(),
+            new UserRootNotATable(),
+            new IretWithoutUserRoot(),
+            new KernelTranslationInUserMode(),
             new DomctlFromDomU());
 
     /** The attack with this name. */

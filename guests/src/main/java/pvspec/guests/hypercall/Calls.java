@@ -8,9 +8,12 @@ import pvspec.model.abi.EventChannelOp;
 import pvspec.model.abi.EventChannelWrite;
 import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.GrantTableWrite;
+import pvspec.model.abi.Hypercall;
+import pvspec.model.abi.Iret;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.MmuextOp;
+import pvspec.model.abi.Multicall;
 import pvspec.model.abi.SchedOp;
 import pvspec.model.abi.SetCallbacks;
 import pvspec.model.abi.SetTrapTable;
@@ -52,6 +55,24 @@ public final class Calls {
 
     public static MmuextOp newBaseptr(long mfn) {
         return MmuextOp.of(new MmuextOp.NewBaseptr(mfn));
+    }
+
+    /** {@code MMUEXT_NEW_USER_BASEPTR}: the top-level table the vCPU's user mode runs on (0: none). */
+    public static MmuextOp newUserBaseptr(long mfn) {
+        return MmuextOp.of(new MmuextOp.NewUserBaseptr(mfn));
+    }
+
+    /** A 64-bit PV user code selector ({@code FLAT_USER_CS64}, RPL 3): {@code iret} to it returns to user mode. */
+    public static final long USER_CS = 0xe033;
+
+    /** {@code HYPERVISOR_iret} to a frame with code selector {@code cs}. */
+    public static Iret iret(long cs) {
+        return new Iret(cs);
+    }
+
+    /** {@code HYPERVISOR_multicall} of {@code calls}. */
+    public static Multicall multicall(Hypercall... calls) {
+        return Multicall.of(calls);
     }
 
     public static MmuextOp copyPage(long mfn, long srcMfn) {
