@@ -49,9 +49,20 @@ public final class Step {
         }
         // A kernel-mode request from a vCPU in user mode: it entered its kernel first (a syscall
         // or trap: x86_64/entry.S lstar_enter -> switch_to_kernel -> toggle_guest_mode, 544-551).
-        State entered = c.isUser() ? s : Modes.enterKernel(s, c.domain(), c.vcpu());
+        State entered = entry(s, c);
         Outcome o = call(entered, c, h);
         return new Outcome(Domains.reap(o.state()), o.result(), o.check());
+    }
+
+    /**
+     * What every request of {@code c} changes before its own rules run, whatever their outcome: a
+     * kernel-mode request from a running vCPU in user mode entered the kernel ({@link Modes#enterKernel}).
+     * A refused request leaves exactly this state.
+     */
+    public static State entry(State s, Caller c) {
+        Domain d = s.domains().get(c.domain());
+        if (c.isUser() || d == null || !d.running() || !d.hasVcpu(c.vcpu()) || d.vcpu(c.vcpu()).blocked()) return s;
+        return Modes.enterKernel(s, c.domain(), c.vcpu());
     }
 
     /** One hypercall of a running kernel-mode caller: its rules, or its refusal (a multicall's entries run so). */
