@@ -21,7 +21,8 @@ public final class MemoryIsolation extends NamedInvariant {
     public MemoryIsolation() {
         super("INV-8", "memory-isolation",
                 "every frame a domain's vCPU can reach (walks and TLB) is owned by that domain, or is the frame of a grant it "
-                        + "has mapped (maptrack), with that grant's permission, or is the hypervisor's read-only M2P (read only)");
+                        + "has mapped (maptrack), with that grant's permission, or is the hypervisor's read-only M2P (read only); "
+                        + "a vCPU in user mode has a user root, and a user root is a validated top-level table of its own domain");
     }
 
     @Override
