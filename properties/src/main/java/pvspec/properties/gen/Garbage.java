@@ -74,15 +74,15 @@ public final class Garbage {
         switch (in.below(16)) {
             case 0: {
                 List<MmuUpdate.Request> r = new ArrayList<>();
-                for (int i = in.below(4); i > 0; i--) r.add(new MmuUpdate.Request(num(), num(), num()));
+                for (int i = in.below(4); i > 0; i--) r.add(new MmuUpdate.Request(num(), num(), num(), in.below(8)));
                 return new MmuUpdate(r, small());
             }
             case 1: {
                 List<MmuextOp.Op> ops = new ArrayList<>();
                 for (int i = 1 + in.below(3); i > 0; i--) ops.add(op());
-                return new MmuextOp(ops);
+                return new MmuextOp(ops, in.below(4) == 0 ? small() : pvspec.model.abi.DomId.DOMID_SELF);
             }
-            case 2: return new UpdateVaMapping(num(), num(), num());
+            case 2: return in.below(4) == 0 ? UpdateVaMapping.otherdomain(num(), num(), num(), small()) : new UpdateVaMapping(num(), num(), num());
             case 3: {
                 List<TrapInfo> t = new ArrayList<>();
                 for (int i = in.below(3); i > 0; i--) t.add(new TrapInfo(small(), small(), small(), num()));

@@ -20,6 +20,7 @@ public final class Kinds {
             "mmuext_op mark_super", "mmuext_op unmark_super", "mmuext_op tlb_flush_multi", "mmuext_op invlpg_multi",
             "mmuext_op flush_cache_global", "mmuext_op copy_page", "mmuext_op cmd",
             "update_va_mapping",
+            "update_va_mapping_otherdomain",
             "set_trap_table",
             "set_callbacks",
             "event_channel_op alloc_unbound", "event_channel_op bind_interdomain", "event_channel_op bind_virq",

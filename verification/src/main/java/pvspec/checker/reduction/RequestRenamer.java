@@ -57,7 +57,8 @@ final class RequestRenamer {
             @Override
             public Hypercall mmuUpdate(MmuUpdate u) {
                 List<MmuUpdate.Request> rs = new ArrayList<>();
-                for (MmuUpdate.Request q : u.requests()) rs.add(new MmuUpdate.Request(mfn(q.mfn()), q.index(), pte(q.val())));
+                // A machphys request's value is a guest pfn, not an entry: it names no frame.
+                for (MmuUpdate.Request q : u.requests()) rs.add(q.with(mfn(q.mfn()), q.isMachphys() ? q.val() : pte(q.val())));
                 return new MmuUpdate(rs, u.foreigndom());
             }
 
@@ -65,10 +66,10 @@ final class RequestRenamer {
             public Hypercall mmuextOp(MmuextOp x) {
                 List<MmuextOp.Op> ops = new ArrayList<>();
                 for (MmuextOp.Op op : x.ops()) ops.add(op(op));
-                return new MmuextOp(ops);
+                return new MmuextOp(ops, x.foreigndom());
             }
 
-            @Override public Hypercall updateVaMapping(UpdateVaMapping u) { return new UpdateVaMapping(u.va(), pte(u.val()), u.flags()); }
+            @Override public Hypercall updateVaMapping(UpdateVaMapping u) { return u.withVal(pte(u.val())); }
             @Override public Hypercall grantTableOp(GrantTableOp x) { return grantTable(caller, x); }
             @Override public Hypercall grantTableWrite(GrantTableWrite x) { return grantWrite(caller, x); }
             @Override public Hypercall memoryOp(MemoryOp x) { return memory(x); }

@@ -70,6 +70,18 @@ public enum Check {
     /** {@code mod_l2..l4_entry} run only when foreigndom is the table owner. */
     MMU_FOREIGN_UPPER(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "foreign-upper-entry", EINVAL,
             "an L2/L3/L4 entry can only be written with foreigndom DOMID_SELF"),
+    /** {@code rcu_lock_domain_by_id(pt_dom - 1)}: no DOMID_SELF here, a dying domain is found (mm.c:4036-4040). */
+    MMU_PT_OWNER_UNKNOWN(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "pt-owner-unknown", ESRCH,
+            "foreigndom >> 16 (the page-table owner plus one) names no domain"),
+    /** {@code cmd = req.ptr & 7}: 4..7 fall to the switch's default (mm.c:4256-4258). */
+    MMU_UNKNOWN_CMD(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "unknown-cmd", ENOSYS,
+            "the request's command (ptr & 7) is none of the four mmu_update commands"),
+    /** {@code MMU_MACHPHYS_UPDATE} with a foreign page-table owner (mm.c:4217-4221). */
+    MMU_MACHPHYS_PT_OWNER(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "machphys-pt-owner", EPERM,
+            "an M2P update cannot name another page-table owner than the caller"),
+    /** XSA-113: {@code get_page_from_mfn(mfn, pg_owner)} (mm.c:4241-4248). */
+    MMU_MACHPHYS_NOT_OWNED(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "machphys-get-page", EINVAL,
+            "the frame whose M2P entry is written is not a frame of the page owner"),
 
     // Writing an entry of a validated table (mmu_update, update_va_mapping).
     HYPERVISOR_SLOT(ENTRY_UPDATES, XEN, Xen.MM, "mod_l4_entry", "xen-slot", EINVAL,
@@ -127,11 +139,20 @@ public enum Check {
             "PV superpages were removed from Xen"),
     MMUEXT_UNKNOWN_COMMAND(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "unknown-command", ENOSYS,
             "no such mmuext command in ABI v1"),
+    /** {@code xsm_mmuext_op(XSM_TARGET, currd, pg_owner)} before the loop (mm.c:3503-3508); dom_io is no exception here. */
+    MMUEXT_XSM(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "xsm-mmuext-op", EPERM,
+            "only the control domain may name a foreign domain (DOMID_IO and DOMID_XEN included)"),
+    /** {@code currd != pg_owner} for the commands on the caller's own vCPU state (mm.c:3681-3839). */
+    MMUEXT_FOREIGN_CMD(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "not-pg-owner", EPERM,
+            "base pointers, flushes and the LDT are the caller's own: foreigndom must be the caller"),
 
     // update_va_mapping.
     UVA_VCPU_MASK(UPDATE_VA_MAPPING, XEN, Xen.MM, "__do_update_va_mapping", "vcpumask", EFAULT,
             "the flags carry a vCPU-mask pointer (UVMF_MULTI), which cannot be read; the entry stays written"),
     /** {@code map_guest_l1e}: the address must be mapped by one of the caller's L1 tables. */
+    /** {@code xsm_update_va_mapping(XSM_TARGET, d, pg_owner)} first (mm.c:4484-4486): only the otherdomain form can fail it. */
+    UVA_XSM(UPDATE_VA_MAPPING, XEN, Xen.MM, "__do_update_va_mapping", "xsm-update-va-mapping", EPERM,
+            "only the control domain may map another domain's frames (DOMID_IO and DOMID_XEN included)"),
     UVA_NO_L1(UPDATE_VA_MAPPING, XEN, Xen.MM, "__do_update_va_mapping", "map-guest-l1e", EINVAL,
             "the address is not mapped by an L1 table of the caller in its current address space"),
 
