@@ -18,7 +18,7 @@ import pvspec.model.abi.UpdateVaMapping;
  * The control domain builds a guest through the foreign forms of the MMU hypercalls: the
  * page-table owner in {@code mmu_update}'s {@code foreigndom >> 16}, {@code mmuext_op}'s
  * {@code foreigndom}, {@code update_va_mapping_otherdomain}. Each is refused to a guest by XSM
- * ({@code xsm_mmu_update} with the table owner, mm.c:4087-4096; {@code xsm_mmuext_op},
+ * ({@code xsm_mmu_update} with the table owner, mm.c:4097-4103; {@code xsm_mmuext_op},
  * mm.c:3503-3508; {@code xsm_update_va_mapping}, mm.c:4484-4486); only {@code mmu_update}
  * spares {@code DOMID_IO} (xsm/dummy.h:681), the other two do not.
  */

@@ -53,7 +53,7 @@ final class MmuUpdateRules {
     /**
      * {@code xsm_mmu_update(XSM_TARGET, d, t, pg_owner)} (xsm/dummy.h:675-686): the page owner
      * unless it is dom_io, then the table owner {@code t} if given. Xen runs it inside the loop
-     * when a request needs new permission bits (mm.c:4087-4096, 4232-4239); the dummy policy's
+     * when a request needs new permission bits (mm.c:4097-4103, 4232-4239); the dummy policy's
      * answer does not depend on the bits, so checking every request is the same.
      */
     private static void xsm(State s, Caller c, int t, int pg) {
