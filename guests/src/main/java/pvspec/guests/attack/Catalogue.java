@@ -43,7 +43,8 @@ public final class Catalogue {
             new Xsa213UserModeHypercall(),
             new DomctlFromDomU(),
             new Xsa113MachphysUpdate(),
-            new ForeignPageTableOwner());
+            new ForeignPageTableOwner(),
+            new Xsa212MemoryExchange());
 
     /** The attack with this name. */
     public static Attack byName(String name) {

@@ -139,6 +139,13 @@ public record DomainArgs(List<Arg> args, boolean management, Function<int[], Hyp
                 @Override public DomainArgs decreaseReservation(MemoryOp.DecreaseReservation x) { return one(Role.TARGET, x.dom(), ids -> new MemoryOp.DecreaseReservation(ids[0], x.mfns())); }
                 @Override public DomainArgs maximumReservation(MemoryOp.MaximumReservation x) { return one(Role.TARGET, x.dom(), ids -> new MemoryOp.MaximumReservation(ids[0])); }
                 @Override public DomainArgs currentReservation(MemoryOp.CurrentReservation x) { return one(Role.TARGET, x.dom(), ids -> new MemoryOp.CurrentReservation(ids[0])); }
+                @Override
+                public DomainArgs exchange(MemoryOp.Exchange x) {
+                    // out.domid is only compared with in.domid (memory.c:690): stored, renamed alike.
+                    return new DomainArgs(List.of(new Arg(Role.TARGET, x.dom()), new Arg(Role.STORED, x.outDom())), false,
+                            ids -> new MemoryOp.Exchange(ids[0], x.in(), x.inOrder(), x.outNrExtents(), x.outOrder(), ids[1], x.nrExchanged()));
+                }
+
                 @Override public DomainArgs unknown(MemoryOp.Unknown x) { return none(x); }
             });
         }

@@ -38,7 +38,9 @@ public final class Privilege extends NamedInvariant {
         List<Violation> out = new ArrayList<>();
         // memory_op reports a refusal as "0 done" (memory.c:do_memory_op): success there is work done.
         // The reservation queries return a count or an error code.
-        boolean succeeded = h instanceof MemoryOp && !(h instanceof MemoryOp.MaximumReservation || h instanceof MemoryOp.CurrentReservation)
+        // XENMEM_exchange returns 0 or an error code.
+        boolean succeeded = h instanceof MemoryOp && !(h instanceof MemoryOp.MaximumReservation || h instanceof MemoryOp.CurrentReservation
+                || h instanceof MemoryOp.Exchange)
                 ? extentsDone(r) > 0 : r.succeeded();
         if (!succeeded) return out;
         if (c.isUser() && !h.allowedInUserMode()) out.add(Violation.of(clause("kernel-mode"), h.kind() + " succeeded from user mode"));

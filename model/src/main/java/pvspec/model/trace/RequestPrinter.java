@@ -165,6 +165,16 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
         @Override public String populatePhysmap(MemoryOp.PopulatePhysmap p) { return "populate_physmap dom=" + domid(p.dom()) + " count=" + p.count(); }
 
         @Override
+        public String exchange(MemoryOp.Exchange x) {
+            List<String> in = new ArrayList<>();
+            for (long f : x.in()) in.add(Long.toString(f));
+            String s = "exchange dom=" + domid(x.dom()) + " in=" + String.join(",", in) + " in_order=" + x.inOrder() + " out_nr=" + x.outNrExtents()
+                    + " out_order=" + x.outOrder();
+            if (x.outDom() != x.dom()) s += " out_dom=" + domid(x.outDom());
+            return x.nrExchanged() == 0 ? s : s + " nr_exchanged=" + x.nrExchanged();
+        }
+
+        @Override
         public String decreaseReservation(MemoryOp.DecreaseReservation d) {
             List<String> m = new ArrayList<>();
             for (long mfn : d.mfns()) m.add(Long.toString(mfn));

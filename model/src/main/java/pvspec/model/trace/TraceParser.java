@@ -439,6 +439,14 @@ final class TraceParser {
             case "populate_physmap":
             case "increase_reservation": { Args a = args(t); h = new MemoryOp.PopulatePhysmap(a.domid("dom"), a.num("count")); a.done(); break; }
             case "decrease_reservation": { Args a = args(t); h = new MemoryOp.DecreaseReservation(a.domid("dom"), a.numbers("mfns")); a.done(); break; }
+            case "exchange": {
+                Args a = args(t);
+                int dom = a.domid("dom");
+                h = new MemoryOp.Exchange(dom, a.numbers("in"), a.integer("in_order"), a.num("out_nr"), a.integer("out_order"),
+                        a.has("out_dom") ? a.domid("out_dom") : dom, a.has("nr_exchanged") ? a.num("nr_exchanged") : 0);
+                a.done();
+                break;
+            }
             case "maximum_reservation": { Args a = args(t); h = new MemoryOp.MaximumReservation(a.domid("dom")); a.done(); break; }
             case "current_reservation": { Args a = args(t); h = new MemoryOp.CurrentReservation(a.domid("dom")); a.done(); break; }
             default: h = new MemoryOp.Unknown(unknownCmd(sub, t, "memory_op"));

@@ -96,7 +96,9 @@ public final class Garbage {
             case 8: return in.below(2) == 0 ? new GrantTableWrite.Grant(small(), small(), num(), in.below(2) == 0) : new GrantTableWrite.EndAccess(small());
             case 9: return in.below(2) == 0 ? new MemoryOp.PopulatePhysmap(small(), num())
                     : in.below(5) == 0 ? (in.below(2) == 0 ? new MemoryOp.MaximumReservation(small()) : new MemoryOp.CurrentReservation(small()))
-                    : in.below(9) == 0 ? new MemoryOp.Unknown(small()) : new MemoryOp.DecreaseReservation(small(), List.of(num(), num()));
+                    : in.below(9) == 0 ? (in.below(2) == 0 ? new MemoryOp.Unknown(small())
+                            : new MemoryOp.Exchange(small(), List.of(num(), num()), small(), num(), small(), small(), num()))
+                    : new MemoryOp.DecreaseReservation(small(), List.of(num(), num()));
             case 10: return domctl();
             case 11: return in.below(4) == 0 ? new SchedOp.Block() : in.below(8) == 0 ? new SchedOp.Shutdown() : in.below(2) == 0 ? new SchedOp.Yield() : new SchedOp.Unknown(small());
             case 12: return new Access(in.below(2) == 0, num());

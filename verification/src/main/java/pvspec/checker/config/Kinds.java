@@ -31,7 +31,7 @@ public final class Kinds {
             "grant_table_op map_grant_ref", "grant_table_op unmap_grant_ref", "grant_table_op cmd",
             "grant", "end_access",
             "memory_op populate_physmap", "memory_op decrease_reservation", "memory_op maximum_reservation",
-            "memory_op current_reservation", "memory_op cmd",
+            "memory_op current_reservation", "memory_op exchange", "memory_op cmd",
             "domctl createdomain", "domctl destroydomain", "domctl pausedomain", "domctl unpausedomain",
             "domctl max_mem", "domctl cmd",
             "sched_op yield", "sched_op block", "sched_op shutdown", "sched_op cmd",

@@ -64,6 +64,7 @@ final class RequestTemplates {
             "{caller}: memory_op decrease_reservation dom={dom} mfns={mfn}",
             "{caller}: memory_op maximum_reservation dom={dom}",
             "{caller}: memory_op current_reservation dom={dom}",
+            "{caller}: memory_op exchange dom={dom} in={mfn} in_order=0 out_nr=1 out_order=0",
             "{caller}: memory_op cmd=99",
             "{caller}: domctl createdomain max_pages={pages} vcpus={vcpu}",
             "{caller}: domctl destroydomain dom={dom}",

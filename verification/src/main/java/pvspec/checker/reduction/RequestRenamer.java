@@ -139,6 +139,14 @@ final class RequestRenamer {
                 return new MemoryOp.DecreaseReservation(d.dom(), ms);
             }
 
+            @Override
+            public Hypercall exchange(MemoryOp.Exchange x) {
+                // Exact for order-0 extents; an exchange frees frames, so no symmetry renames it anyway (FreesResources).
+                List<Long> ms = new ArrayList<>();
+                for (long m : x.in()) ms.add(mfn(m));
+                return new MemoryOp.Exchange(x.dom(), ms, x.inOrder(), x.outNrExtents(), x.outOrder(), x.outDom(), x.nrExchanged());
+            }
+
             @Override public Hypercall unknown(MemoryOp.Unknown x) { return x; }
         });
     }

@@ -6,6 +6,7 @@ import static pvspec.model.abi.Errno.EEXIST;
 import static pvspec.model.abi.Errno.EFAULT;
 import static pvspec.model.abi.Errno.EINVAL;
 import static pvspec.model.abi.Errno.ENOENT;
+import static pvspec.model.abi.Errno.ENOMEM;
 import static pvspec.model.abi.Errno.ENOSPC;
 import static pvspec.model.abi.Errno.ENOSYS;
 import static pvspec.model.abi.Errno.EOPNOTSUPP;
@@ -270,6 +271,33 @@ public enum Check {
     /** {@code xsm_memory_stat_reservation(XSM_TARGET, curr_d, d)}. */
     MEMORY_STAT_NOT_PERMITTED(MEMORY_OP, XEN, Xen.MEMORY, "do_memory_op", "xsm-memory-stat-reservation", EPERM,
             "only the domain itself or the control domain may read its reservation"),
+    // XENMEM_exchange (memory.c:memory_exchange, 663-952; XSA-212).
+    /** {@code max_order}: 9 for a guest, 18 for the control domain (memory.c:88-104, asm/config.h:17-19). */
+    MEM_EXCHANGE_ORDER(MEMORY_OP, XEN, Xen.MEMORY, "memory_exchange", "max-order", EPERM,
+            "an extent order above what the caller may allocate at once"),
+    MEM_EXCHANGE_NR_EXCHANGED(MEMORY_OP, XEN, Xen.MEMORY, "memory_exchange", "nr-exchanged", EINVAL,
+            "nr_exchanged is beyond the input extents (XSA-212)"),
+    MEM_EXCHANGE_DOMID(MEMORY_OP, XEN, Xen.MEMORY, "memory_exchange", "domid-mismatch", EINVAL,
+            "the input and output lists name different domains"),
+    MEM_EXCHANGE_OVERFLOW(MEMORY_OP, XEN, Xen.MEMORY, "memory_exchange", "size-overflow", EINVAL,
+            "the size of a list in frames does not fit an unsigned long"),
+    MEM_EXCHANGE_SIZES(MEMORY_OP, XEN, Xen.MEMORY, "memory_exchange", "size-mismatch", EINVAL,
+            "the input and output lists do not hold the same number of frames"),
+    /** {@code rcu_lock_domain_by_any_id(in.domid)} (memory.c:745-750). */
+    MEM_EXCHANGE_NO_DOMAIN(MEMORY_OP, XEN, Xen.MEMORY, "memory_exchange", "no-such-domain", ESRCH,
+            "the lists name no domain"),
+    /** {@code xsm_memory_exchange(XSM_TARGET, d)} (memory.c:752-757). */
+    MEM_EXCHANGE_NOT_PERMITTED(MEMORY_OP, XEN, Xen.MEMORY, "memory_exchange", "xsm-memory-exchange", EPERM,
+            "only the control domain exchanges another domain's memory"),
+    /** {@code mfn_valid} of an input frame (memory.c:805-812); earlier chunks stay exchanged. */
+    MEM_EXCHANGE_BAD_FRAME(MEMORY_OP, XEN, Xen.MEMORY, "memory_exchange", "mfn-valid", EINVAL,
+            "an input extent's frame is no frame of the machine"),
+    /** {@code steal_page} (mm.c:4382-4460): owned by the domain, only its allocation reference, not the hypervisor's. */
+    MEM_EXCHANGE_STEAL(MEMORY_OP, XEN, Xen.MEMORY, "memory_exchange", "steal-page", EINVAL,
+            "an input frame is not the domain's, or is in use (mapped, typed, pinned, given back)"),
+    /** {@code alloc_domheap_pages} fails (memory.c:835-841). */
+    MEM_EXCHANGE_NO_MEMORY(MEMORY_OP, XEN, Xen.MEMORY, "memory_exchange", "alloc-domheap-pages", ENOMEM,
+            "no free block of the output extent's size"),
     MEMORY_UNKNOWN_COMMAND(MEMORY_OP, XEN, Xen.MEMORY, "do_memory_op", "unknown-command", ENOSYS,
             "no such memory_op command in ABI v1"),
 
