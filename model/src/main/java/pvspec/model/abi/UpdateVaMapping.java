@@ -14,6 +14,10 @@ import java.util.OptionalInt;
  *     {@code update_va_mapping_otherdomain} ({@link DomId#DOMID_SELF} included)
  */
 public record UpdateVaMapping(long va, long val, long flags, OptionalInt otherdomain) implements Hypercall {
+    public UpdateVaMapping {
+        if (otherdomain == null) otherdomain = OptionalInt.empty(); // a record built reflectively: the plain hypercall
+    }
+
     public UpdateVaMapping(long va, long val, long flags) {
         this(va, val, flags, OptionalInt.empty());
     }
