@@ -67,10 +67,10 @@ public enum Check {
     MMU_BAD_PTR(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "bad-ptr", EINVAL,
             "the entry pointer names no frame or no slot"),
     MMU_NOT_OWNED(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "not-pt-owner", EINVAL,
-            "the page table is not the caller's"),
+            "the page table is not the page-table owner's (the caller's, unless foreigndom >> 16 names another)"),
     /** {@code mod_l2..l4_entry} run only when foreigndom is the table owner. */
     MMU_FOREIGN_UPPER(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "foreign-upper-entry", EINVAL,
-            "an L2/L3/L4 entry can only be written with foreigndom DOMID_SELF"),
+            "an L2/L3/L4 entry can only be written when the page owner is the page-table owner"),
     /** {@code rcu_lock_domain_by_id(pt_dom - 1)}: no DOMID_SELF here, a dying domain is found (mm.c:4036-4040). */
     MMU_PT_OWNER_UNKNOWN(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "pt-owner-unknown", ESRCH,
             "foreigndom >> 16 (the page-table owner plus one) names no domain"),
