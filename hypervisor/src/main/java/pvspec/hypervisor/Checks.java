@@ -86,6 +86,11 @@ public class Checks {
         return callerPrivileged;
     }
 
+    /** {@code MMU_MACHPHYS_UPDATE}: {@code get_page_from_mfn(mfn, pg_owner)} succeeded (XSA-113). */
+    public boolean machphysFrameOwned(boolean ownedByPageOwner) {
+        return ownedByPageOwner;
+    }
+
     /** XSM_TARGET (memory_op, alloc_unbound, status): the domain itself or the control domain. */
     public boolean targetPermitted(int caller, int target, boolean callerPrivileged) {
         return caller == target || callerPrivileged;

@@ -186,6 +186,16 @@ final class PageRefs {
         if (!t.checks.l1FlagsAllowed(e, ioCapable(t, table))) throw Refused.of(L1_DISALLOWED_FLAGS);
         long mfn = Pte.mfn(e);
         if (!t.ft.valid(mfn)) throw Refused.of(L1_NOT_RAM); // I/O memory: nobody holds iomem_caps
+        // mm.c:966-985: a privileged page owner that is not the L1's owner passes its right to map
+        // on (xsm_priv_mapping): the frame is then mapped as its real owner's.
+        int f = (int) mfn;
+        int real = t.ft.owner[f];
+        boolean referenced = real != FrameTable.FREE && FrameTable.count(t.ft.countInfo.get(f)) > 0
+                && (real != DomId.DOMID_XEN || mfn == t.hv.config.m2pFrame());
+        if (referenced && real != pgOwner && DomId.isOrdinary(pgOwner) && pgOwner != t.ft.owner[table]) {
+            Dom p = t.dom(pgOwner);
+            if (p != null && p.privileged) pgOwner = real;
+        }
         // dom_io owns no RAM, and xsm_priv_mapping(dom_io, owner) fails (mm.c:968-984).
         if (pgOwner == DomId.DOMID_IO) throw Refused.of(L1_NOT_OWNED);
         if (pgOwner == DomId.DOMID_XEN) {

@@ -46,7 +46,10 @@ public final class Catalogue {
             new UserRootNotATable(),
             new IretWithoutUserRoot(),
             new KernelTranslationInUserMode(),
-            new DomctlFromDomU());
+            new DomctlFromDomU(),
+            new Xsa113MachphysUpdate(),
+            new ForeignPageTableOwner(),
+            new Xsa212MemoryExchange());
 
     /** The attack with this name. */
     public static Attack byName(String name) {

@@ -239,6 +239,16 @@ public enum SeededBug {
             };
         }
     },
+    /** {@code MMU_MACHPHYS_UPDATE} without {@code get_page_from_mfn} (mm.c:4241). */
+    MACHPHYS_ANY_FRAME("machphys-any-frame", "XSA-113", "MMU_MACHPHYS_UPDATE of a frame the page owner does not own (no get_page_from_mfn, mm.c:4241)", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean machphysFrameOwned(boolean ownedByPageOwner) {
+                    return true;
+                }
+            };
+        }
+    },
 
     // Concurrency bugs: invisible to runs without interleavings; harness 1 must find each under JPF.
 

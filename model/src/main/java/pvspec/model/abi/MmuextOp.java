@@ -5,10 +5,18 @@ import java.util.List;
 /**
  * {@code HYPERVISOR_mmuext_op}: pinning, base pointers, TLB and page operations, processed in
  * order until the first refused one.
+ *
+ * @param foreigndom whose frames the pin, unpin, clear and copy commands name
+ *     ({@code get_pg_owner}, as a {@code domid_t}): {@link DomId#DOMID_SELF}, or (the control
+ *     domain building a guest) another domain
  */
-public record MmuextOp(List<Op> ops) implements Hypercall {
+public record MmuextOp(List<Op> ops, int foreigndom) implements Hypercall {
     public MmuextOp {
         ops = List.copyOf(ops);
+    }
+
+    public MmuextOp(List<Op> ops) {
+        this(ops, DomId.DOMID_SELF);
     }
 
     public static MmuextOp of(Op... ops) {

@@ -23,6 +23,15 @@ final class EntryUpdates {
      * owner's.
      */
     static State modEntry(State s, long table, int level, int index, long val, int pgOwner) {
+        return modEntry(s, table, level, index, val, pgOwner, false);
+    }
+
+    /**
+     * As above; with {@code preserveAd} ({@code MMU_PT_UPDATE_PRESERVE_AD}) the stored entry keeps
+     * the old entry's Accessed and Dirty bits, present or not ({@code pv/mm.h:update_intpte} 84-85,
+     * on every {@code UPDATE_ENTRY} of mm.c:2215-2248, 2295-2312, 2357-2375, 2419-2437).
+     */
+    static State modEntry(State s, long table, int level, int index, long val, int pgOwner, boolean preserveAd) {
         Frame t = s.frame(table);
         long old = t.entry(index);
         require(Frames.guestSlot(s, level, index), HYPERVISOR_SLOT);
@@ -35,10 +44,10 @@ final class EntryUpdates {
             // adjust_guest_lNe (mm.c:2210, 2290, 2352, 2414): Xen stores, and compares, the adjusted entry.
             val = Pte.adjustForGuest(val, level, level == s.config().levels());
             // Fast path (XSA-182's whitelist): same frame, only harmless bits changed.
-            if (Pte.fastPath(old, val)) return write(s, table, index, val);
+            if (Pte.fastPath(old, val)) return write(s, table, index, preserveAd ? val | old & Pte.AD : val);
             s = PageTypes.getPageFromEntry(s, val, table, level, pgOwner);
         }
-        s = write(s, table, index, val);
+        s = write(s, table, index, preserveAd ? val | old & Pte.AD : val);
         return Pte.present(old) ? PageTypes.putPageFromEntry(s, old, table, level) : s;
     }
 

@@ -126,6 +126,7 @@ final class PageTypes {
         // Every frame of the model is RAM; anything else is I/O memory, which needs
         // iomem_access_permitted (mm.c:877-893) of the page owner, or of the caller for DOMID_IO.
         require(s.validMfn(mfn), L1_NOT_RAM);
+        pgOwner = privilegedTransfer(s, mfn, table, pgOwner);
         // RAM of another owner than pgOwner: dom_io and dom_xen own no RAM a guest may map
         // through them (xsm_priv_mapping(dom_io, ..) fails, mm.c:968-984 -> could_not_pin).
         require(pgOwner != DomId.DOMID_IO, L1_NOT_OWNED);
@@ -138,6 +139,21 @@ final class PageTypes {
         }
         s = getPage(s, mfn, pgOwner, L1_NOT_OWNED);
         return Pte.writable(e) ? getPageType(s, mfn, PageType.WRITABLE, L1_NOT_WRITABLE) : s;
+    }
+
+    /**
+     * mm.c:966-985: a frame whose owner ({@code real_pg_owner}) is not the page owner is still
+     * mapped, as the real owner's, when the page owner is not the L1's owner and
+     * {@code xsm_priv_mapping(pg_owner, real_pg_owner)} passes (the page owner is the control
+     * domain): only the control domain writing another domain's L1 ({@code foreigndom >> 16})
+     * with its own id as page owner gets there. Otherwise {@code could_not_pin}.
+     */
+    private static int privilegedTransfer(State s, long mfn, long table, int pgOwner) {
+        Frame f = s.frame(mfn);
+        boolean referenced = !f.isFree() && f.count() > 0 && (f.owner() != DomId.DOMID_XEN || mfn == s.config().m2pFrame());
+        if (!referenced || f.owner() == pgOwner || !DomId.isOrdinary(pgOwner) || pgOwner == s.frame(table).owner()) return pgOwner;
+        var d = s.domains().get(pgOwner);
+        return d != null && d.privileged() ? f.owner() : pgOwner;
     }
 
     /**

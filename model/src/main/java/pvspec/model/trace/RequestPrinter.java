@@ -44,21 +44,32 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
     public String mmuUpdate(MmuUpdate u) {
         List<String> parts = new ArrayList<>();
         parts.add("mmu_update");
-        if (u.foreigndom() != DomId.DOMID_SELF) parts.add("foreigndom=" + domid(u.foreigndom()));
-        for (MmuUpdate.Request r : u.requests()) parts.add("ptr=" + r.mfn() + "[" + r.index() + "] val=" + pte(r.val()));
+        if (u.pgDom() != DomId.DOMID_SELF) parts.add("foreigndom=" + domid(u.pgDom()));
+        if (u.ptDom() != 0) parts.add("pt_owner=" + domid(u.ptDom() - 1));
+        for (MmuUpdate.Request r : u.requests()) parts.add(request(r));
         return String.join(" ", parts);
+    }
+
+    private static String request(MmuUpdate.Request r) {
+        if (r.isMachphys()) return "machphys=" + r.mfn() + " gpfn=" + r.val();
+        String req = "ptr=" + r.mfn() + "[" + r.index() + "] val=" + pte(r.val());
+        if (r.cmd() == MmuUpdate.NORMAL_PT_UPDATE) return req;
+        String name = r.cmd() == MmuUpdate.PT_UPDATE_PRESERVE_AD ? "preserve_ad" : r.cmd() == MmuUpdate.PT_UPDATE_NO_TRANSLATE ? "no_translate" : Integer.toString(r.cmd());
+        return req + " cmd=" + name;
     }
 
     @Override
     public String mmuextOp(MmuextOp h) {
         List<String> ops = new ArrayList<>();
         for (MmuextOp.Op op : h.ops()) ops.add(op.accept(new Mmuext()));
-        return ops.isEmpty() ? "mmuext_op" : "mmuext_op " + String.join(" ; ", ops);
+        String head = h.foreigndom() == DomId.DOMID_SELF ? "mmuext_op" : "mmuext_op foreigndom=" + domid(h.foreigndom());
+        return ops.isEmpty() ? head : head + " " + String.join(" ; ", ops);
     }
 
     @Override
     public String updateVaMapping(UpdateVaMapping u) {
-        return "update_va_mapping va=" + va(c, u.va()) + " val=" + pte(u.val()) + " flags=" + uvmFlags(u.flags());
+        String args = " va=" + va(c, u.va()) + " val=" + pte(u.val()) + " flags=" + uvmFlags(u.flags());
+        return u.otherdomain().isEmpty() ? u.kind() + args : u.kind() + args + " domid=" + domid(u.otherdomain().getAsInt());
     }
 
     @Override
@@ -162,6 +173,16 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
 
     private static final class Memory implements MemoryOp.Visitor<String> {
         @Override public String populatePhysmap(MemoryOp.PopulatePhysmap p) { return "populate_physmap dom=" + domid(p.dom()) + " count=" + p.count(); }
+
+        @Override
+        public String exchange(MemoryOp.Exchange x) {
+            List<String> in = new ArrayList<>();
+            for (long f : x.in()) in.add(Long.toString(f));
+            String s = "exchange dom=" + domid(x.dom()) + " in=" + String.join(",", in) + " in_order=" + x.inOrder() + " out_nr=" + x.outNrExtents()
+                    + " out_order=" + x.outOrder();
+            if (x.outDom() != x.dom()) s += " out_dom=" + domid(x.outDom());
+            return x.nrExchanged() == 0 ? s : s + " nr_exchanged=" + x.nrExchanged();
+        }
 
         @Override
         public String decreaseReservation(MemoryOp.DecreaseReservation d) {

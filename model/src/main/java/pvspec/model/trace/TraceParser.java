@@ -201,6 +201,12 @@ final class TraceParser {
                 a.done();
                 return h;
             }
+            case "update_va_mapping_otherdomain": {
+                Args a = args(t);
+                UpdateVaMapping h = UpdateVaMapping.otherdomain(a.va("va"), a.pte("val"), a.bits("flags", UVM_FLAGS), a.domid("domid"));
+                a.done();
+                return h;
+            }
             case "set_trap_table": return setTrapTable(t);
             case "multicall": return multicall(t);
             case "iret": {
@@ -281,18 +287,39 @@ final class TraceParser {
         return cmd;
     }
 
+    /** Commands of an {@code mmu_update} request, as {@code cmd=NAME} after its value. */
+    static final Map<String, Long> MMU_CMDS = names("normal", 0L, "machphys", 1L, "preserve_ad", 2L, "no_translate", 3L);
+
+    /**
+     * {@code mmu_update [foreigndom=D] [pt_owner=D] (ptr=MFN[INDEX] val=PTE [cmd=C] | machphys=MFN gpfn=N)...}:
+     * the page owner, the page-table owner (Xen's {@code foreigndom >> 16}, the id plus one), then
+     * the requests.
+     */
     private MmuUpdate mmuUpdate(Tokens t) throws TraceSyntaxException {
         List<Tokens.Word> words = t.untilArrow();
-        int foreigndom = pvspec.model.abi.DomId.DOMID_SELF;
+        int pgDom = pvspec.model.abi.DomId.DOMID_SELF;
+        int ptOwner = -1;
         List<MmuUpdate.Request> reqs = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             Tokens.Word w = words.get(i);
             if (w.text().startsWith("foreigndom=") && i == 0) {
-                Args a = new Args(this, config, List.of(w), t.endColumn());
-                foreigndom = a.domid("foreigndom");
+                pgDom = new Args(this, config, List.of(w), t.endColumn()).domid("foreigndom");
                 continue;
             }
-            if (!w.text().startsWith("ptr=")) throw error(w.column(), "expected ptr=MFN[INDEX], found '" + w.text() + "'");
+            if (w.text().startsWith("pt_owner=") && reqs.isEmpty() && ptOwner < 0) {
+                ptOwner = new Args(this, config, List.of(w), t.endColumn()).domid("pt_owner");
+                continue;
+            }
+            if (w.text().startsWith("machphys=")) {
+                long mfn = number(new Tokens.Word(w.text().substring(9), w.column() + 9));
+                if (i + 1 >= words.size() || !words.get(i + 1).text().startsWith("gpfn=")) {
+                    throw error(i + 1 < words.size() ? words.get(i + 1).column() : t.endColumn(), "expected gpfn=N after " + w.text());
+                }
+                Tokens.Word g = words.get(++i);
+                reqs.add(MmuUpdate.Request.machphys(mfn, number(new Tokens.Word(g.text().substring(5), g.column() + 5))));
+                continue;
+            }
+            if (!w.text().startsWith("ptr=")) throw error(w.column(), "expected ptr=MFN[INDEX] or machphys=MFN, found '" + w.text() + "'");
             Matcher m = Pattern.compile("ptr=(-?\\w+)\\[(-?\\w+)\\]").matcher(w.text());
             if (!m.matches()) throw error(w.column(), "expected ptr=MFN[INDEX], found '" + w.text() + "'");
             long mfn = number(new Tokens.Word(m.group(1), w.column() + 4));
@@ -302,9 +329,14 @@ final class TraceParser {
             }
             Tokens.Word v = words.get(++i);
             long val = new Args(this, config, List.of(), t.endColumn()).pte(new Tokens.Word(v.text().substring(4), v.column() + 4));
-            reqs.add(new MmuUpdate.Request(mfn, index, val));
+            int cmd = MmuUpdate.NORMAL_PT_UPDATE;
+            if (i + 1 < words.size() && words.get(i + 1).text().startsWith("cmd=")) {
+                cmd = (int) new Args(this, config, List.of(words.get(++i)), t.endColumn()).bits("cmd", MMU_CMDS);
+                if (cmd < 0 || cmd > 7 || cmd == MmuUpdate.MACHPHYS_UPDATE) throw error(words.get(i).column(), "cmd must be 0, 2..7 (machphys is written machphys=MFN gpfn=N)");
+            }
+            reqs.add(new MmuUpdate.Request(mfn, index, val, cmd));
         }
-        return new MmuUpdate(reqs, foreigndom);
+        return new MmuUpdate(reqs, MmuUpdate.foreigndom(pgDom, ptOwner));
     }
 
     private MmuextOp mmuextOp(Tokens t) throws TraceSyntaxException {
@@ -318,7 +350,11 @@ final class TraceParser {
             }
         }
         List<MmuextOp.Op> ops = new ArrayList<>();
-        if (words.isEmpty()) return new MmuextOp(ops); // a batch of none, as Xen allows (count 0)
+        int foreigndom = pvspec.model.abi.DomId.DOMID_SELF;
+        if (!words.isEmpty() && words.get(0).text().startsWith("foreigndom=")) {
+            foreigndom = new Args(this, config, List.of(words.remove(0)), t.endColumn()).domid("foreigndom");
+        }
+        if (words.isEmpty()) return new MmuextOp(ops, foreigndom); // a batch of none, as Xen allows (count 0)
         int start = 0;
         for (int i = 0; i <= words.size(); i++) {
             if (i < words.size() && !words.get(i).text().equals(";")) continue;
@@ -326,7 +362,7 @@ final class TraceParser {
             ops.add(mmuextCommand(words.get(start), new Args(this, config, words.subList(start + 1, i), t.endColumn())));
             start = i + 1;
         }
-        return new MmuextOp(ops);
+        return new MmuextOp(ops, foreigndom);
     }
 
     /** {@code multicall CALL || CALL ...}: each entry a request as a line would name it (a nested multicall holds one entry). */
@@ -430,6 +466,14 @@ final class TraceParser {
             case "populate_physmap":
             case "increase_reservation": { Args a = args(t); h = new MemoryOp.PopulatePhysmap(a.domid("dom"), a.num("count")); a.done(); break; }
             case "decrease_reservation": { Args a = args(t); h = new MemoryOp.DecreaseReservation(a.domid("dom"), a.numbers("mfns")); a.done(); break; }
+            case "exchange": {
+                Args a = args(t);
+                int dom = a.domid("dom");
+                h = new MemoryOp.Exchange(dom, a.numbers("in"), a.integer("in_order"), a.num("out_nr"), a.integer("out_order"),
+                        a.has("out_dom") ? a.domid("out_dom") : dom, a.has("nr_exchanged") ? a.num("nr_exchanged") : 0);
+                a.done();
+                break;
+            }
             case "maximum_reservation": { Args a = args(t); h = new MemoryOp.MaximumReservation(a.domid("dom")); a.done(); break; }
             case "current_reservation": { Args a = args(t); h = new MemoryOp.CurrentReservation(a.domid("dom")); a.done(); break; }
             default: h = new MemoryOp.Unknown(unknownCmd(sub, t, "memory_op"));

@@ -35,12 +35,31 @@ final class PageTableRequests {
         List<MmuUpdate.Request> reqs = new ArrayList<>();
         for (int i = 0; i < n; i++) reqs.add(request(hostile && (i == n - 1 || p.chance(0.3))));
         int fd = DomId.DOMID_SELF;
-        if (hostile && p.chance(0.1)) fd = p.one(me, (me + 1) % v.c.domains(), 0x7FF5);
+        if (hostile && p.chance(0.1)) fd = p.one(me, (me + 1) % v.c.domains(), 0x7FF5, DomId.DOMID_IO);
         if (!hostile && me == 0 && p.chance(0.3) && !v.foreign(me).isEmpty()) fd = v.s.frame(p.of(v.foreign(me), 0L)).owner();
-        return new MmuUpdate(reqs, fd);
+        // The page-table owner (foreigndom >> 16): the control domain building a guest names it as
+        // both owners; a hostile caller names another domain, or none that exists.
+        int pt = -1;
+        if (p.chance(0.08)) pt = hostile ? p.one((me + 1) % v.c.domains(), me, 0x7FF0) : fd == DomId.DOMID_SELF ? me : fd;
+        return new MmuUpdate(reqs, MmuUpdate.foreigndom(fd, pt));
+    }
+
+    /** {@code MMU_MACHPHYS_UPDATE}: the M2P entry of an own frame, or (hostile) another's (XSA-113). */
+    private MmuUpdate.Request machphys(boolean hostile) {
+        long mfn = hostile ? p.of(v.foreign(me), p.garbage(v.c.frames())) : p.of(v.frames(me), 0L);
+        return MmuUpdate.Request.machphys(mfn, p.below(16));
     }
 
     private MmuUpdate.Request request(boolean hostile) {
+        double k = p.random().nextDouble();
+        if (k < 0.1) return machphys(hostile);
+        MmuUpdate.Request r = pageTableRequest(hostile);
+        // PRESERVE_AD and NO_TRANSLATE now and then; a hostile caller also the unused commands 4..7.
+        if (k > 0.94) return new MmuUpdate.Request(r.mfn(), r.index(), r.val(), hostile && k > 0.98 ? 4 + p.below(4) : p.one(2, 3));
+        return r;
+    }
+
+    private MmuUpdate.Request pageTableRequest(boolean hostile) {
         List<Long> tables = v.tables(me, 0);
         boolean plain = tables.isEmpty() || p.chance(0.35);
         long table = plain ? p.of(v.untyped(me), p.of(v.frames(me), 0L)) : p.of(tables, 0L);
@@ -88,8 +107,27 @@ final class PageTableRequests {
     Hypercall mmuextOp(boolean hostile) {
         List<MmuextOp.Op> ops = new ArrayList<>();
         int n = p.chance(0.15) ? 2 : 1;
+        double k = p.random().nextDouble();
+        // The control domain building a guest: pin, unpin, clear or copy that guest's frames.
+        if (k < 0.12 && me == 0 && !v.foreign(me).isEmpty()) return foreignMmuextOp();
         for (int i = 0; i < n; i++) ops.add(op(hostile && (i == n - 1)));
+        // A hostile foreigndom: another domain, dom_io, dom_xen (xsm_mmuext_op refuses each to a guest).
+        if (hostile && k > 0.92) return new MmuextOp(ops, p.one((me + 1) % v.c.domains(), DomId.DOMID_IO, DomId.DOMID_XEN, me));
         return new MmuextOp(ops);
+    }
+
+    private MmuextOp foreignMmuextOp() {
+        long f = p.of(v.foreign(me), 0L);
+        int owner = v.s.frame(f).owner();
+        MmuextOp.Op op;
+        switch (p.below(5)) {
+            case 0: op = new MmuextOp.Pin(v.s.frame(f).isTable() ? v.s.frame(f).type().level() : 1, f); break;
+            case 1: op = new MmuextOp.Unpin(f); break;
+            case 2: op = new MmuextOp.ClearPage(f); break;
+            case 3: op = new MmuextOp.CopyPage(f, p.of(v.foreign(me), f)); break;
+            default: op = new MmuextOp.TlbFlushLocal(); break;
+        }
+        return new MmuextOp(List.of(op), owner);
     }
 
     private MmuextOp.Op op(boolean hostile) {
@@ -131,7 +169,17 @@ final class PageTableRequests {
         long va = hostile && p.chance(0.3) ? p.garbage(v.c.vaPages()) : va();
         long flags = hostile && p.chance(0.2) ? p.one(3L, 8L, -1L) : p.one(0L, 1L, 2L, 5L, 6L);
         long table = v.tables(me, 1).isEmpty() ? 0 : p.of(v.tables(me, 1), 0L);
-        return new UpdateVaMapping(va, entry(1, table, hostile), flags);
+        long val = entry(1, table, hostile);
+        double k = p.random().nextDouble();
+        if (k < 0.1) {
+            // update_va_mapping_otherdomain: the control domain maps a guest's frame; a hostile caller names another domain.
+            if (me == 0 && !v.foreign(me).isEmpty() && !hostile) {
+                long f = p.of(v.foreign(me), 0L);
+                return UpdateVaMapping.otherdomain(va, Pte.make(f, PteFlag.P, PteFlag.US), flags, v.s.frame(f).owner());
+            }
+            return UpdateVaMapping.otherdomain(va, val, flags, p.one((me + 1) % v.c.domains(), DomId.DOMID_SELF, DomId.DOMID_IO, me));
+        }
+        return new UpdateVaMapping(va, val, flags);
     }
 
     Hypercall access() {

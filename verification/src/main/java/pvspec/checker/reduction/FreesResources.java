@@ -36,6 +36,7 @@ final class FreesResources implements Hypercall.Visitor<Boolean> {
             @Override public Boolean decreaseReservation(MemoryOp.DecreaseReservation x) { return true; }
             @Override public Boolean maximumReservation(MemoryOp.MaximumReservation x) { return false; }
             @Override public Boolean currentReservation(MemoryOp.CurrentReservation x) { return false; }
+            @Override public Boolean exchange(MemoryOp.Exchange x) { return true; } // the input frames go back to the heap
             @Override public Boolean unknown(MemoryOp.Unknown x) { return false; }
         });
     }

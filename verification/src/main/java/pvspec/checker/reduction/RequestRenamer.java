@@ -59,7 +59,8 @@ final class RequestRenamer {
             @Override
             public Hypercall mmuUpdate(MmuUpdate u) {
                 List<MmuUpdate.Request> rs = new ArrayList<>();
-                for (MmuUpdate.Request q : u.requests()) rs.add(new MmuUpdate.Request(mfn(q.mfn()), q.index(), pte(q.val())));
+                // A machphys request's value is a guest pfn, not an entry: it names no frame.
+                for (MmuUpdate.Request q : u.requests()) rs.add(q.with(mfn(q.mfn()), q.isMachphys() ? q.val() : pte(q.val())));
                 return new MmuUpdate(rs, u.foreigndom());
             }
 
@@ -67,10 +68,10 @@ final class RequestRenamer {
             public Hypercall mmuextOp(MmuextOp x) {
                 List<MmuextOp.Op> ops = new ArrayList<>();
                 for (MmuextOp.Op op : x.ops()) ops.add(op(op));
-                return new MmuextOp(ops);
+                return new MmuextOp(ops, x.foreigndom());
             }
 
-            @Override public Hypercall updateVaMapping(UpdateVaMapping u) { return new UpdateVaMapping(u.va(), pte(u.val()), u.flags()); }
+            @Override public Hypercall updateVaMapping(UpdateVaMapping u) { return u.withVal(pte(u.val())); }
             @Override public Hypercall grantTableOp(GrantTableOp x) { return grantTable(caller, x); }
             @Override public Hypercall grantTableWrite(GrantTableWrite x) { return grantWrite(caller, x); }
             @Override public Hypercall memoryOp(MemoryOp x) { return memory(x); }
@@ -146,6 +147,14 @@ final class RequestRenamer {
                 List<Long> ms = new ArrayList<>();
                 for (long m : d.mfns()) ms.add(mfn(m));
                 return new MemoryOp.DecreaseReservation(d.dom(), ms);
+            }
+
+            @Override
+            public Hypercall exchange(MemoryOp.Exchange x) {
+                // Exact for order-0 extents; an exchange frees frames, so no symmetry renames it anyway (FreesResources).
+                List<Long> ms = new ArrayList<>();
+                for (long m : x.in()) ms.add(mfn(m));
+                return new MemoryOp.Exchange(x.dom(), ms, x.inOrder(), x.outNrExtents(), x.outOrder(), x.outDom(), x.nrExchanged());
             }
 
             @Override public Hypercall unknown(MemoryOp.Unknown x) { return x; }
