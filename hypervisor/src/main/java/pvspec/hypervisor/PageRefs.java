@@ -13,6 +13,7 @@ import static pvspec.model.abi.Errno.EINVAL;
 
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.Pte;
+import pvspec.model.abi.PteFlag;
 import pvspec.model.abi.check.Check;
 
 /**
@@ -177,7 +178,7 @@ final class PageRefs {
     }
 
     static void putFromEntry(Txn t, long e, int table, int level) {
-        if (level == 1) putFromL1e(t, e);
+        if (level == 1) putFromL1e(t, e, table);
         else putFromUpper(t, e, table, level);
     }
 
@@ -203,10 +204,18 @@ final class PageRefs {
         return owner != null && owner.privileged;
     }
 
-    /** {@code put_page_from_l1e}. */
-    static void putFromL1e(Txn t, long e) {
+    /**
+     * {@code put_page_from_l1e} for an entry of L1 {@code table}. Debug build: dropping a grant PTE
+     * while the table's owner is neither shutting down nor dying gives the current vCPU a #GP
+     * (mm.c:1219-1227); the references go all the same.
+     */
+    static void putFromL1e(Txn t, long e, int table) {
         if (!Pte.present(e)) return;
         int mfn = (int) Pte.mfn(e);
+        if ((e & PteFlag.GNTTAB.mask()) != 0) {
+            Dom owner = t.dom(t.ft.owner[table]);
+            if (owner != null && owner.life() == Dom.ALIVE) TrapOps.deliverFault(t, TrapOps.GENERAL_PROTECTION);
+        }
         if (Pte.writable(e)) putPageAndType(t, mfn);
         else putPage(t, mfn);
     }

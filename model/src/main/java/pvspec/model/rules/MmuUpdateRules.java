@@ -52,7 +52,7 @@ final class MmuUpdateRules {
         if (!table.isTable()) return EntryUpdates.write(s, r.mfn(), index, r.val());
         int level = table.type().level();
         require(level == 1 || pgOwner == c.domain(), MMU_FOREIGN_UPPER);
-        s = EntryUpdates.modEntry(s, r.mfn(), level, index, r.val(), pgOwner);
+        s = EntryUpdates.modEntry(s, r.mfn(), level, index, r.val(), pgOwner, c);
         // XSA-286 (mm.c:4141, 4150, 4159, 4310-4342): a successful L2/L3/L4 update flushes the
         // page-table owner's TLBs on all its vCPUs. Xen flushes once after the loop, even when a
         // later request fails; flushing here is the same, since nothing in a batch fills a TLB.

@@ -45,7 +45,7 @@ final class MmuextOpRules {
                 return MmuextOpRules.pin(s, me, p.mfn(), PageType.table(p.level()));
             }
 
-            @Override public State unpin(MmuextOp.Unpin x) { return MmuextOpRules.unpin(s, me, x.mfn()); }
+            @Override public State unpin(MmuextOp.Unpin x) { return MmuextOpRules.unpin(s, c, x.mfn()); }
             @Override public State newBaseptr(MmuextOp.NewBaseptr x) { return MmuextOpRules.newBaseptr(s, c, x.mfn()); }
             @Override public State tlbFlushLocal(MmuextOp.TlbFlushLocal x) { return Tlbs.flushLocal(s, me, c.vcpu()); }
             @Override public State invlpgLocal(MmuextOp.InvlpgLocal x) { return Tlbs.invlpgLocal(s, me, c.vcpu(), x.va()); }
@@ -82,11 +82,12 @@ final class MmuextOpRules {
     }
 
     /** {@code MMUEXT_UNPIN_TABLE}: drop the pin's references (devalidating if they were the last). */
-    private static State unpin(State s, int me, long mfn) {
+    private static State unpin(State s, Caller c, long mfn) {
+        int me = c.domain();
         require(s.validMfn(mfn) && s.frame(mfn).owner() == me, MMUEXT_NOT_OWNED);
         Frame f = s.frame(mfn);
         require(f.pinned(), MMUEXT_NOT_PINNED);
-        return PageTypes.putPageAndType(s.withFrame(mfn, f.withPinned(false)), mfn);
+        return PageTypes.putPageAndType(s.withFrame(mfn, f.withPinned(false)), mfn, c);
     }
 
     /**
@@ -102,7 +103,7 @@ final class MmuextOpRules {
         if (!v.hasBaseptr() || v.baseptr() != mfn) s = Frames.fillRoMpt(s, mfn);
         d = s.dom(c.domain());
         s = s.withDomain(d.withVcpu(c.vcpu(), v.withBaseptr(mfn).withTlb(TreePMap.empty())));
-        return v.hasBaseptr() ? PageTypes.putPageAndType(s, v.baseptr()) : s;
+        return v.hasBaseptr() ? PageTypes.putPageAndType(s, v.baseptr(), c) : s;
     }
 
     /**

@@ -25,7 +25,7 @@ final class UpdateVaMappingRules {
 
     static Outcome apply(State s, Caller c, UpdateVaMapping h) {
         Walks.L1Slot slot = Walks.l1Slot(s, s.dom(c.domain()).vcpu(c.vcpu()), c.domain(), h.va(), UVA_NO_L1);
-        s = EntryUpdates.modEntry(s, slot.table(), 1, slot.index(), h.val(), c.domain());
+        s = EntryUpdates.modEntry(s, slot.table(), 1, slot.index(), h.val(), c.domain(), c);
         long type = h.flags() & UVMF_FLUSHTYPE_MASK;
         long target = h.flags() & ~UVMF_FLUSHTYPE_MASK;
         // mm.c:4527: the switch has no case for UVMF_NONE nor for the unused type 3.
