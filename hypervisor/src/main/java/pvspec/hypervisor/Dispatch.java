@@ -18,6 +18,7 @@ import pvspec.model.abi.SetCallbacks;
 import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.UnknownHypercall;
+import pvspec.model.abi.VmAssist;
 import pvspec.model.abi.UpdateVaMapping;
 
 /** The hypercall table: each request to its family's handler. One per vCPU transaction, so dispatch allocates nothing. */
@@ -47,4 +48,5 @@ final class Dispatch implements Hypercall.Visitor<Result> {
     @Override public Result domctl(Domctl h) { return DomctlOps.apply(t, h); }
     @Override public Result schedOp(SchedOp h) { return SchedOps.apply(t, h); }
     @Override public Result unknown(UnknownHypercall h) { throw Refused.of(UNKNOWN_HYPERCALL); }
+    @Override public Result vmAssist(VmAssist h) { return VmAssistOps.apply(t, h); }
 }

@@ -15,6 +15,7 @@ import pvspec.model.abi.DomId;
 import pvspec.model.abi.Pte;
 import pvspec.model.abi.PteFlag;
 import pvspec.model.abi.check.Check;
+import pvspec.model.state.Domain;
 
 /**
  * Xen's reference and type discipline ({@code arch/x86/mm.c}): {@code get_page},
@@ -167,7 +168,9 @@ final class PageRefs {
     private static void writeHypervisorSlots(Txn t, int mfn) {
         Hypervisor hv = t.hv;
         int first = hv.config.reservedFirst();
-        for (int slot = first; slot < first + hv.config.reservedCount(); slot++) t.setEntry(mfn, slot, hv.hypervisorEntry(slot));
+        Dom owner = t.dom(t.ft.owner[mfn]);
+        boolean strict = owner != null && (owner.vars[Dom.VM_ASSIST] >>> Domain.VMASST_M2P_STRICT & 1) != 0;
+        for (int slot = first; slot < first + hv.config.reservedCount(); slot++) t.setEntry(mfn, slot, hv.hypervisorEntry(slot, strict));
     }
 
     // ------------------------------------------------------------ entries

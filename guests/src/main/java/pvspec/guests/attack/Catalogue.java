@@ -41,7 +41,9 @@ public final class Catalogue {
             new Xsa234ReplacedGrantPte(),
             new RingZeroTrapSelector(),
             new Xsa213UserModeHypercall(),
-            new DomctlFromDomU());
+            new DomctlFromDomU(),
+            new PtwrMapsWhatAnUpdateMayNot(),
+            new PtwrIntoAGrantedL1());
 
     /** The attack with this name. */
     public static Attack byName(String name) {

@@ -71,6 +71,7 @@ public record DomainArgs(List<Arg> args, boolean management, Function<int[], Hyp
         @Override public DomainArgs access(Access h) { return none(h); }
         @Override public DomainArgs softInt(SoftInt h) { return none(h); }
         @Override public DomainArgs unknown(UnknownHypercall h) { return none(h); }
+        @Override public DomainArgs vmAssist(VmAssist h) { return none(h); }
 
         @Override
         public DomainArgs eventChannelOp(EventChannelOp h) {

@@ -100,7 +100,8 @@ final class MmuextOpRules {
         Domain d = s.dom(c.domain());
         Vcpu v = d.vcpu(c.vcpu());
         // new_guest_cr3 returns early for the current base (mm.c:3339-3346); otherwise fill_ro_mpt.
-        if (!v.hasBaseptr() || v.baseptr() != mfn) s = Frames.fillRoMpt(s, mfn);
+        // With m2p_strict the table already has it (init_xen_l4_slots) and Xen leaves it be (:3365).
+        if ((!v.hasBaseptr() || v.baseptr() != mfn) && !d.vmAssist(Domain.VMASST_M2P_STRICT)) s = Frames.fillRoMpt(s, mfn);
         d = s.dom(c.domain());
         s = s.withDomain(d.withVcpu(c.vcpu(), v.withBaseptr(mfn).withTlb(TreePMap.empty())));
         return v.hasBaseptr() ? PageTypes.putPageAndType(s, v.baseptr(), c) : s;

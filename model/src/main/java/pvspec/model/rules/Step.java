@@ -23,6 +23,7 @@ import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.UnknownHypercall;
 import pvspec.model.abi.UpdateVaMapping;
+import pvspec.model.abi.VmAssist;
 import pvspec.model.state.Domain;
 import pvspec.model.state.State;
 
@@ -72,6 +73,7 @@ public final class Step {
             @Override public Outcome domctl(Domctl x) { return DomctlRules.apply(s, c, x); }
             @Override public Outcome schedOp(SchedOp x) { return SchedOpRules.apply(s, c, x); }
             @Override public Outcome unknown(UnknownHypercall x) { throw Refusal.of(UNKNOWN_HYPERCALL); }
+            @Override public Outcome vmAssist(VmAssist x) { return VmAssistRules.apply(s, c, x); }
         });
     }
 

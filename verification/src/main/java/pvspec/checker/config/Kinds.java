@@ -36,7 +36,8 @@ public final class Kinds {
             "sched_op yield", "sched_op block", "sched_op shutdown", "sched_op cmd",
             "access read", "access write",
             "softint",
-            "hypercall");
+            "hypercall",
+            "vm_assist");
 
     /** The kind of a request; a batch of several sub-operations is named by all of them. */
     public static String of(Hypercall h) {

@@ -72,5 +72,7 @@ final class RequestTemplates {
             "{caller}: access read va={va}",
             "{caller}: access write va={va}",
             "{caller}: softint vector={vector}",
-            "{caller}: hypercall nr=99");
+            "{caller}: hypercall nr=99",
+            "{caller}: vm_assist cmd={vmasst_cmd} type={vmasst_type}",
+            "{caller}: access write va={va} offset={ptwr_offset} value={pte}");
 }

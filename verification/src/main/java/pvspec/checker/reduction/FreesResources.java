@@ -15,6 +15,7 @@ import pvspec.model.abi.SetCallbacks;
 import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.UnknownHypercall;
+import pvspec.model.abi.VmAssist;
 import pvspec.model.abi.UpdateVaMapping;
 
 /**
@@ -66,4 +67,5 @@ final class FreesResources implements Hypercall.Visitor<Boolean> {
     @Override public Boolean access(Access h) { return false; }
     @Override public Boolean softInt(SoftInt h) { return false; }
     @Override public Boolean unknown(UnknownHypercall h) { return false; }
+    @Override public Boolean vmAssist(VmAssist h) { return false; }
 }

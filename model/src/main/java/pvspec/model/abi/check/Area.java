@@ -17,5 +17,6 @@ public enum Area {
     GRANT_TABLES,
     MEMORY_OP,
     DOMCTL,
-    SCHED_OP
+    SCHED_OP,
+    VM_ASSIST
 }
