@@ -126,6 +126,6 @@ public record Domain(int id, boolean privileged, Lifecycle life, int pauseCount,
         h = h * 31 + ports.hashCode();
         h = h * 31 + grants.hashCode();
         h = h * 31 + maptrack.hashCode();
-        return h * 31 + Long.hashCode(vmAssist);
+        return vmAssist == 0 ? h : h * 31 + Long.hashCode(vmAssist); // unchanged for a domain with no assist
     }
 }
