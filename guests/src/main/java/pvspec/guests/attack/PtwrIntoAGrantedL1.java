@@ -23,7 +23,7 @@ import pvspec.model.state.Domain;
 public final class PtwrIntoAGrantedL1 implements Attack {
     @Override
     public AttackInfo info() {
-        return new AttackInfo("ptwr-into-a-granted-l1", "ptwr ownership", "emulated write into another domain's L1",
+        return new AttackInfo("ptwr-into-a-granted-l1", "-", "writable page tables: an emulated write into another domain's L1",
                 "d1 grants one of its L1 tables read-only; d2 maps it, enables writable page tables and writes an entry into it",
                 "fault: the L1 is not the writer's; d1's table is unchanged");
     }

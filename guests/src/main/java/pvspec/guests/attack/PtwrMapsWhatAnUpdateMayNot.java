@@ -29,7 +29,7 @@ import pvspec.model.state.Domain;
 public final class PtwrMapsWhatAnUpdateMayNot implements Attack {
     @Override
     public AttackInfo info() {
-        return new AttackInfo("ptwr-maps-what-an-update-may-not", "ptwr validation", "emulated L1 write skips get_page_from_l1e",
+        return new AttackInfo("ptwr-maps-what-an-update-may-not", "-", "writable page tables: an emulated L1 write validated as mod_l1_entry (get_page_from_l1e)",
                 "enable writable page tables, map an own L1 read-only, write into it: a foreign frame, an own L1 writable, a forged grant PTE, then a valid entry",
                 "fault for the three (the #PF bounced, the entry unchanged); OK for the valid entry, which is stored");
     }
