@@ -202,10 +202,9 @@ public enum SeededBug {
     /**
      * Writable page tables whose emulation stores the guest's new L1 entry without
      * {@code get_page_from_l1e} (ro-page-fault.c:145): no flags check, no ownership, no writable
-     * type, no reference. The checker finds it in examples/writable-pagetables.check, not in the
-     * default configuration (which leaves writable page tables out), hence no CHECK.
+     * type, no reference.
      */
-    PTWR_UNCHECKED("ptwr-unchecked", "-", "ptwr emulation stores the new L1 entry without get_page_from_l1e", EnumSet.of(Finder.FUZZ, Finder.ATTACKS)) {
+    PTWR_UNCHECKED("ptwr-unchecked", "-", "ptwr emulation stores the new L1 entry without get_page_from_l1e", Finder.SEQUENTIAL) {
         @Override public Checks checks() {
             return new Checks() {
                 @Override public boolean ptwrValidatesNewEntry() {
