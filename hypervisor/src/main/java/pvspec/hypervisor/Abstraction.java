@@ -74,7 +74,7 @@ final class Abstraction {
         }
         return new Domain(d.id, d.privileged, LIVES[d.life()], (int) d.vars[Dom.PAUSED], d.vars[Dom.MAX_PAGES],
                 TreePVector.from(vcpus), traps, d.vars[Dom.EVENT_CALLBACK], d.vars[Dom.FAILSAFE_CALLBACK],
-                TreePVector.from(ports), TreePVector.from(grants), maptrack);
+                TreePVector.from(ports), TreePVector.from(grants), maptrack, d.vars[Dom.VM_ASSIST]);
     }
 
     private static Port port(long w) {

@@ -184,6 +184,14 @@ public class Checks {
         return clearablePage(type, typeCount);
     }
 
+    /**
+     * Writable page tables: the emulated write's new entry takes its references as
+     * {@code get_page_from_l1e(nl1e, d, d)} (ro-page-fault.c:145-173).
+     */
+    public boolean ptwrValidatesNewEntry() {
+        return true;
+    }
+
     /** {@code l1_disallow_mask}. */
     public boolean l1FlagsAllowed(long pte, boolean ioCapable) {
         return (Pte.flags(pte) & ~(ioCapable ? L1_ALLOWED | Pte.CACHE_ATTRS : L1_ALLOWED)) == 0;

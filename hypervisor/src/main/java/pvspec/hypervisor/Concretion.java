@@ -56,6 +56,7 @@ final class Concretion {
         x.vars[Dom.PAUSED] = d.pauseCount();
         x.vars[Dom.EVENT_CALLBACK] = d.eventCallback();
         x.vars[Dom.FAILSAFE_CALLBACK] = d.failsafeCallback();
+        x.vars[Dom.VM_ASSIST] = d.vmAssist();
         for (int v = 0; v < x.nvcpus; v++) {
             Vcpu vc = d.vcpu(v);
             x.baseptr[v] = vc.baseptr();

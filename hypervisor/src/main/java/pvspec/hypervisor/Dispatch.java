@@ -20,6 +20,7 @@ import pvspec.model.abi.SetCallbacks;
 import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.UnknownHypercall;
+import pvspec.model.abi.VmAssist;
 import pvspec.model.abi.UpdateVaMapping;
 
 /** The hypercall table: each request to its family's handler. One per vCPU transaction, so dispatch allocates nothing. */
@@ -51,4 +52,5 @@ final class Dispatch implements Hypercall.Visitor<Result> {
     @Override public Result unknown(UnknownHypercall h) { throw Refused.of(UNKNOWN_HYPERCALL); }
     @Override public Result iret(Iret h) { return ModeOps.iret(t, h); }
     @Override public Result multicall(Multicall h) { return MulticallOps.apply(t, h); }
+    @Override public Result vmAssist(VmAssist h) { return VmAssistOps.apply(t, h); }
 }

@@ -18,6 +18,8 @@ final class Dom {
     static final int OWNED = 4;
     static final int EVENT_CALLBACK = 5;
     static final int FAILSAFE_CALLBACK = 6;
+    /** Its {@code vm_assist} bits. */
+    static final int VM_ASSIST = 7;
 
     static final int ALIVE = 0;
     static final int SHUTDOWN = 1;
@@ -35,7 +37,7 @@ final class Dom {
     final int id;
     final boolean privileged;
     final int nvcpus;
-    final long[] vars = new long[7];
+    final long[] vars = new long[8];
 
     final long[] baseptr;
     /** {@code guest_table_user} per vCPU ({@link #NO_BASEPTR} when null). */

@@ -251,10 +251,11 @@ public final class Hypervisor {
 
     /**
      * The hypervisor's own entry in reserved top-level slot {@code slot} at validation: its frame,
-     * supervisor-only; the read-only M2P slot empty (filled by {@code NEW_BASEPTR}: m2p_strict off).
+     * supervisor-only; the read-only M2P slot filled only for an owner with m2p_strict (else by
+     * {@code NEW_BASEPTR}): {@code init_xen_l4_slots}, mm.c:1662-1665, 1837-1838.
      */
-    long hypervisorEntry(int slot) {
-        if (slot == config.m2pSlot()) return Pte.NONE;
+    long hypervisorEntry(int slot, boolean m2pStrict) {
+        if (slot == config.m2pSlot()) return m2pStrict ? config.m2pEntry() : Pte.NONE;
         return Pte.make(config.xenFrameForSlot(slot), PteFlag.P, PteFlag.RW);
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.MmuextOp;
 import pvspec.model.abi.Pte;
+import pvspec.model.state.Domain;
 import pvspec.model.abi.Result;
 
 /**
@@ -137,7 +138,9 @@ final class MmuextOps {
         Dom d = t.dom;
         long old = d.baseptr[t.vcpu];
         // fill_ro_mpt (mm.c:1729), except when reloading the current base (mm.c:3339).
-        if (old != mfn && t.ft.entry((int) mfn, t.hv.config.m2pSlot()) == Pte.NONE) {
+        // Not with m2p_strict (mm.c:3365): the table got it at validation.
+        boolean strict = (d.vars[Dom.VM_ASSIST] >>> Domain.VMASST_M2P_STRICT & 1) != 0;
+        if (old != mfn && !strict && t.ft.entry((int) mfn, t.hv.config.m2pSlot()) == Pte.NONE) {
             t.setEntry((int) mfn, t.hv.config.m2pSlot(), t.hv.config.m2pEntry());
         }
         t.setLong(d.baseptr, t.vcpu, mfn);

@@ -49,7 +49,9 @@ public final class Catalogue {
             new DomctlFromDomU(),
             new Xsa113MachphysUpdate(),
             new ForeignPageTableOwner(),
-            new Xsa212MemoryExchange());
+            new Xsa212MemoryExchange(),
+            new PtwrMapsWhatAnUpdateMayNot(),
+            new PtwrIntoAGrantedL1());
 
     /** The attack with this name. */
     public static Attack byName(String name) {

@@ -2,6 +2,7 @@ package pvspec.guests.hypercall;
 
 import java.util.List;
 import pvspec.model.abi.Access;
+import pvspec.model.abi.VmAssist;
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.Domctl;
 import pvspec.model.abi.EventChannelOp;
@@ -217,5 +218,15 @@ public final class Calls {
 
     public static Access write(long va) {
         return Access.write(va);
+    }
+
+    /** A kernel's 8-byte store of {@code value} at byte {@code offset} of the page at {@code va} (emulated by Xen if it is the kernel's L1). */
+    public static Access write(long va, long offset, long value) {
+        return Access.write(va, offset, value);
+    }
+
+    /** {@code HYPERVISOR_vm_assist(VMASST_CMD_enable, type)}. */
+    public static VmAssist enableAssist(int type) {
+        return new VmAssist(VmAssist.CMD_ENABLE, type);
     }
 }

@@ -250,6 +250,21 @@ public enum SeededBug {
         }
     },
 
+    /**
+     * Writable page tables whose emulation stores the guest's new L1 entry without
+     * {@code get_page_from_l1e} (ro-page-fault.c:145): no flags check, no ownership, no writable
+     * type, no reference.
+     */
+    PTWR_UNCHECKED("ptwr-unchecked", "-", "ptwr emulation stores the new L1 entry without get_page_from_l1e", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean ptwrValidatesNewEntry() {
+                    return false;
+                }
+            };
+        }
+    },
+
     // Concurrency bugs: invisible to runs without interleavings; harness 1 must find each under JPF.
 
     /**

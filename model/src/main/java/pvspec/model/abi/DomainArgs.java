@@ -108,6 +108,7 @@ public record DomainArgs(List<Arg> args, boolean management, Function<int[], Hyp
                 return new Multicall(calls);
             });
         }
+        @Override public DomainArgs vmAssist(VmAssist h) { return none(h); }
 
         @Override
         public DomainArgs eventChannelOp(EventChannelOp h) {

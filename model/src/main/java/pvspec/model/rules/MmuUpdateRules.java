@@ -74,7 +74,7 @@ final class MmuUpdateRules {
         require(level == 1 || o.pg() == o.pt(), MMU_FOREIGN_UPPER);
         // PRESERVE_AD keeps the old entry's A and D bits (pv/mm.h:update_intpte 84-85); NO_TRANSLATE
         // only skips the p2m translation of a translated page owner (mm.c:2176-2177): never for PV.
-        s = EntryUpdates.modEntry(s, r.mfn(), level, index, r.val(), o.pg(), r.cmd() == MmuUpdate.PT_UPDATE_PRESERVE_AD);
+        s = EntryUpdates.modEntry(s, r.mfn(), level, index, r.val(), o.pg(), r.cmd() == MmuUpdate.PT_UPDATE_PRESERVE_AD, c);
         // XSA-286 (mm.c:4141, 4150, 4159, 4310-4342): a successful L2/L3/L4 update flushes the
         // page-table owner's TLBs on all its vCPUs. Xen flushes once after the loop, even when a
         // later request fails; flushing here is the same, since nothing in a batch fills a TLB.

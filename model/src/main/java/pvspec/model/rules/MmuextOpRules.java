@@ -52,10 +52,10 @@ final class MmuextOpRules {
             public State pin(MmuextOp.Pin p) {
                 // mm.c:3565-3567: pinning a level the machine does not have is ignored (rc = 0).
                 if (p.level() < 1 || p.level() > s.config().levels()) return s;
-                return MmuextOpRules.pin(s, me, pg, p.mfn(), PageType.table(p.level()));
+                return MmuextOpRules.pin(s, c, pg, p.mfn(), PageType.table(p.level()));
             }
 
-            @Override public State unpin(MmuextOp.Unpin x) { return MmuextOpRules.unpin(s, pg, x.mfn()); }
+            @Override public State unpin(MmuextOp.Unpin x) { return MmuextOpRules.unpin(s, c, pg, x.mfn()); }
             @Override public State newBaseptr(MmuextOp.NewBaseptr x) { return MmuextOpRules.newBaseptr(own(s), c, x.mfn()); }
             @Override public State tlbFlushLocal(MmuextOp.TlbFlushLocal x) { return Tlbs.flushLocal(own(s), me, c.vcpu()); }
             @Override public State invlpgLocal(MmuextOp.InvlpgLocal x) { return Tlbs.invlpgLocal(own(s), me, c.vcpu(), x.va()); }
@@ -93,23 +93,23 @@ final class MmuextOpRules {
      * page owner's table is dropped again at once (mm.c:3609-3630: it races
      * {@code domain_relinquish_resources}), and the command succeeds.
      */
-    private static State pin(State s, int me, int pg, long mfn, PageType type) {
+    private static State pin(State s, Caller c, int pg, long mfn, PageType type) {
         require(PgOwner.owns(s, mfn, pg), MMUEXT_NOT_OWNED);
         require(!PgOwner.sharedXenFrame(pg), MMUEXT_BAD_TYPE);
         s = PageTypes.getPage(s, mfn, pg, MMUEXT_NOT_OWNED);
         s = PageTypes.getPageType(s, mfn, type, MMUEXT_BAD_TYPE);
         Frame f = s.frame(mfn);
         require(!f.pinned(), MMUEXT_ALREADY_PINNED);
-        if (pg != me && s.dom(pg).life() == Lifecycle.DYING) return PageTypes.putPageAndType(s, mfn);
+        if (pg != c.domain() && s.dom(pg).life() == Lifecycle.DYING) return PageTypes.putPageAndType(s, mfn, c);
         return s.withFrame(mfn, f.withPinned(true));
     }
 
     /** {@code MMUEXT_UNPIN_TABLE}: drop the pin's references (devalidating if they were the last). */
-    private static State unpin(State s, int pg, long mfn) {
+    private static State unpin(State s, Caller c, int pg, long mfn) {
         require(PgOwner.owns(s, mfn, pg), MMUEXT_NOT_OWNED);
         Frame f = s.frame(mfn);
         require(f.pinned(), MMUEXT_NOT_PINNED);
-        return PageTypes.putPageAndType(s.withFrame(mfn, f.withPinned(false)), mfn);
+        return PageTypes.putPageAndType(s.withFrame(mfn, f.withPinned(false)), mfn, c);
     }
 
     /**
@@ -122,10 +122,11 @@ final class MmuextOpRules {
         Domain d = s.dom(c.domain());
         Vcpu v = d.vcpu(c.vcpu());
         // new_guest_cr3 returns early for the current base (mm.c:3339-3346); otherwise fill_ro_mpt.
-        if (!v.hasBaseptr() || v.baseptr() != mfn) s = Frames.fillRoMpt(s, mfn);
+        // With m2p_strict the table already has it (init_xen_l4_slots) and Xen leaves it be (:3365).
+        if ((!v.hasBaseptr() || v.baseptr() != mfn) && !d.vmAssist(Domain.VMASST_M2P_STRICT)) s = Frames.fillRoMpt(s, mfn);
         d = s.dom(c.domain());
         s = s.withDomain(d.withVcpu(c.vcpu(), v.withBaseptr(mfn).withTlb(TreePMap.empty())));
-        return v.hasBaseptr() ? PageTypes.putPageAndType(s, v.baseptr()) : s;
+        return v.hasBaseptr() ? PageTypes.putPageAndType(s, v.baseptr(), c) : s;
     }
 
     /**
@@ -146,7 +147,7 @@ final class MmuextOpRules {
         }
         Domain d = s.dom(c.domain());
         s = s.withDomain(d.withVcpu(c.vcpu(), d.vcpu(c.vcpu()).withUserBaseptr(mfn == 0 ? Vcpu.NO_BASEPTR : mfn)));
-        return old != 0 ? PageTypes.putPageAndType(s, old) : s;
+        return old != 0 ? PageTypes.putPageAndType(s, old, c) : s;
     }
 
     /**

@@ -25,6 +25,7 @@ import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.UnknownHypercall;
 import pvspec.model.abi.UpdateVaMapping;
+import pvspec.model.abi.VmAssist;
 import pvspec.model.state.Domain;
 import pvspec.model.state.State;
 
@@ -99,6 +100,7 @@ public final class Step {
             @Override public Outcome unknown(UnknownHypercall x) { throw Refusal.of(UNKNOWN_HYPERCALL); }
             @Override public Outcome iret(Iret x) { return IretRules.apply(s, c, x); }
             @Override public Outcome multicall(Multicall x) { return MulticallRules.apply(s, c, x); }
+            @Override public Outcome vmAssist(VmAssist x) { return VmAssistRules.apply(s, c, x); }
         });
     }
 

@@ -35,7 +35,7 @@ final class UpdateVaMappingRules {
         // xsm_update_va_mapping (mm.c:4484-4486): no exception for dom_io.
         require(PgOwner.xsmTarget(s, c, pg), UVA_XSM);
         Walks.L1Slot slot = Walks.l1Slot(s, s.dom(c.domain()).vcpu(c.vcpu()), c.domain(), h.va(), UVA_NO_L1);
-        s = EntryUpdates.modEntry(s, slot.table(), 1, slot.index(), h.val(), pg);
+        s = EntryUpdates.modEntry(s, slot.table(), 1, slot.index(), h.val(), pg, c);
         long type = h.flags() & UVMF_FLUSHTYPE_MASK;
         long target = h.flags() & ~UVMF_FLUSHTYPE_MASK;
         // mm.c:4527: the switch has no case for UVMF_NONE nor for the unused type 3.

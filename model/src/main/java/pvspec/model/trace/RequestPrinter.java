@@ -29,6 +29,7 @@ import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.TrapInfo;
 import pvspec.model.abi.UnknownHypercall;
+import pvspec.model.abi.VmAssist;
 import pvspec.model.abi.UpdateVaMapping;
 import pvspec.model.state.Config;
 
@@ -115,7 +116,22 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
         });
     }
 
-    @Override public String access(Access h) { return h.kind() + " va=" + va(c, h.va()); }
+    @Override
+    public String access(Access h) {
+        return h.kind() + " va=" + va(c, h.va()) + (h.offset() != 0 ? " offset=" + h.offset() : "")
+                + (h.value() != 0 ? " value=" + pte(h.value()) : "");
+    }
+
+    @Override
+    public String vmAssist(VmAssist h) {
+        return "vm_assist cmd=" + name(h.cmd(), TraceParser.VMASST_CMDS) + " type=" + name(h.type(), TraceParser.VMASST_TYPES);
+    }
+
+    /** The name of a value, or the number when it has none. */
+    private static String name(long v, java.util.Map<String, Long> names) {
+        for (var e : names.entrySet()) if (e.getValue() == v) return e.getKey();
+        return Long.toString(v);
+    }
     @Override public String softInt(SoftInt h) { return "softint vector=" + h.vector(); }
     @Override public String unknown(UnknownHypercall h) { return "hypercall nr=" + h.number(); }
     @Override public String multicall(Multicall h) {

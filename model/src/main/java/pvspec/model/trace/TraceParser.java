@@ -29,6 +29,7 @@ import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.TrapInfo;
 import pvspec.model.abi.UnknownHypercall;
+import pvspec.model.abi.VmAssist;
 import pvspec.model.abi.UpdateVaMapping;
 import pvspec.model.state.Config;
 
@@ -51,6 +52,11 @@ final class TraceParser {
             "device_map", (long) GrantTableOp.GNTMAP_device_map, "host_map", (long) GrantTableOp.GNTMAP_host_map,
             "readonly", (long) GrantTableOp.GNTMAP_readonly, "application_map", (long) GrantTableOp.GNTMAP_application_map,
             "contains_pte", (long) GrantTableOp.GNTMAP_contains_pte);
+
+    static final Map<String, Long> VMASST_CMDS = names("enable", (long) VmAssist.CMD_ENABLE, "disable", (long) VmAssist.CMD_DISABLE);
+    static final Map<String, Long> VMASST_TYPES = names(
+            "4gb_segments", 0L, "4gb_segments_notify", 1L, "writable_pagetables", 2L, "pae_extended_cr3", 3L,
+            "architectural_iopl", 4L, "runstate_update_flag", 5L, "m2p_strict", 32L);
 
     private final String source;
     private int line;
@@ -249,7 +255,17 @@ final class TraceParser {
                 Tokens.Word rw = sub(t, kind);
                 if (!rw.text().equals("read") && !rw.text().equals("write")) throw error(rw.column(), "expected 'read' or 'write', found '" + rw.text() + "'");
                 Args a = args(t);
-                Access h = new Access(rw.text().equals("write"), a.va("va"));
+                boolean write = rw.text().equals("write");
+                long va = a.va("va");
+                long offset = write && a.has("offset") ? a.num("offset") : 0;
+                long value = write && a.has("value") ? a.pte("value") : 0;
+                Access h = new Access(write, va, offset, value);
+                a.done();
+                return h;
+            }
+            case "vm_assist": {
+                Args a = args(t);
+                VmAssist h = new VmAssist(a.named("cmd", VMASST_CMDS), a.named("type", VMASST_TYPES));
                 a.done();
                 return h;
             }

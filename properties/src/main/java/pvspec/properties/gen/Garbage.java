@@ -101,9 +101,9 @@ public final class Garbage {
                     : new MemoryOp.DecreaseReservation(small(), List.of(num(), num()));
             case 10: return domctl();
             case 11: return in.below(4) == 0 ? new SchedOp.Block() : in.below(8) == 0 ? new SchedOp.Shutdown() : in.below(2) == 0 ? new SchedOp.Yield() : new SchedOp.Unknown(small());
-            case 12: return new Access(in.below(2) == 0, num());
+            case 12: return in.below(3) == 0 ? new Access(true, num(), num(), num()) : new Access(in.below(2) == 0, num());
             case 13: return new SoftInt(small());
-            case 14: return new UnknownHypercall(small());
+            case 14: return in.below(2) == 0 ? new UnknownHypercall(small()) : new pvspec.model.abi.VmAssist(num(), num());
             default: return new MmuUpdate(List.of(new MmuUpdate.Request(in.below(20), in.below(6), num())), 0x7FF0);
         }
     }

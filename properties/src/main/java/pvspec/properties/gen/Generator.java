@@ -67,7 +67,7 @@ public final class Generator {
         if (r < 24) return pt.mmuUpdate(hostile);
         if (r < 40) return pt.mmuextOp(hostile);
         if (r < 48) return pt.updateVaMapping(hostile);
-        if (r < 60) return pt.access();
+        if (r < 60) return pt.access(hostile);
         if (r < 70) return sh.eventChannel(hostile);
         if (r < 82) return sh.grantTable(hostile);
         if (r < 87) return ctl.memory(hostile);

@@ -11,6 +11,9 @@ import pvspec.model.abi.MmuextOp;
 import pvspec.model.abi.Pte;
 import pvspec.model.abi.PteFlag;
 import pvspec.model.abi.UpdateVaMapping;
+import pvspec.model.abi.VmAssist;
+import pvspec.model.rules.Walks;
+import pvspec.model.state.Domain;
 
 /**
  * Page-table requests a guest kernel makes while building and using its address space, and
@@ -182,9 +185,40 @@ final class PageTableRequests {
         return new UpdateVaMapping(va, val, flags);
     }
 
-    Hypercall access() {
+    Hypercall access(boolean hostile) {
+        if (p.chance(0.3)) {
+            Hypercall w = l1Write(hostile);
+            if (w != null) return w;
+        }
         long va = p.chance(0.1) ? p.garbage(v.c.vaPages()) : p.chance(0.8) ? va() : p.below((int) Math.min(1 << 20, v.c.vaPages()));
         return new Access(p.chance(0.5), va);
+    }
+
+    /**
+     * Writable page tables: a kernel's store into one of its L1 tables through a read-only
+     * mapping of it (Xen emulates it when the assist is on), with an entry as {@code mmu_update}
+     * would write it; now and then unaligned. Null when no such mapping exists.
+     */
+    private Hypercall l1Write(boolean hostile) {
+        Domain d = v.s.domains().get(me);
+        if (d == null || !d.hasVcpu(c.vcpu())) return null;
+        if (!d.vmAssist(Domain.VMASST_WRITABLE_PAGETABLES) && p.chance(0.5)) return vmAssist(hostile);
+        List<Long> windows = new ArrayList<>();
+        for (long va : v.l1Addresses(me, c.vcpu())) {
+            var t = Walks.translate(v.s, d.vcpu(c.vcpu()), va);
+            if (t.isPresent() && !t.get().writable() && v.s.frame(t.get().mfn()).owner() == me && v.s.frame(t.get().mfn()).isTable(1)) windows.add(va);
+        }
+        if (windows.isEmpty()) return null;
+        long va = p.of(windows, 0L);
+        long table = Walks.translate(v.s, d.vcpu(c.vcpu()), va).get().mfn();
+        long offset = p.chance(0.1) ? 4 : 8L * p.below(v.c.entries());
+        return Access.write(va, offset, entry(1, table, hostile || p.chance(0.3)));
+    }
+
+    /** {@code vm_assist}: mostly enabling writable page tables; hostile, any command and type. */
+    Hypercall vmAssist(boolean hostile) {
+        if (hostile && p.chance(0.3)) return new VmAssist(p.one(0L, 1L, 2L, -1L), p.one(2L, 6L, 32L, 64L, 1L << 32 | 2));
+        return new VmAssist(p.chance(0.9) ? VmAssist.CMD_ENABLE : VmAssist.CMD_DISABLE, p.chance(0.8) ? Domain.VMASST_WRITABLE_PAGETABLES : Domain.VMASST_M2P_STRICT);
     }
 
     /** An address the caller's L1 tables cover, or any address. */

@@ -38,7 +38,8 @@ public final class Kinds {
             "access read", "access write",
             "softint",
             "hypercall",
-            "mmuext_op new_user_baseptr", "iret", "multicall");
+            "mmuext_op new_user_baseptr", "iret", "multicall",
+            "vm_assist");
 
     /** The kind of a request; a batch of several sub-operations is named by all of them. */
     public static String of(Hypercall h) {

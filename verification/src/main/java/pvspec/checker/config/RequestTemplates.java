@@ -84,5 +84,7 @@ final class RequestTemplates {
             "{caller}: iret cs=0xe033",
             "{caller}: iret cs=0xe030",
             "{caller}: multicall iret cs=0xe033 || mmuext_op new_baseptr mfn={mfn}",
-            "{caller}: multicall mmuext_op new_user_baseptr mfn={mfn} || multicall sched_op yield");
+            "{caller}: multicall mmuext_op new_user_baseptr mfn={mfn} || multicall sched_op yield",
+            "{caller}: vm_assist cmd={vmasst_cmd} type={vmasst_type}",
+            "{caller}: access write va={va} offset={ptwr_offset} value={pte}");
 }

@@ -17,6 +17,7 @@ import pvspec.model.abi.SetCallbacks;
 import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.UnknownHypercall;
+import pvspec.model.abi.VmAssist;
 import pvspec.model.abi.UpdateVaMapping;
 
 /**
@@ -77,4 +78,6 @@ final class FreesResources implements Hypercall.Visitor<Boolean> {
         for (Hypercall e : h.calls()) if (e.accept(this)) return true;
         return false;
     }
+
+    @Override public Boolean vmAssist(VmAssist h) { return false; }
 }

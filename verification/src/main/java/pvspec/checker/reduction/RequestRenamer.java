@@ -24,6 +24,7 @@ import pvspec.model.abi.SetCallbacks;
 import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.UnknownHypercall;
+import pvspec.model.abi.VmAssist;
 import pvspec.model.abi.UpdateVaMapping;
 import pvspec.model.state.Config;
 
@@ -82,7 +83,9 @@ final class RequestRenamer {
             @Override public Hypercall setCallbacks(SetCallbacks x) { return x; }
             @Override public Hypercall eventChannelWrite(EventChannelWrite x) { return x; }
             @Override public Hypercall schedOp(SchedOp x) { return x; }
-            @Override public Hypercall access(Access x) { return x; }
+            // A write's value is an L1 entry when Xen emulates it (writable page tables).
+            @Override public Hypercall access(Access x) { return new Access(x.write(), x.va(), x.offset(), pte(x.value())); }
+            @Override public Hypercall vmAssist(VmAssist x) { return x; }
             @Override public Hypercall softInt(SoftInt x) { return x; }
             @Override public Hypercall unknown(UnknownHypercall x) { return x; }
             @Override public Hypercall iret(Iret x) { return x; }

@@ -134,6 +134,7 @@ public final class StateCodec {
             out.svar(frameRef(m.hostL1(), r, c));
             out.svar(m.hostIndex());
         }
+        out.svar(d.vmAssist());
     }
 
     private static void vcpu(Vcpu v, Renaming r, Config c, ByteSink out) {

@@ -81,7 +81,7 @@ public final class Canon {
             maptrack = maptrack.plus(h, new Maptrack(m.dom(), m.ref(), m.frame(), m.readonly(), m.hostL1(), m.hostIndex()));
         }
         return new Domain(d.id(), d.privileged(), d.life(), d.pauseCount(), d.maxPages(), TreePVector.from(vcpus), settle(traps),
-                d.eventCallback(), d.failsafeCallback(), TreePVector.from(ports), TreePVector.from(grants), settle(maptrack));
+                d.eventCallback(), d.failsafeCallback(), TreePVector.from(ports), TreePVector.from(grants), settle(maptrack), d.vmAssist());
     }
 
     private static Vcpu vcpu(Vcpu v) {

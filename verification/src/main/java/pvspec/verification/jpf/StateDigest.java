@@ -49,7 +49,8 @@ public final class StateDigest {
 
     private static void domain(StringBuilder b, Domain d) {
         b.append(d.id()).append(d.privileged() ? "P" : "").append(',').append(d.life().name()).append(d.paused() ? ",paused" + d.pauseCount() : "")
-                .append(",max=").append(d.maxPages()).append(",cb=").append(d.eventCallback()).append('/').append(d.failsafeCallback());
+                .append(",max=").append(d.maxPages()).append(",cb=").append(d.eventCallback()).append('/').append(d.failsafeCallback())
+                .append(d.vmAssist() != 0 ? ",assist=" + Long.toHexString(d.vmAssist()) : "");
         for (int v = 0; v < d.vcpus().size(); v++) vcpu(b.append(" v").append(v).append(':'), d.vcpu(v));
         for (int vector : keys(d.traps())) trap(b.append(" trap").append(vector).append('='), d.traps().get(vector));
         for (int p = 0; p < d.ports().size(); p++) {

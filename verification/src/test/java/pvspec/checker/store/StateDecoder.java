@@ -124,8 +124,9 @@ final class StateDecoder {
             int handle = (int) svar();
             mt = mt.plus(handle, new Maptrack((int) svar(), (int) svar(), svar(), u8() != 0, svar(), (int) svar()));
         }
+        long vmAssist = svar();
         return new Domain(id, (f & 1) != 0, Lifecycle.values()[(f >> 1) & 3], pauseCount, maxPages, vcpus, traps, event, failsafe,
-                ports, grants, mt);
+                ports, grants, mt, vmAssist);
     }
 
     private Vcpu vcpu() {

@@ -92,6 +92,6 @@ public final class StateRenamer {
                     mfn(m.hostL1(), r, c), m.hostIndex()));
         }
         return new Domain(r.dom(d.id()), d.privileged(), d.life(), d.pauseCount(), d.maxPages(), vs, d.traps(), d.eventCallback(),
-                d.failsafeCallback(), ports, TreePVector.from(grants), mt);
+                d.failsafeCallback(), ports, TreePVector.from(grants), mt, d.vmAssist());
     }
 }

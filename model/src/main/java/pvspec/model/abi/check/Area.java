@@ -18,5 +18,6 @@ public enum Area {
     MEMORY_OP,
     DOMCTL,
     SCHED_OP,
-    MULTICALL
+    MULTICALL,
+    VM_ASSIST
 }

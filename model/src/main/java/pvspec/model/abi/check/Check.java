@@ -32,6 +32,7 @@ import static pvspec.model.abi.check.Area.PAGE_TYPES;
 import static pvspec.model.abi.check.Area.SCHED_OP;
 import static pvspec.model.abi.check.Area.TRAPS;
 import static pvspec.model.abi.check.Area.UPDATE_VA_MAPPING;
+import static pvspec.model.abi.check.Area.VM_ASSIST;
 import static pvspec.model.abi.check.Citation.CLOSEST;
 import static pvspec.model.abi.check.Citation.XEN;
 
@@ -330,7 +331,13 @@ public enum Check {
     // multicall.
     /** The in-multicall flag of the vCPU's {@code mc_state} (multicall.c:45-49). */
     MULTICALL_REENTRY(MULTICALL, XEN, Xen.MULTICALL, "do_multicall", "reentry", EINVAL,
-            "a multicall entry may not itself be a multicall");
+            "a multicall entry may not itself be a multicall"),
+    // vm_assist (common/domain.c:2378-2398), in Xen's order: the type, then the command.
+    /** {@code type >= BITS_PER_LONG || !test_bit(type, &valid)}, valid = {@code PV64_VM_ASSIST_MASK} (asm/domain.h:779-790). */
+    VM_ASSIST_BAD_TYPE(VM_ASSIST, XEN, Xen.DOMAIN, "do_vm_assist", "bad-type", EINVAL,
+            "the assist type is not one a 64-bit PV domain may set (0-5, 32)"),
+    VM_ASSIST_UNKNOWN_COMMAND(VM_ASSIST, XEN, Xen.DOMAIN, "do_vm_assist", "unknown-command", ENOSYS,
+            "the command is neither VMASST_CMD_enable nor VMASST_CMD_disable");
 
     private final Area area;
     private final Citation citation;
