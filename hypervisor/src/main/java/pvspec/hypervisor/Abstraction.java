@@ -64,7 +64,7 @@ final class Abstraction {
             for (int x = 0; x < Dom.VECTORS; x++) if (d.traps[v][x] != null) traps = traps.plus(x, (TrapInfo) d.traps[v][x]);
             long[] cb = d.callbacks[v];
             vcpus.add(new Vcpu(d.baseptr[v], d.blocked(v), d.upcallPending(v), TreePMap.from(tlb),
-                    Optional.ofNullable((TrapBounce) d.lastTrap[v]), traps,
+                    Optional.ofNullable((TrapBounce) d.lastTrap[v]), d.userBaseptr[v], d.userMode(v), traps,
                     new Callbacks(cb[Dom.CB_EVENT], cb[Dom.CB_FAILSAFE], cb[Dom.CB_SYSCALL], cb[Dom.CB_SYSCALL32], cb[Dom.CB_SYSENTER], (int) cb[Dom.CB_MASKS]),
                     descriptors(d.descTables[v])));
         }
@@ -79,7 +79,7 @@ final class Abstraction {
         }
         return new Domain(d.id, d.privileged, LIVES[d.life()], (int) d.vars[Dom.PAUSED], d.vars[Dom.MAX_PAGES],
                 TreePVector.from(vcpus),
-                TreePVector.from(ports), TreePVector.from(grants), maptrack);
+                TreePVector.from(ports), TreePVector.from(grants), maptrack, d.vars[Dom.VM_ASSIST]);
     }
 
     private static DescriptorTables descriptors(long[] dt) {

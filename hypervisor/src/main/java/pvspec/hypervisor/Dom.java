@@ -16,6 +16,8 @@ final class Dom {
     static final int TOT_PAGES = 3;
     /** Frames it owns, allocated or lingering. */
     static final int OWNED = 4;
+    /** Its {@code vm_assist} bits. */
+    static final int VM_ASSIST = 5;
 
     static final int ALIVE = 0;
     static final int SHUTDOWN = 1;
@@ -24,6 +26,8 @@ final class Dom {
     // vCPU flag bits.
     static final long BLOCKED = 1;
     static final long UPCALL = 2;
+    /** Guest user mode (Xen's {@code TF_kernel_mode} clear): walks start at {@link #userBaseptr}. */
+    static final long USER = 4;
 
     static final long NO_BASEPTR = -1;
     static final int VECTORS = 256;
@@ -31,9 +35,11 @@ final class Dom {
     final int id;
     final boolean privileged;
     final int nvcpus;
-    final long[] vars = new long[5];
+    final long[] vars = new long[6];
 
     final long[] baseptr;
+    /** {@code guest_table_user} per vCPU ({@link #NO_BASEPTR} when null). */
+    final long[] userBaseptr;
     final long[] vflags;
     final Tlb[] tlb;
     /** Last bounce per vCPU: a model {@code TrapBounce}, or null. */
@@ -87,6 +93,7 @@ final class Dom {
         this.nvcpus = nvcpus;
         vars[MAX_PAGES] = maxPages;
         baseptr = new long[nvcpus];
+        userBaseptr = new long[nvcpus];
         vflags = new long[nvcpus];
         tlb = new Tlb[nvcpus];
         lastTrap = new Object[nvcpus];
@@ -97,6 +104,7 @@ final class Dom {
         descTables = new long[nvcpus][DT_FRAME0 + GDT_FRAMES_MAX];
         for (int v = 0; v < nvcpus; v++) {
             baseptr[v] = NO_BASEPTR;
+            userBaseptr[v] = NO_BASEPTR;
             tlb[v] = new Tlb();
             txn[v] = new Txn(hv);
         }
@@ -121,6 +129,15 @@ final class Dom {
 
     boolean running() {
         return vars[LIFE] == ALIVE && vars[PAUSED] == 0;
+    }
+
+    boolean userMode(int v) {
+        return (vflags[v] & USER) != 0;
+    }
+
+    /** The root vCPU {@code v} walks: {@code guest_table_user} in user mode, {@code guest_table} otherwise. */
+    long currentRoot(int v) {
+        return userMode(v) ? userBaseptr[v] : baseptr[v];
     }
 
     boolean blocked(int v) {

@@ -107,7 +107,7 @@ final class GrantOps {
         int index = (int) (slot & 0xFFFF);
         long old = t.ft.entry(l1, index);
         t.setEntry(l1, index, grantPte(frame, readonly));
-        PageRefs.putFromL1e(t, old);
+        PageRefs.putFromL1e(t, old, l1);
         t.setObj(me.maptrack, handle, new GrantMap(granter.id, ref, frame, readonly, l1, index));
         active(t, granter, ref, 1, readonly ? 0 : 1);
         return Result.value(handle);

@@ -15,13 +15,16 @@ final class Teardown {
         for (int h = 0; h < d.maptrack.length; h++) if (d.maptrack[h] != null) GrantOps.release(t, d, h);
         for (int v = 0; v < d.nvcpus; v++) {
             long base = d.baseptr[v];
+            long user = d.userBaseptr[v];
             t.setLong(d.baseptr, v, Dom.NO_BASEPTR);
+            t.setLong(d.userBaseptr, v, Dom.NO_BASEPTR);
             t.setLong(d.vflags, v, 0);
             TlbOps.flushLocal(t, d, v);
             if (d.lastTrap[v] != null) t.setObj(d.lastTrap, v, null);
             TrapOps.clearTraps(t, d.traps[v]);
             for (int i = 0; i <= Dom.CB_MASKS; i++) if (d.callbacks[v][i] != 0) t.setLong(d.callbacks[v], i, 0);
             if (base != Dom.NO_BASEPTR) PageRefs.putPageAndType(t, (int) base);
+            if (user != Dom.NO_BASEPTR) PageRefs.putPageAndType(t, (int) user); // vcpu_destroy_pagetables: guest_table_user last
             DescOps.destroyGdt(t, d, v);
         }
         FrameTable ft = t.ft;

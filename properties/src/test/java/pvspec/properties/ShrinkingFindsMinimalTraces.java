@@ -43,8 +43,10 @@ class ShrinkingFindsMinimalTraces {
         Optional<Failure> f = new Campaign(Worlds.twoGuests(), NoGuestWrites::new).run(new Settings(1, 20, 400, 0.2));
         assertThat(f).isPresent();
         System.out.println(f.get().report());
-        // 9: the domain must also be unpaused, since domains are created paused (domain.c:1050).
-        assertThat(f.get().shrunk().steps().size()).isLessThanOrEqualTo(9).isLessThan(f.get().originalSteps());
+        // 9: the domain must also be unpaused, since domains are created paused (domain.c:1050);
+        // 10 on the stream with issue 15's descriptor requests and writable page tables, where the
+        // seed-1 write is an emulated one (vm_assist, then a store into an L1 mapped read-only).
+        assertThat(f.get().shrunk().steps().size()).isLessThanOrEqualTo(10).isLessThan(f.get().originalSteps());
         assertThat(f.get().shrunk().print()).contains("access write").contains("-> OK");
     }
 

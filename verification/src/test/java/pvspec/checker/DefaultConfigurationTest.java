@@ -60,9 +60,14 @@ class DefaultConfigurationTest {
     }
 
     /** BFS gives a shortest trace; that no shorter one exists is checked by a search one level shallower. */
+    /** The split's seeded bugs: the default has its kinds from user mode only; examples/usersplit.check finds them ({@link UserSplitConfigurationTest}). */
+    static final java.util.Set<String> SPLIT_MUTANTS = java.util.Set.of("multicall-continues-after-iret", "foreign-user-root",
+            "iret-without-user-root", "mode-switch-keeps-tlb");
+
     @Test
     void everySeededBugIsFoundWithAShortestTrace() {
         for (Mutant m : Mutants.ALL) {
+            if (SPLIT_MUTANTS.contains(m.name())) continue;
             Options o = Options.defaults().withImplementation(HypervisorUnderTest.with(m.checks())).withThreads(2);
             CheckReport r = ModelChecker.run(SMALL, o);
             assertThat(r.divergence()).as(m.name()).isPresent();

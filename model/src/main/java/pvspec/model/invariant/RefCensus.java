@@ -40,7 +40,7 @@ public final class RefCensus {
         }
         for (Domain d : s.domains().values()) {
             for (Vcpu v : d.vcpus()) {
-                if (v.hasBaseptr() && s.validMfn(v.baseptr())) c.typed(v.baseptr(), PageType.table(s.config().levels()));
+                for (long root : v.roots()) if (s.validMfn(root)) c.typed(root, PageType.table(s.config().levels()));
                 for (long g : v.descriptors().gdtFrames()) if (s.validMfn(g)) c.typed(g, PageType.SEG_DESC); // pv_set_gdt's get_page_and_type
             }
         }

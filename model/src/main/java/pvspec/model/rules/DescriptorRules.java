@@ -56,14 +56,14 @@ final class DescriptorRules {
             Check refused = takeSegDesc(s, mfn, me);
             if (refused != null) {
                 State kept = refused == SEG_DESC_INVALID ? keepFixUps(s, mfn) : s;
-                for (long taken : frames) kept = PageTypes.putPageAndType(kept, taken);
+                for (long taken : frames) kept = PageTypes.putPageAndType(kept, taken, c);
                 return Outcome.refused(kept, refused.result(), refused);
             }
             s = segDescTaken(s, mfn);
             frames = frames.plus(mfn);
         }
         Vcpu v = TrapRules.vcpu(s, c);
-        for (long old : v.descriptors().gdtFrames()) s = PageTypes.putPageAndType(s, old);
+        for (long old : v.descriptors().gdtFrames()) s = PageTypes.putPageAndType(s, old, c);
         v = TrapRules.vcpu(s, c);
         s = TrapRules.withVcpu(s, c, v.withDescriptors(v.descriptors().withGdt(frames, (int) entries)));
         return Outcome.of(Tlbs.flushLocal(s, me, c.vcpu()), Result.OK);
@@ -135,9 +135,9 @@ final class DescriptorRules {
     }
 
     /** {@code pv_destroy_gdt} at domain teardown (domain.c:2550-2557): each GDT frame's references go. */
-    static State destroyGdt(State s, int dom, int vcpu) {
+    static State destroyGdt(State s, int dom, int vcpu, Caller current) {
         Vcpu v = s.dom(dom).vcpu(vcpu);
-        for (long f : v.descriptors().gdtFrames()) s = PageTypes.putPageAndType(s, f);
+        for (long f : v.descriptors().gdtFrames()) s = PageTypes.putPageAndType(s, f, current);
         return s.withDomain(s.dom(dom).withVcpu(vcpu, s.dom(dom).vcpu(vcpu).withDescriptors(DescriptorTables.NONE)));
     }
 }

@@ -1,6 +1,7 @@
 package pvspec.model.rules;
 
 import java.util.ArrayList;
+import pvspec.model.abi.Caller;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
 import pvspec.model.state.Lifecycle;
@@ -21,23 +22,25 @@ final class Domains {
      * Destroy a domain: it stops, its ports close (their peers wait for it again), its maptrack
      * entries are released (their references stay with the grant PTEs, dropped as its page tables
      * go: {@code gnttab_release_mappings}), its vCPUs drop their base pointers and translations, its pins and
-     * allocations are dropped. Each frame is freed as its last reference goes; frames that other
+     * allocations are dropped ({@code current}, the destroying vCPU, gets no #GP from the grant PTEs
+     * its tables drop: their owner is dying, mm.c:1220-1221). Each frame is freed as its last reference goes; frames that other
      * domains still reference stay owned by the dying domain until they let go.
      */
-    static State destroy(State s, int id) {
+    static State destroy(State s, int id, Caller current) {
         Domain d = s.dom(id);
         s = s.withDomain(d.withLife(Lifecycle.DYING));
         for (int p = 0; p < d.ports().size(); p++) s = EventChannelRules.closePort(s, id, p);
         for (int handle : new ArrayList<>(d.maptrack().keySet())) s = GrantTableRules.release(s, id, handle);
         for (int v = 0; v < d.vcpus().size(); v++) {
+            // mm.c:vcpu_destroy_pagetables 3210-3266: guest_table, then guest_table_user.
             Vcpu old = s.dom(id).vcpu(v);
             s = s.withDomain(s.dom(id).withVcpu(v, Vcpu.INITIAL.withDescriptors(old.descriptors())));
-            if (old.baseptr() != Vcpu.NO_BASEPTR) s = PageTypes.putPageAndType(s, old.baseptr());
-            s = DescriptorRules.destroyGdt(s, id, v); // after the page tables (domain.c:2535-2557)
+            for (long base : old.roots()) s = PageTypes.putPageAndType(s, base, current);
+            s = DescriptorRules.destroyGdt(s, id, v, current); // after the page tables (domain.c:2535-2557)
         }
         for (int mfn = 0; mfn < s.frames().size(); mfn++) {
             Frame f = s.frame(mfn);
-            if (f.owner() == id && f.pinned()) s = PageTypes.putPageAndType(s.withFrame(mfn, f.withPinned(false)), mfn);
+            if (f.owner() == id && f.pinned()) s = PageTypes.putPageAndType(s.withFrame(mfn, f.withPinned(false)), mfn, current);
         }
         for (int mfn = 0; mfn < s.frames().size(); mfn++) {
             Frame f = s.frame(mfn);

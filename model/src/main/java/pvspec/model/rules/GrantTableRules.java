@@ -116,7 +116,7 @@ final class GrantTableRules {
         Walks.L1Slot slot = Walks.l1Slot(s, s.dom(me).vcpu(c.vcpu()), me, h.hostVa(), GNTTAB_MAP_BAD_HOST);
         long old = s.frame(slot.table()).entry(slot.index());
         s = EntryUpdates.write(s, slot.table(), slot.index(), grantPte(e.frame(), readonly));
-        s = PageTypes.putPageFromL1e(s, old);
+        s = PageTypes.putPageFromL1e(s, old, slot.table(), c); // put_page_from_l1e(ol1e, currd): pv/grant_table.c:122
         // The bookkeeping: the maptrack entry and the in-use flags.
         Domain mapper = s.dom(me);
         s = s.withDomain(mapper.withMaptrack(mapper.maptrack().plus(handle,
@@ -151,7 +151,7 @@ final class GrantTableRules {
         require(Pte.mfn(pte) == m.frame() && ((pte ^ grant) & (PteFlag.P.mask() | PteFlag.RW.mask())) == 0, GNTTAB_UNMAP_PTE_MISMATCH);
         s = EntryUpdates.write(s, m.hostL1(), m.hostIndex(), Pte.NONE);
         s = Tlbs.forgetFrameIn(s, c.domain(), m.frame());
-        s = m.readonly() ? PageTypes.putPage(s, m.frame()) : PageTypes.putPageAndType(s, m.frame());
+        s = m.readonly() ? PageTypes.putPage(s, m.frame()) : PageTypes.putPageAndType(s, m.frame(), c);
         return Outcome.of(release(s, c.domain(), handle), Result.gnt(GNTST_okay));
     }
 

@@ -189,11 +189,13 @@ public final class TrapRules {
      * common/domain.c:1359-1378): it is shut down, as by {@code SCHEDOP_shutdown}.
      */
     static State deliverFault(State s, Caller c, int vector) {
+        s = Modes.enterKernel(s, c.domain(), c.vcpu()); // create_bounce_frame first leaves user mode (entry.S:544-551)
         TrapInfo t = vcpu(s, c).traps().get(vector);
         return t == null ? s.withDomain(s.dom(c.domain()).withLife(Lifecycle.SHUTDOWN)) : bounce(s, c, vector, false, t);
     }
 
     private static State bounce(State s, Caller c, int vector, boolean software, TrapInfo handler) {
+        s = Modes.enterKernel(s, c.domain(), c.vcpu());
         return withVcpu(s, c, vcpu(s, c).withLastTrap(new TrapBounce(vector, software, c.mode(), handler)));
     }
 }

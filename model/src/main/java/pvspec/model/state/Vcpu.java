@@ -16,6 +16,12 @@ import pvspec.model.abi.TrapInfo;
  * @param upcallPending an event is waiting for it: some unmasked pending port notifies it
  * @param tlb cached translations, by virtual page
  * @param lastTrap the last exception or interrupt delivered to its kernel
+ * @param userBaseptr the top-level table its user mode runs on (Xen's {@code guest_table_user},
+ *     set by {@code MMUEXT_NEW_USER_BASEPTR}; {@link #NO_BASEPTR} when null); it holds a general and
+ *     a type reference, as the kernel's does
+ * @param userMode it runs in guest user mode (Xen's {@code TF_kernel_mode} clear): its walks start
+ *     at {@code userBaseptr}. {@code HYPERVISOR_iret} to a ring-3 frame sets it; an entry into the
+ *     guest kernel (a bounce, a kernel-mode request) clears it
  * @param traps its virtual IDT, by vector (selectors already raised to guest-kernel privilege):
  *     per vCPU as in Xen ({@code curr->arch.pv.trap_ctxt}, pv/callback.c:344)
  * @param callbacks its event, failsafe, syscall and sysenter entry points (per vCPU in Xen:
@@ -23,12 +29,12 @@ import pvspec.model.abi.TrapInfo;
  * @param descriptors its GDT and LDT
  */
 public record Vcpu(long baseptr, boolean blocked, boolean upcallPending, PSortedMap<Long, TlbEntry> tlb,
-                   Optional<TrapBounce> lastTrap, PMap<Integer, TrapInfo> traps, Callbacks callbacks,
-                   DescriptorTables descriptors) {
+                   Optional<TrapBounce> lastTrap, long userBaseptr, boolean userMode,
+                   PMap<Integer, TrapInfo> traps, Callbacks callbacks, DescriptorTables descriptors) {
 
     public static final long NO_BASEPTR = -1;
 
-    public static final Vcpu INITIAL = new Vcpu(NO_BASEPTR, false, false, TreePMap.empty(), Optional.empty(),
+    public static final Vcpu INITIAL = new Vcpu(NO_BASEPTR, false, false, TreePMap.empty(), Optional.empty(), NO_BASEPTR, false,
             IntTreePMap.empty(), Callbacks.NONE, DescriptorTables.NONE);
 
     public boolean hasBaseptr() {
@@ -36,34 +42,62 @@ public record Vcpu(long baseptr, boolean blocked, boolean upcallPending, PSorted
     }
 
     public Vcpu withBaseptr(long b) {
-        return new Vcpu(b, blocked, upcallPending, tlb, lastTrap, traps, callbacks, descriptors);
+        return new Vcpu(b, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors);
     }
 
     public Vcpu withBlocked(boolean b) {
-        return new Vcpu(baseptr, b, upcallPending, tlb, lastTrap, traps, callbacks, descriptors);
+        return new Vcpu(baseptr, b, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors);
     }
 
     public Vcpu withUpcallPending(boolean u) {
-        return new Vcpu(baseptr, blocked, u, tlb, lastTrap, traps, callbacks, descriptors);
+        return new Vcpu(baseptr, blocked, u, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors);
     }
 
     public Vcpu withTlb(PSortedMap<Long, TlbEntry> t) {
-        return new Vcpu(baseptr, blocked, upcallPending, t, lastTrap, traps, callbacks, descriptors);
+        return new Vcpu(baseptr, blocked, upcallPending, t, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors);
     }
 
     public Vcpu withLastTrap(TrapBounce b) {
-        return new Vcpu(baseptr, blocked, upcallPending, tlb, Optional.of(b), traps, callbacks, descriptors);
+        return new Vcpu(baseptr, blocked, upcallPending, tlb, Optional.of(b), userBaseptr, userMode, traps, callbacks, descriptors);
+    }
+
+    public boolean hasUserBaseptr() {
+        return userBaseptr != NO_BASEPTR;
+    }
+
+    public Vcpu withUserBaseptr(long b) {
+        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, b, userMode, traps, callbacks, descriptors);
+    }
+
+    public Vcpu withUserMode(boolean u) {
+        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, u, traps, callbacks, descriptors);
     }
 
     public Vcpu withTraps(PMap<Integer, TrapInfo> t) {
-        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, t, callbacks, descriptors);
+        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, t, callbacks, descriptors);
     }
 
     public Vcpu withCallbacks(Callbacks cb) {
-        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, traps, cb, descriptors);
+        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, cb, descriptors);
     }
 
     public Vcpu withDescriptors(DescriptorTables dt) {
-        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, traps, callbacks, dt);
+        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, dt);
+    }
+
+    /** Its top-level tables (the kernel's, then the user's), each holding a general and a type reference. */
+    public java.util.List<Long> roots() {
+        if (!hasUserBaseptr()) return hasBaseptr() ? java.util.List.of(baseptr) : java.util.List.of();
+        return hasBaseptr() ? java.util.List.of(baseptr, userBaseptr) : java.util.List.of(userBaseptr);
+    }
+
+    /** The top-level table its walks start at: the user root in user mode, the kernel's otherwise. */
+    public long currentRoot() {
+        return userMode ? userBaseptr : baseptr;
+    }
+
+    /** Whether it has a root to walk in its current mode. */
+    public boolean hasCurrentRoot() {
+        return currentRoot() != NO_BASEPTR;
     }
 }

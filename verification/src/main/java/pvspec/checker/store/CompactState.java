@@ -29,7 +29,7 @@ public final class CompactState {
 
     private static Domain of(Domain d) {
         return new Domain(d.id(), d.privileged(), d.life(), d.pauseCount(), d.maxPages(), ArrayVector.of(vcpus(d)),
-                ArrayVector.of(d.ports()), ArrayVector.of(d.grants()), ArrayIntMap.of(d.maptrack()));
+                ArrayVector.of(d.ports()), ArrayVector.of(d.grants()), ArrayIntMap.of(d.maptrack()), d.vmAssist());
     }
 
     private static List<Vcpu> vcpus(Domain d) {

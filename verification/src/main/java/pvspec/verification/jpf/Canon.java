@@ -81,7 +81,7 @@ public final class Canon {
             maptrack = maptrack.plus(h, new Maptrack(m.dom(), m.ref(), m.frame(), m.readonly(), m.hostL1(), m.hostIndex()));
         }
         return new Domain(d.id(), d.privileged(), d.life(), d.pauseCount(), d.maxPages(), TreePVector.from(vcpus),
-                TreePVector.from(ports), TreePVector.from(grants), settle(maptrack));
+                TreePVector.from(ports), TreePVector.from(grants), settle(maptrack), d.vmAssist());
     }
 
     private static Vcpu vcpu(Vcpu v) {
@@ -97,7 +97,7 @@ public final class Canon {
         PMap<Integer, TrapInfo> traps = IntTreePMap.empty();
         for (int vector : StateDigest.keys(v.traps())) traps = traps.plus(vector, trap(v.traps().get(vector)));
         Callbacks cb = v.callbacks();
-        return new Vcpu(v.baseptr(), v.blocked(), v.upcallPending(), settle(TreePMap.from(tlb)), last, settle(traps),
+        return new Vcpu(v.baseptr(), v.blocked(), v.upcallPending(), settle(TreePMap.from(tlb)), last, v.userBaseptr(), v.userMode(), settle(traps),
                 new Callbacks(cb.event(), cb.failsafe(), cb.syscall(), cb.syscall32(), cb.sysenter(), cb.masks()),
                 descriptors(v.descriptors()));
     }

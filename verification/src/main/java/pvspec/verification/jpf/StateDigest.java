@@ -51,7 +51,8 @@ public final class StateDigest {
 
     private static void domain(StringBuilder b, Domain d) {
         b.append(d.id()).append(d.privileged() ? "P" : "").append(',').append(d.life().name()).append(d.paused() ? ",paused" + d.pauseCount() : "")
-                .append(",max=").append(d.maxPages());
+                .append(",max=").append(d.maxPages())
+                .append(d.vmAssist() != 0 ? ",assist=" + Long.toHexString(d.vmAssist()) : "");
         for (int v = 0; v < d.vcpus().size(); v++) vcpu(b.append(" v").append(v).append(':'), d.vcpu(v));
         for (int p = 0; p < d.ports().size(); p++) {
             Port port = d.port(p);
@@ -74,6 +75,7 @@ public final class StateDigest {
 
     private static void vcpu(StringBuilder b, Vcpu v) {
         b.append(v.baseptr()).append(v.blocked() ? ",blocked" : "").append(v.upcallPending() ? ",upcall" : "");
+        if (v.hasUserBaseptr() || v.userMode()) b.append(",user-root ").append(v.userBaseptr()).append(v.userMode() ? ",user-mode" : "");
         Callbacks cb = v.callbacks();
         b.append(",cb=").append(cb.event()).append('/').append(cb.failsafe()).append('/').append(cb.syscall()).append('/')
                 .append(cb.syscall32()).append('/').append(cb.sysenter()).append('/').append(cb.masks());

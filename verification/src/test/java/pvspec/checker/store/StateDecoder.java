@@ -118,13 +118,15 @@ final class StateDecoder {
             int handle = (int) svar();
             mt = mt.plus(handle, new Maptrack((int) svar(), (int) svar(), svar(), u8() != 0, svar(), (int) svar()));
         }
+        long vmAssist = svar();
         return new Domain(id, (f & 1) != 0, Lifecycle.values()[(f >> 1) & 3], pauseCount, maxPages, vcpus,
-                ports, grants, mt);
+                ports, grants, mt, vmAssist);
     }
 
     private Vcpu vcpu() {
         long base = svar();
         int f = u8();
+        long user = svar();
         PSortedMap<Long, TlbEntry> tlb = TreePMap.empty();
         long n = uvar();
         for (long i = 0; i < n; i++) {
@@ -148,7 +150,7 @@ final class StateDecoder {
         long ng = uvar();
         for (long i = 0; i < ng; i++) gdt = gdt.plus(svar());
         DescriptorTables dt = new DescriptorTables(gdt, (int) svar(), svar(), (int) svar());
-        return new Vcpu(base, (f & 1) != 0, (f & 2) != 0, tlb, last, traps, cb, dt);
+        return new Vcpu(base, (f & 1) != 0, (f & 2) != 0, tlb, last, user, (f & 8) != 0, traps, cb, dt);
     }
 
     private TrapInfo trap() {

@@ -73,7 +73,8 @@ public final class StateRenamer {
         for (Vcpu v : d.vcpus()) {
             PSortedMap<Long, TlbEntry> tlb = TreePMap.empty();
             for (Map.Entry<Long, TlbEntry> e : v.tlb().entrySet()) tlb = tlb.plus(e.getKey(), new TlbEntry(mfn(e.getValue().mfn(), r, c), e.getValue().writable()));
-            vs = vs.plus(new Vcpu(v.hasBaseptr() ? mfn(v.baseptr(), r, c) : v.baseptr(), v.blocked(), v.upcallPending(), tlb, v.lastTrap(), v.traps(), v.callbacks(),
+            vs = vs.plus(new Vcpu(v.hasBaseptr() ? mfn(v.baseptr(), r, c) : v.baseptr(), v.blocked(), v.upcallPending(), tlb, v.lastTrap(),
+                    v.hasUserBaseptr() ? mfn(v.userBaseptr(), r, c) : v.userBaseptr(), v.userMode(), v.traps(), v.callbacks(),
                     descriptors(v.descriptors(), r, c)));
         }
         PVector<Port> ports = TreePVector.empty();
@@ -98,6 +99,7 @@ public final class StateRenamer {
             mt = mt.plus(e.getKey(), new Maptrack(r.dom(m.dom()), r.ref(m.dom(), m.ref()), mfn(m.frame(), r, c), m.readonly(),
                     mfn(m.hostL1(), r, c), m.hostIndex()));
         }
-        return new Domain(r.dom(d.id()), d.privileged(), d.life(), d.pauseCount(), d.maxPages(), vs, ports, TreePVector.from(grants), mt);
+        return new Domain(r.dom(d.id()), d.privileged(), d.life(), d.pauseCount(), d.maxPages(), vs, ports, TreePVector.from(grants), mt,
+                d.vmAssist());
     }
 }

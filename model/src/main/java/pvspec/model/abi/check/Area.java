@@ -18,5 +18,7 @@ public enum Area {
     MEMORY_OP,
     DOMCTL,
     SCHED_OP,
-    DESCRIPTORS
+    DESCRIPTORS,
+    MULTICALL,
+    VM_ASSIST
 }
