@@ -5,10 +5,26 @@ import java.util.List;
 /**
  * {@code HYPERVISOR_mmuext_op}: pinning, base pointers, TLB and page operations, processed in
  * order until the first refused one.
+ *
+ * @param ops the commands
+ * @param preempt which evaluation of {@code hypercall_preempt_check()} during this call returns
+ *     true (1 = the first; 0 = none: the check never fires). Preemption is an explicit input of
+ *     the request, never randomness, so a trace means one thing and the checker can enumerate it
+ *     (trace syntax {@code @preempt=N}; docs/trace-syntax.md)
  */
-public record MmuextOp(List<Op> ops) implements Hypercall {
+public record MmuextOp(List<Op> ops, int preempt) implements Hypercall {
     public MmuextOp {
         ops = List.copyOf(ops);
+    }
+
+    /** A call during which the preemption check never fires. */
+    public MmuextOp(List<Op> ops) {
+        this(ops, 0);
+    }
+
+    /** The same commands, preempted at the {@code n}-th check. */
+    public MmuextOp preemptedAt(int n) {
+        return new MmuextOp(ops, n);
     }
 
     public static MmuextOp of(Op... ops) {

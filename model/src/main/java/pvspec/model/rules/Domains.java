@@ -31,6 +31,8 @@ final class Domains {
         for (int p = 0; p < d.ports().size(); p++) s = EventChannelRules.closePort(s, id, p);
         for (int handle : new ArrayList<>(d.maptrack().keySet())) s = GrantTableRules.release(s, id, handle);
         for (int v = 0; v < d.vcpus().size(); v++) {
+            // vcpu_destroy_pagetables finishes a deferred put first (mm.c:3220).
+            s = OldGuestTable.put(s, id, v, Preemption.NEVER);
             long base = s.dom(id).vcpu(v).baseptr();
             s = s.withDomain(s.dom(id).withVcpu(v, Vcpu.INITIAL));
             if (base != Vcpu.NO_BASEPTR) s = PageTypes.putPageAndType(s, base);
@@ -38,6 +40,10 @@ final class Domains {
         for (int mfn = 0; mfn < s.frames().size(); mfn++) {
             Frame f = s.frame(mfn);
             if (f.owner() == id && f.pinned()) s = PageTypes.putPageAndType(s.withFrame(mfn, f.withPinned(false)), mfn);
+        }
+        for (int mfn = 0; mfn < s.frames().size(); mfn++) {
+            // relinquish_memory tears partial tables down (domain.c:2361-2417).
+            if (s.frame(mfn).owner() == id && s.frame(mfn).partial()) s = PageTypes.putPartial(s, mfn, Preemption.NEVER);
         }
         for (int mfn = 0; mfn < s.frames().size(); mfn++) {
             Frame f = s.frame(mfn);

@@ -6,11 +6,14 @@ import static pvspec.model.abi.check.Check.MMU_FOREIGN_NOT_PRIVILEGED;
 import static pvspec.model.abi.check.Check.MMU_FOREIGN_UNKNOWN;
 import static pvspec.model.abi.check.Check.MMU_FOREIGN_UPPER;
 import static pvspec.model.abi.check.Check.MMU_NOT_OWNED;
+import static pvspec.model.abi.check.Check.MMU_PARTIAL_TABLE;
 import static pvspec.model.rules.Refusal.require;
 
+import java.util.Optional;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.MmuUpdate;
+import pvspec.model.abi.Result;
 import pvspec.model.state.Frame;
 import pvspec.model.state.State;
 
@@ -24,8 +27,16 @@ final class MmuUpdateRules {
     private MmuUpdateRules() {}
 
     static Outcome apply(State s, Caller c, MmuUpdate h) {
-        int pgOwner = pageOwner(s, c, h.foreigndom());
-        return Batches.run(s, h.requests(), (st, r) -> update(st, c, pgOwner, r));
+        // put_old_guest_table comes first, whatever the arguments (mm.c:4003-4012); mmu_update
+        // names no preemption point in pvspec, so it finishes.
+        State st = OldGuestTable.put(s, c, Preemption.NEVER);
+        int pgOwner;
+        try {
+            pgOwner = pageOwner(st, c, h.foreigndom());
+        } catch (Refusal r) {
+            return new Outcome(st, new Result.Partial(r.check().errno(), 0), Optional.of(r.check()));
+        }
+        return Batches.run(st, h.requests(), (x, r) -> update(x, c, pgOwner, r));
     }
 
     /** {@code get_pg_owner} (common/page_alloc.c:2930-2958, mm.c:4051): whose frames the caller's L1 entries may map in this call. */
@@ -48,6 +59,7 @@ final class MmuUpdateRules {
         require(s.validMfn(r.mfn()) && r.index() >= 0 && r.index() < s.config().entries(), MMU_BAD_PTR);
         Frame table = s.frame(r.mfn());
         require(table.owner() == c.domain(), MMU_NOT_OWNED);
+        require(!table.partial(), MMU_PARTIAL_TABLE);
         int index = (int) r.index();
         if (!table.isTable()) return EntryUpdates.write(s, r.mfn(), index, r.val());
         int level = table.type().level();

@@ -32,21 +32,22 @@ final class MmuextOpRules {
 
 
     static Outcome apply(State s, Caller c, MmuextOp h) {
-        return Batches.run(s, h.ops(), (st, op) -> op(st, c, op));
+        Preemption p = Preemption.at(h.preempt());
+        return Batches.runPreemptible(s, c, h.ops(), p, (st, op) -> op(st, c, op, p));
     }
 
-    private static State op(State s, Caller c, MmuextOp.Op op) {
+    private static State op(State s, Caller c, MmuextOp.Op op, Preemption preempt) {
         int me = c.domain();
         return op.accept(new MmuextOp.Op.Visitor<>() {
             @Override
             public State pin(MmuextOp.Pin p) {
                 // mm.c:3565-3567: pinning a level the machine does not have is ignored (rc = 0).
                 if (p.level() < 1 || p.level() > s.config().levels()) return s;
-                return MmuextOpRules.pin(s, me, p.mfn(), PageType.table(p.level()));
+                return MmuextOpRules.pin(s, me, p.mfn(), PageType.table(p.level()), preempt);
             }
 
-            @Override public State unpin(MmuextOp.Unpin x) { return MmuextOpRules.unpin(s, me, x.mfn()); }
-            @Override public State newBaseptr(MmuextOp.NewBaseptr x) { return MmuextOpRules.newBaseptr(s, c, x.mfn()); }
+            @Override public State unpin(MmuextOp.Unpin x) { return MmuextOpRules.unpin(s, c, x.mfn(), preempt); }
+            @Override public State newBaseptr(MmuextOp.NewBaseptr x) { return MmuextOpRules.newBaseptr(s, c, x.mfn(), preempt); }
             @Override public State tlbFlushLocal(MmuextOp.TlbFlushLocal x) { return Tlbs.flushLocal(s, me, c.vcpu()); }
             @Override public State invlpgLocal(MmuextOp.InvlpgLocal x) { return Tlbs.invlpgLocal(s, me, c.vcpu(), x.va()); }
             @Override public State tlbFlushAll(MmuextOp.TlbFlushAll x) { return Tlbs.flushAll(s, me); }
@@ -71,38 +72,70 @@ final class MmuextOpRules {
 
     /**
      * {@code MMUEXT_PIN_Lx_TABLE}: take the type (validating the whole tree below it if it is not
-     * yet a table) and keep a general and a type reference for the pin.
+     * yet a table) and keep a general and a type reference for the pin. A preempted validation
+     * drops the reference {@code get_page_from_gfn} took (mm.c:3579-3591): the partial table
+     * holds its own.
      */
-    private static State pin(State s, int me, long mfn, PageType type) {
+    private static State pin(State s, int me, long mfn, PageType type, Preemption p) {
         s = PageTypes.getPage(s, mfn, me, MMUEXT_NOT_OWNED);
-        s = PageTypes.getPageType(s, mfn, type, MMUEXT_BAD_TYPE);
+        try {
+            s = PageTypes.getPageType(s, mfn, type, MMUEXT_BAD_TYPE, p);
+        } catch (Preempted x) {
+            throw new Preempted(PageTypes.putPage(x.state(), mfn));
+        } catch (FailedAfter x) {
+            // old_guest_table kept it (mm.c:3588); its put_old_guest_table drops it (mm.c:3204).
+            throw x.with(PageTypes.putPage(x.state(), mfn));
+        }
         Frame f = s.frame(mfn);
         require(!f.pinned(), MMUEXT_ALREADY_PINNED);
         return s.withFrame(mfn, f.withPinned(true));
     }
 
-    /** {@code MMUEXT_UNPIN_TABLE}: drop the pin's references (devalidating if they were the last). */
-    private static State unpin(State s, int me, long mfn) {
-        require(s.validMfn(mfn) && s.frame(mfn).owner() == me, MMUEXT_NOT_OWNED);
+    /**
+     * {@code MMUEXT_UNPIN_TABLE}: drop the pin's references (devalidating if they were the last).
+     * A preempted devalidation makes the table the vCPU's {@code old_guest_table}, which keeps the
+     * pin's general reference; the command itself is done (rc = 0, mm.c:3657-3670).
+     */
+    private static State unpin(State s, Caller c, long mfn, Preemption p) {
+        require(s.validMfn(mfn) && s.frame(mfn).owner() == c.domain(), MMUEXT_NOT_OWNED);
         Frame f = s.frame(mfn);
         require(f.pinned(), MMUEXT_NOT_PINNED);
-        return PageTypes.putPageAndType(s.withFrame(mfn, f.withPinned(false)), mfn);
+        try {
+            return PageTypes.putPageAndType(s.withFrame(mfn, f.withPinned(false)), mfn, p);
+        } catch (Preempted x) {
+            return OldGuestTable.defer(x.state(), c, mfn);
+        }
     }
 
     /**
-     * {@code MMUEXT_NEW_BASEPTR}: the calling vCPU runs on a new top-level table, which takes a
-     * general and a type reference; the old one drops its own. Loading CR3 flushes the TLB.
+     * {@code MMUEXT_NEW_BASEPTR} ({@code new_guest_cr3}, mm.c:3294-3400): the calling vCPU runs on
+     * a new top-level table, which takes a general and a type reference; the old one drops its
+     * own. Loading CR3 flushes the TLB. A preempted validation of the new table drops the general
+     * reference ({@code get_page_and_type_from_mfn}); a preempted put of the old one leaves it the
+     * vCPU's {@code old_guest_table} and the command is re-issued (rc = -ERESTART, mm.c:3389-3397),
+     * when it finds the new table already loaded (mm.c:3339-3346).
      */
-    private static State newBaseptr(State s, Caller c, long mfn) {
+    private static State newBaseptr(State s, Caller c, long mfn, Preemption p) {
         s = PageTypes.getPage(s, mfn, c.domain(), MMUEXT_NOT_OWNED);
-        s = PageTypes.getPageType(s, mfn, PageType.table(s.config().levels()), MMUEXT_BAD_TYPE);
+        try {
+            s = PageTypes.getPageType(s, mfn, PageType.table(s.config().levels()), MMUEXT_BAD_TYPE, p);
+        } catch (Preempted x) {
+            throw new Preempted(PageTypes.putPage(x.state(), mfn));
+        } catch (FailedAfter x) {
+            throw x.with(PageTypes.putPage(x.state(), mfn));
+        }
         Domain d = s.dom(c.domain());
         Vcpu v = d.vcpu(c.vcpu());
         // new_guest_cr3 returns early for the current base (mm.c:3339-3346); otherwise fill_ro_mpt.
         if (!v.hasBaseptr() || v.baseptr() != mfn) s = Frames.fillRoMpt(s, mfn);
         d = s.dom(c.domain());
         s = s.withDomain(d.withVcpu(c.vcpu(), v.withBaseptr(mfn).withTlb(TreePMap.empty())));
-        return v.hasBaseptr() ? PageTypes.putPageAndType(s, v.baseptr()) : s;
+        if (!v.hasBaseptr()) return s;
+        try {
+            return PageTypes.putPageAndType(s, v.baseptr(), p);
+        } catch (Preempted x) {
+            throw new Preempted(OldGuestTable.defer(x.state(), c, v.baseptr()));
+        }
     }
 
     /**

@@ -51,7 +51,8 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
     public String mmuextOp(MmuextOp h) {
         List<String> ops = new ArrayList<>();
         for (MmuextOp.Op op : h.ops()) ops.add(op.accept(new Mmuext()));
-        return ops.isEmpty() ? "mmuext_op" : "mmuext_op " + String.join(" ; ", ops);
+        String call = ops.isEmpty() ? "mmuext_op" : "mmuext_op " + String.join(" ; ", ops);
+        return h.preempt() > 0 ? call + " @preempt=" + h.preempt() : call;
     }
 
     @Override

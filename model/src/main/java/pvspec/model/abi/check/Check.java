@@ -70,6 +70,14 @@ public enum Check {
     /** {@code mod_l2..l4_entry} run only when foreigndom is the table owner. */
     MMU_FOREIGN_UPPER(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "foreign-upper-entry", EINVAL,
             "an L2/L3/L4 entry can only be written with foreigndom DOMID_SELF"),
+    /**
+     * A partially (de)validated table ({@code PGT_partial}): {@code page_lock} fails on a page
+     * that is not {@code PGT_validated} (mm.c:2054-2057), and the fallback
+     * {@code get_page_type(page, PGT_writable_page)} fails on its page-table type (mm.c:4190),
+     * leaving {@code rc = -EINVAL} (mm.c:4104).
+     */
+    MMU_PARTIAL_TABLE(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "not-validated", EINVAL,
+            "the page table is partially validated (a preempted validation or devalidation): neither a table entry nor writable memory"),
 
     // Writing an entry of a validated table (mmu_update, update_va_mapping).
     HYPERVISOR_SLOT(ENTRY_UPDATES, XEN, Xen.MM, "mod_l4_entry", "xen-slot", EINVAL,
