@@ -36,6 +36,8 @@ final class Dom {
     final long[] vars = new long[7];
 
     final long[] baseptr;
+    /** Xen's {@code old_guest_table} per vCPU ({@link #NO_BASEPTR} when none): a deferred put holding a general reference. */
+    final long[] oldGuestTable;
     final long[] vflags;
     final Tlb[] tlb;
     /** Last bounce per vCPU: a model {@code TrapBounce}, or null. */
@@ -66,6 +68,7 @@ final class Dom {
         this.nvcpus = nvcpus;
         vars[MAX_PAGES] = maxPages;
         baseptr = new long[nvcpus];
+        oldGuestTable = new long[nvcpus];
         vflags = new long[nvcpus];
         tlb = new Tlb[nvcpus];
         lastTrap = new Object[nvcpus];
@@ -73,6 +76,7 @@ final class Dom {
         txn = new Txn[nvcpus];
         for (int v = 0; v < nvcpus; v++) {
             baseptr[v] = NO_BASEPTR;
+            oldGuestTable[v] = NO_BASEPTR;
             tlb[v] = new Tlb();
             txn[v] = new Txn(hv);
         }

@@ -6,6 +6,7 @@ import static pvspec.model.abi.check.Check.MMU_FOREIGN_NOT_PRIVILEGED;
 import static pvspec.model.abi.check.Check.MMU_FOREIGN_UNKNOWN;
 import static pvspec.model.abi.check.Check.MMU_FOREIGN_UPPER;
 import static pvspec.model.abi.check.Check.MMU_NOT_OWNED;
+import static pvspec.model.abi.check.Check.MMU_PARTIAL_TABLE;
 
 import java.util.List;
 import pvspec.model.abi.DomId;
@@ -22,7 +23,14 @@ final class MmuUpdateOps {
 
 
     static Result apply(Txn t, MmuUpdate h) {
-        int pgOwner = pageOwner(t, h.foreigndom());
+        OldGuest.put(t, t.vcpu, false); // first, whatever the arguments (mm.c:4003)
+        int pgOwner;
+        try {
+            pgOwner = pageOwner(t, h.foreigndom());
+        } catch (Refused r) {
+            t.batchStoppedBy = r.check; // the deferred put stays done
+            return new Result.Partial(r.check.errno(), 0);
+        }
         List<MmuUpdate.Request> rs = h.requests();
         int n = rs.size();
         for (int done = 0; done < n; done++) {
@@ -59,6 +67,7 @@ final class MmuUpdateOps {
         int table = (int) mfn;
         if (!t.checks.tableOwner(ft.owner[table], t.me)) throw Refused.of(MMU_NOT_OWNED);
         long ti = ft.typeInfo.get(table);
+        if (FrameTable.partial(ti) && t.checks.partialTableLocked()) throw Refused.of(MMU_PARTIAL_TABLE);
         if (!FrameTable.isTable(ti)) {
             t.setEntry(table, (int) index, r.val());
             return;

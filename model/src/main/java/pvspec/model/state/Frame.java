@@ -119,7 +119,7 @@ public record Frame(int owner, PageType type, int typeCount, int count, boolean 
         h = h * 31 + (allocated ? 1 : 0);
         h = h * 31 + linearCount;
         h = h * 31 + dataTag;
-        h = h * 31 + (partial ? 1 + nrValidated : 0);
-        return h * 31 + contents.hashCode();
+        h = h * 31 + contents.hashCode();
+        return partial ? h * 31 + 1 + nrValidated : h; // unchanged for frames in no partial state
     }
 }

@@ -64,4 +64,14 @@ public record Vcpu(long baseptr, boolean blocked, boolean upcallPending, PSorted
     public Vcpu withLastTrap(TrapBounce b) {
         return new Vcpu(baseptr, blocked, upcallPending, tlb, Optional.of(b), oldGuestTable);
     }
+
+    @Override
+    public int hashCode() { // the record's own formula over the first five components, so that states without a deferred put hash as before
+        int h = Long.hashCode(baseptr);
+        h = h * 31 + Boolean.hashCode(blocked);
+        h = h * 31 + Boolean.hashCode(upcallPending);
+        h = h * 31 + tlb.hashCode();
+        h = h * 31 + lastTrap.hashCode();
+        return oldGuestTable == NO_BASEPTR ? h : h * 31 + Long.hashCode(oldGuestTable);
+    }
 }
