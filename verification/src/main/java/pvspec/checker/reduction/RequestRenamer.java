@@ -65,7 +65,7 @@ final class RequestRenamer {
             public Hypercall mmuextOp(MmuextOp x) {
                 List<MmuextOp.Op> ops = new ArrayList<>();
                 for (MmuextOp.Op op : x.ops()) ops.add(op(op));
-                return new MmuextOp(ops);
+                return new MmuextOp(ops, x.preempt());
             }
 
             @Override public Hypercall updateVaMapping(UpdateVaMapping u) { return new UpdateVaMapping(u.va(), pte(u.val()), u.flags()); }

@@ -37,7 +37,7 @@ public final class StateDigest {
 
     private static void frame(StringBuilder b, Frame f) {
         b.append(f.owner()).append(',').append(f.type().name()).append(',').append(f.typeCount()).append(',').append(f.count())
-                .append(',').append(f.pinned() ? 'p' : '-').append(f.allocated() ? 'a' : '-').append(',').append(f.linearCount())
+                .append(',').append(f.pinned() ? 'p' : '-').append(f.allocated() ? 'a' : '-').append(',').append(f.linearCount()).append(f.partial() ? ",partial" + f.nrValidated() : "")
                 .append(',').append(f.dataTag());
         Words w = f.contents();
         if (!w.isZero()) {
@@ -72,7 +72,7 @@ public final class StateDigest {
     }
 
     private static void vcpu(StringBuilder b, Vcpu v) {
-        b.append(v.baseptr()).append(v.blocked() ? ",blocked" : "").append(v.upcallPending() ? ",upcall" : "");
+        b.append(v.baseptr()).append(v.hasOldGuestTable() ? ",old" + v.oldGuestTable() : "").append(v.blocked() ? ",blocked" : "").append(v.upcallPending() ? ",upcall" : "");
         for (Map.Entry<Long, TlbEntry> e : v.tlb().entrySet()) {
             long va = e.getKey();
             b.append(",tlb").append(va).append("->").append(e.getValue().mfn()).append(e.getValue().writable() ? "w" : "r");
