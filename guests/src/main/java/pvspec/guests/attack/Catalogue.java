@@ -41,7 +41,10 @@ public final class Catalogue {
             new Xsa234ReplacedGrantPte(),
             new RingZeroTrapSelector(),
             new Xsa213UserModeHypercall(),
-            new DomctlFromDomU());
+            new DomctlFromDomU(),
+            new Xsa45PreemptedPinContinues(),
+            new Xsa299WritePartialTable(),
+            new Xsa310DieWithPartialTables());
 
     /** The attack with this name. */
     public static Attack byName(String name) {

@@ -86,12 +86,27 @@ final class PageTableRequests {
     }
 
     Hypercall mmuextOp(boolean hostile) {
+        List<Long> partial = partialTables();
+        if (!partial.isEmpty() && p.chance(0.6)) {
+            // The continuation of a preempted pin or base (or another caller taking it over).
+            long f = p.of(partial, 0L);
+            int level = v.s.frame(f).type().level();
+            MmuextOp.Op op = level == v.c.levels() && p.chance(0.3) ? new MmuextOp.NewBaseptr(f) : new MmuextOp.Pin(level, f);
+            return new MmuextOp(List.of(op), p.chance(0.3) ? 1 : 0);
+        }
         List<MmuextOp.Op> ops = new ArrayList<>();
         int n = p.chance(0.15) ? 2 : 1;
         for (int i = 0; i < n; i++) ops.add(op(hostile && (i == n - 1)));
         // A preemption point (@preempt=N) on some calls: pins, unpins and new bases then leave
         // partial tables and deferred puts for the following requests to meet (issue 14).
         return new MmuextOp(ops, p.chance(0.25) ? 1 + p.below(3) : 0);
+    }
+
+    /** The caller's tables a preempted (de)validation left part-way. */
+    private List<Long> partialTables() {
+        List<Long> out = new ArrayList<>();
+        for (long f : v.frames(me)) if (v.s.frame(f).partial()) out.add(f);
+        return out;
     }
 
     private MmuextOp.Op op(boolean hostile) {
