@@ -23,7 +23,8 @@ import pvspec.properties.mutants.Mutants;
  */
 class PreemptConfigurationTest {
     private static final Path FILE = Path.of("../examples/preempt.check");
-    private static final List<String> FAMILY = List.of("restart-revalidates-from-zero", "partial-ref-dropped-twice",
+    /** The seeded bugs of the preemption family: the default has no preemption point, this file does. */
+    static final List<String> FAMILY = List.of("restart-revalidates-from-zero", "partial-ref-dropped-twice",
             "partial-table-writable", "dying-partial-leak");
 
     private static CheckConfig config() throws Exception {
