@@ -100,7 +100,7 @@ public enum SeededBug {
             };
         }
     },
-    MISSING_SCRUB("missing-scrub", "-", "a dying domain's freed frame is not scrubbed (free_domheap_pages)", EnumSet.of(Finder.FUZZ, Finder.CHECK)) {
+    MISSING_SCRUB("missing-scrub", "-", "a dying domain's freed frame is not scrubbed (free_domheap_pages)", Finder.SEQUENTIAL) {
         @Override public Checks checks() {
             return new Checks() {
                 @Override public boolean scrubOnFree(boolean ownerDying) {
@@ -209,7 +209,7 @@ public enum SeededBug {
             };
         }
     },
-    PARTIAL_REF_DROPPED_TWICE("partial-ref-dropped-twice", "XSA-299", "taking a partial validation over drops the partial state's general reference twice", Finder.SEQUENTIAL) {
+    PARTIAL_REF_DROPPED_TWICE("partial-ref-dropped-twice", "XSA-58", "taking a partial validation over drops the partial state's general reference twice", Finder.SEQUENTIAL) {
         @Override public Checks checks() {
             return new Checks() {
                 @Override public int partialRefsDroppedOnTakeover() {
@@ -218,7 +218,7 @@ public enum SeededBug {
             };
         }
     },
-    PARTIAL_TABLE_WRITABLE("partial-table-writable", "XSA-309", "mmu_update writes a partially validated table as ordinary memory (no page_lock on PGT_partial)", Finder.SEQUENTIAL) {
+    PARTIAL_TABLE_WRITABLE("partial-table-writable", "XSA-299", "mmu_update writes a partially validated table as ordinary memory (no page_lock on PGT_partial)", Finder.SEQUENTIAL) {
         @Override public Checks checks() {
             return new Checks() {
                 @Override public boolean partialTableLocked() {

@@ -20,12 +20,19 @@ import pvspec.model.abi.UpdateVaMapping;
 final class PageTableRequests {
     private final StateView v;
     private final Pick p;
+    /** Preemption points and continuations (their own stream). */
+    private final Pick pre;
     private final Caller c;
     private final int me;
 
     PageTableRequests(StateView v, Pick p, Caller c) {
+        this(v, p, p, c);
+    }
+
+    PageTableRequests(StateView v, Pick p, Pick pre, Caller c) {
         this.v = v;
         this.p = p;
+        this.pre = pre;
         this.c = c;
         this.me = c.domain();
     }
@@ -87,19 +94,19 @@ final class PageTableRequests {
 
     Hypercall mmuextOp(boolean hostile) {
         List<Long> partial = partialTables();
-        if (!partial.isEmpty() && p.chance(0.6)) {
+        if (!partial.isEmpty() && pre.chance(0.35)) {
             // The continuation of a preempted pin or base (or another caller taking it over).
-            long f = p.of(partial, 0L);
+            long f = pre.of(partial, 0L);
             int level = v.s.frame(f).type().level();
-            MmuextOp.Op op = level == v.c.levels() && p.chance(0.3) ? new MmuextOp.NewBaseptr(f) : new MmuextOp.Pin(level, f);
-            return new MmuextOp(List.of(op), p.chance(0.3) ? 1 : 0);
+            MmuextOp.Op op = level == v.c.levels() && pre.chance(0.3) ? new MmuextOp.NewBaseptr(f) : new MmuextOp.Pin(level, f);
+            return new MmuextOp(List.of(op), pre.chance(0.3) ? 1 : 0);
         }
         List<MmuextOp.Op> ops = new ArrayList<>();
         int n = p.chance(0.15) ? 2 : 1;
         for (int i = 0; i < n; i++) ops.add(op(hostile && (i == n - 1)));
         // A preemption point (@preempt=N) on some calls: pins, unpins and new bases then leave
         // partial tables and deferred puts for the following requests to meet (issue 14).
-        return new MmuextOp(ops, p.chance(0.25) ? 1 + p.below(3) : 0);
+        return new MmuextOp(ops, pre.chance(0.15) ? 1 + pre.below(3) : 0);
     }
 
     /** The caller's tables a preempted (de)validation left part-way. */
