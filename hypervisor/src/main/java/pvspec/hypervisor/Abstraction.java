@@ -41,7 +41,8 @@ final class Abstraction {
             long[] c = ft.contents[mfn];
             Words w = c == null ? zero : Words.of(c);
             frames.add(new Frame(ft.owner[mfn], TYPES[FrameTable.type(ti)], FrameTable.typeCount(ti), FrameTable.count(ci),
-                    FrameTable.pinned(ti), FrameTable.allocated(ci), ft.linear[mfn], ft.dataTag[mfn], w));
+                    FrameTable.pinned(ti), FrameTable.allocated(ci), ft.linear[mfn], ft.dataTag[mfn], w,
+                    FrameTable.partial(ti), FrameTable.partial(ti) ? FrameTable.nrValidated(ti) : 0));
         }
         PMap<Integer, Domain> domains = IntTreePMap.empty();
         for (Dom d : hv.doms) if (d != null) domains = domains.plus(d.id, domain(d));
@@ -59,7 +60,7 @@ final class Abstraction {
                 tlb.put(keys[i], new TlbEntry(Tlb.mfn(val), Tlb.writable(val)));
             }
             vcpus.add(new Vcpu(d.baseptr[v], d.blocked(v), d.upcallPending(v), TreePMap.from(tlb),
-                    Optional.ofNullable((TrapBounce) d.lastTrap[v]), d.userBaseptr[v], d.userMode(v)));
+                    Optional.ofNullable((TrapBounce) d.lastTrap[v]), d.userBaseptr[v], d.userMode(v), d.oldGuestTable[v]));
         }
         PMap<Integer, TrapInfo> traps = IntTreePMap.empty();
         for (int v = 0; v < Dom.VECTORS; v++) if (d.traps[v] != null) traps = traps.plus(v, (TrapInfo) d.traps[v]);

@@ -19,9 +19,23 @@ import org.pcollections.TreePMap;
  * @param userMode it runs in guest user mode (Xen's {@code TF_kernel_mode} clear): its walks start
  *     at {@code userBaseptr}. {@code HYPERVISOR_iret} to a ring-3 frame sets it; an entry into the
  *     guest kernel (a bounce, a kernel-mode request) clears it
+ * @param oldGuestTable Xen's {@code old_guest_table} ({@link #NO_BASEPTR} when none): a table
+ *     whose put was preempted part-way (unpin, the old base of {@code NEW_BASEPTR}); it keeps a
+ *     general reference until {@code put_old_guest_table} finishes the put at the vCPU's next
+ *     {@code mmu_update} or {@code mmuext_op} (mm.c:3177-3214). Its type reference is held by the
+ *     table's {@code PGT_partial} ({@code old_guest_table_partial} is true: in a sequential run
+ *     the put is preempted only in {@code demote_lN_table}, which returns {@code -ERESTART});
+ *     {@code old_guest_ptpg} is NULL on every path the model has
  */
 public record Vcpu(long baseptr, boolean blocked, boolean upcallPending, PSortedMap<Long, TlbEntry> tlb,
-                   Optional<TrapBounce> lastTrap, long userBaseptr, boolean userMode) {
+                   Optional<TrapBounce> lastTrap, long userBaseptr, boolean userMode, long oldGuestTable) {
+
+    /** A vCPU with no deferred put. */
+    public Vcpu(long baseptr, boolean blocked, boolean upcallPending, PSortedMap<Long, TlbEntry> tlb,
+                Optional<TrapBounce> lastTrap, long userBaseptr, boolean userMode) {
+        this(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, NO_BASEPTR);
+    }
+
 
     public static final long NO_BASEPTR = -1;
 
@@ -32,23 +46,23 @@ public record Vcpu(long baseptr, boolean blocked, boolean upcallPending, PSorted
     }
 
     public Vcpu withBaseptr(long b) {
-        return new Vcpu(b, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode);
+        return new Vcpu(b, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, oldGuestTable);
     }
 
     public Vcpu withBlocked(boolean b) {
-        return new Vcpu(baseptr, b, upcallPending, tlb, lastTrap, userBaseptr, userMode);
+        return new Vcpu(baseptr, b, upcallPending, tlb, lastTrap, userBaseptr, userMode, oldGuestTable);
     }
 
     public Vcpu withUpcallPending(boolean u) {
-        return new Vcpu(baseptr, blocked, u, tlb, lastTrap, userBaseptr, userMode);
+        return new Vcpu(baseptr, blocked, u, tlb, lastTrap, userBaseptr, userMode, oldGuestTable);
     }
 
     public Vcpu withTlb(PSortedMap<Long, TlbEntry> t) {
-        return new Vcpu(baseptr, blocked, upcallPending, t, lastTrap, userBaseptr, userMode);
+        return new Vcpu(baseptr, blocked, upcallPending, t, lastTrap, userBaseptr, userMode, oldGuestTable);
     }
 
     public Vcpu withLastTrap(TrapBounce b) {
-        return new Vcpu(baseptr, blocked, upcallPending, tlb, Optional.of(b), userBaseptr, userMode);
+        return new Vcpu(baseptr, blocked, upcallPending, tlb, Optional.of(b), userBaseptr, userMode, oldGuestTable);
     }
 
     public boolean hasUserBaseptr() {
@@ -56,11 +70,11 @@ public record Vcpu(long baseptr, boolean blocked, boolean upcallPending, PSorted
     }
 
     public Vcpu withUserBaseptr(long b) {
-        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, b, userMode);
+        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, b, userMode, oldGuestTable);
     }
 
     public Vcpu withUserMode(boolean u) {
-        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, u);
+        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, u, oldGuestTable);
     }
 
     /** Its top-level tables (the kernel's, then the user's), each holding a general and a type reference. */
@@ -77,5 +91,25 @@ public record Vcpu(long baseptr, boolean blocked, boolean upcallPending, PSorted
     /** Whether it has a root to walk in its current mode. */
     public boolean hasCurrentRoot() {
         return currentRoot() != NO_BASEPTR;
+    }
+
+    public boolean hasOldGuestTable() {
+        return oldGuestTable != NO_BASEPTR;
+    }
+
+    public Vcpu withOldGuestTable(long mfn) {
+        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, mfn);
+    }
+
+    @Override
+    public int hashCode() { // the record's own formula over the first seven components, so that states without a deferred put hash as before
+        int h = Long.hashCode(baseptr);
+        h = h * 31 + Boolean.hashCode(blocked);
+        h = h * 31 + Boolean.hashCode(upcallPending);
+        h = h * 31 + tlb.hashCode();
+        h = h * 31 + lastTrap.hashCode();
+        h = h * 31 + Long.hashCode(userBaseptr);
+        h = h * 31 + Boolean.hashCode(userMode);
+        return oldGuestTable == NO_BASEPTR ? h : h * 31 + Long.hashCode(oldGuestTable);
     }
 }

@@ -57,7 +57,7 @@ public final class Canon {
 
     private static Frame frame(Frame f) {
         Words w = f.contents().isZero() ? Words.zero(f.contents().size()) : Words.of(f.contents().toArray());
-        return new Frame(f.owner(), f.type(), f.typeCount(), f.count(), f.pinned(), f.allocated(), f.linearCount(), f.dataTag(), w);
+        return new Frame(f.owner(), f.type(), f.typeCount(), f.count(), f.pinned(), f.allocated(), f.linearCount(), f.dataTag(), w, f.partial(), f.nrValidated());
     }
 
     private static Domain domain(Domain d) {
@@ -94,7 +94,7 @@ public final class Canon {
             TrapBounce b = v.lastTrap().get();
             last = Optional.of(new TrapBounce(b.vector(), b.software(), b.mode(), trap(b.handler())));
         }
-        return new Vcpu(v.baseptr(), v.blocked(), v.upcallPending(), settle(TreePMap.from(tlb)), last, v.userBaseptr(), v.userMode());
+        return new Vcpu(v.baseptr(), v.blocked(), v.upcallPending(), settle(TreePMap.from(tlb)), last, v.userBaseptr(), v.userMode(), v.oldGuestTable());
     }
 
     private static TrapInfo trap(TrapInfo t) {

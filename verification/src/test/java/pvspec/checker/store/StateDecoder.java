@@ -81,13 +81,15 @@ final class StateDecoder {
     private Frame frame() {
         int owner = id();
         int t = u8();
+        int nrValidated = (t & 32) != 0 ? (int) uvar() : 0;
         int typeCount = (int) svar();
         int count = (int) svar();
         int linear = (int) svar();
         int tag = id();
         long[] w = new long[(int) uvar()];
         for (int i = 0; i < w.length; i++) w[i] = word();
-        return new Frame(owner, PageType.values()[t & 7], typeCount, count, (t & 8) != 0, (t & 16) != 0, linear, tag, Words.of(w));
+        return new Frame(owner, PageType.values()[t & 7], typeCount, count, (t & 8) != 0, (t & 16) != 0, linear, tag, Words.of(w),
+                (t & 32) != 0, nrValidated);
     }
 
     private long word() {
@@ -133,6 +135,7 @@ final class StateDecoder {
         long base = svar();
         int f = u8();
         long user = svar();
+        long oldGuestTable = (f & 16) != 0 ? svar() : Vcpu.NO_BASEPTR;
         PSortedMap<Long, TlbEntry> tlb = TreePMap.empty();
         long n = uvar();
         for (long i = 0; i < n; i++) {
@@ -145,7 +148,7 @@ final class StateDecoder {
             int g = u8();
             last = Optional.of(new TrapBounce(vector, (g & 1) != 0, Mode.values()[g >> 1], trap()));
         }
-        return new Vcpu(base, (f & 1) != 0, (f & 2) != 0, tlb, last, user, (f & 8) != 0);
+        return new Vcpu(base, (f & 1) != 0, (f & 2) != 0, tlb, last, user, (f & 8) != 0, oldGuestTable);
     }
 
     private TrapInfo trap() {
