@@ -43,7 +43,8 @@ final class Abstraction {
             long[] c = ft.contents[mfn];
             Words w = c == null ? zero : Words.of(c);
             frames.add(new Frame(ft.owner[mfn], TYPES[FrameTable.type(ti)], FrameTable.typeCount(ti), FrameTable.count(ci),
-                    FrameTable.pinned(ti), FrameTable.allocated(ci), ft.linear[mfn], ft.dataTag[mfn], w));
+                    FrameTable.pinned(ti), FrameTable.allocated(ci), ft.linear[mfn], ft.dataTag[mfn], w,
+                    FrameTable.partial(ti), FrameTable.partial(ti) ? FrameTable.nrValidated(ti) : 0));
         }
         PMap<Integer, Domain> domains = IntTreePMap.empty();
         for (Dom d : hv.doms) if (d != null) domains = domains.plus(d.id, domain(d));
@@ -66,7 +67,7 @@ final class Abstraction {
             vcpus.add(new Vcpu(d.baseptr[v], d.blocked(v), d.upcallPending(v), TreePMap.from(tlb),
                     Optional.ofNullable((TrapBounce) d.lastTrap[v]), d.userBaseptr[v], d.userMode(v), traps,
                     new Callbacks(cb[Dom.CB_EVENT], cb[Dom.CB_FAILSAFE], cb[Dom.CB_SYSCALL], cb[Dom.CB_SYSCALL32], cb[Dom.CB_SYSENTER], (int) cb[Dom.CB_MASKS]),
-                    descriptors(d.descTables[v])));
+                    descriptors(d.descTables[v]), d.oldGuestTable[v]));
         }
         List<Port> ports = new ArrayList<>();
         for (long w : d.ports) ports.add(port(w));

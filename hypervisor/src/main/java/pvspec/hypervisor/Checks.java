@@ -106,6 +106,28 @@ public class Checks {
         return true;
     }
 
+    // ------------------------------------------------------------ preemption and partial tables
+
+    /** Where a taken-over partial validation resumes: at {@code nr_validated_ptes} (mm.c:3124-3128 skip the reset; XSA-299). */
+    public int resumeValidationAt(int nrValidated) {
+        return nrValidated;
+    }
+
+    /** General references dropped when a partial validation is taken over: the one {@code PGT_partial} held (mm.c:3136-3142). */
+    public int partialRefsDroppedOnTakeover() {
+        return 1;
+    }
+
+    /** {@code mmu_update} refuses a partial table: {@code page_lock} needs {@code PGT_validated} (mm.c:2054-2057). */
+    public boolean partialTableLocked() {
+        return true;
+    }
+
+    /** {@code relinquish_memory} devalidates a dying domain's partial tables (domain.c:2361-2417). */
+    public boolean relinquishTearsDownPartial() {
+        return true;
+    }
+
     /** {@code MMUEXT_FLUSH_CACHE}: needs I/O privilege. */
     public boolean cacheFlushPermitted(boolean callerPrivileged) {
         return callerPrivileged;

@@ -30,7 +30,8 @@ final class Concretion {
             Frame f = s.frame(mfn);
             ft.owner[mfn] = f.owner();
             ft.countInfo.set(mfn, FrameTable.countInfo(f.count(), f.allocated()));
-            ft.typeInfo.set(mfn, FrameTable.rawTypeInfo(f.type().ordinal(), f.typeCount(), f.pinned()));
+            long ti = FrameTable.rawTypeInfo(f.type().ordinal(), f.typeCount(), f.pinned());
+            ft.typeInfo.set(mfn, f.partial() ? FrameTable.partialTypeInfo(f.type().ordinal(), f.nrValidated(), f.pinned()) | ti : ti);
             ft.linear[mfn] = f.linearCount();
             ft.dataTag[mfn] = f.dataTag();
             ft.contents[mfn] = f.contents().isZero() ? null : f.contents().toArray();
@@ -60,6 +61,7 @@ final class Concretion {
         for (int v = 0; v < x.nvcpus; v++) {
             Vcpu vc = d.vcpu(v);
             x.baseptr[v] = vc.baseptr();
+            x.oldGuestTable[v] = vc.oldGuestTable();
             x.userBaseptr[v] = vc.userBaseptr();
             x.vflags[v] = (vc.blocked() ? Dom.BLOCKED : 0) | (vc.upcallPending() ? Dom.UPCALL : 0) | (vc.userMode() ? Dom.USER : 0);
             x.lastTrap[v] = vc.lastTrap().orElse(null);

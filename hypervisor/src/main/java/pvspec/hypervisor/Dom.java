@@ -40,6 +40,8 @@ final class Dom {
     final long[] baseptr;
     /** {@code guest_table_user} per vCPU ({@link #NO_BASEPTR} when null). */
     final long[] userBaseptr;
+    /** Xen's {@code old_guest_table} per vCPU ({@link #NO_BASEPTR} when none): a deferred put holding a general reference. */
+    final long[] oldGuestTable;
     final long[] vflags;
     final Tlb[] tlb;
     /** Last bounce per vCPU: a model {@code TrapBounce}, or null. */
@@ -94,6 +96,7 @@ final class Dom {
         vars[MAX_PAGES] = maxPages;
         baseptr = new long[nvcpus];
         userBaseptr = new long[nvcpus];
+        oldGuestTable = new long[nvcpus];
         vflags = new long[nvcpus];
         tlb = new Tlb[nvcpus];
         lastTrap = new Object[nvcpus];
@@ -105,6 +108,7 @@ final class Dom {
         for (int v = 0; v < nvcpus; v++) {
             baseptr[v] = NO_BASEPTR;
             userBaseptr[v] = NO_BASEPTR;
+            oldGuestTable[v] = NO_BASEPTR;
             tlb[v] = new Tlb();
             txn[v] = new Txn(hv);
         }

@@ -9,7 +9,9 @@ import pvspec.model.abi.DomId;
  *
  * <p>{@link #countInfo} holds the general count (low 32 bits, signed) and {@code PGC_allocated};
  * {@link #typeInfo} the type count (low 32 bits, signed), the type (bits 32..34: 0 none, 1..4
- * L1..L4, 5 writable, 6 descriptor page; the type is 0 whenever the count is 0) and {@code PGT_pinned}. Both are
+ * L1..L4, 5 writable, 6 descriptor page; the type is 0 whenever the count is 0), {@code PGT_pinned}, and
+ * {@code PGT_partial} with Xen's {@code nr_validated_ptes} (bits 40..49: entries are at most 512)
+ * for a table a preempted (de)validation left part-way. Both are
  * changed by compare-and-swap (see the package documentation). Contents are allocated on the
  * first non-zero write: {@code null} means all zero, so free and data frames cost no entries.
  */
@@ -21,6 +23,8 @@ final class FrameTable {
 
     static final long PGC_ALLOCATED = 1L << 62;
     static final long PGT_PINNED = 1L << 62;
+    static final long PGT_PARTIAL = 1L << 61;
+    private static final int NR_VALIDATED_SHIFT = 40;
     private static final long COUNT_MASK = 0xFFFF_FFFFL;
 
     /** Owner of a free frame. */
@@ -107,8 +111,22 @@ final class FrameTable {
         return type >= 1 && type <= 4;
     }
 
-    /** A validated page table: a table type with references. */
+    static boolean partial(long ti) {
+        return (ti & PGT_PARTIAL) != 0;
+    }
+
+    /** {@code nr_validated_ptes} of a partial frame. */
+    static int nrValidated(long ti) {
+        return (int) (ti >>> NR_VALIDATED_SHIFT) & 0x3FF;
+    }
+
+    /** A partial table of {@code type}: its one type reference held by {@code PGT_partial}, entries below {@code nr} validated. */
+    static long partialTypeInfo(int type, int nr, boolean pinned) {
+        return typeInfo(type, 1, pinned) | PGT_PARTIAL | (long) nr << NR_VALIDATED_SHIFT;
+    }
+
+    /** A validated page table: a table type with references, not partial. */
     static boolean isTable(long ti) {
-        return isPageTable(type(ti)) && typeCount(ti) > 0;
+        return isPageTable(type(ti)) && typeCount(ti) > 0 && !partial(ti);
     }
 }

@@ -6,6 +6,7 @@ import static pvspec.model.abi.check.Check.MMU_FOREIGN_UPPER;
 import static pvspec.model.abi.check.Check.MMU_MACHPHYS_NOT_OWNED;
 import static pvspec.model.abi.check.Check.MMU_MACHPHYS_PT_OWNER;
 import static pvspec.model.abi.check.Check.MMU_NOT_OWNED;
+import static pvspec.model.abi.check.Check.MMU_PARTIAL_TABLE;
 import static pvspec.model.abi.check.Check.MMU_PT_OWNER_UNKNOWN;
 import static pvspec.model.abi.check.Check.MMU_SEG_DESC_PAGE;
 import static pvspec.model.abi.check.Check.MMU_UNKNOWN_CMD;
@@ -27,13 +28,20 @@ final class MmuUpdateOps {
 
 
     static Result apply(Txn t, MmuUpdate h) {
+        OldGuest.put(t, t.vcpu, false); // first, whatever the arguments (mm.c:4003)
         int pt = t.me;
-        int ptDom = h.ptDom();
-        if (ptDom != 0) { // rcu_lock_domain_by_id(pt_dom - 1): no DOMID_SELF, dying domains found
-            pt = ptDom - 1;
-            if (t.dom(pt) == null) throw Refused.of(MMU_PT_OWNER_UNKNOWN);
+        int pg;
+        try {
+            int ptDom = h.ptDom();
+            if (ptDom != 0) { // rcu_lock_domain_by_id(pt_dom - 1): no DOMID_SELF, dying domains found
+                pt = ptDom - 1;
+                if (t.dom(pt) == null) throw Refused.of(MMU_PT_OWNER_UNKNOWN);
+            }
+            pg = PgOwners.of(t, h.pgDom());
+        } catch (Refused r) {
+            t.batchStoppedBy = r.check; // the deferred put stays done
+            return new Result.Partial(r.check.errno(), 0);
         }
-        int pg = PgOwners.of(t, h.pgDom());
         List<MmuUpdate.Request> rs = h.requests();
         int n = rs.size();
         for (int done = 0; done < n; done++) {
@@ -67,6 +75,7 @@ final class MmuUpdateOps {
         int table = (int) mfn;
         if (!t.checks.tableOwner(ft.owner[table], pt)) throw Refused.of(MMU_NOT_OWNED);
         long ti = ft.typeInfo.get(table);
+        if (FrameTable.partial(ti) && t.checks.partialTableLocked()) throw Refused.of(MMU_PARTIAL_TABLE);
         // A typed descriptor page: page_lock succeeds and the type switch has no case for it (mm.c:4139-4200).
         if (FrameTable.typeCount(ti) > 0 && FrameTable.type(ti) == FrameTable.SEG_DESC) throw Refused.of(MMU_SEG_DESC_PAGE);
         if (!FrameTable.isTable(ti)) {

@@ -28,13 +28,32 @@ final class MmuextOps {
     private MmuextOps() {}
 
 
+    /**
+     * The batch loop of {@code do_mmuext_op} (mm.c:3449-3984): the vCPU's deferred put first;
+     * before every command but the first, a pending deferred put or the preemption check stops it
+     * with a continuation; a command preempted inside stops it too; a deferred put left at the end
+     * makes the null continuation.
+     */
     static Result apply(Txn t, MmuextOp h) {
+        t.preemptAt(h.preempt());
+        try {
+            OldGuest.put(t, t.vcpu, true);
+        } catch (Preempt p) {
+            return new Result.Restart(0);
+        }
         // get_pg_owner (a domid_t), then xsm_mmuext_op, which does not spare dom_io (mm.c:3494-3508).
-        int pg = PgOwners.of(t, h.foreigndom() & 0xFFFF);
-        if (!PgOwners.xsmTarget(t, pg)) throw Refused.of(MMUEXT_XSM);
+        int pg;
+        try {
+            pg = PgOwners.of(t, h.foreigndom() & 0xFFFF);
+            if (!PgOwners.xsmTarget(t, pg)) throw Refused.of(MMUEXT_XSM);
+        } catch (Refused r) {
+            t.batchStoppedBy = r.check; // the deferred put stays done
+            return new Result.Partial(r.check.errno(), 0);
+        }
         List<MmuextOp.Op> ops = h.ops();
         int n = ops.size();
         for (int done = 0; done < n; done++) {
+            if (OldGuest.held(t) || (done > 0 && t.preemptCheck())) return new Result.Restart(done);
             long mark = t.mark();
             try {
                 op(t, pg, ops.get(done));
@@ -42,9 +61,14 @@ final class MmuextOps {
                 t.rollback(mark);
                 t.batchStoppedBy = r.check;
                 return new Result.Partial(r.check.errno(), done);
+            } catch (FailedAfter r) {
+                t.batchStoppedBy = r.check;
+                return new Result.Partial(r.check.errno(), done);
+            } catch (Preempt p) {
+                return new Result.Restart(done);
             }
         }
-        return Result.OK;
+        return OldGuest.held(t) ? new Result.Restart(n) : Result.OK;
     }
 
     private static void op(Txn t, int pg, MmuextOp.Op op) {
@@ -107,7 +131,7 @@ final class MmuextOps {
         if (pg == DomId.DOMID_XEN) throw Refused.of(MMUEXT_BAD_TYPE); // the shared M2P: PGT_none, type count 1
         PageRefs.getPage(t, mfn, pg, MMUEXT_NOT_OWNED);
         int f = (int) mfn;
-        PageRefs.getPageType(t, f, level, MMUEXT_BAD_TYPE);
+        typePreemptibly(t, f, level);
         for (;;) {
             long ti = t.ft.typeInfo.get(f);
             if (FrameTable.pinned(ti)) throw Refused.of(MMUEXT_ALREADY_PINNED);
@@ -129,13 +153,32 @@ final class MmuextOps {
         long ti = ft.typeInfo.get(f);
         if (!FrameTable.pinned(ti)) throw Refused.of(MMUEXT_NOT_PINNED);
         t.setTypeInfo(f, ti & ~FrameTable.PGT_PINNED);
-        PageRefs.putPageAndType(t, f);
+        try {
+            PageRefs.putPageAndType(t, f, true);
+        } catch (Preempt p) {
+            // mm.c:3657-3670: old_guest_table keeps the pin's general reference; the command is done.
+            t.setLong(t.dom.oldGuestTable, t.vcpu, f);
+        }
+    }
+
+    /**
+     * {@code get_page_type_preemptible} for a pin or a new base: preempted, the reference
+     * {@code get_page_from_gfn} took goes (mm.c:3581-3590); failed after taking a partial table
+     * over, old_guest_table's put drops it (mm.c:3588, 3204).
+     */
+    private static void typePreemptibly(Txn t, int f, int level) {
+        try {
+            PageRefs.getPageType(t, f, level, MMUEXT_BAD_TYPE, true);
+        } catch (Preempt | FailedAfter e) {
+            PageRefs.putPage(t, f);
+            throw e;
+        }
     }
 
     /** {@code MMUEXT_NEW_BASEPTR}: the vCPU runs on a new top-level table; loading it flushes the TLB. */
     private static void newBaseptr(Txn t, long mfn) {
         PageRefs.getPage(t, mfn, t.me, MMUEXT_NOT_OWNED);
-        PageRefs.getPageType(t, (int) mfn, t.hv.levels, MMUEXT_BAD_TYPE);
+        typePreemptibly(t, (int) mfn, t.hv.levels);
         Dom d = t.dom;
         long old = d.baseptr[t.vcpu];
         // fill_ro_mpt (mm.c:1729), except when reloading the current base (mm.c:3339).
@@ -146,7 +189,14 @@ final class MmuextOps {
         }
         t.setLong(d.baseptr, t.vcpu, mfn);
         TlbOps.flushLocal(t, d, t.vcpu);
-        if (old != Dom.NO_BASEPTR) PageRefs.putPageAndType(t, (int) old);
+        if (old == Dom.NO_BASEPTR) return;
+        try {
+            PageRefs.putPageAndType(t, (int) old, true);
+        } catch (Preempt p) {
+            // mm.c:3389-3397: the old base becomes old_guest_table and the command is re-issued.
+            t.setLong(d.oldGuestTable, t.vcpu, old);
+            throw p;
+        }
     }
 
     /**

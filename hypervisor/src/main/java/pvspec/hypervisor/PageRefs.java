@@ -92,12 +92,26 @@ final class PageRefs {
      * first flushes its owner's writable translations to it and validates its contents.
      */
     static void getPageType(Txn t, int mfn, int type, Check badType) {
+        getPageType(t, mfn, type, badType, false);
+    }
+
+    /**
+     * {@code _get_page_type}; {@code preemptible} as {@code get_page_type_preemptible}: an L2..L4
+     * validation checks for preemption and may stop with the frame {@code PGT_partial}
+     * ({@link Preempt}). A partial frame of the asked type is taken over by any caller: no new
+     * type reference, validation resumes at {@code nr_validated_ptes} (mm.c:2958-3002).
+     */
+    static void getPageType(Txn t, int mfn, int type, Check badType, boolean preemptible) {
         FrameTable ft = t.ft;
         for (;;) {
             long ti = ft.typeInfo.get(mfn);
             int tc = typeCount(ti);
             if (tc > 0) {
                 if (!t.checks.typeMatches(FrameTable.type(ti), type)) throw Refused.of(badType);
+                if (FrameTable.partial(ti)) {
+                    resume(t, mfn, ti, preemptible);
+                    return;
+                }
                 if (t.casType(mfn, ti, FrameTable.typeInfo(FrameTable.type(ti), tc + 1, FrameTable.pinned(ti)))) return;
                 continue;
             }
@@ -107,13 +121,41 @@ final class PageRefs {
                 Dom owner = t.dom(ft.owner[mfn]);
                 if (owner != null) TlbOps.forgetWritableIn(t, owner, mfn);
             }
-            validate(t, mfn, type);
+            validate(t, mfn, type, 0, preemptible);
             return;
         }
     }
 
+    /**
+     * Take a partial table's validation over: clear {@code PGT_partial} (the type count stays 1),
+     * validate from {@code nr_validated_ptes}, then drop the general reference that went with the
+     * partial state (mm.c:3136-3142). A failing entry leaves the table torn down with the
+     * refusal, as Xen's {@code old_guest_table} and null continuation do ({@link FailedAfter}).
+     */
+    private static void resume(Txn t, int mfn, long ti, boolean preemptible) {
+        int type = FrameTable.type(ti);
+        long mark = t.mark();
+        t.setTypeInfo(mfn, FrameTable.typeInfo(type, 1, FrameTable.pinned(ti)));
+        try {
+            validate(t, mfn, type, t.checks.resumeValidationAt(FrameTable.nrValidated(ti)), preemptible);
+        } catch (Preempt p) {
+            putPage(t, mfn); // the new partial state took its own
+            throw p;
+        } catch (Refused r) {
+            t.rollback(mark);
+            putPartial(t, mfn, false);
+            throw new FailedAfter(r.check);
+        }
+        for (int i = 0; i < t.checks.partialRefsDroppedOnTakeover(); i++) putPage(t, mfn);
+    }
+
     /** {@code put_page_type}: one type reference fewer; the last one of a page table devalidates it. */
     static void putPageType(Txn t, int mfn) {
+        putPageType(t, mfn, false);
+    }
+
+    /** {@code _put_page_type}; {@code preemptible}: devalidating an L2..L4 table may stop with it partial ({@link Preempt}). */
+    static void putPageType(Txn t, int mfn, boolean preemptible) {
         t.needFrame(mfn);
         FrameTable ft = t.ft;
         for (;;) {
@@ -121,7 +163,7 @@ final class PageRefs {
             int tc = typeCount(ti);
             int type = FrameTable.type(ti);
             if (!t.casType(mfn, ti, FrameTable.typeInfo(type, tc - 1, FrameTable.pinned(ti)))) continue;
-            if (tc <= 1 && FrameTable.isPageTable(type)) devalidate(t, mfn, type);
+            if (tc <= 1 && FrameTable.isPageTable(type)) devalidate(t, mfn, type, ft.entries, preemptible);
             return;
         }
     }
@@ -132,35 +174,76 @@ final class PageRefs {
         putPage(t, mfn);
     }
 
+    /** {@code put_page_and_type_preemptible}: a preempted type put keeps the general reference with the caller. */
+    static void putPageAndType(Txn t, int mfn, boolean preemptible) {
+        putPageType(t, mfn, preemptible);
+        putPage(t, mfn);
+    }
+
+    /**
+     * {@code _put_page_type} with {@code PTF_partial_set} ({@code put_old_guest_table},
+     * {@code relinquish_memory}): a partial table's devalidation goes on from
+     * {@code nr_validated_ptes} down; at the end its type and its partial reference go. Preempted
+     * again, it stays partial with one partial reference. A frame no longer partial is left alone.
+     */
+    static void putPartial(Txn t, int mfn, boolean preemptible) {
+        t.needFrame(mfn);
+        long ti = t.ft.typeInfo.get(mfn);
+        if (!FrameTable.partial(ti)) return;
+        t.setTypeInfo(mfn, FrameTable.typeInfo(FrameTable.NONE, 0, FrameTable.pinned(ti)));
+        try {
+            devalidate(t, mfn, FrameTable.type(ti), FrameTable.nrValidated(ti), preemptible);
+        } finally {
+            putPage(t, mfn); // preempted again: the new partial state took its own
+        }
+    }
+
     // ------------------------------------------------------------ validation
 
-    /** Every present guest entry takes its references; a top-level table then gets the hypervisor's slots. */
-    private static void validate(Txn t, int mfn, int level) {
+    /**
+     * {@code promote_lN_table}: every present guest entry from {@code from} on takes its
+     * references; a top-level table then gets the hypervisor's slots. Preemptible, an L2..L4
+     * table checks before each entry past {@code from} (mm.c:1429) and stops partial
+     * (mm.c:1456-1462, 2673-2676).
+     */
+    private static void validate(Txn t, int mfn, int level, int from, boolean preemptible) {
         Hypervisor hv = t.hv;
-        long[] c = t.ft.contents[mfn];
-        if (c != null) {
-            int owner = t.ft.owner[mfn];
-            for (int i = 0; i < c.length; i++) {
-                long e = c[i];
-                if (!Pte.present(e) || !hv.guestSlot(level, i)) continue;
-                getFromEntry(t, e, mfn, level, owner);
-                // Stored adjusted, as promote_lN_table does (mm.c:1350, 1494, 1596, 1832).
-                long adjusted = t.checks.adjustForGuest(e, level, level == hv.levels);
-                if (adjusted != e) t.setEntry(mfn, i, adjusted);
+        FrameTable ft = t.ft;
+        int owner = ft.owner[mfn];
+        for (int i = from; i < ft.entries; i++) {
+            if (preemptible && level > 1 && i > from && t.preemptCheck()) {
+                t.setTypeInfo(mfn, FrameTable.partialTypeInfo(level, i, FrameTable.pinned(ft.typeInfo.get(mfn))));
+                long ci = ft.countInfo.get(mfn);
+                t.setCountInfo(mfn, FrameTable.countInfo(count(ci) + 1, FrameTable.allocated(ci)));
+                throw Preempt.INSTANCE;
             }
+            long e = ft.entry(mfn, i);
+            if (!Pte.present(e) || !hv.guestSlot(level, i)) continue;
+            getFromEntry(t, e, mfn, level, owner);
+            // Stored adjusted, as promote_lN_table does (mm.c:1350, 1494, 1596, 1832).
+            long adjusted = t.checks.adjustForGuest(e, level, level == hv.levels);
+            if (adjusted != e) t.setEntry(mfn, i, adjusted);
         }
         if (level == hv.levels) writeHypervisorSlots(t, mfn);
     }
 
-    /** Every present guest entry of a former table drops its references. */
-    private static void devalidate(Txn t, int mfn, int level) {
+    /**
+     * {@code demote_lN_table}: the present guest entries below {@code upto} drop their references,
+     * from the last down. Preemptible, an L2..L4 table checks after each entry but the last
+     * (mm.c:1880-1888) and stops partial, with one type reference (mm.c:1902-1908, 2773-2779).
+     */
+    private static void devalidate(Txn t, int mfn, int level, int upto, boolean preemptible) {
         Hypervisor hv = t.hv;
-        long[] c = t.ft.contents[mfn];
-        if (c == null) return;
-        for (int i = 0; i < c.length; i++) {
-            long e = c[i];
-            if (!Pte.present(e) || !hv.guestSlot(level, i)) continue;
-            putFromEntry(t, e, mfn, level);
+        FrameTable ft = t.ft;
+        for (int i = upto - 1; i >= 0; i--) {
+            long e = ft.entry(mfn, i);
+            if (Pte.present(e) && hv.guestSlot(level, i)) putFromEntry(t, e, mfn, level);
+            if (i > 0 && preemptible && level > 1 && t.preemptCheck()) {
+                t.setTypeInfo(mfn, FrameTable.partialTypeInfo(level, i, FrameTable.pinned(ft.typeInfo.get(mfn))));
+                long ci = ft.countInfo.get(mfn);
+                t.setCountInfo(mfn, FrameTable.countInfo(count(ci) + 1, FrameTable.allocated(ci)));
+                throw Preempt.INSTANCE;
+            }
         }
     }
 
@@ -267,7 +350,7 @@ final class PageRefs {
         if (!t.checks.linearSameOwner(ft.owner[table], ft.owner[tg]) || count(ft.countInfo.get(tg)) == 0) return false;
         long ti = ft.typeInfo.get(tg);
         if (!t.checks.linearOneLevel(ft.linear[table], ft.linear[tg])) return false;
-        if (FrameTable.type(ti) != level || typeCount(ti) == 0) return false;
+        if (FrameTable.type(ti) != level || typeCount(ti) == 0 || FrameTable.partial(ti)) return false;
         t.setInt(ft.linear, table, ft.linear[table] + 1);
         t.setInt(ft.linear, tg, ft.linear[tg] - 1);
         long ci = ft.countInfo.get(tg);

@@ -14,6 +14,7 @@ final class Teardown {
         for (int p = 0; p < d.ports.length; p++) EvtchnOps.closePort(t, d, p);
         for (int h = 0; h < d.maptrack.length; h++) if (d.maptrack[h] != null) GrantOps.release(t, d, h);
         for (int v = 0; v < d.nvcpus; v++) {
+            OldGuest.put(t, d, v, false); // vcpu_destroy_pagetables (mm.c:3220)
             long base = d.baseptr[v];
             long user = d.userBaseptr[v];
             t.setLong(d.baseptr, v, Dom.NO_BASEPTR);
@@ -34,6 +35,10 @@ final class Teardown {
             if (!FrameTable.pinned(ti)) continue;
             t.setTypeInfo(mfn, ti & ~FrameTable.PGT_PINNED);
             PageRefs.putPageAndType(t, mfn);
+        }
+        for (int mfn = 0; mfn < ft.frames; mfn++) {
+            // relinquish_memory tears partial tables down (domain.c:2361-2417).
+            if (ft.owner[mfn] == d.id && t.checks.relinquishTearsDownPartial()) PageRefs.putPartial(t, mfn, false);
         }
         for (int mfn = 0; mfn < ft.frames; mfn++) {
             if (ft.owner[mfn] != d.id) continue;

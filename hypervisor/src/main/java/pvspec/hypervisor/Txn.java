@@ -29,6 +29,9 @@ final class Txn {
     long wanted;
     /** The check that stopped a batch part-way (its result is a "done" count, not a refusal), or null. */
     Check batchStoppedBy;
+    /** Which evaluation of {@code hypercall_preempt_check()} returns true in this call (0: none), and how many were made. */
+    private int preemptAt;
+    private int preemptEvaluated;
 
     /** Frames freed by this hypercall: returned to the heap only at commit. */
     private int[] freed = new int[8];
@@ -49,6 +52,18 @@ final class Txn {
         wanted = heldLocks;
         nFreed = 0;
         batchStoppedBy = null;
+        preemptAt = 0;
+        preemptEvaluated = 0;
+    }
+
+    /** The request's {@code @preempt=N}. */
+    void preemptAt(int n) {
+        preemptAt = n;
+    }
+
+    /** One evaluation of {@code hypercall_preempt_check()}. */
+    boolean preemptCheck() {
+        return preemptAt > 0 && ++preemptEvaluated == preemptAt;
     }
 
     // ---------------------------------------------------------------- marks

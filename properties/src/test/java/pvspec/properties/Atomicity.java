@@ -32,6 +32,9 @@ public final class Atomicity {
         // A kernel-mode request from user mode entered the kernel first (x86_64/entry.S): that stays.
         before = pvspec.model.rules.Step.entry(before, c);
         if (after.equals(before)) return true;
+        // mmuext_op and mmu_update finish the caller's deferred put first (mm.c:3461, 4003), and a
+        // taken-over validation that fails tears its partial table down (mm.c:1464-1489): both stay.
+        if (h instanceof pvspec.model.abi.MmuextOp || h instanceof pvspec.model.abi.MmuUpdate) return partialWorkDone(before, c, after);
         // EFAULT reading the vCPU mask comes after the write, which stays (mm.c:4527-4541).
         if (h instanceof UpdateVaMapping) return r instanceof Result.Err e && e.errno() == Errno.EFAULT;
         if (!(h instanceof SetTrapTable)) return false;
@@ -39,5 +42,17 @@ public final class Atomicity {
         if (d == null || !d.hasVcpu(c.vcpu())) return false;
         Vcpu v = d.vcpu(c.vcpu());
         return after.equals(before.withDomain(d.withVcpu(c.vcpu(), v.withTraps(after.dom(c.domain()).vcpu(c.vcpu()).traps()))));
+    }
+
+    private static boolean partialWorkDone(State before, Caller c, State after) {
+        Domain d = before.domains().get(c.domain());
+        Domain a = after.domains().get(c.domain());
+        boolean deferredPut = d != null && a != null && d.hasVcpu(c.vcpu()) && d.vcpu(c.vcpu()).hasOldGuestTable()
+                && !a.vcpu(c.vcpu()).hasOldGuestTable();
+        return deferredPut || partials(after) < partials(before);
+    }
+
+    private static long partials(State s) {
+        return s.frames().stream().filter(pvspec.model.state.Frame::partial).count();
     }
 }

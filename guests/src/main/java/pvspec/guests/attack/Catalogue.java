@@ -55,7 +55,10 @@ public final class Catalogue {
             new ForeignPageTableOwner(),
             new Xsa212MemoryExchange(),
             new PtwrMapsWhatAnUpdateMayNot(),
-            new PtwrIntoAGrantedL1());
+            new PtwrIntoAGrantedL1(),
+            new Xsa45PreemptedPinContinues(),
+            new Xsa299WritePartialTable(),
+            new Xsa310DieWithPartialTables());
 
     /** The attack with this name. */
     public static Attack byName(String name) {

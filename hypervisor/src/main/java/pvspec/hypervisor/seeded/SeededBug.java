@@ -100,7 +100,7 @@ public enum SeededBug {
             };
         }
     },
-    MISSING_SCRUB("missing-scrub", "-", "a dying domain's freed frame is not scrubbed (free_domheap_pages)", EnumSet.of(Finder.FUZZ, Finder.CHECK)) {
+    MISSING_SCRUB("missing-scrub", "-", "a dying domain's freed frame is not scrubbed (free_domheap_pages)", Finder.SEQUENTIAL) {
         @Override public Checks checks() {
             return new Checks() {
                 @Override public boolean scrubOnFree(boolean ownerDying) {
@@ -277,6 +277,43 @@ public enum SeededBug {
         @Override public Checks checks() {
             return new Checks() {
                 @Override public boolean ptwrValidatesNewEntry() {
+                    return false;
+                }
+            };
+        }
+    },
+    // Preemption and partial validation (issue 14).
+    RESTART_REVALIDATES_FROM_ZERO("restart-revalidates-from-zero", "XSA-299", "a continuation re-validates a partial table from entry 0 and takes the references of the validated entries again", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public int resumeValidationAt(int nrValidated) {
+                    return 0;
+                }
+            };
+        }
+    },
+    PARTIAL_REF_DROPPED_TWICE("partial-ref-dropped-twice", "XSA-58", "taking a partial validation over drops the partial state's general reference twice", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public int partialRefsDroppedOnTakeover() {
+                    return 2;
+                }
+            };
+        }
+    },
+    PARTIAL_TABLE_WRITABLE("partial-table-writable", "XSA-299", "mmu_update writes a partially validated table as ordinary memory (no page_lock on PGT_partial)", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean partialTableLocked() {
+                    return false;
+                }
+            };
+        }
+    },
+    DYING_PARTIAL_LEAK("dying-partial-leak", "XSA-310", "relinquish_memory leaves a dying domain's partial tables as they are", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean relinquishTearsDownPartial() {
                     return false;
                 }
             };

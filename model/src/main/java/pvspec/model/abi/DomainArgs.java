@@ -69,7 +69,7 @@ public record DomainArgs(List<Arg> args, boolean management, Function<int[], Hyp
                     ids -> h.withForeigndom(MmuUpdate.foreigndom(ids[0], ids[1])));
         }
 
-        @Override public DomainArgs mmuextOp(MmuextOp h) { return one(Role.TARGET, h.foreigndom(), ids -> new MmuextOp(h.ops(), ids[0])); }
+        @Override public DomainArgs mmuextOp(MmuextOp h) { return one(Role.TARGET, h.foreigndom(), ids -> new MmuextOp(h.ops(), ids[0], h.preempt())); }
 
         @Override
         public DomainArgs updateVaMapping(UpdateVaMapping h) {

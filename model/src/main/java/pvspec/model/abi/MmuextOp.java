@@ -6,17 +6,33 @@ import java.util.List;
  * {@code HYPERVISOR_mmuext_op}: pinning, base pointers, TLB and page operations, processed in
  * order until the first refused one.
  *
+ * @param ops the commands
  * @param foreigndom whose frames the pin, unpin, clear and copy commands name
  *     ({@code get_pg_owner}, as a {@code domid_t}): {@link DomId#DOMID_SELF}, or (the control
  *     domain building a guest) another domain
+ * @param preempt which evaluation of {@code hypercall_preempt_check()} during this call returns
+ *     true (1 = the first; 0 = none: the check never fires). Preemption is an explicit input of
+ *     the request, never randomness, so a trace means one thing and the checker can enumerate it
+ *     (trace syntax {@code @preempt=N}; docs/trace-syntax.md)
  */
-public record MmuextOp(List<Op> ops, int foreigndom) implements Hypercall {
+public record MmuextOp(List<Op> ops, int foreigndom, int preempt) implements Hypercall {
     public MmuextOp {
         ops = List.copyOf(ops);
     }
 
+    /** The caller's own frames; the preemption check never fires. */
     public MmuextOp(List<Op> ops) {
-        this(ops, DomId.DOMID_SELF);
+        this(ops, DomId.DOMID_SELF, 0);
+    }
+
+    /** The page owner's frames; the preemption check never fires. */
+    public MmuextOp(List<Op> ops, int foreigndom) {
+        this(ops, foreigndom, 0);
+    }
+
+    /** The same commands, preempted at the {@code n}-th check. */
+    public MmuextOp preemptedAt(int n) {
+        return new MmuextOp(ops, foreigndom, n);
     }
 
     public static MmuextOp of(Op... ops) {

@@ -18,7 +18,7 @@ import java.util.List;
  */
 public sealed interface Result
         permits Result.Ok, Result.Value, Result.Extents, Result.Err, Result.Partial, Result.Gnt,
-                Result.Fault, Result.EvtchnStatus, Result.Multi {
+                Result.Fault, Result.EvtchnStatus, Result.Multi, Result.Restart {
 
     /** Whether the guest's request was carried out (wholly, for a batch). */
     boolean succeeded();
@@ -90,6 +90,22 @@ public sealed interface Result
         }
         @Override public int hashCode() { return 5 + 31 * (errno.ordinal() * 8191 + done); }
         @Override public String toString() { return errno.name() + " done=" + done; }
+    }
+
+    /**
+     * The call was preempted: Xen returned {@code -ERESTART} inside and made a hypercall
+     * continuation ({@code hypercall_create_continuation}, mm.c:3951-3969), so the guest sees no
+     * result yet: its vCPU re-issues the call for requests {@code done} onwards (Xen advances the
+     * request handle by {@code done} and passes {@code (count - done) | MMU_UPDATE_PREEMPTED}; when
+     * every request is done and only a deferred put is left, the null continuation: a batch of
+     * none). What the requests before {@code done} did, and any partial state, stays; other vCPUs
+     * and domains run before the continuation does.
+     */
+    record Restart(int done) implements Result {
+        @Override public boolean succeeded() { return false; }
+        @Override public boolean equals(Object o) { return o instanceof Restart && ((Restart) o).done == done; }
+        @Override public int hashCode() { return 9 + 31 * done; }
+        @Override public String toString() { return "restart done=" + done; }
     }
 
     /** A grant-table status: {@code GNTST_okay} or the reason for a refusal. */

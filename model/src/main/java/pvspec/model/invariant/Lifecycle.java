@@ -14,7 +14,9 @@ import pvspec.model.state.Vcpu;
  * INV-13 lifecycle. Protects against zombies and dangling references after destruction: a dying
  * domain holds nothing of its own any more (ports, mappings, pins, base pointers, allocations;
  * only frames others still reference), and once it is gone nothing names it: it owns no frame,
- * no port is linked to it, no mapping refers to its grants.
+ * no port is linked to it, no mapping refers to its grants. Its partially validated tables and
+ * deferred puts are torn down with it ({@code relinquish_memory}, {@code vcpu_destroy_pagetables}:
+ * XSA-299's teardown).
  */
 public final class Lifecycle extends NamedInvariant {
     public Lifecycle() {
@@ -30,6 +32,10 @@ public final class Lifecycle extends NamedInvariant {
             if (d.life() != pvspec.model.state.Lifecycle.DYING) continue;
             for (int p = 0; p < d.ports().size(); p++) if (!d.port(p).isFree()) out.add(Violation.port(clause("dying-ports-closed"), d.id(), p, "dying d" + d.id() + " still has an open port"));
             if (!d.maptrack().isEmpty()) out.add(Violation.of(clause("dying-no-mappings"), "dying d" + d.id() + " still holds grant mappings"));
+            for (Vcpu v : d.vcpus()) if (v.hasOldGuestTable()) out.add(Violation.frame(clause("dying-partial-torn-down"), v.oldGuestTable(), "dying d" + d.id() + " still has a deferred put (old_guest_table)"));
+            for (int mfn = 0; mfn < s.frames().size(); mfn++) {
+                if (s.frame(mfn).owner() == d.id() && s.frame(mfn).partial()) out.add(Violation.frame(clause("dying-partial-torn-down"), mfn, "dying d" + d.id() + " still has partially validated table " + mfn));
+            }
             for (Vcpu v : d.vcpus()) if (!v.roots().isEmpty() || !v.tlb().isEmpty()) out.add(Violation.of(clause("dying-no-address-space"), "dying d" + d.id() + " still has a base pointer or TLB entries"));
             for (int mfn = 0; mfn < s.frames().size(); mfn++) {
                 Frame f = s.frame(mfn);

@@ -17,7 +17,9 @@ import pvspec.model.state.Vcpu;
  * owner's: a type change flushes the owner's dirty CPUs only ({@code _get_page_type},
  * mm.c:3025-3058), so another domain that cached a writable translation while it mapped the
  * frame (a grant, or the control domain's foreign mapping) and dropped that mapping without
- * flushing may keep it (INV-8 still bounds what it reaches).
+ * flushing may keep it (INV-8 still bounds what it reaches). A partially validated or devalidated
+ * table ({@code PGT_partial}, a preempted pin, unpin or {@code NEW_BASEPTR}: XSA-299, XSA-309) is a
+ * page table too: its own clause, {@code partial-table-not-writable}, names it.
  */
 public final class NoWritablePagetable extends NamedInvariant {
     public NoWritablePagetable() {
@@ -36,7 +38,7 @@ public final class NoWritablePagetable extends NamedInvariant {
                 for (Map.Entry<Long, TlbEntry> t : v.tlb().entrySet()) {
                     long mfn = t.getValue().mfn();
                     if (t.getValue().writable() && s.validMfn(mfn) && s.frame(mfn).type().isPageTable() && s.frame(mfn).owner() == d.id()) {
-                        out.add(Violation.frame(clause("no-writable-tlb-entry"), mfn, "d" + d.id() + " has a writable TLB entry for page table " + mfn + " at va " + t.getKey()));
+                        out.add(Violation.frame(clause(s.frame(mfn).partial() ? "partial-table-not-writable" : "no-writable-tlb-entry"), mfn, "d" + d.id() + " has a writable TLB entry for page table " + mfn + " at va " + t.getKey()));
                     }
                 }
             }
@@ -52,7 +54,7 @@ public final class NoWritablePagetable extends NamedInvariant {
         for (Map.Entry<Long, Boolean> leaf : r.leaves().entrySet()) {
             long mfn = leaf.getKey();
             if (leaf.getValue() && s.validMfn(mfn) && s.frame(mfn).type().isPageTable()) {
-                out.add(Violation.frames(clause("no-writable-walk"), "page table " + mfn + " is writable through the tables under " + root, mfn, root));
+                out.add(Violation.frames(clause(s.frame(mfn).partial() ? "partial-table-not-writable" : "no-writable-walk"), "page table " + mfn + " is writable through the tables under " + root, mfn, root));
             }
         }
     }

@@ -13,7 +13,9 @@ import pvspec.model.state.Vcpu;
  * itself holds nothing). A grant PTE counts as the entry it is: the references its map took
  * belong to it (grant_table.c:unmap_common_complete drops them when the PTE is cleared,
  * mm.c:put_page_from_l1e when an ordinary update replaces it); a maptrack entry holds none. Also
- * the types those references demand, and Xen's {@code linear_pt_count}.
+ * the types those references demand, and Xen's {@code linear_pt_count}. A partially (de)validated
+ * table counts as Xen counts it: its partial state holds a type and a general reference, its
+ * entries below {@code nr_validated_ptes} theirs; a vCPU's {@code old_guest_table} a general one.
  */
 public final class RefCensus {
     private final int[] count;
@@ -36,20 +38,28 @@ public final class RefCensus {
             Frame f = s.frame(mfn);
             if (f.allocated()) c.count[mfn]++;
             if (f.pinned()) c.typed(mfn, f.type());
-            if (f.isTable()) c.entries(s, mfn, f);
+            if (f.isTable()) c.entries(s, mfn, f, f.contents().size());
+            // PGT_partial holds the type reference and a general one (get_page_light, mm.c:2673-2676,
+            // 2773-2779); only the entries below nr_validated_ptes hold theirs.
+            if (f.partial()) {
+                c.typed(mfn, f.type());
+                c.entries(s, mfn, f, f.nrValidated());
+            }
         }
         for (Domain d : s.domains().values()) {
             for (Vcpu v : d.vcpus()) {
                 for (long root : v.roots()) if (s.validMfn(root)) c.typed(root, PageType.table(s.config().levels()));
                 for (long g : v.descriptors().gdtFrames()) if (s.validMfn(g)) c.typed(g, PageType.SEG_DESC); // pv_set_gdt's get_page_and_type
+                // old_guest_table keeps a general reference until put_old_guest_table (mm.c:3204).
+                if (v.hasOldGuestTable() && s.validMfn(v.oldGuestTable())) c.count[(int) v.oldGuestTable()]++;
             }
         }
         return c;
     }
 
-    private void entries(State s, int mfn, Frame table) {
+    private void entries(State s, int mfn, Frame table, int upto) {
         int level = table.type().level();
-        for (int i = 0; i < table.contents().size(); i++) {
+        for (int i = 0; i < upto && i < table.contents().size(); i++) {
             long e = table.entry(i);
             if (!Pte.present(e) || (level == s.config().levels() && s.config().reserved(i))) continue;
             long target = Pte.mfn(e);

@@ -32,6 +32,11 @@ public final class TypeExclusive extends NamedInvariant {
                 out.add(Violation.frame(clause("type-with-count"), mfn, "type " + f.type() + " with type count " + f.typeCount()));
             }
             if (f.typeCount() > f.count()) out.add(Violation.frame(clause("type-within-general"), mfn, "more type references than general references"));
+            // PGT_partial: one type reference, held by the partial state, of a page-table type, with
+            // nr_validated_ptes inside the table (mm.c:2653, 2769, 2813-2817).
+            if (f.partial() && (f.typeCount() != 1 || !f.type().isPageTable() || f.nrValidated() < 1 || f.nrValidated() > f.contents().size())) {
+                out.add(Violation.frame(clause("partial-one-type-ref"), mfn, "partial with type " + f.type() + ", type count " + f.typeCount() + ", nr_validated_ptes " + f.nrValidated()));
+            }
             if (f.pinned() && !f.isTable()) out.add(Violation.frame(clause("pinned-is-table"), mfn, "pinned but not a page table"));
             if (census.demandsOtherThan(mfn, f.type())) {
                 out.add(Violation.frame(clause("one-type"), mfn, "typed " + f.type() + " while some reference demands another type"));

@@ -1,6 +1,8 @@
 package pvspec.model.rules;
 
 import java.util.List;
+import java.util.Optional;
+import pvspec.model.abi.Caller;
 import pvspec.model.abi.Result;
 import pvspec.model.state.State;
 
@@ -25,5 +27,34 @@ final class Batches {
             }
         }
         return Outcome.of(s, Result.OK);
+    }
+
+    /**
+     * A preemptible batch ({@code do_mmuext_op}, mm.c:3449-3984): the vCPU's deferred put is
+     * finished first; before every request but the first the loop stops with {@code -ERESTART}
+     * if a deferred put is pending or the preemption check fires (mm.c:3512-3516); a request
+     * preempted inside stops it too. Every stop is a continuation ({@link Result.Restart}) that
+     * keeps what was done; a deferred put left by the last request makes the null one
+     * (mm.c:3955-3969).
+     */
+    static <T> Outcome runPreemptible(State s, Caller c, List<T> items, Preemption p, Request<T> request) {
+        try {
+            s = OldGuestTable.put(s, c, p);
+        } catch (Preempted x) {
+            return Outcome.of(x.state(), new Result.Restart(0));
+        }
+        for (int done = 0; done < items.size(); done++) {
+            if (OldGuestTable.held(s, c) || (done > 0 && p.fires())) return Outcome.of(s, new Result.Restart(done));
+            try {
+                s = request.apply(s, items.get(done));
+            } catch (Refusal r) {
+                return Outcome.refused(s, new Result.Partial(r.check().errno(), done), r.check());
+            } catch (FailedAfter r) {
+                return new Outcome(r.state(c), new Result.Partial(r.check().errno(), done), Optional.of(r.check()));
+            } catch (Preempted x) {
+                return Outcome.of(x.state(), new Result.Restart(done));
+            }
+        }
+        return Outcome.of(s, OldGuestTable.held(s, c) ? new Result.Restart(items.size()) : Result.OK);
     }
 }

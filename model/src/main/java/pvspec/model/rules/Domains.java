@@ -32,7 +32,9 @@ final class Domains {
         for (int p = 0; p < d.ports().size(); p++) s = EventChannelRules.closePort(s, id, p);
         for (int handle : new ArrayList<>(d.maptrack().keySet())) s = GrantTableRules.release(s, id, handle);
         for (int v = 0; v < d.vcpus().size(); v++) {
-            // mm.c:vcpu_destroy_pagetables 3210-3266: guest_table, then guest_table_user.
+            // vcpu_destroy_pagetables finishes a deferred put first (mm.c:3220), then drops
+            // guest_table and guest_table_user (mm.c:3210-3266).
+            s = OldGuestTable.put(s, id, v, current, Preemption.NEVER);
             Vcpu old = s.dom(id).vcpu(v);
             s = s.withDomain(s.dom(id).withVcpu(v, Vcpu.INITIAL.withDescriptors(old.descriptors())));
             for (long base : old.roots()) s = PageTypes.putPageAndType(s, base, current);
@@ -41,6 +43,10 @@ final class Domains {
         for (int mfn = 0; mfn < s.frames().size(); mfn++) {
             Frame f = s.frame(mfn);
             if (f.owner() == id && f.pinned()) s = PageTypes.putPageAndType(s.withFrame(mfn, f.withPinned(false)), mfn, current);
+        }
+        for (int mfn = 0; mfn < s.frames().size(); mfn++) {
+            // relinquish_memory tears partial tables down (domain.c:2361-2417).
+            if (s.frame(mfn).owner() == id && s.frame(mfn).partial()) s = PageTypes.putPartial(s, mfn, current, Preemption.NEVER);
         }
         for (int mfn = 0; mfn < s.frames().size(); mfn++) {
             Frame f = s.frame(mfn);

@@ -9,11 +9,14 @@ import static pvspec.model.abi.check.Check.MMU_NOT_OWNED;
 import static pvspec.model.abi.check.Check.MMU_PT_OWNER_UNKNOWN;
 import static pvspec.model.abi.check.Check.MMU_SEG_DESC_PAGE;
 import static pvspec.model.abi.check.Check.MMU_UNKNOWN_CMD;
+import static pvspec.model.abi.check.Check.MMU_PARTIAL_TABLE;
 import static pvspec.model.rules.Refusal.require;
 
+import java.util.Optional;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.MmuUpdate;
+import pvspec.model.abi.Result;
 import pvspec.model.state.Frame;
 import pvspec.model.state.PageType;
 import pvspec.model.state.State;
@@ -36,8 +39,16 @@ final class MmuUpdateRules {
     private record Owners(int pt, int pg) {}
 
     static Outcome apply(State s, Caller c, MmuUpdate h) {
-        Owners o = owners(s, c, h);
-        return Batches.run(s, h.requests(), (st, r) -> r.isMachphys() ? machphys(st, c, o, r) : update(st, c, o, r));
+        // put_old_guest_table comes first, whatever the arguments (mm.c:4003-4012); mmu_update
+        // names no preemption point in pvspec, so it finishes.
+        State st = OldGuestTable.put(s, c, Preemption.NEVER);
+        Owners o;
+        try {
+            o = owners(st, c, h);
+        } catch (Refusal r) {
+            return Outcome.refused(st, new Result.Partial(r.check().errno(), 0), r.check());
+        }
+        return Batches.run(st, h.requests(), (x, r) -> r.isMachphys() ? machphys(x, c, o, r) : update(x, c, o, r));
     }
 
     /** mm.c:4036-4055: the page-table owner first (ESRCH), then {@code get_pg_owner} of the low 16 bits. */
@@ -70,6 +81,7 @@ final class MmuUpdateRules {
         require(s.validMfn(r.mfn()) && r.index() >= 0 && r.index() < s.config().entries(), MMU_BAD_PTR);
         Frame table = s.frame(r.mfn());
         require(table.owner() == o.pt(), MMU_NOT_OWNED);
+        require(!table.partial(), MMU_PARTIAL_TABLE);
         int index = (int) r.index();
         require(table.type() != PageType.SEG_DESC, MMU_SEG_DESC_PAGE);
         if (!table.isTable()) return EntryUpdates.write(s, r.mfn(), index, r.val());

@@ -18,6 +18,7 @@ import org.pcollections.TreePMap;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.MmuextOp;
+import pvspec.model.abi.Result;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
 import pvspec.model.state.Lifecycle;
@@ -37,26 +38,39 @@ final class MmuextOpRules {
 
 
     static Outcome apply(State s, Caller c, MmuextOp h) {
-        // mm.c:3494-3508, before the loop: get_pg_owner (a domid_t), is_pv_domain (every domain of
-        // the model, dom_io and dom_xen too, is PV), then xsm_mmuext_op, which, unlike
-        // xsm_mmu_update, makes no exception for dom_io.
-        int pg = PgOwner.of(s, c, h.foreigndom() & 0xFFFF);
-        require(PgOwner.xsmTarget(s, c, pg), MMUEXT_XSM);
-        return Batches.run(s, h.ops(), (st, op) -> op(st, c, pg, op));
+        // mm.c:3461-3470: put_old_guest_table comes first, whatever the arguments (preempted, the
+        // call restarts); then, before the loop (mm.c:3494-3508), get_pg_owner (a domid_t),
+        // is_pv_domain (every domain of the model, dom_io and dom_xen too, is PV), then
+        // xsm_mmuext_op, which, unlike xsm_mmu_update, makes no exception for dom_io.
+        Preemption p = Preemption.at(h.preempt());
+        State st;
+        try {
+            st = OldGuestTable.put(s, c, p);
+        } catch (Preempted x) {
+            return Outcome.of(x.state(), new Result.Restart(0));
+        }
+        int pg;
+        try {
+            pg = PgOwner.of(st, c, h.foreigndom() & 0xFFFF);
+            require(PgOwner.xsmTarget(st, c, pg), MMUEXT_XSM);
+        } catch (Refusal r) {
+            return Outcome.refused(st, new Result.Partial(r.check().errno(), 0), r.check());
+        }
+        return Batches.runPreemptible(st, c, h.ops(), p, (x, op) -> op(x, c, pg, op, p));
     }
 
-    private static State op(State s, Caller c, int pg, MmuextOp.Op op) {
+    private static State op(State s, Caller c, int pg, MmuextOp.Op op, Preemption preempt) {
         int me = c.domain();
         return op.accept(new MmuextOp.Op.Visitor<>() {
             @Override
             public State pin(MmuextOp.Pin p) {
                 // mm.c:3565-3567: pinning a level the machine does not have is ignored (rc = 0).
                 if (p.level() < 1 || p.level() > s.config().levels()) return s;
-                return MmuextOpRules.pin(s, c, pg, p.mfn(), PageType.table(p.level()));
+                return MmuextOpRules.pin(s, c, pg, p.mfn(), PageType.table(p.level()), preempt);
             }
 
-            @Override public State unpin(MmuextOp.Unpin x) { return MmuextOpRules.unpin(s, c, pg, x.mfn()); }
-            @Override public State newBaseptr(MmuextOp.NewBaseptr x) { return MmuextOpRules.newBaseptr(own(s), c, x.mfn()); }
+            @Override public State unpin(MmuextOp.Unpin x) { return MmuextOpRules.unpin(s, c, pg, x.mfn(), preempt); }
+            @Override public State newBaseptr(MmuextOp.NewBaseptr x) { return MmuextOpRules.newBaseptr(own(s), c, x.mfn(), preempt); }
             @Override public State tlbFlushLocal(MmuextOp.TlbFlushLocal x) { return Tlbs.flushLocal(own(s), me, c.vcpu()); }
             @Override public State invlpgLocal(MmuextOp.InvlpgLocal x) { return Tlbs.invlpgLocal(own(s), me, c.vcpu(), x.va()); }
             @Override public State tlbFlushAll(MmuextOp.TlbFlushAll x) { return Tlbs.flushAll(own(s), me); }
@@ -92,34 +106,61 @@ final class MmuextOpRules {
      * {@code MMUEXT_PIN_Lx_TABLE}: take the type (validating the whole tree below it if it is not
      * yet a table) and keep a general and a type reference for the pin. A pin of a dying foreign
      * page owner's table is dropped again at once (mm.c:3609-3630: it races
-     * {@code domain_relinquish_resources}), and the command succeeds.
+     * {@code domain_relinquish_resources}), and the command succeeds. A preempted validation
+     * drops the reference {@code get_page_from_gfn} took (mm.c:3579-3591): the partial table
+     * holds its own.
      */
-    private static State pin(State s, Caller c, int pg, long mfn, PageType type) {
+    private static State pin(State s, Caller c, int pg, long mfn, PageType type, Preemption p) {
         require(PgOwner.owns(s, mfn, pg), MMUEXT_NOT_OWNED);
         require(!PgOwner.sharedXenFrame(pg), MMUEXT_BAD_TYPE);
         s = PageTypes.getPage(s, mfn, pg, MMUEXT_NOT_OWNED);
-        s = PageTypes.getPageType(s, mfn, type, MMUEXT_BAD_TYPE);
+        try {
+            s = PageTypes.getPageType(s, mfn, type, MMUEXT_BAD_TYPE, p);
+        } catch (Preempted x) {
+            throw new Preempted(PageTypes.putPage(x.state(), mfn));
+        } catch (FailedAfter x) {
+            // old_guest_table kept it (mm.c:3588); its put_old_guest_table drops it (mm.c:3204).
+            throw x.then(st -> PageTypes.putPage(st, mfn));
+        }
         Frame f = s.frame(mfn);
         require(!f.pinned(), MMUEXT_ALREADY_PINNED);
         if (pg != c.domain() && s.dom(pg).life() == Lifecycle.DYING) return PageTypes.putPageAndType(s, mfn, c);
         return s.withFrame(mfn, f.withPinned(true));
     }
 
-    /** {@code MMUEXT_UNPIN_TABLE}: drop the pin's references (devalidating if they were the last). */
-    private static State unpin(State s, Caller c, int pg, long mfn) {
+    /**
+     * {@code MMUEXT_UNPIN_TABLE}: drop the pin's references (devalidating if they were the last).
+     * A preempted devalidation makes the table the vCPU's {@code old_guest_table}, which keeps the
+     * pin's general reference; the command itself is done (rc = 0, mm.c:3657-3670).
+     */
+    private static State unpin(State s, Caller c, int pg, long mfn, Preemption p) {
         require(PgOwner.owns(s, mfn, pg), MMUEXT_NOT_OWNED);
         Frame f = s.frame(mfn);
         require(f.pinned(), MMUEXT_NOT_PINNED);
-        return PageTypes.putPageAndType(s.withFrame(mfn, f.withPinned(false)), mfn, c);
+        try {
+            return PageTypes.putPageAndType(s.withFrame(mfn, f.withPinned(false)), mfn, c, p);
+        } catch (Preempted x) {
+            return OldGuestTable.defer(x.state(), c, mfn);
+        }
     }
 
     /**
-     * {@code MMUEXT_NEW_BASEPTR}: the calling vCPU runs on a new top-level table, which takes a
-     * general and a type reference; the old one drops its own. Loading CR3 flushes the TLB.
+     * {@code MMUEXT_NEW_BASEPTR} ({@code new_guest_cr3}, mm.c:3294-3400): the calling vCPU runs on
+     * a new top-level table, which takes a general and a type reference; the old one drops its
+     * own. Loading CR3 flushes the TLB. A preempted validation of the new table drops the general
+     * reference ({@code get_page_and_type_from_mfn}); a preempted put of the old one leaves it the
+     * vCPU's {@code old_guest_table} and the command is re-issued (rc = -ERESTART, mm.c:3389-3397),
+     * when it finds the new table already loaded (mm.c:3339-3346).
      */
-    private static State newBaseptr(State s, Caller c, long mfn) {
+    private static State newBaseptr(State s, Caller c, long mfn, Preemption p) {
         s = PageTypes.getPage(s, mfn, c.domain(), MMUEXT_NOT_OWNED);
-        s = PageTypes.getPageType(s, mfn, PageType.table(s.config().levels()), MMUEXT_BAD_TYPE);
+        try {
+            s = PageTypes.getPageType(s, mfn, PageType.table(s.config().levels()), MMUEXT_BAD_TYPE, p);
+        } catch (Preempted x) {
+            throw new Preempted(PageTypes.putPage(x.state(), mfn));
+        } catch (FailedAfter x) {
+            throw x.then(st -> PageTypes.putPage(st, mfn));
+        }
         Domain d = s.dom(c.domain());
         Vcpu v = d.vcpu(c.vcpu());
         // new_guest_cr3 returns early for the current base (mm.c:3339-3346); otherwise fill_ro_mpt.
@@ -127,7 +168,12 @@ final class MmuextOpRules {
         if ((!v.hasBaseptr() || v.baseptr() != mfn) && !d.vmAssist(Domain.VMASST_M2P_STRICT)) s = Frames.fillRoMpt(s, mfn);
         d = s.dom(c.domain());
         s = s.withDomain(d.withVcpu(c.vcpu(), v.withBaseptr(mfn).withTlb(TreePMap.empty())));
-        return v.hasBaseptr() ? PageTypes.putPageAndType(s, v.baseptr(), c) : s;
+        if (!v.hasBaseptr()) return s;
+        try {
+            return PageTypes.putPageAndType(s, v.baseptr(), c, p);
+        } catch (Preempted x) {
+            throw new Preempted(OldGuestTable.defer(x.state(), c, v.baseptr()));
+        }
     }
 
     /**

@@ -63,9 +63,22 @@ final class PageTypes {
      * a page table's contents are validated.
      */
     static State getPageType(State s, long mfn, PageType type, Check badType) {
+        return getPageType(s, mfn, type, badType, Preemption.NEVER);
+    }
+
+    /**
+     * {@code _get_page_type} with its preemption checks ({@code get_page_type_preemptible},
+     * mm.c:2894-3160): as {@link #getPageType(State, long, PageType, Check)}, but validating an
+     * L2..L4 table may be preempted ({@link Preempted}: the frame is left {@code PGT_partial}).
+     * A partial frame of the asked type is taken over, as any caller of Xen's takes it: no new
+     * type reference, validation resumes at {@code nr_validated_ptes}, and the partial state's
+     * general reference goes (mm.c:2958-3002, 3121-3142).
+     */
+    static State getPageType(State s, long mfn, PageType type, Check badType, Preemption p) {
         Frame f = s.frame(mfn);
         if (f.typeCount() > 0) {
             require(f.type() == type, badType);
+            if (f.partial()) return resume(s, mfn, p);
             return s.withFrame(mfn, f.withType(type, f.typeCount() + 1));
         }
         s = s.withFrame(mfn, f.withType(type, 1));
@@ -73,7 +86,28 @@ final class PageTypes {
         // Xen flushes on any change of type (mm.c:3025); becoming writable only needs no writable
         // translation of a page table to drop, and the owner holds none (INV-3).
         if (s.domains().containsKey(f.owner())) s = Tlbs.forgetWritableIn(s, f.owner(), mfn);
-        return validate(s, mfn, type.level());
+        return validate(s, mfn, type.level(), 0, p);
+    }
+
+    /**
+     * Taking over a partial table (mm.c:2991-3002): its validation goes on from
+     * {@code nr_validated_ptes}; done or preempted again, the general reference that went with
+     * {@code PGT_partial} is dropped (mm.c:3136-3142; a new preemption took its own). If an entry
+     * fails, Xen makes the table the vCPU's {@code old_guest_table} (mm.c:1464-1489, 2663-2676)
+     * and its null continuation tears it down (mm.c:3955-3969, 3177-3212) as the calling vCPU's:
+     * {@link FailedAfter}.
+     */
+    private static State resume(State s, long mfn, Preemption p) {
+        Frame f = s.frame(mfn);
+        State validated;
+        try {
+            validated = validate(s.withFrame(mfn, f.withPartial(false, 0)), mfn, f.type().level(), f.nrValidated(), p);
+        } catch (Preempted x) {
+            throw new Preempted(putPage(x.state(), mfn));
+        } catch (Refusal r) {
+            throw new FailedAfter(r.check(), current -> putPartial(s, mfn, current, Preemption.NEVER));
+        }
+        return putPage(validated, mfn);
     }
 
     /**
@@ -82,10 +116,20 @@ final class PageTypes {
      * it a #GP ({@link #putPageFromL1e}).
      */
     static State putPageType(State s, long mfn, Caller current) {
+        return putPageType(s, mfn, current, Preemption.NEVER);
+    }
+
+    /**
+     * {@code _put_page_type} with {@code PTF_preemptible} (mm.c:2785-2892): as
+     * {@link #putPageType(State, long, Caller)}, but devalidating an L2..L4 table may be preempted
+     * ({@link Preempted}): the frame keeps its one type reference, now held by
+     * {@code PGT_partial}, and takes a general one for it (mm.c:2773-2779).
+     */
+    static State putPageType(State s, long mfn, Caller current, Preemption p) {
         Frame f = s.frame(mfn);
         s = s.withFrame(mfn, f.withType(f.type(), f.typeCount() - 1));
         if (f.typeCount() > 1 || !f.type().isPageTable()) return s;
-        return devalidate(s, mfn, f.type().level(), f.contents(), current);
+        return devalidate(s, mfn, f.type(), f.contents(), f.contents().size(), current, p);
     }
 
     /** Both references, dropped together ({@code put_page_and_type}). */
@@ -93,16 +137,52 @@ final class PageTypes {
         return putPage(putPageType(s, mfn, current), mfn);
     }
 
+    /** {@code put_page_and_type_preemptible}: if the type's put is preempted, the general reference stays with the caller. */
+    static State putPageAndType(State s, long mfn, Caller current, Preemption p) {
+        return putPage(putPageType(s, mfn, current, p), mfn);
+    }
+
+    /**
+     * {@code _put_page_type} with {@code PTF_partial_set} ({@code put_old_guest_table},
+     * {@code relinquish_memory}): a partial table's devalidation goes on from
+     * {@code nr_validated_ptes} down; at the end its type and the partial state's general
+     * reference go (mm.c:2815-2842, 2760-2765; domain.c:2361-2417). Preempted again, it stays
+     * partial with one partial reference (a new one taken, the old one dropped: mm.c:2773-2779,
+     * 2841-2842). A frame no longer partial (another caller took its validation over) is left
+     * alone (mm.c:2815-2816).
+     */
+    static State putPartial(State s, long mfn, Caller current, Preemption p) {
+        Frame f = s.frame(mfn);
+        if (!f.partial()) return s;
+        s = s.withFrame(mfn, f.withPartial(false, 0).withType(f.type(), 0));
+        try {
+            s = devalidate(s, mfn, f.type(), f.contents(), f.nrValidated(), current, p);
+        } catch (Preempted x) {
+            throw new Preempted(putPage(x.state(), mfn));
+        }
+        return putPage(s, mfn);
+    }
+
     // Validation.
 
-    /** Every present guest entry of the table takes its references; a top-level table then gets the hypervisor's slots. */
-    private static State validate(State s, long mfn, int level) {
+    /**
+     * {@code promote_lN_table}: every present guest entry from {@code from} on takes its
+     * references; a top-level table then gets the hypervisor's slots. An L2..L4 table checks for
+     * preemption before each entry past {@code from} (mm.c:1429, 1548, 1763); if it fires, the
+     * entries below hold their references and the frame becomes partial (mm.c:1456-1462,
+     * 2673-2676: {@code nr_validated_ptes}, {@code PGT_partial} and its general reference).
+     */
+    private static State validate(State s, long mfn, int level, int from, Preemption p) {
         // Each present entry is rewritten as Xen stores it (promote_lN_table: pl1e[i] =
         // adjust_guest_l1e(..), mm.c:1350, 1494, 1596, 1832).
         Words contents = s.frame(mfn).contents();
         int owner = s.frame(mfn).owner();
         boolean top = level == s.config().levels();
-        for (int i = 0; i < contents.size(); i++) {
+        for (int i = from; i < contents.size(); i++) {
+            if (level > 1 && i > from && p.fires()) {
+                Frame f = s.frame(mfn);
+                throw new Preempted(s.withFrame(mfn, f.withPartial(true, i).withCount(f.count() + 1)));
+            }
             long e = contents.get(i);
             if (!Pte.present(e) || !Frames.guestSlot(s, level, i)) continue;
             s = getPageFromEntry(s, e, mfn, level, owner);
@@ -112,12 +192,22 @@ final class PageTypes {
         return top ? Frames.writeHypervisorSlots(s, mfn) : s;
     }
 
-    /** Every present guest entry of the former table drops the references it held ({@code free_l1_table} .. {@code free_l4_table}). */
-    private static State devalidate(State s, long mfn, int level, Words contents, Caller current) {
-        for (int i = 0; i < contents.size(); i++) {
+    /**
+     * {@code demote_lN_table}: the present guest entries below {@code upto} drop their references,
+     * from the last down. An L2..L4 table checks for preemption after each entry but the last
+     * (mm.c:1880-1888); if it fires, the entries below still hold theirs: the frame is left
+     * {@code type} with one type reference, partial, with a general reference for that
+     * (mm.c:1902-1908, 2773-2779).
+     */
+    private static State devalidate(State s, long mfn, PageType type, Words contents, int upto, Caller current, Preemption p) {
+        int level = type.level();
+        for (int i = upto - 1; i >= 0; i--) {
             long e = contents.get(i);
-            if (!Pte.present(e) || !Frames.guestSlot(s, level, i)) continue;
-            s = putPageFromEntry(s, e, mfn, level, current);
+            if (Pte.present(e) && Frames.guestSlot(s, level, i)) s = putPageFromEntry(s, e, mfn, level, current);
+            if (i > 0 && level > 1 && p.fires()) {
+                Frame f = s.frame(mfn);
+                throw new Preempted(s.withFrame(mfn, f.withType(type, 1).withPartial(true, i).withCount(f.count() + 1)));
+            }
         }
         return s;
     }

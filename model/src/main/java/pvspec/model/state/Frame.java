@@ -18,9 +18,23 @@ import pvspec.model.abi.DomId;
  * @param dataTag the owner at the time guest data was last written to it, or
  *     {@link DomId#DOMID_INVALID} when the frame holds no guest data
  * @param contents the frame's words (page-table entries when it is a table)
+ * @param partial Xen's {@code PGT_partial}: a preempted validation or devalidation left the table
+ *     part-way; its one type reference and one extra general reference ({@code get_page_light})
+ *     belong to that partial state, not to any user (mm.c:2673-2676, 2773-2779)
+ * @param nrValidated Xen's {@code nr_validated_ptes} while {@link #partial}: entries below it hold
+ *     their references, entries from it on hold none; 0 otherwise (Xen resets it when a
+ *     validation starts afresh, mm.c:3124-3128). The model needs no {@code partial_flags}: they are
+ *     set only when an L3/L4 entry's own child is partial, and nested validations are not
+ *     preempted in the model (docs/xen-conformance.md)
  */
 public record Frame(int owner, PageType type, int typeCount, int count, boolean pinned,
-                    boolean allocated, int linearCount, int dataTag, Words contents) {
+                    boolean allocated, int linearCount, int dataTag, Words contents, boolean partial, int nrValidated) {
+
+    /** A frame in no partial state. */
+    public Frame(int owner, PageType type, int typeCount, int count, boolean pinned,
+                 boolean allocated, int linearCount, int dataTag, Words contents) {
+        this(owner, type, typeCount, count, pinned, allocated, linearCount, dataTag, contents, false, 0);
+    }
 
     /** A free, scrubbed frame. */
     public static Frame free(int entries) {
@@ -41,9 +55,12 @@ public record Frame(int owner, PageType type, int typeCount, int count, boolean 
         return owner == DomId.DOMID_INVALID;
     }
 
-    /** Whether the frame is a page table whose contents have been validated (type count above 0). */
+    /**
+     * Whether the frame is a page table whose contents have been validated (type count above 0,
+     * Xen's {@code PGT_validated}); a {@link #partial} table is not.
+     */
     public boolean isTable() {
-        return type.isPageTable() && typeCount > 0;
+        return type.isPageTable() && typeCount > 0 && !partial;
     }
 
     public boolean isTable(int level) {
@@ -55,32 +72,37 @@ public record Frame(int owner, PageType type, int typeCount, int count, boolean 
     }
 
     public Frame withCount(int c) {
-        return new Frame(owner, type, typeCount, c, pinned, allocated, linearCount, dataTag, contents);
+        return new Frame(owner, type, typeCount, c, pinned, allocated, linearCount, dataTag, contents, partial, nrValidated);
     }
 
     /** Sets the type and its count; a count of 0 always means type NONE. */
     public Frame withType(PageType t, int tc) {
-        return new Frame(owner, tc == 0 ? PageType.NONE : t, tc, count, pinned, allocated, linearCount, dataTag, contents);
+        return new Frame(owner, tc == 0 ? PageType.NONE : t, tc, count, pinned, allocated, linearCount, dataTag, contents, partial, nrValidated);
     }
 
     public Frame withPinned(boolean p) {
-        return new Frame(owner, type, typeCount, count, p, allocated, linearCount, dataTag, contents);
+        return new Frame(owner, type, typeCount, count, p, allocated, linearCount, dataTag, contents, partial, nrValidated);
     }
 
     public Frame withAllocated(boolean a) {
-        return new Frame(owner, type, typeCount, count, pinned, a, linearCount, dataTag, contents);
+        return new Frame(owner, type, typeCount, count, pinned, a, linearCount, dataTag, contents, partial, nrValidated);
     }
 
     public Frame withLinearCount(int l) {
-        return new Frame(owner, type, typeCount, count, pinned, allocated, l, dataTag, contents);
+        return new Frame(owner, type, typeCount, count, pinned, allocated, l, dataTag, contents, partial, nrValidated);
     }
 
     public Frame withDataTag(int tag) {
-        return new Frame(owner, type, typeCount, count, pinned, allocated, linearCount, tag, contents);
+        return new Frame(owner, type, typeCount, count, pinned, allocated, linearCount, tag, contents, partial, nrValidated);
     }
 
     public Frame withContents(Words w) {
-        return new Frame(owner, type, typeCount, count, pinned, allocated, linearCount, dataTag, w);
+        return new Frame(owner, type, typeCount, count, pinned, allocated, linearCount, dataTag, w, partial, nrValidated);
+    }
+
+    /** Enters ({@code p}, entries below {@code n} validated) or leaves (false, 0) the partial state. */
+    public Frame withPartial(boolean p, int n) {
+        return new Frame(owner, type, typeCount, count, pinned, allocated, linearCount, dataTag, contents, p, p ? n : 0);
     }
 
     public Frame withEntry(int i, long value) {
@@ -97,6 +119,7 @@ public record Frame(int owner, PageType type, int typeCount, int count, boolean 
         h = h * 31 + (allocated ? 1 : 0);
         h = h * 31 + linearCount;
         h = h * 31 + dataTag;
-        return h * 31 + contents.hashCode();
+        h = h * 31 + contents.hashCode();
+        return partial ? h * 31 + 1 + nrValidated : h; // unchanged for frames in no partial state
     }
 }

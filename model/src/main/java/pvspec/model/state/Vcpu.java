@@ -27,10 +27,25 @@ import pvspec.model.abi.TrapInfo;
  * @param callbacks its event, failsafe, syscall and sysenter entry points (per vCPU in Xen:
  *     {@code curr->arch.pv.*_callback_eip}, pv/callback.c:62-90)
  * @param descriptors its GDT and LDT
+ * @param oldGuestTable Xen's {@code old_guest_table} ({@link #NO_BASEPTR} when none): a table
+ *     whose put was preempted part-way (unpin, the old base of {@code NEW_BASEPTR}); it keeps a
+ *     general reference until {@code put_old_guest_table} finishes the put at the vCPU's next
+ *     {@code mmu_update} or {@code mmuext_op} (mm.c:3177-3214). Its type reference is held by the
+ *     table's {@code PGT_partial} ({@code old_guest_table_partial} is true: in a sequential run
+ *     the put is preempted only in {@code demote_lN_table}, which returns {@code -ERESTART});
+ *     {@code old_guest_ptpg} is NULL on every path the model has
  */
 public record Vcpu(long baseptr, boolean blocked, boolean upcallPending, PSortedMap<Long, TlbEntry> tlb,
                    Optional<TrapBounce> lastTrap, long userBaseptr, boolean userMode,
-                   PMap<Integer, TrapInfo> traps, Callbacks callbacks, DescriptorTables descriptors) {
+                   PMap<Integer, TrapInfo> traps, Callbacks callbacks, DescriptorTables descriptors,
+                   long oldGuestTable) {
+
+    /** A vCPU with no deferred put. */
+    public Vcpu(long baseptr, boolean blocked, boolean upcallPending, PSortedMap<Long, TlbEntry> tlb,
+                Optional<TrapBounce> lastTrap, long userBaseptr, boolean userMode,
+                PMap<Integer, TrapInfo> traps, Callbacks callbacks, DescriptorTables descriptors) {
+        this(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors, NO_BASEPTR);
+    }
 
     public static final long NO_BASEPTR = -1;
 
@@ -42,23 +57,23 @@ public record Vcpu(long baseptr, boolean blocked, boolean upcallPending, PSorted
     }
 
     public Vcpu withBaseptr(long b) {
-        return new Vcpu(b, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors);
+        return new Vcpu(b, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors, oldGuestTable);
     }
 
     public Vcpu withBlocked(boolean b) {
-        return new Vcpu(baseptr, b, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors);
+        return new Vcpu(baseptr, b, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors, oldGuestTable);
     }
 
     public Vcpu withUpcallPending(boolean u) {
-        return new Vcpu(baseptr, blocked, u, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors);
+        return new Vcpu(baseptr, blocked, u, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors, oldGuestTable);
     }
 
     public Vcpu withTlb(PSortedMap<Long, TlbEntry> t) {
-        return new Vcpu(baseptr, blocked, upcallPending, t, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors);
+        return new Vcpu(baseptr, blocked, upcallPending, t, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors, oldGuestTable);
     }
 
     public Vcpu withLastTrap(TrapBounce b) {
-        return new Vcpu(baseptr, blocked, upcallPending, tlb, Optional.of(b), userBaseptr, userMode, traps, callbacks, descriptors);
+        return new Vcpu(baseptr, blocked, upcallPending, tlb, Optional.of(b), userBaseptr, userMode, traps, callbacks, descriptors, oldGuestTable);
     }
 
     public boolean hasUserBaseptr() {
@@ -66,23 +81,23 @@ public record Vcpu(long baseptr, boolean blocked, boolean upcallPending, PSorted
     }
 
     public Vcpu withUserBaseptr(long b) {
-        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, b, userMode, traps, callbacks, descriptors);
+        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, b, userMode, traps, callbacks, descriptors, oldGuestTable);
     }
 
     public Vcpu withUserMode(boolean u) {
-        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, u, traps, callbacks, descriptors);
+        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, u, traps, callbacks, descriptors, oldGuestTable);
     }
 
     public Vcpu withTraps(PMap<Integer, TrapInfo> t) {
-        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, t, callbacks, descriptors);
+        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, t, callbacks, descriptors, oldGuestTable);
     }
 
     public Vcpu withCallbacks(Callbacks cb) {
-        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, cb, descriptors);
+        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, cb, descriptors, oldGuestTable);
     }
 
     public Vcpu withDescriptors(DescriptorTables dt) {
-        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, dt);
+        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, dt, oldGuestTable);
     }
 
     /** Its top-level tables (the kernel's, then the user's), each holding a general and a type reference. */
@@ -99,5 +114,28 @@ public record Vcpu(long baseptr, boolean blocked, boolean upcallPending, PSorted
     /** Whether it has a root to walk in its current mode. */
     public boolean hasCurrentRoot() {
         return currentRoot() != NO_BASEPTR;
+    }
+
+    public boolean hasOldGuestTable() {
+        return oldGuestTable != NO_BASEPTR;
+    }
+
+    public Vcpu withOldGuestTable(long mfn) {
+        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors, mfn);
+    }
+
+    @Override
+    public int hashCode() { // the record's own formula over the first ten components, so that states without a deferred put hash as before
+        int h = Long.hashCode(baseptr);
+        h = h * 31 + Boolean.hashCode(blocked);
+        h = h * 31 + Boolean.hashCode(upcallPending);
+        h = h * 31 + tlb.hashCode();
+        h = h * 31 + lastTrap.hashCode();
+        h = h * 31 + Long.hashCode(userBaseptr);
+        h = h * 31 + Boolean.hashCode(userMode);
+        h = h * 31 + traps.hashCode();
+        h = h * 31 + callbacks.hashCode();
+        h = h * 31 + descriptors.hashCode();
+        return oldGuestTable == NO_BASEPTR ? h : h * 31 + Long.hashCode(oldGuestTable);
     }
 }

@@ -67,7 +67,8 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
         List<String> ops = new ArrayList<>();
         for (MmuextOp.Op op : h.ops()) ops.add(op.accept(new Mmuext()));
         String head = h.foreigndom() == DomId.DOMID_SELF ? "mmuext_op" : "mmuext_op foreigndom=" + domid(h.foreigndom());
-        return ops.isEmpty() ? head : head + " " + String.join(" ; ", ops);
+        String call = ops.isEmpty() ? head : head + " " + String.join(" ; ", ops);
+        return h.preempt() > 0 ? call + " @preempt=" + h.preempt() : call;
     }
 
     @Override

@@ -190,17 +190,18 @@ final class TraceParser {
     private Expectation expectation(Tokens t) throws TraceSyntaxException {
         Tokens.Word w = t.take();
         String text = w.text();
-        boolean known = text.equals("any") || text.equals("OK") || text.equals("fault") || text.matches("-?\\d+") || text.matches("\\[\\S*\\]");
+        boolean known = text.equals("any") || text.equals("OK") || text.equals("fault") || text.equals("restart") || text.matches("-?\\d+") || text.matches("\\[\\S*\\]");
         for (Errno e : Errno.values()) known |= e.name().equals(text);
         for (Gntst g : Gntst.values()) known |= g.name().equals(text);
         boolean status = EVTCHN_STATUS.matcher(text).matches();
         if (!known && !status) throw error(w.column(), "expected a result (OK, a number, an error name, a GNTST_ status, an EVTCHNSTAT_ status, a multicall's [R,R,...], fault or any), found '" + text + "'");
         if (t.hasNext()) {
             Tokens.Word done = t.take();
-            if (!done.text().matches("done=\\d+") || !text.startsWith("E") || status) throw error(done.column(), "unexpected '" + done.text() + "' after the result");
+            if (!done.text().matches("done=\\d+") || !(text.startsWith("E") || text.equals("restart")) || status) throw error(done.column(), "unexpected '" + done.text() + "' after the result");
             text = text + " " + done.text();
         }
         if (t.hasNext()) throw error(t.peek().column(), "unexpected '" + t.peek().text() + "' after the result");
+        if (text.equals("restart")) throw error(w.column(), "a continuation is 'restart done=N'");
         return new Expectation(text);
     }
 
@@ -386,12 +387,20 @@ final class TraceParser {
                 words.add(w);
             }
         }
+        int preempt = 0;
+        if (!words.isEmpty() && words.get(words.size() - 1).text().startsWith("@")) {
+            Tokens.Word w = words.remove(words.size() - 1);
+            if (!w.text().startsWith("@preempt=")) throw error(w.column(), "expected @preempt=N, found '" + w.text() + "'");
+            long n = number(new Tokens.Word(w.text().substring(9), w.column() + 9));
+            if (n < 1 || n > Integer.MAX_VALUE) throw error(w.column() + 9, "@preempt=N needs N >= 1 (the N-th preemption check fires), found '" + w.text() + "'");
+            preempt = (int) n;
+        }
         List<MmuextOp.Op> ops = new ArrayList<>();
         int foreigndom = pvspec.model.abi.DomId.DOMID_SELF;
         if (!words.isEmpty() && words.get(0).text().startsWith("foreigndom=")) {
             foreigndom = new Args(this, config, List.of(words.remove(0)), t.endColumn()).domid("foreigndom");
         }
-        if (words.isEmpty()) return new MmuextOp(ops, foreigndom); // a batch of none, as Xen allows (count 0)
+        if (words.isEmpty()) return new MmuextOp(ops, foreigndom, preempt); // a batch of none, as Xen allows (count 0)
         int start = 0;
         for (int i = 0; i <= words.size(); i++) {
             if (i < words.size() && !words.get(i).text().equals(";")) continue;
@@ -399,7 +408,7 @@ final class TraceParser {
             ops.add(mmuextCommand(words.get(start), new Args(this, config, words.subList(start + 1, i), t.endColumn())));
             start = i + 1;
         }
-        return new MmuextOp(ops, foreigndom);
+        return new MmuextOp(ops, foreigndom, preempt);
     }
 
     /** {@code multicall CALL || CALL ...}: each entry a request as a line would name it (a nested multicall holds one entry). */

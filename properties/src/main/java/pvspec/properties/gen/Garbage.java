@@ -83,7 +83,7 @@ public final class Garbage {
             case 1: {
                 List<MmuextOp.Op> ops = new ArrayList<>();
                 for (int i = 1 + in.below(3); i > 0; i--) ops.add(op());
-                return new MmuextOp(ops, in.below(4) == 0 ? small() : pvspec.model.abi.DomId.DOMID_SELF);
+                return new MmuextOp(ops, in.below(4) == 0 ? small() : pvspec.model.abi.DomId.DOMID_SELF, in.below(4));
             }
             case 2: return in.below(4) == 0 ? UpdateVaMapping.otherdomain(num(), num(), num(), small()) : new UpdateVaMapping(num(), num(), num());
             case 3: {

@@ -16,6 +16,8 @@ import pvspec.model.trace.TraceStep;
  */
 public final class Generator {
     private final Pick p;
+    /** Preemption points draw from their own stream, so that adding them left the others' requests as they were. */
+    private final Pick preempt;
     private final double hostility;
     private final int only;
 
@@ -26,6 +28,7 @@ public final class Generator {
 
     private Generator(long seed, double hostility, int only) {
         this.p = new Pick(new Random(seed));
+        this.preempt = new Pick(new Random(~seed));
         this.hostility = hostility;
         this.only = only;
     }
@@ -55,7 +58,7 @@ public final class Generator {
     }
 
     private Hypercall request(StateView v, Caller c, boolean hostile) {
-        PageTableRequests pt = new PageTableRequests(v, p, c);
+        PageTableRequests pt = new PageTableRequests(v, p, preempt, c);
         SharingRequests sh = new SharingRequests(v, p, c);
         ControlRequests ctl = new ControlRequests(v, p, c);
         if (c.domain() == 0 && p.chance(0.35)) return ctl.domctl();

@@ -23,12 +23,19 @@ import pvspec.model.state.Domain;
 final class PageTableRequests {
     private final StateView v;
     private final Pick p;
+    /** Preemption points and continuations (their own stream). */
+    private final Pick pre;
     private final Caller c;
     private final int me;
 
     PageTableRequests(StateView v, Pick p, Caller c) {
+        this(v, p, p, c);
+    }
+
+    PageTableRequests(StateView v, Pick p, Pick pre, Caller c) {
         this.v = v;
         this.p = p;
+        this.pre = pre;
         this.c = c;
         this.me = c.domain();
     }
@@ -108,6 +115,14 @@ final class PageTableRequests {
     }
 
     Hypercall mmuextOp(boolean hostile) {
+        List<Long> partial = partialTables();
+        if (!partial.isEmpty() && pre.chance(0.35)) {
+            // The continuation of a preempted pin or base (or another caller taking it over).
+            long f = pre.of(partial, 0L);
+            int level = v.s.frame(f).type().level();
+            MmuextOp.Op op = level == v.c.levels() && pre.chance(0.3) ? new MmuextOp.NewBaseptr(f) : new MmuextOp.Pin(level, f);
+            return new MmuextOp(List.of(op), pre.chance(0.3) ? 1 : 0);
+        }
         List<MmuextOp.Op> ops = new ArrayList<>();
         int n = p.chance(0.15) ? 2 : 1;
         double k = p.random().nextDouble();
@@ -115,8 +130,17 @@ final class PageTableRequests {
         if (k < 0.12 && me == 0 && !v.foreign(me).isEmpty()) return foreignMmuextOp();
         for (int i = 0; i < n; i++) ops.add(op(hostile && (i == n - 1)));
         // A hostile foreigndom: another domain, dom_io, dom_xen (xsm_mmuext_op refuses each to a guest).
-        if (hostile && k > 0.92) return new MmuextOp(ops, p.one((me + 1) % v.c.domains(), DomId.DOMID_IO, DomId.DOMID_XEN, me));
-        return new MmuextOp(ops);
+        int foreigndom = hostile && k > 0.92 ? p.one((me + 1) % v.c.domains(), DomId.DOMID_IO, DomId.DOMID_XEN, me) : DomId.DOMID_SELF;
+        // A preemption point (@preempt=N) on some calls: pins, unpins and new bases then leave
+        // partial tables and deferred puts for the following requests to meet (issue 14).
+        return new MmuextOp(ops, foreigndom, pre.chance(0.15) ? 1 + pre.below(3) : 0);
+    }
+
+    /** The caller's tables a preempted (de)validation left part-way. */
+    private List<Long> partialTables() {
+        List<Long> out = new ArrayList<>();
+        for (long f : v.frames(me)) if (v.s.frame(f).partial()) out.add(f);
+        return out;
     }
 
     private MmuextOp foreignMmuextOp() {

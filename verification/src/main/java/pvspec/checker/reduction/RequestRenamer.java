@@ -72,7 +72,7 @@ final class RequestRenamer {
             public Hypercall mmuextOp(MmuextOp x) {
                 List<MmuextOp.Op> ops = new ArrayList<>();
                 for (MmuextOp.Op op : x.ops()) ops.add(op(op));
-                return new MmuextOp(ops, x.foreigndom());
+                return new MmuextOp(ops, x.foreigndom(), x.preempt());
             }
 
             @Override public Hypercall updateVaMapping(UpdateVaMapping u) { return u.withVal(pte(u.val())); }

@@ -66,7 +66,8 @@ public final class StateCodec {
 
     private static void frame(Frame f, Renaming r, Config c, ByteSink out) {
         out.svar(owner(f.owner(), r));
-        out.u8(f.type().ordinal() | (f.pinned() ? 8 : 0) | (f.allocated() ? 16 : 0));
+        out.u8(f.type().ordinal() | (f.pinned() ? 8 : 0) | (f.allocated() ? 16 : 0) | (f.partial() ? 32 : 0));
+        if (f.partial()) out.uvar(f.nrValidated());
         out.svar(f.typeCount());
         out.svar(f.count());
         out.svar(f.linearCount());
@@ -134,8 +135,9 @@ public final class StateCodec {
 
     private static void vcpu(Vcpu v, Renaming r, Config c, ByteSink out) {
         out.svar(v.hasBaseptr() ? frameRef(v.baseptr(), r, c) : v.baseptr());
-        out.u8((v.blocked() ? 1 : 0) | (v.upcallPending() ? 2 : 0) | (v.lastTrap().isPresent() ? 4 : 0) | (v.userMode() ? 8 : 0));
+        out.u8((v.blocked() ? 1 : 0) | (v.upcallPending() ? 2 : 0) | (v.lastTrap().isPresent() ? 4 : 0) | (v.userMode() ? 8 : 0) | (v.hasOldGuestTable() ? 16 : 0));
         out.svar(v.hasUserBaseptr() ? frameRef(v.userBaseptr(), r, c) : v.userBaseptr());
+        if (v.hasOldGuestTable()) out.svar(frameRef(v.oldGuestTable(), r, c));
         out.uvar(v.tlb().size());
         if (!v.tlb().isEmpty()) for (Map.Entry<Long, TlbEntry> e : v.tlb().entrySet()) {
             out.svar(e.getKey());

@@ -59,7 +59,7 @@ public final class Canon {
 
     private static Frame frame(Frame f) {
         Words w = f.contents().isZero() ? Words.zero(f.contents().size()) : Words.of(f.contents().toArray());
-        return new Frame(f.owner(), f.type(), f.typeCount(), f.count(), f.pinned(), f.allocated(), f.linearCount(), f.dataTag(), w);
+        return new Frame(f.owner(), f.type(), f.typeCount(), f.count(), f.pinned(), f.allocated(), f.linearCount(), f.dataTag(), w, f.partial(), f.nrValidated());
     }
 
     private static Domain domain(Domain d) {
@@ -99,7 +99,7 @@ public final class Canon {
         Callbacks cb = v.callbacks();
         return new Vcpu(v.baseptr(), v.blocked(), v.upcallPending(), settle(TreePMap.from(tlb)), last, v.userBaseptr(), v.userMode(), settle(traps),
                 new Callbacks(cb.event(), cb.failsafe(), cb.syscall(), cb.syscall32(), cb.sysenter(), cb.masks()),
-                descriptors(v.descriptors()));
+                descriptors(v.descriptors()), v.oldGuestTable());
     }
 
     private static DescriptorTables descriptors(DescriptorTables dt) {

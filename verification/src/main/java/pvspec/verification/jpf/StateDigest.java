@@ -39,7 +39,7 @@ public final class StateDigest {
 
     private static void frame(StringBuilder b, Frame f) {
         b.append(f.owner()).append(',').append(f.type().name()).append(',').append(f.typeCount()).append(',').append(f.count())
-                .append(',').append(f.pinned() ? 'p' : '-').append(f.allocated() ? 'a' : '-').append(',').append(f.linearCount())
+                .append(',').append(f.pinned() ? 'p' : '-').append(f.allocated() ? 'a' : '-').append(',').append(f.linearCount()).append(f.partial() ? ",partial" + f.nrValidated() : "")
                 .append(',').append(f.dataTag());
         Words w = f.contents();
         if (!w.isZero()) {
@@ -74,7 +74,7 @@ public final class StateDigest {
     }
 
     private static void vcpu(StringBuilder b, Vcpu v) {
-        b.append(v.baseptr()).append(v.blocked() ? ",blocked" : "").append(v.upcallPending() ? ",upcall" : "");
+        b.append(v.baseptr()).append(v.hasOldGuestTable() ? ",old" + v.oldGuestTable() : "").append(v.blocked() ? ",blocked" : "").append(v.upcallPending() ? ",upcall" : "");
         if (v.hasUserBaseptr() || v.userMode()) b.append(",user-root ").append(v.userBaseptr()).append(v.userMode() ? ",user-mode" : "");
         Callbacks cb = v.callbacks();
         b.append(",cb=").append(cb.event()).append('/').append(cb.failsafe()).append('/').append(cb.syscall()).append('/')

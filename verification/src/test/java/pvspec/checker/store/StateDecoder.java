@@ -83,13 +83,15 @@ final class StateDecoder {
     private Frame frame() {
         int owner = id();
         int t = u8();
+        int nrValidated = (t & 32) != 0 ? (int) uvar() : 0;
         int typeCount = (int) svar();
         int count = (int) svar();
         int linear = (int) svar();
         int tag = id();
         long[] w = new long[(int) uvar()];
         for (int i = 0; i < w.length; i++) w[i] = word();
-        return new Frame(owner, PageType.values()[t & 7], typeCount, count, (t & 8) != 0, (t & 16) != 0, linear, tag, Words.of(w));
+        return new Frame(owner, PageType.values()[t & 7], typeCount, count, (t & 8) != 0, (t & 16) != 0, linear, tag, Words.of(w),
+                (t & 32) != 0, nrValidated);
     }
 
     private long word() {
@@ -127,6 +129,7 @@ final class StateDecoder {
         long base = svar();
         int f = u8();
         long user = svar();
+        long oldGuestTable = (f & 16) != 0 ? svar() : Vcpu.NO_BASEPTR;
         PSortedMap<Long, TlbEntry> tlb = TreePMap.empty();
         long n = uvar();
         for (long i = 0; i < n; i++) {
@@ -150,7 +153,7 @@ final class StateDecoder {
         long ng = uvar();
         for (long i = 0; i < ng; i++) gdt = gdt.plus(svar());
         DescriptorTables dt = new DescriptorTables(gdt, (int) svar(), svar(), (int) svar());
-        return new Vcpu(base, (f & 1) != 0, (f & 2) != 0, tlb, last, user, (f & 8) != 0, traps, cb, dt);
+        return new Vcpu(base, (f & 1) != 0, (f & 2) != 0, tlb, last, user, (f & 8) != 0, traps, cb, dt, oldGuestTable);
     }
 
     private TrapInfo trap() {

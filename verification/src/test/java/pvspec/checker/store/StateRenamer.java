@@ -59,7 +59,7 @@ public final class StateRenamer {
         long[] w = f.contents().toArray();
         for (int i = 0; i < w.length; i++) w[i] = word(w[i], r, c);
         return new Frame(id(f.owner(), r), f.type(), f.typeCount(), f.count(), f.pinned(), f.allocated(), f.linearCount(),
-                id(f.dataTag(), r), Words.of(w));
+                id(f.dataTag(), r), Words.of(w), f.partial(), f.nrValidated());
     }
 
     private static DescriptorTables descriptors(DescriptorTables dt, Renaming r, Config c) {
@@ -75,7 +75,7 @@ public final class StateRenamer {
             for (Map.Entry<Long, TlbEntry> e : v.tlb().entrySet()) tlb = tlb.plus(e.getKey(), new TlbEntry(mfn(e.getValue().mfn(), r, c), e.getValue().writable()));
             vs = vs.plus(new Vcpu(v.hasBaseptr() ? mfn(v.baseptr(), r, c) : v.baseptr(), v.blocked(), v.upcallPending(), tlb, v.lastTrap(),
                     v.hasUserBaseptr() ? mfn(v.userBaseptr(), r, c) : v.userBaseptr(), v.userMode(), v.traps(), v.callbacks(),
-                    descriptors(v.descriptors(), r, c)));
+                    descriptors(v.descriptors(), r, c), v.hasOldGuestTable() ? mfn(v.oldGuestTable(), r, c) : v.oldGuestTable()));
         }
         PVector<Port> ports = TreePVector.empty();
         for (Port p : d.ports()) {

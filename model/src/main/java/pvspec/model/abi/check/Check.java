@@ -89,6 +89,14 @@ public enum Check {
     /** XSA-113: {@code get_page_from_mfn(mfn, pg_owner)} (mm.c:4241-4248). */
     MMU_MACHPHYS_NOT_OWNED(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "machphys-get-page", EINVAL,
             "the frame whose M2P entry is written is not a frame of the page owner"),
+    /**
+     * A partially (de)validated table ({@code PGT_partial}): {@code page_lock} fails on a page
+     * that is not {@code PGT_validated} (mm.c:2054-2057), and the fallback
+     * {@code get_page_type(page, PGT_writable_page)} fails on its page-table type (mm.c:4190),
+     * leaving {@code rc = -EINVAL} (mm.c:4104).
+     */
+    MMU_PARTIAL_TABLE(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "not-validated", EINVAL,
+            "the page table is partially validated (a preempted validation or devalidation): neither a table entry nor writable memory"),
 
     // Writing an entry of a validated table (mmu_update, update_va_mapping).
     HYPERVISOR_SLOT(ENTRY_UPDATES, XEN, Xen.MM, "mod_l4_entry", "xen-slot", EINVAL,

@@ -1,0 +1,43 @@
+package pvspec.model.rules;
+
+import pvspec.model.abi.Caller;
+import pvspec.model.state.State;
+import pvspec.model.state.Vcpu;
+
+/**
+ * A vCPU's deferred put ({@code old_guest_table}): a table whose put was preempted part-way
+ * keeps a general reference on the vCPU until {@code put_old_guest_table} finishes it, at the
+ * start of the vCPU's next {@code mmuext_op} or {@code mmu_update} (mm.c:3461, 4003) or when its
+ * domain dies (mm.c:3220).
+ */
+final class OldGuestTable {
+    private OldGuestTable() {}
+
+    static boolean held(State s, Caller c) {
+        return s.dom(c.domain()).vcpu(c.vcpu()).hasOldGuestTable();
+    }
+
+    /** The vCPU now holds {@code mfn}'s deferred put (old_guest_table_partial: true). */
+    static State defer(State s, Caller c, long mfn) {
+        return defer(s, c.domain(), c.vcpu(), mfn);
+    }
+
+    static State defer(State s, int dom, int vcpu, long mfn) {
+        var d = s.dom(dom);
+        return s.withDomain(d.withVcpu(vcpu, d.vcpu(vcpu).withOldGuestTable(mfn)));
+    }
+
+    /** {@code put_old_guest_table} (mm.c:3177-3214) of the caller's vCPU; {@link Preempted} leaves it pending. */
+    static State put(State s, Caller c, Preemption p) {
+        return put(s, c.domain(), c.vcpu(), c, p);
+    }
+
+    /** As above for {@code vcpu} of {@code dom}, the request {@code current}'s (a domain's destruction). */
+    static State put(State s, int dom, int vcpu, Caller current, Preemption p) {
+        long mfn = s.dom(dom).vcpu(vcpu).oldGuestTable();
+        if (mfn == Vcpu.NO_BASEPTR) return s;
+        s = PageTypes.putPartial(s, mfn, current, p);
+        s = defer(s, dom, vcpu, Vcpu.NO_BASEPTR);
+        return PageTypes.putPage(s, mfn);
+    }
+}
