@@ -173,6 +173,9 @@ public final class Hypervisor {
                 t.rollbackAll();
                 t.commit();
                 return refused(request, r.check);
+            } catch (FailedAfter r) { // refused, what was done before the check stays
+                t.commit();
+                return refused(request, r.check);
             } catch (LockRetry e) {
                 t.rollbackAll();
                 want |= t.wanted; // and go round again, holding more

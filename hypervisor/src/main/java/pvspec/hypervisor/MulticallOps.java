@@ -44,6 +44,8 @@ final class MulticallOps {
         } catch (Refused x) {
             t.rollback(mark);
             return Hypervisor.refusal(e, x.check);
+        } catch (FailedAfter x) { // refused, what was done before the check stays
+            return Hypervisor.refusal(e, x.check);
         }
     }
 }

@@ -75,6 +75,9 @@ public final class Step {
             return dispatch(s, c, h);
         } catch (Refusal r) {
             return refused(s, h, r);
+        } catch (FailedAfter x) { // refused, with what Xen did before the check (a taken-over validation's teardown)
+            Outcome o = refused(s, h, Refusal.of(x.check()));
+            return new Outcome(x.state(c), o.result(), o.check());
         }
     }
 

@@ -121,7 +121,7 @@ final class PageTableRequests {
             long f = pre.of(partial, 0L);
             int level = v.s.frame(f).type().level();
             MmuextOp.Op op = level == v.c.levels() && pre.chance(0.3) ? new MmuextOp.NewBaseptr(f) : new MmuextOp.Pin(level, f);
-            return new MmuextOp(List.of(op), pre.chance(0.3) ? 1 : 0);
+            return new MmuextOp(List.of(op), DomId.DOMID_SELF, pre.chance(0.3) ? 1 : 0);
         }
         List<MmuextOp.Op> ops = new ArrayList<>();
         int n = p.chance(0.15) ? 2 : 1;
