@@ -26,10 +26,10 @@ class SeededBugsAreDetected {
      * translation that bug needs); on the stream of issue 14's user split (1% of requests
      * NEW_USER_BASEPTR, iret, multicall) bind-to-any-unbound-port needed 32,958 and
      * foreign-user-root 23,443.
-     * 50,000: on the stream with both, writable page tables and preemption, no-flush-on-retype
-     * needs 39,497 and mode-switch-keeps-tlb 44,783.
+     * 40,000: on the stream with both, writable page tables and preemption, no-flush-on-retype
+     * needs 39,497, the most of all (the next change to the generator may need a larger budget).
      */
-    static final int BUDGET = 50_000;
+    static final int BUDGET = 40_000;
     /**
      * 14: the world's set-up (create, populate and unpause two guests: domains are created paused,
      * domain.c:1050) is six of the steps; on the generator stream of issue 15, fast-path-rw-toggle
