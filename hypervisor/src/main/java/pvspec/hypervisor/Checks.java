@@ -230,6 +230,11 @@ public class Checks {
         return Pte.mfn(pte) == Pte.mfn(grantPte) && ((pte ^ grantPte) & (P.mask() | RW.mask())) == 0;
     }
 
+    /** {@code create_grant_pv_mapping} / {@code replace_grant_pv_mapping}: a contains_pte address is aligned to an entry (XSA-227). */
+    public boolean ptePtrAligned(long addr) {
+        return (addr & 7) == 0;
+    }
+
     /** Unmapping drops the writable type reference exactly when the map took one (XSA-224). */
     public boolean unmapDropsType(boolean readonlyMap) {
         return !readonlyMap;

@@ -3,6 +3,7 @@ package pvspec.model.invariant;
 import pvspec.model.abi.Pte;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
+import pvspec.model.state.Maptrack;
 import pvspec.model.state.PageType;
 import pvspec.model.state.State;
 import pvspec.model.state.Vcpu;
@@ -12,7 +13,8 @@ import pvspec.model.state.Vcpu;
  * allocation, pins, base pointers, and present entries of validated tables (a table mapping
  * itself holds nothing). A grant PTE counts as the entry it is: the references its map took
  * belong to it (grant_table.c:unmap_common_complete drops them when the PTE is cleared,
- * mm.c:put_page_from_l1e when an ordinary update replaces it); a maptrack entry holds none. Also
+ * mm.c:put_page_from_l1e when an ordinary update replaces it); a maptrack entry holds only its
+ * device part's (unmap_common_complete and gnttab_release_mappings drop them). Also
  * the types those references demand, and Xen's {@code linear_pt_count}.
  */
 public final class RefCensus {
@@ -40,6 +42,11 @@ public final class RefCensus {
         }
         for (Domain d : s.domains().values()) {
             for (Vcpu v : d.vcpus()) if (v.hasBaseptr() && s.validMfn(v.baseptr())) c.typed(v.baseptr(), PageType.table(s.config().levels()));
+            for (Maptrack m : d.maptrack().values()) {
+                if (!m.device() || !s.validMfn(m.frame())) continue;
+                if (m.readonly()) c.count[(int) m.frame()]++;
+                else c.typed(m.frame(), PageType.WRITABLE);
+            }
         }
         return c;
     }

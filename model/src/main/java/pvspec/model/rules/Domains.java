@@ -1,6 +1,5 @@
 package pvspec.model.rules;
 
-import java.util.ArrayList;
 import org.pcollections.IntTreePMap;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
@@ -20,8 +19,8 @@ final class Domains {
 
     /**
      * Destroy a domain: it stops, its ports close (their peers wait for it again), its maptrack
-     * entries are released (their references stay with the grant PTEs, dropped as its page tables
-     * go: {@code gnttab_release_mappings}), its vCPUs drop their base pointers and translations, its pins and
+     * entries are released (device parts drop their references; host parts' stay with the grant
+     * PTEs, dropped as its page tables go: {@code gnttab_release_mappings}), its vCPUs drop their base pointers and translations, its pins and
      * allocations are dropped. Each frame is freed as its last reference goes; frames that other
      * domains still reference stay owned by the dying domain until they let go.
      */
@@ -29,7 +28,7 @@ final class Domains {
         Domain d = s.dom(id);
         s = s.withDomain(d.withLife(Lifecycle.DYING).withTraps(IntTreePMap.empty()).withCallbacks(0, 0));
         for (int p = 0; p < d.ports().size(); p++) s = EventChannelRules.closePort(s, id, p);
-        for (int handle : new ArrayList<>(d.maptrack().keySet())) s = GrantTableRules.release(s, id, handle);
+        s = GrantTableRules.releaseMappings(s, id);
         for (int v = 0; v < d.vcpus().size(); v++) {
             long base = s.dom(id).vcpu(v).baseptr();
             s = s.withDomain(s.dom(id).withVcpu(v, Vcpu.INITIAL));
