@@ -235,6 +235,11 @@ public class Checks {
         return (addr & 7) == 0;
     }
 
+    /** {@code unmap_common}: a device unmap names the granted frame's machine address (GNTST_bad_dev_addr otherwise). */
+    public boolean devBusAddrMatches(long devBusAddr, long frame) {
+        return devBusAddr == frame << 12;
+    }
+
     /** Unmapping drops the writable type reference exactly when the map took one (XSA-224). */
     public boolean unmapDropsType(boolean readonlyMap) {
         return !readonlyMap;

@@ -167,7 +167,7 @@ final class GrantOps {
             boolean device = (m.flags & GNTMAP_device_map) != 0;
             boolean host = (m.flags & GNTMAP_host_map) != 0;
             boolean readonly = (m.flags & GNTMAP_readonly) != 0;
-            if (dev != 0 && device && dev != m.frame << 12) throw Refused.of(GNTTAB_UNMAP_BAD_DEV_ADDR);
+            if (dev != 0 && device && !t.checks.devBusAddrMatches(dev, m.frame)) throw Refused.of(GNTTAB_UNMAP_BAD_DEV_ADDR);
             int left = m.flags;
             if (hostVa != 0 && host) {
                 long slot;

@@ -39,6 +39,9 @@ public final class Catalogue {
             new Xsa343ResetWithOpenPeer(),
             new Xsa7NonCanonicalTrapHandler(),
             new Xsa234ReplacedGrantPte(),
+            new Xsa227MisalignedPteGrant(),
+            new Xsa224PartialUnmapRefcount(),
+            new Xsa234StealWritableGrantPte(),
             new RingZeroTrapSelector(),
             new Xsa213UserModeHypercall(),
             new DomctlFromDomU());

@@ -190,6 +190,24 @@ public enum SeededBug {
             };
         }
     },
+    GRANT_PTE_MISALIGNED("grant-pte-misaligned", "XSA-227", "GNTMAP_contains_pte accepts an entry address not aligned to an entry", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean ptePtrAligned(long addr) {
+                    return true;
+                }
+            };
+        }
+    },
+    GRANT_DEV_ADDR_UNCHECKED("grant-dev-addr-unchecked", "-", "a device unmap does not check its bus address against the granted frame", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean devBusAddrMatches(long devBusAddr, long frame) {
+                    return true;
+                }
+            };
+        }
+    },
     FOREIGN_MAPPING_UNPRIVILEGED("foreign-mapping-unprivileged", "-", "foreigndom accepted from an unprivileged domain", Finder.SEQUENTIAL) {
         @Override public Checks checks() {
             return new Checks() {

@@ -48,7 +48,7 @@ public final class ArgumentDomains {
         m.put("count", List.of("-1", "1", "2"));
         m.put("pages", List.of("-1", "2", "" + c.frames()));
         m.put("uvm", List.of("none", "invlpg|local", "tlb_flush|all", "3", "9")); // 3: no flush (mm.c:4527); 9: a vCPU-mask pointer, EFAULT after the write
-        m.put("gntmap", List.of("host_map", "host_map|readonly", "0", "host_map|contains_pte"));
+        m.put("gntmap", List.of("host_map", "host_map|readonly", "0", "device_map", "device_map|host_map|readonly"));
         String guest = pvspec.model.trace.TracePrinter.va(c, 1);
         m.put("addr", List.of("0", guest, hypervisorVa(c), "0x" + Long.toHexString(c.vaPages())));
         m.put("traps", List.of("", "trap=14,0,0xe030,{addr}", "trap=128,3,0xe033," + guest, "trap=300,0,0xe033," + guest,
