@@ -242,13 +242,13 @@ public enum Check {
     GNTTAB_UNMAP_BAD_DEV_ADDR(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "unmap_common", "bad-dev-addr", GNTST_bad_dev_addr,
             "the device address does not match the granted frame"),
     /**
-     * Unaligned contains_pte unmap address (pv/grant_table.c:204-211): the release build returns
+     * Unaligned contains_pte unmap address (pv/grant_table.c:224-228): the release build returns
      * GNTST_general_error; Xen's debug build stops at its ASSERT_UNREACHABLE (a guest-reachable
      * assertion: docs/xen-conformance.md).
      */
     GNTTAB_UNMAP_PTE_MISALIGNED(GRANT_TABLES, XEN, Xen.PV_GRANT_TABLE, "replace_grant_pv_mapping", "misaligned-pte", GNTST_general_error,
             "with GNTMAP_contains_pte the unmap address must be the address of a whole L1 entry"),
-    /** {@code if ( new_addr ) goto out} for a contains_pte mapping (pv/grant_table.c:200-202). */
+    /** {@code if ( new_addr ) goto out} for a contains_pte mapping (pv/grant_table.c:220-222). */
     GNTTAB_REPLACE_CONTAINS_PTE(GRANT_TABLES, XEN, Xen.PV_GRANT_TABLE, "replace_grant_pv_mapping", "replace-contains-pte", GNTST_general_error,
             "unmap_and_replace cannot replace a mapping made with GNTMAP_contains_pte"),
     /** {@code steal_linear_address}: the new address's L1 lookup and type (pv/grant_table.c:142-170). */
