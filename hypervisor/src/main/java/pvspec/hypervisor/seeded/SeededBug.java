@@ -46,7 +46,7 @@ public enum SeededBug {
             };
         }
     },
-    GRANT_UNMAP_REFCOUNT("grant-unmap-refcount", "XSA-224", "grant unmap drops a type reference the map never took", EnumSet.of(Finder.FUZZ, Finder.CHECK)) {
+    GRANT_UNMAP_REFCOUNT("grant-unmap-refcount", "XSA-224", "grant unmap drops a type reference the map never took", Finder.SEQUENTIAL) {
         @Override public Checks checks() {
             return new Checks() {
                 @Override public boolean unmapDropsType(boolean readonlyMap) {
