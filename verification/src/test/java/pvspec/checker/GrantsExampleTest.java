@@ -21,8 +21,8 @@ class GrantsExampleTest {
     @Test
     void itsGrantRequestsSucceedAndReachTheDeviceAddressCheck() throws Exception {
         CheckConfig c = CheckConfig.load(EXAMPLE);
-        assertThat(c.requests().size()).as("the default's 92 with unmap_and_replace from kernel mode, the right bus address and an aligned entry-address map")
-                .isEqualTo(92 + 2);
+        assertThat(c.requests().size()).as("the default's 90 with unmap_and_replace from kernel mode, a device map, its unmap at two bus addresses and an aligned entry-address map")
+                .isEqualTo(90 + 4);
         CheckReport r = ModelChecker.run(c, Options.defaults().withDepth(3).withThreads(2));
         assertThat(r.status()).isEqualTo(Status.COMPLETE_TO_DEPTH);
         assertThat(r.counterexample()).isEmpty();

@@ -199,7 +199,8 @@ public enum SeededBug {
             };
         }
     },
-    GRANT_DEV_ADDR_UNCHECKED("grant-dev-addr-unchecked", "-", "a device unmap does not check its bus address against the granted frame", Finder.SEQUENTIAL) {
+    GRANT_DEV_ADDR_UNCHECKED("grant-dev-addr-unchecked", "-", "a device unmap does not check its bus address against the granted frame",
+            EnumSet.of(Finder.FUZZ, Finder.ATTACKS)) // and check on examples/grants.check: device maps grow the default's space {
         @Override public Checks checks() {
             return new Checks() {
                 @Override public boolean devBusAddrMatches(long devBusAddr, long frame) {
