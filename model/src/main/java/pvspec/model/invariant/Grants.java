@@ -16,7 +16,8 @@ import pvspec.model.state.State;
  * backed by its entry, which grants that mapper that frame with that permission and shows it is
  * in use (so the granter cannot revoke it), and a live domain's grant PTEs of a frame are no
  * more than the host mappings of that frame it holds (an unmap names the address again, and
- * {@code unmap_and_replace} may move a grant PTE: Xen records no address). What Xen does not guarantee, the invariant does not say: a
+ * {@code unmap_and_replace} may move a grant PTE: Xen records no address), unless it may map the
+ * frame itself (an unmap may then clear its ordinary entry instead). What Xen does not guarantee, the invariant does not say: a
  * mapping's PTE may have been replaced by an ordinary update (its references went with it, and
  * the unmap fails, XSA-234).
  */
@@ -45,13 +46,25 @@ public final class Grants extends NamedInvariant {
             if (!f.isTable(1) || !s.isAlive(f.owner())) continue;
             for (int i = 0; i < f.contents().size(); i++) {
                 long pte = f.entry(i);
-                if (Pte.isGrant(pte) && hostParts.merge((long) f.owner() << 32 | Pte.mfn(pte), -1, Integer::sum) < 0) {
+                if (Pte.isGrant(pte) && hostParts.merge((long) f.owner() << 32 | Pte.mfn(pte), -1, Integer::sum) < 0
+                        && !mayMapItself(s, f.owner(), Pte.mfn(pte))) {
                     out.add(Violation.frame(clause("grant-entry-recorded"), mfn, "slot " + i + " of L1 " + mfn
                             + " is a grant entry beyond the host mappings its owner holds of frame " + Pte.mfn(pte)));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * Whether domain {@code dom} may map {@code mfn} with an ordinary entry (its own frame, or any
+     * guest's for the control domain): such an entry also matches the unmap's check, which compares
+     * only the frame and P and RW (pv/grant_table.c:279-281), so an unmap may clear it and leave
+     * the grant PTE behind, holding the references the cleared entry took.
+     */
+    private static boolean mayMapItself(State s, int dom, long mfn) {
+        Domain d = s.domains().get(dom);
+        return s.validMfn(mfn) && (s.frame(mfn).owner() == dom || d != null && d.privileged());
     }
 
     private void mapping(State s, Domain d, int handle, Maptrack m, List<Violation> out) {
