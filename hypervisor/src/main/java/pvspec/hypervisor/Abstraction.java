@@ -59,7 +59,7 @@ final class Abstraction {
                 tlb.put(keys[i], new TlbEntry(Tlb.mfn(val), Tlb.writable(val)));
             }
             vcpus.add(new Vcpu(d.baseptr[v], d.blocked(v), d.upcallPending(v), TreePMap.from(tlb),
-                    Optional.ofNullable((TrapBounce) d.lastTrap[v])));
+                    Optional.ofNullable((TrapBounce) d.lastTrap[v]), d.userBaseptr[v], d.userMode(v)));
         }
         PMap<Integer, TrapInfo> traps = IntTreePMap.empty();
         for (int v = 0; v < Dom.VECTORS; v++) if (d.traps[v] != null) traps = traps.plus(v, (TrapInfo) d.traps[v]);
@@ -74,7 +74,7 @@ final class Abstraction {
         }
         return new Domain(d.id, d.privileged, LIVES[d.life()], (int) d.vars[Dom.PAUSED], d.vars[Dom.MAX_PAGES],
                 TreePVector.from(vcpus), traps, d.vars[Dom.EVENT_CALLBACK], d.vars[Dom.FAILSAFE_CALLBACK],
-                TreePVector.from(ports), TreePVector.from(grants), maptrack);
+                TreePVector.from(ports), TreePVector.from(grants), maptrack, d.vars[Dom.VM_ASSIST]);
     }
 
     private static Port port(long w) {

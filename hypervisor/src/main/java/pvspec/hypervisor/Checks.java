@@ -50,6 +50,32 @@ public class Checks {
         return mode == Mode.KERNEL || h.allowedInUserMode();
     }
 
+    /**
+     * {@code MMUEXT_NEW_USER_BASEPTR} takes the root as {@code currd}'s
+     * ({@code get_page_and_type_from_mfn(..., currd)}, mm.c:3709-3710): the owner the frame must have.
+     */
+    public int userRootOwner(int frameOwner, int caller) {
+        return caller;
+    }
+
+    /** {@code do_iret} to a ring-3 frame with no {@code guest_table_user} crashes the guest (pv/iret.c:68-74). */
+    public boolean iretNeedsUserRoot() {
+        return true;
+    }
+
+    /** {@code toggle_guest_mode} reloads CR3 with the other mode's root: no translation of one mode survives into the other. */
+    public boolean flushOnModeSwitch() {
+        return true;
+    }
+
+    /**
+     * A multicall ends after an {@code iret} entry ({@code mc_exit}) or when the vCPU left kernel
+     * mode ({@code mc_preempt}) (pv/hypercall.c:114-116): the XSA-213 fix.
+     */
+    public boolean multicallEndsOnModeChange() {
+        return true;
+    }
+
     /** {@code domctl}: the control domain only. */
     public boolean domctlPermitted(boolean callerPrivileged) {
         return callerPrivileged;
@@ -58,6 +84,11 @@ public class Checks {
     /** {@code mmu_update} with a foreign {@code foreigndom}: the control domain only (XSM {@code mmu_update}). */
     public boolean foreignMappingPermitted(boolean callerPrivileged) {
         return callerPrivileged;
+    }
+
+    /** {@code MMU_MACHPHYS_UPDATE}: {@code get_page_from_mfn(mfn, pg_owner)} succeeded (XSA-113). */
+    public boolean machphysFrameOwned(boolean ownedByPageOwner) {
+        return ownedByPageOwner;
     }
 
     /** XSM_TARGET (memory_op, alloc_unbound, status): the domain itself or the control domain. */
@@ -151,6 +182,14 @@ public class Checks {
     /** {@code MMUEXT_COPY_PAGE}: the target takes the writable type, so it cannot be a page table. */
     public boolean copyTargetWritable(int type, int typeCount) {
         return clearablePage(type, typeCount);
+    }
+
+    /**
+     * Writable page tables: the emulated write's new entry takes its references as
+     * {@code get_page_from_l1e(nl1e, d, d)} (ro-page-fault.c:145-173).
+     */
+    public boolean ptwrValidatesNewEntry() {
+        return true;
     }
 
     /** {@code l1_disallow_mask}. */

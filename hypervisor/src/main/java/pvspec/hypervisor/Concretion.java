@@ -56,10 +56,12 @@ final class Concretion {
         x.vars[Dom.PAUSED] = d.pauseCount();
         x.vars[Dom.EVENT_CALLBACK] = d.eventCallback();
         x.vars[Dom.FAILSAFE_CALLBACK] = d.failsafeCallback();
+        x.vars[Dom.VM_ASSIST] = d.vmAssist();
         for (int v = 0; v < x.nvcpus; v++) {
             Vcpu vc = d.vcpu(v);
             x.baseptr[v] = vc.baseptr();
-            x.vflags[v] = (vc.blocked() ? Dom.BLOCKED : 0) | (vc.upcallPending() ? Dom.UPCALL : 0);
+            x.userBaseptr[v] = vc.userBaseptr();
+            x.vflags[v] = (vc.blocked() ? Dom.BLOCKED : 0) | (vc.upcallPending() ? Dom.UPCALL : 0) | (vc.userMode() ? Dom.USER : 0);
             x.lastTrap[v] = vc.lastTrap().orElse(null);
             for (Map.Entry<Long, TlbEntry> e : vc.tlb().entrySet()) {
                 long mfn = e.getValue().mfn();

@@ -9,6 +9,8 @@ import pvspec.model.abi.EventChannelWrite;
 import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.GrantTableWrite;
 import pvspec.model.abi.Hypercall;
+import pvspec.model.abi.Iret;
+import pvspec.model.abi.Multicall;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.MmuextOp;
@@ -18,6 +20,7 @@ import pvspec.model.abi.SetCallbacks;
 import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.UnknownHypercall;
+import pvspec.model.abi.VmAssist;
 import pvspec.model.abi.UpdateVaMapping;
 
 /** The hypercall table: each request to its family's handler. One per vCPU transaction, so dispatch allocates nothing. */
@@ -47,4 +50,7 @@ final class Dispatch implements Hypercall.Visitor<Result> {
     @Override public Result domctl(Domctl h) { return DomctlOps.apply(t, h); }
     @Override public Result schedOp(SchedOp h) { return SchedOps.apply(t, h); }
     @Override public Result unknown(UnknownHypercall h) { throw Refused.of(UNKNOWN_HYPERCALL); }
+    @Override public Result iret(Iret h) { return ModeOps.iret(t, h); }
+    @Override public Result multicall(Multicall h) { return MulticallOps.apply(t, h); }
+    @Override public Result vmAssist(VmAssist h) { return VmAssistOps.apply(t, h); }
 }

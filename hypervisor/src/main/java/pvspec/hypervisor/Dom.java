@@ -18,6 +18,8 @@ final class Dom {
     static final int OWNED = 4;
     static final int EVENT_CALLBACK = 5;
     static final int FAILSAFE_CALLBACK = 6;
+    /** Its {@code vm_assist} bits. */
+    static final int VM_ASSIST = 7;
 
     static final int ALIVE = 0;
     static final int SHUTDOWN = 1;
@@ -26,6 +28,8 @@ final class Dom {
     // vCPU flag bits.
     static final long BLOCKED = 1;
     static final long UPCALL = 2;
+    /** Guest user mode (Xen's {@code TF_kernel_mode} clear): walks start at {@link #userBaseptr}. */
+    static final long USER = 4;
 
     static final long NO_BASEPTR = -1;
     static final int VECTORS = 256;
@@ -33,9 +37,11 @@ final class Dom {
     final int id;
     final boolean privileged;
     final int nvcpus;
-    final long[] vars = new long[7];
+    final long[] vars = new long[8];
 
     final long[] baseptr;
+    /** {@code guest_table_user} per vCPU ({@link #NO_BASEPTR} when null). */
+    final long[] userBaseptr;
     final long[] vflags;
     final Tlb[] tlb;
     /** Last bounce per vCPU: a model {@code TrapBounce}, or null. */
@@ -66,6 +72,7 @@ final class Dom {
         this.nvcpus = nvcpus;
         vars[MAX_PAGES] = maxPages;
         baseptr = new long[nvcpus];
+        userBaseptr = new long[nvcpus];
         vflags = new long[nvcpus];
         tlb = new Tlb[nvcpus];
         lastTrap = new Object[nvcpus];
@@ -73,6 +80,7 @@ final class Dom {
         txn = new Txn[nvcpus];
         for (int v = 0; v < nvcpus; v++) {
             baseptr[v] = NO_BASEPTR;
+            userBaseptr[v] = NO_BASEPTR;
             tlb[v] = new Tlb();
             txn[v] = new Txn(hv);
         }
@@ -97,6 +105,15 @@ final class Dom {
 
     boolean running() {
         return vars[LIFE] == ALIVE && vars[PAUSED] == 0;
+    }
+
+    boolean userMode(int v) {
+        return (vflags[v] & USER) != 0;
+    }
+
+    /** The root vCPU {@code v} walks: {@code guest_table_user} in user mode, {@code guest_table} otherwise. */
+    long currentRoot(int v) {
+        return userMode(v) ? userBaseptr[v] : baseptr[v];
     }
 
     boolean blocked(int v) {

@@ -124,7 +124,7 @@ final class GrantOps {
             int index = (int) (slot & 0xFFFF);
             long old = t.ft.entry(l1, index);
             t.setEntry(l1, index, grantPte(frame, readonly));
-            PageRefs.putFromL1e(t, old);
+            PageRefs.putFromL1e(t, old, l1);
         }
         t.setObj(me.maptrack, handle, new GrantMap(granter.id, ref, frame, flags));
         active(t, granter, ref, 1, readonly ? 0 : 1);
@@ -160,6 +160,7 @@ final class GrantOps {
     static Result unmap(Txn t, int handle, long hostVa, long dev, long newVa) {
         Dom mapper = t.dom;
         long stolen = Pte.NONE;
+        int stolenFrom = 0; // the L1 the stolen entry came from
         try {
             if (handle < 0 || handle >= mapper.maptrack.length || mapper.maptrack[handle] == null) throw Refused.of(GNTTAB_UNMAP_BAD_HANDLE);
             GrantMap m = mapper.maptrack[handle];
@@ -177,7 +178,8 @@ final class GrantOps {
                 } else {
                     if (newVa != 0) {
                         long from = Walker.l1Slot(t, mapper.baseptr[t.vcpu], t.me, newVa, GNTTAB_REPLACE_STEAL);
-                        stolen = t.ft.entry((int) (from >>> 16), (int) (from & 0xFFFF));
+                        stolenFrom = (int) (from >>> 16);
+                        stolen = t.ft.entry(stolenFrom, (int) (from & 0xFFFF));
                         t.setEntry((int) (from >>> 16), (int) (from & 0xFFFF), Pte.NONE);
                     }
                     slot = Walker.l1Slot(t, mapper.baseptr[t.vcpu], t.me, hostVa, GNTTAB_UNMAP_PTE_MISMATCH);
@@ -203,7 +205,7 @@ final class GrantOps {
             }
             return Result.gnt(GNTST_okay);
         } catch (Refused r) {
-            if (stolen != Pte.NONE) PageRefs.putFromL1e(t, stolen);
+            if (stolen != Pte.NONE) PageRefs.putFromL1e(t, stolen, stolenFrom);
             flushAll(t, mapper);
             t.batchStoppedBy = r.check; // the steal and the flush stay
             return r.check.result();

@@ -160,6 +160,8 @@ public final class Hypervisor {
                 unlockMask(want);
                 return refused(request, USER_MODE);
             }
+            // A kernel-mode request from user mode entered the kernel first (entry.S lstar_enter), whatever its outcome.
+            if (caller.mode() == pvspec.model.abi.Mode.KERNEL) ModeOps.enterKernelForRequest(dom, v, checks);
             Txn t = dom.txn[v];
             t.begin(caller, dom, want);
             try {
@@ -186,6 +188,11 @@ public final class Hypervisor {
 
     /** A refusal before any batch entry ran is reported as "0 done" by batch hypercalls. */
     private static Reply refused(Hypercall h, Check c) {
+        return refusal(h, c);
+    }
+
+    /** The reply of {@code h} refused by {@code c} (a multicall's entries are answered so too). */
+    static Reply refusal(Hypercall h, Check c) {
         return Reply.refused(h.isBatch() && c.returnsErrno() ? new Result.Partial(c.errno(), 0) : c.result(), c);
     }
 
@@ -244,10 +251,11 @@ public final class Hypervisor {
 
     /**
      * The hypervisor's own entry in reserved top-level slot {@code slot} at validation: its frame,
-     * supervisor-only; the read-only M2P slot empty (filled by {@code NEW_BASEPTR}: m2p_strict off).
+     * supervisor-only; the read-only M2P slot filled only for an owner with m2p_strict (else by
+     * {@code NEW_BASEPTR}): {@code init_xen_l4_slots}, mm.c:1662-1665, 1837-1838.
      */
-    long hypervisorEntry(int slot) {
-        if (slot == config.m2pSlot()) return Pte.NONE;
+    long hypervisorEntry(int slot, boolean m2pStrict) {
+        if (slot == config.m2pSlot()) return m2pStrict ? config.m2pEntry() : Pte.NONE;
         return Pte.make(config.xenFrameForSlot(slot), PteFlag.P, PteFlag.RW);
     }
 }

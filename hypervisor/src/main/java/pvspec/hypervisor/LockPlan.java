@@ -5,6 +5,7 @@ import pvspec.model.abi.DomId;
 import pvspec.model.abi.DomainArgs;
 import pvspec.model.abi.Domctl;
 import pvspec.model.abi.Hypercall;
+import pvspec.model.abi.Multicall;
 
 /**
  * The domain locks a hypercall starts with: the caller's and those its arguments name. Only a
@@ -26,6 +27,11 @@ final class LockPlan {
      */
     private static long named(Hypervisor hv, Caller c, Hypercall h) {
         if (h instanceof Domctl.DestroyDomain) return hv.allSlots();
+        if (h instanceof Multicall m) {
+            long all = 0;
+            for (Hypercall e : m.calls()) all |= named(hv, c, e);
+            return all;
+        }
         long m = 0;
         for (DomainArgs.Arg a : DomainArgs.of(h).args()) {
             if (a.role() != DomainArgs.Role.STORED) m |= bit(hv, DomId.resolve(a.id(), c));

@@ -33,6 +33,7 @@ final class MemoryOps {
             @Override public Result decreaseReservation(MemoryOp.DecreaseReservation r) { return decrease(t, target(t, r.dom()), r.mfns()); }
             @Override public Result maximumReservation(MemoryOp.MaximumReservation m) { return Result.value(statTarget(t, m.dom()).vars[Dom.MAX_PAGES]); }
             @Override public Result currentReservation(MemoryOp.CurrentReservation m) { return Result.value(statTarget(t, m.dom()).vars[Dom.OWNED]); }
+            @Override public Result exchange(MemoryOp.Exchange x) { return ExchangeOps.apply(t, x); }
             @Override public Result unknown(MemoryOp.Unknown x) { throw Refused.of(MEMORY_UNKNOWN_COMMAND); }
         });
     }

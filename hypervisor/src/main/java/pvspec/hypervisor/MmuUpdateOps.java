@@ -1,20 +1,24 @@
 package pvspec.hypervisor;
 
 import static pvspec.model.abi.check.Check.MMU_BAD_PTR;
-import static pvspec.model.abi.check.Check.MMU_FOREIGN_IS_SELF;
 import static pvspec.model.abi.check.Check.MMU_FOREIGN_NOT_PRIVILEGED;
-import static pvspec.model.abi.check.Check.MMU_FOREIGN_UNKNOWN;
 import static pvspec.model.abi.check.Check.MMU_FOREIGN_UPPER;
+import static pvspec.model.abi.check.Check.MMU_MACHPHYS_NOT_OWNED;
+import static pvspec.model.abi.check.Check.MMU_MACHPHYS_PT_OWNER;
 import static pvspec.model.abi.check.Check.MMU_NOT_OWNED;
+import static pvspec.model.abi.check.Check.MMU_PT_OWNER_UNKNOWN;
+import static pvspec.model.abi.check.Check.MMU_UNKNOWN_CMD;
 
 import java.util.List;
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.MmuUpdate;
+import pvspec.model.abi.Pte;
 import pvspec.model.abi.Result;
 
 /**
- * {@code do_mmu_update}: entries of the caller's validated tables change through
- * {@link EntryOps#modEntry}; a frame that is not a page table is ordinary memory, written as is.
+ * {@code do_mmu_update}: entries of the page-table owner's validated tables change through
+ * {@link EntryOps#modEntry}; a frame that is not a page table is ordinary memory, written as is;
+ * an M2P update only checks who may make it (the M2P's contents are not kept, as in the model).
  * Requests run in order, each atomically, until the first refused one.
  */
 final class MmuUpdateOps {
@@ -22,13 +26,21 @@ final class MmuUpdateOps {
 
 
     static Result apply(Txn t, MmuUpdate h) {
-        int pgOwner = pageOwner(t, h.foreigndom());
+        int pt = t.me;
+        int ptDom = h.ptDom();
+        if (ptDom != 0) { // rcu_lock_domain_by_id(pt_dom - 1): no DOMID_SELF, dying domains found
+            pt = ptDom - 1;
+            if (t.dom(pt) == null) throw Refused.of(MMU_PT_OWNER_UNKNOWN);
+        }
+        int pg = PgOwners.of(t, h.pgDom());
         List<MmuUpdate.Request> rs = h.requests();
         int n = rs.size();
         for (int done = 0; done < n; done++) {
             long mark = t.mark();
             try {
-                update(t, pgOwner, rs.get(done));
+                MmuUpdate.Request r = rs.get(done);
+                if (r.cmd() == MmuUpdate.MACHPHYS_UPDATE) machphys(t, pt, pg, r.mfn());
+                else update(t, pt, pg, r);
             } catch (Refused r) {
                 t.rollback(mark);
                 t.batchStoppedBy = r.check;
@@ -38,35 +50,40 @@ final class MmuUpdateOps {
         return Result.OK;
     }
 
-    /** {@code get_pg_owner}: whose frames the L1 entries of this call may map. */
-    private static int pageOwner(Txn t, int foreigndom) {
-        if (foreigndom == DomId.DOMID_SELF) return t.me;
-        if (foreigndom == t.me) throw Refused.of(MMU_FOREIGN_IS_SELF);
-        // dom_io and dom_xen always exist; another domain is found while it exists, dying or not.
-        boolean exists = foreigndom == DomId.DOMID_IO || foreigndom == DomId.DOMID_XEN || t.dom(foreigndom) != null;
-        if (!exists) throw Refused.of(MMU_FOREIGN_UNKNOWN);
-        return foreigndom;
+    /** xsm_mmu_update (xsm/dummy.h:675): the page owner unless dom_io, then the table owner if given (ptOrNone < 0: none). */
+    private static void xsm(Txn t, int ptOrNone, int pg) {
+        if (pg != DomId.DOMID_IO && !PgOwners.xsmTarget(t, pg)) throw Refused.of(MMU_FOREIGN_NOT_PRIVILEGED);
+        if (ptOrNone >= 0 && !PgOwners.xsmTarget(t, ptOrNone)) throw Refused.of(MMU_FOREIGN_NOT_PRIVILEGED);
     }
 
-    private static void update(Txn t, int pgOwner, MmuUpdate.Request r) {
-        // xsm_mmu_update runs in the loop (mm.c:4087): an empty foreign batch succeeds.
-        // It does not look at dom_io (xsm/dummy.h:681).
-        if (pgOwner != t.me && pgOwner != DomId.DOMID_IO && !t.checks.foreignMappingPermitted(t.dom.privileged)) throw Refused.of(MMU_FOREIGN_NOT_PRIVILEGED);
+    private static void update(Txn t, int pt, int pg, MmuUpdate.Request r) {
+        if (r.cmd() > MmuUpdate.PT_UPDATE_NO_TRANSLATE || r.cmd() < 0) throw Refused.of(MMU_UNKNOWN_CMD);
+        xsm(t, pt, pg);
         long mfn = r.mfn();
         long index = r.index();
         FrameTable ft = t.ft;
         if (!ft.valid(mfn) || index < 0 || index >= ft.entries) throw Refused.of(MMU_BAD_PTR);
         int table = (int) mfn;
-        if (!t.checks.tableOwner(ft.owner[table], t.me)) throw Refused.of(MMU_NOT_OWNED);
+        if (!t.checks.tableOwner(ft.owner[table], pt)) throw Refused.of(MMU_NOT_OWNED);
         long ti = ft.typeInfo.get(table);
         if (!FrameTable.isTable(ti)) {
             t.setEntry(table, (int) index, r.val());
             return;
         }
         int level = FrameTable.type(ti);
-        if (level != 1 && pgOwner != t.me) throw Refused.of(MMU_FOREIGN_UPPER);
-        EntryOps.modEntry(t, table, level, (int) index, r.val(), pgOwner);
+        if (level != 1 && pg != pt) throw Refused.of(MMU_FOREIGN_UPPER);
+        long before = ft.entry(table, (int) index);
+        EntryOps.modEntry(t, table, level, (int) index, r.val(), pg);
+        // PRESERVE_AD (pv/mm.h:update_intpte): the stored entry keeps the old one's A and D bits.
+        if (r.cmd() == MmuUpdate.PT_UPDATE_PRESERVE_AD) t.setEntry(table, (int) index, ft.entry(table, (int) index) | before & Pte.AD);
         // XSA-286: Xen flushes after the loop; nothing in a batch fills a TLB, so now is the same.
-        if (level > 1 && t.checks.flushAfterUpperUpdate()) TlbOps.flushAll(t, t.dom);
+        if (level > 1 && t.checks.flushAfterUpperUpdate()) TlbOps.flushAll(t, t.dom(pt));
+    }
+
+    /** MMU_MACHPHYS_UPDATE (mm.c:4216-4254): the caller's own tables only, XSM, then the frame must be the page owner's (XSA-113). */
+    private static void machphys(Txn t, int pt, int pg, long mfn) {
+        if (pt != t.me) throw Refused.of(MMU_MACHPHYS_PT_OWNER);
+        xsm(t, -1, pg);
+        if (!t.checks.machphysFrameOwned(PgOwners.owns(t, mfn, pg))) throw Refused.of(MMU_MACHPHYS_NOT_OWNED);
     }
 }

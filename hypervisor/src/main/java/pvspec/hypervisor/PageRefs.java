@@ -13,7 +13,9 @@ import static pvspec.model.abi.Errno.EINVAL;
 
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.Pte;
+import pvspec.model.abi.PteFlag;
 import pvspec.model.abi.check.Check;
+import pvspec.model.state.Domain;
 
 /**
  * Xen's reference and type discipline ({@code arch/x86/mm.c}): {@code get_page},
@@ -166,7 +168,9 @@ final class PageRefs {
     private static void writeHypervisorSlots(Txn t, int mfn) {
         Hypervisor hv = t.hv;
         int first = hv.config.reservedFirst();
-        for (int slot = first; slot < first + hv.config.reservedCount(); slot++) t.setEntry(mfn, slot, hv.hypervisorEntry(slot));
+        Dom owner = t.dom(t.ft.owner[mfn]);
+        boolean strict = owner != null && (owner.vars[Dom.VM_ASSIST] >>> Domain.VMASST_M2P_STRICT & 1) != 0;
+        for (int slot = first; slot < first + hv.config.reservedCount(); slot++) t.setEntry(mfn, slot, hv.hypervisorEntry(slot, strict));
     }
 
     // ------------------------------------------------------------ entries
@@ -177,7 +181,7 @@ final class PageRefs {
     }
 
     static void putFromEntry(Txn t, long e, int table, int level) {
-        if (level == 1) putFromL1e(t, e);
+        if (level == 1) putFromL1e(t, e, table);
         else putFromUpper(t, e, table, level);
     }
 
@@ -186,6 +190,16 @@ final class PageRefs {
         if (!t.checks.l1FlagsAllowed(e, ioCapable(t, table))) throw Refused.of(L1_DISALLOWED_FLAGS);
         long mfn = Pte.mfn(e);
         if (!t.ft.valid(mfn)) throw Refused.of(L1_NOT_RAM); // I/O memory: nobody holds iomem_caps
+        // mm.c:966-985: a privileged page owner that is not the L1's owner passes its right to map
+        // on (xsm_priv_mapping): the frame is then mapped as its real owner's.
+        int f = (int) mfn;
+        int real = t.ft.owner[f];
+        boolean referenced = real != FrameTable.FREE && FrameTable.count(t.ft.countInfo.get(f)) > 0
+                && (real != DomId.DOMID_XEN || mfn == t.hv.config.m2pFrame());
+        if (referenced && real != pgOwner && DomId.isOrdinary(pgOwner) && pgOwner != t.ft.owner[table]) {
+            Dom p = t.dom(pgOwner);
+            if (p != null && p.privileged) pgOwner = real;
+        }
         // dom_io owns no RAM, and xsm_priv_mapping(dom_io, owner) fails (mm.c:968-984).
         if (pgOwner == DomId.DOMID_IO) throw Refused.of(L1_NOT_OWNED);
         if (pgOwner == DomId.DOMID_XEN) {
@@ -203,10 +217,18 @@ final class PageRefs {
         return owner != null && owner.privileged;
     }
 
-    /** {@code put_page_from_l1e}. */
-    static void putFromL1e(Txn t, long e) {
+    /**
+     * {@code put_page_from_l1e} for an entry of L1 {@code table}. Debug build: dropping a grant PTE
+     * while the table's owner is neither shutting down nor dying gives the current vCPU a #GP
+     * (mm.c:1219-1227); the references go all the same.
+     */
+    static void putFromL1e(Txn t, long e, int table) {
         if (!Pte.present(e)) return;
         int mfn = (int) Pte.mfn(e);
+        if ((e & PteFlag.GNTTAB.mask()) != 0) {
+            Dom owner = t.dom(t.ft.owner[table]);
+            if (owner != null && owner.life() == Dom.ALIVE) TrapOps.deliverFault(t, TrapOps.GENERAL_PROTECTION);
+        }
         if (Pte.writable(e)) putPageAndType(t, mfn);
         else putPage(t, mfn);
     }

@@ -18,11 +18,14 @@ final class Teardown {
         for (int h = 0; h < d.maptrack.length; h++) if (d.maptrack[h] != null) GrantOps.release(t, d, h);
         for (int v = 0; v < d.nvcpus; v++) {
             long base = d.baseptr[v];
+            long user = d.userBaseptr[v];
             t.setLong(d.baseptr, v, Dom.NO_BASEPTR);
+            t.setLong(d.userBaseptr, v, Dom.NO_BASEPTR);
             t.setLong(d.vflags, v, 0);
             TlbOps.flushLocal(t, d, v);
             if (d.lastTrap[v] != null) t.setObj(d.lastTrap, v, null);
             if (base != Dom.NO_BASEPTR) PageRefs.putPageAndType(t, (int) base);
+            if (user != Dom.NO_BASEPTR) PageRefs.putPageAndType(t, (int) user); // vcpu_destroy_pagetables: guest_table_user last
         }
         FrameTable ft = t.ft;
         for (int mfn = 0; mfn < ft.frames; mfn++) {

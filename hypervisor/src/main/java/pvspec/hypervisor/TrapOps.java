@@ -71,12 +71,14 @@ final class TrapOps {
 
     /** Bounce an exception to the guest kernel's handler for {@code vector}; with none, {@code create_bounce_frame} crashes the domain. */
     static void deliverFault(Txn t, int vector) {
+        ModeOps.enterKernel(t, t.dom, t.vcpu); // create_bounce_frame toggles out of user mode first
         TrapInfo ti = (TrapInfo) t.dom.traps[vector];
         if (ti != null) bounce(t, vector, false, ti);
         else t.setLong(t.dom.vars, Dom.LIFE, Dom.SHUTDOWN);
     }
 
     private static void bounce(Txn t, int vector, boolean software, TrapInfo handler) {
+        ModeOps.enterKernel(t, t.dom, t.vcpu);
         t.setObj(t.dom.lastTrap, t.vcpu, new TrapBounce(vector, software, t.caller.mode(), handler));
     }
 }

@@ -2,6 +2,7 @@ package pvspec.hypervisor;
 
 import static pvspec.model.abi.check.Check.UVA_NO_L1;
 import static pvspec.model.abi.check.Check.UVA_VCPU_MASK;
+import static pvspec.model.abi.check.Check.UVA_XSM;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_ALL;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_FLUSHTYPE_MASK;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_INVLPG;
@@ -24,8 +25,11 @@ final class UpdateVaMappingOps {
     static Result apply(Txn t, UpdateVaMapping h) {
         long flags = h.flags();
         Dom d = t.dom;
+        // update_va_mapping_otherdomain: get_pg_owner(domid) first (mm.c:4588); xsm_update_va_mapping spares no one (4484).
+        int pg = h.otherdomain().isPresent() ? PgOwners.of(t, h.otherdomain().getAsInt() & 0xFFFF) : t.me;
+        if (!PgOwners.xsmTarget(t, pg)) throw Refused.of(UVA_XSM);
         long slot = Walker.l1Slot(t, d.baseptr[t.vcpu], t.me, h.va(), UVA_NO_L1);
-        EntryOps.modEntry(t, (int) (slot >>> 16), 1, (int) (slot & 0xFFFF), h.val(), t.me);
+        EntryOps.modEntry(t, (int) (slot >>> 16), 1, (int) (slot & 0xFFFF), h.val(), pg);
         long type = flags & UVMF_FLUSHTYPE_MASK;
         if (type != UVMF_TLB_FLUSH && type != UVMF_INVLPG) return Result.OK;
         long target = flags & ~UVMF_FLUSHTYPE_MASK;

@@ -38,6 +38,9 @@ public final class Atomicity {
     /** Whether {@code after} is {@code before} up to what a refusal of {@code h} may keep. */
     public static boolean refusalKeptOnlyItsPrefix(State before, Caller c, Hypercall h, Result r, State after) {
         if (after.equals(before)) return true;
+        // A kernel-mode request from user mode entered the kernel first (x86_64/entry.S): that stays.
+        before = pvspec.model.rules.Step.entry(before, c);
+        if (after.equals(before)) return true;
         // EFAULT reading the vCPU mask comes after the write, which stays (mm.c:4527-4541).
         if (h instanceof UpdateVaMapping) return r instanceof Result.Err e && e.errno() == Errno.EFAULT;
         // A grant unmap batch flushes the caller's TLBs whatever its status (grant_table.c:1723,

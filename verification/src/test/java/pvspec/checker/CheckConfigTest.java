@@ -24,7 +24,7 @@ class CheckConfigTest {
         assertThat(c.config().entries()).isEqualTo(4);
         assertThat(c.depth()).isEmpty(); // explored to a fixpoint
         assertThat(c.maxStates()).isEmpty();
-        assertThat(c.requests().size()).isEqualTo(90); // 77 at issue 16, and one per kind issue 15 added (user mode) plus three that reach its seeded bugs; grants2 two (unmap_and_replace from user mode, a misaligned contains_pte map; the rest are in examples/grants.check)
+        assertThat(c.requests().size()).isEqualTo(101); // 77 at issue 16, and one per kind issue 15 added (user mode) plus three that reach its seeded bugs; mmu2 four (two M2P updates; update_va_mapping_otherdomain and exchange from user mode); issue 14 the user split's three kinds (user mode); ptwr vm_assist (user mode) and 3 emulated L1 writes; grants2 two (unmap_and_replace from user mode, a misaligned contains_pte map; the rest are in examples/grants.check)
         assertThat(CheckConfig.builtInText("small")).doesNotContainPattern("(?m)^#! depth").doesNotContainPattern("(?m)^#! requests default");
     }
 

@@ -59,6 +59,10 @@ class DefaultConfigurationTest {
         assertThat(r.coverage().kindsNeverRun()).isEmpty();
     }
 
+    /** The split's seeded bugs: the default has its kinds from user mode only; examples/usersplit.check finds them ({@link UserSplitConfigurationTest}). */
+    static final java.util.Set<String> SPLIT_MUTANTS = java.util.Set.of("multicall-continues-after-iret", "foreign-user-root",
+            "iret-without-user-root", "mode-switch-keeps-tlb");
+
     /**
      * BFS gives a shortest trace; that no shorter one exists is checked by a search one level
      * shallower. A device map's bus-address check needs device maps, which the default leaves to
@@ -68,6 +72,7 @@ class DefaultConfigurationTest {
     void everySeededBugIsFoundWithAShortestTrace() throws Exception {
         CheckConfig grants = CheckConfig.load(java.nio.file.Path.of("../examples/grants.check"));
         for (Mutant m : Mutants.ALL) {
+            if (SPLIT_MUTANTS.contains(m.name())) continue;
             CheckConfig config = m.name().equals("grant-dev-addr-unchecked") ? grants : SMALL;
             Options o = Options.defaults().withImplementation(HypervisorUnderTest.with(m.checks())).withThreads(2);
             CheckReport r = ModelChecker.run(config, o);

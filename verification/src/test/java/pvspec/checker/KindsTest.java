@@ -45,6 +45,10 @@ class KindsTest {
             } else if (k == pvspec.model.abi.EventChannelOp.Reset.class) {
                 out.add(new pvspec.model.abi.EventChannelOp.Reset(0, false));
                 out.add(new pvspec.model.abi.EventChannelOp.Reset(0, true));
+            } else if (k == pvspec.model.abi.UpdateVaMapping.class) {
+                // One record, two hypercalls: update_va_mapping and update_va_mapping_otherdomain.
+                out.add(new pvspec.model.abi.UpdateVaMapping(0, 0, 0));
+                out.add(pvspec.model.abi.UpdateVaMapping.otherdomain(0, 0, 0, 0));
             } else if (k == Access.class) {
                 out.add(Access.read(0));
                 out.add(Access.write(0));

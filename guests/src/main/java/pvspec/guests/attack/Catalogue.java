@@ -44,7 +44,17 @@ public final class Catalogue {
             new Xsa234StealWritableGrantPte(),
             new RingZeroTrapSelector(),
             new Xsa213UserModeHypercall(),
-            new DomctlFromDomU());
+            new Xsa213IretInMulticall(),
+            new UserRootOfAnotherDomain(),
+            new UserRootNotATable(),
+            new IretWithoutUserRoot(),
+            new KernelTranslationInUserMode(),
+            new DomctlFromDomU(),
+            new Xsa113MachphysUpdate(),
+            new ForeignPageTableOwner(),
+            new Xsa212MemoryExchange(),
+            new PtwrMapsWhatAnUpdateMayNot(),
+            new PtwrIntoAGrantedL1());
 
     /** The attack with this name. */
     public static Attack byName(String name) {

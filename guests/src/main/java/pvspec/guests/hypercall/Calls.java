@@ -2,15 +2,19 @@ package pvspec.guests.hypercall;
 
 import java.util.List;
 import pvspec.model.abi.Access;
+import pvspec.model.abi.VmAssist;
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.Domctl;
 import pvspec.model.abi.EventChannelOp;
 import pvspec.model.abi.EventChannelWrite;
 import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.GrantTableWrite;
+import pvspec.model.abi.Hypercall;
+import pvspec.model.abi.Iret;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.MmuextOp;
+import pvspec.model.abi.Multicall;
 import pvspec.model.abi.SchedOp;
 import pvspec.model.abi.SetCallbacks;
 import pvspec.model.abi.SetTrapTable;
@@ -52,6 +56,24 @@ public final class Calls {
 
     public static MmuextOp newBaseptr(long mfn) {
         return MmuextOp.of(new MmuextOp.NewBaseptr(mfn));
+    }
+
+    /** {@code MMUEXT_NEW_USER_BASEPTR}: the top-level table the vCPU's user mode runs on (0: none). */
+    public static MmuextOp newUserBaseptr(long mfn) {
+        return MmuextOp.of(new MmuextOp.NewUserBaseptr(mfn));
+    }
+
+    /** A 64-bit PV user code selector ({@code FLAT_USER_CS64}, RPL 3): {@code iret} to it returns to user mode. */
+    public static final long USER_CS = 0xe033;
+
+    /** {@code HYPERVISOR_iret} to a frame with code selector {@code cs}. */
+    public static Iret iret(long cs) {
+        return new Iret(cs);
+    }
+
+    /** {@code HYPERVISOR_multicall} of {@code calls}. */
+    public static Multicall multicall(Hypercall... calls) {
+        return Multicall.of(calls);
     }
 
     public static MmuextOp copyPage(long mfn, long srcMfn) {
@@ -197,5 +219,15 @@ public final class Calls {
 
     public static Access write(long va) {
         return Access.write(va);
+    }
+
+    /** A kernel's 8-byte store of {@code value} at byte {@code offset} of the page at {@code va} (emulated by Xen if it is the kernel's L1). */
+    public static Access write(long va, long offset, long value) {
+        return Access.write(va, offset, value);
+    }
+
+    /** {@code HYPERVISOR_vm_assist(VMASST_CMD_enable, type)}. */
+    public static VmAssist enableAssist(int type) {
+        return new VmAssist(VmAssist.CMD_ENABLE, type);
     }
 }

@@ -219,6 +219,71 @@ public enum SeededBug {
             };
         }
     },
+    /** XSA-213 itself: the multicall runs on after an iret entry put the vCPU in user mode (pv/hypercall.c:114-116). */
+    MULTICALL_CONTINUES_AFTER_IRET("multicall-continues-after-iret", "XSA-213", "a multicall runs its entries after an iret switched to user mode", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean multicallEndsOnModeChange() {
+                    return false;
+                }
+            };
+        }
+    },
+    /** {@code MMUEXT_NEW_USER_BASEPTR} takes the root as the frame's owner's, not as {@code currd}'s (mm.c:3709-3710). */
+    FOREIGN_USER_ROOT("foreign-user-root", "XSA-213", "NEW_USER_BASEPTR accepts another domain's top-level table", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public int userRootOwner(int frameOwner, int caller) {
+                    return frameOwner;
+                }
+            };
+        }
+    },
+    /** {@code do_iret} without a user root returns to user mode instead of crashing the guest (pv/iret.c:68-74). */
+    IRET_WITHOUT_USER_ROOT("iret-without-user-root", "XSA-213", "iret to user mode with no user page tables does not crash the guest", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean iretNeedsUserRoot() {
+                    return false;
+                }
+            };
+        }
+    },
+    /** The kernel/user switch keeps the vCPU's translations: user mode uses the kernel's (toggle_guest_mode's CR3 load). */
+    MODE_SWITCH_KEEPS_TLB("mode-switch-keeps-tlb", "-", "the kernel/user mode switch keeps the other mode's translations", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean flushOnModeSwitch() {
+                    return false;
+                }
+            };
+        }
+    },
+    /** {@code MMU_MACHPHYS_UPDATE} without {@code get_page_from_mfn} (mm.c:4241). */
+    MACHPHYS_ANY_FRAME("machphys-any-frame", "XSA-113", "MMU_MACHPHYS_UPDATE of a frame the page owner does not own (no get_page_from_mfn, mm.c:4241)", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean machphysFrameOwned(boolean ownedByPageOwner) {
+                    return true;
+                }
+            };
+        }
+    },
+
+    /**
+     * Writable page tables whose emulation stores the guest's new L1 entry without
+     * {@code get_page_from_l1e} (ro-page-fault.c:145): no flags check, no ownership, no writable
+     * type, no reference.
+     */
+    PTWR_UNCHECKED("ptwr-unchecked", "-", "ptwr emulation stores the new L1 entry without get_page_from_l1e", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean ptwrValidatesNewEntry() {
+                    return false;
+                }
+            };
+        }
+    },
 
     // Concurrency bugs: invisible to runs without interleavings; harness 1 must find each under JPF.
 

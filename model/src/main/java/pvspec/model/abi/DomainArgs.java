@@ -61,9 +61,21 @@ public record DomainArgs(List<Arg> args, boolean management, Function<int[], Hyp
 
     /** Every kind says; addresses, ports, vCPUs, handles and grant references are not domain ids. */
     private static final class Describe implements Hypercall.Visitor<DomainArgs> {
-        @Override public DomainArgs mmuUpdate(MmuUpdate h) { return one(Role.TARGET, h.foreigndom(), ids -> new MmuUpdate(h.requests(), ids[0])); }
-        @Override public DomainArgs mmuextOp(MmuextOp h) { return none(h); }
-        @Override public DomainArgs updateVaMapping(UpdateVaMapping h) { return none(h); }
+        @Override
+        public DomainArgs mmuUpdate(MmuUpdate h) {
+            // The page owner (low 16 bits), and the page-table owner (high 16 bits, plus one) if named.
+            if (h.ptDom() == 0) return one(Role.TARGET, h.pgDom(), ids -> h.withForeigndom(MmuUpdate.foreigndom(ids[0], -1)));
+            return new DomainArgs(List.of(new Arg(Role.TARGET, h.pgDom()), new Arg(Role.TARGET, h.ptDom() - 1)), false,
+                    ids -> h.withForeigndom(MmuUpdate.foreigndom(ids[0], ids[1])));
+        }
+
+        @Override public DomainArgs mmuextOp(MmuextOp h) { return one(Role.TARGET, h.foreigndom(), ids -> new MmuextOp(h.ops(), ids[0])); }
+
+        @Override
+        public DomainArgs updateVaMapping(UpdateVaMapping h) {
+            if (h.otherdomain().isEmpty()) return none(h);
+            return one(Role.TARGET, h.otherdomain().getAsInt(), ids -> UpdateVaMapping.otherdomain(h.va(), h.val(), h.flags(), ids[0]));
+        }
         @Override public DomainArgs setTrapTable(SetTrapTable h) { return none(h); }
         @Override public DomainArgs setCallbacks(SetCallbacks h) { return none(h); }
         @Override public DomainArgs eventChannelWrite(EventChannelWrite h) { return none(h); }
@@ -71,6 +83,32 @@ public record DomainArgs(List<Arg> args, boolean management, Function<int[], Hyp
         @Override public DomainArgs access(Access h) { return none(h); }
         @Override public DomainArgs softInt(SoftInt h) { return none(h); }
         @Override public DomainArgs unknown(UnknownHypercall h) { return none(h); }
+        @Override public DomainArgs iret(Iret h) { return none(h); }
+
+        /**
+         * Every entry's arguments, in order (the lock plan and the renaming see them all); the
+         * multicall itself manages nothing: INV-10 judges each entry by its own reply.
+         */
+        @Override
+        public DomainArgs multicall(Multicall h) {
+            List<DomainArgs> parts = new java.util.ArrayList<>();
+            List<Arg> all = new java.util.ArrayList<>();
+            for (Hypercall e : h.calls()) {
+                DomainArgs p = e.accept(this);
+                parts.add(p);
+                all.addAll(p.args());
+            }
+            return new DomainArgs(all, false, ids -> {
+                List<Hypercall> calls = new java.util.ArrayList<>();
+                int at = 0;
+                for (DomainArgs p : parts) {
+                    calls.add(p.rebuild().apply(java.util.Arrays.copyOfRange(ids, at, at + p.args().size())));
+                    at += p.args().size();
+                }
+                return new Multicall(calls);
+            });
+        }
+        @Override public DomainArgs vmAssist(VmAssist h) { return none(h); }
 
         @Override
         public DomainArgs eventChannelOp(EventChannelOp h) {
@@ -128,6 +166,13 @@ public record DomainArgs(List<Arg> args, boolean management, Function<int[], Hyp
                 @Override public DomainArgs decreaseReservation(MemoryOp.DecreaseReservation x) { return one(Role.TARGET, x.dom(), ids -> new MemoryOp.DecreaseReservation(ids[0], x.mfns())); }
                 @Override public DomainArgs maximumReservation(MemoryOp.MaximumReservation x) { return one(Role.TARGET, x.dom(), ids -> new MemoryOp.MaximumReservation(ids[0])); }
                 @Override public DomainArgs currentReservation(MemoryOp.CurrentReservation x) { return one(Role.TARGET, x.dom(), ids -> new MemoryOp.CurrentReservation(ids[0])); }
+                @Override
+                public DomainArgs exchange(MemoryOp.Exchange x) {
+                    // out.domid is only compared with in.domid (memory.c:690): stored, renamed alike.
+                    return new DomainArgs(List.of(new Arg(Role.TARGET, x.dom()), new Arg(Role.STORED, x.outDom())), false,
+                            ids -> new MemoryOp.Exchange(ids[0], x.in(), x.inOrder(), x.outNrExtents(), x.outOrder(), ids[1], x.nrExchanged()));
+                }
+
                 @Override public DomainArgs unknown(MemoryOp.Unknown x) { return none(x); }
             });
         }

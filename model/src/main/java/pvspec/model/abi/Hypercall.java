@@ -11,7 +11,7 @@ package pvspec.model.abi;
 public sealed interface Hypercall
         permits MmuUpdate, MmuextOp, UpdateVaMapping, SetTrapTable, SetCallbacks, EventChannelOp,
                 EventChannelWrite, GrantTableOp, GrantTableWrite, MemoryOp, Domctl, SchedOp, Access,
-                SoftInt, UnknownHypercall {
+                SoftInt, UnknownHypercall, Iret, Multicall, VmAssist {
 
     /** Dispatch on the kind of request; the compiler checks that a visitor handles every kind. */
     <R> R accept(Visitor<R> v);
@@ -37,6 +37,9 @@ public sealed interface Hypercall
         R access(Access h);
         R softInt(SoftInt h);
         R unknown(UnknownHypercall h);
+        R iret(Iret h);
+        R multicall(Multicall h);
+        R vmAssist(VmAssist h);
     }
 
     /** The kind of request, as the trace names it ({@code "mmu_update"}, {@code "event_channel_op send"}). */

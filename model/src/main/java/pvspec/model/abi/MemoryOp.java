@@ -43,6 +43,25 @@ public sealed interface MemoryOp extends Hypercall {
         @Override public String name() { return "current_reservation"; }
     }
 
+    /**
+     * {@code XENMEM_exchange}: {@code dom} gives up the extents of {@code in} (each the first
+     * frame of {@code 2^inOrder}) for {@code outNrExtents} new extents of {@code 2^outOrder}
+     * frames, starting after the {@code nrExchanged} input extents a previous call exchanged.
+     * The guest handles are values: {@code in} is {@code in.extent_start} and its length is
+     * {@code in.nr_extents}; the output list is written, not read (a PV guest's gpfns only set
+     * M2P entries, which the model does not keep).
+     *
+     * @param outDom {@code out.domid}, which must equal {@code dom}
+     */
+    record Exchange(int dom, List<Long> in, int inOrder, long outNrExtents, int outOrder, int outDom, long nrExchanged) implements MemoryOp {
+        @Override public <R> R accept(Visitor<R> v) { return v.exchange(this); }
+        public Exchange {
+            in = List.copyOf(in);
+        }
+
+        @Override public String name() { return "exchange"; }
+    }
+
     /** A sub-command number outside pvspec's ABI. */
     record Unknown(int cmd) implements MemoryOp {
         @Override public <R> R accept(Visitor<R> v) { return v.unknown(this); }
@@ -63,6 +82,7 @@ public sealed interface MemoryOp extends Hypercall {
         R decreaseReservation(DecreaseReservation h);
         R maximumReservation(MaximumReservation h);
         R currentReservation(CurrentReservation h);
+        R exchange(Exchange h);
         R unknown(Unknown h);
     }
 }

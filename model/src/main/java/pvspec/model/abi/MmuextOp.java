@@ -5,10 +5,18 @@ import java.util.List;
 /**
  * {@code HYPERVISOR_mmuext_op}: pinning, base pointers, TLB and page operations, processed in
  * order until the first refused one.
+ *
+ * @param foreigndom whose frames the pin, unpin, clear and copy commands name
+ *     ({@code get_pg_owner}, as a {@code domid_t}): {@link DomId#DOMID_SELF}, or (the control
+ *     domain building a guest) another domain
  */
-public record MmuextOp(List<Op> ops) implements Hypercall {
+public record MmuextOp(List<Op> ops, int foreigndom) implements Hypercall {
     public MmuextOp {
         ops = List.copyOf(ops);
+    }
+
+    public MmuextOp(List<Op> ops) {
+        this(ops, DomId.DOMID_SELF);
     }
 
     public static MmuextOp of(Op... ops) {
@@ -42,7 +50,7 @@ public record MmuextOp(List<Op> ops) implements Hypercall {
     public sealed interface Op
             permits Pin, Unpin, NewBaseptr, TlbFlushLocal, InvlpgLocal, TlbFlushAll, InvlpgAll,
                     ClearPage, FlushCache, MarkSuper, UnmarkSuper, TlbFlushMulti, InvlpgMulti, FlushCacheGlobal,
-                    CopyPage, Unknown {
+                    CopyPage, NewUserBaseptr, Unknown {
         /** The command's name as the trace writes it, e.g. {@code pin_l1_table}. */
         String name();
 
@@ -66,6 +74,7 @@ public record MmuextOp(List<Op> ops) implements Hypercall {
             R invlpgMulti(InvlpgMulti op);
             R flushCacheGlobal(FlushCacheGlobal op);
             R copyPage(CopyPage op);
+            R newUserBaseptr(NewUserBaseptr op);
             R unknown(Unknown op);
         }
     }
@@ -161,6 +170,15 @@ public record MmuextOp(List<Op> ops) implements Hypercall {
     public record UnmarkSuper(long mfn) implements Op {
         @Override public <R> R accept(Visitor<R> v) { return v.unmarkSuper(this); }
         @Override public String name() { return "unmark_super"; }
+    }
+
+    /**
+     * {@code MMUEXT_NEW_USER_BASEPTR}: make {@code mfn} the top-level table the calling vCPU's user
+     * mode runs on ({@code guest_table_user}); {@code mfn} 0 clears it.
+     */
+    public record NewUserBaseptr(long mfn) implements Op {
+        @Override public <R> R accept(Visitor<R> v) { return v.newUserBaseptr(this); }
+        @Override public String name() { return "new_user_baseptr"; }
     }
 
     /** A command number outside pvspec's ABI. */

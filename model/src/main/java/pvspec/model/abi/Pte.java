@@ -35,6 +35,8 @@ public final class Pte {
      */
     public static final long L1_ALLOWED = P.mask() | RW.mask() | US.mask() | A.mask() | D.mask() | G.mask()
             | AVAIL_LOW | (AVAIL_HIGH & ~GNTTAB.mask()) | NX.mask();
+    /** {@code _PAGE_ACCESSED | _PAGE_DIRTY}: what {@code MMU_PT_UPDATE_PRESERVE_AD} keeps of the old entry. */
+    public static final long AD = A.mask() | D.mask();
     /** {@code PAGE_CACHE_ATTRS}: PWT (bit 3), PCD (bit 4) and, in an L1 entry, PAT (bit 7). */
     public static final long CACHE_ATTRS = 1L << 3 | 1L << 4 | 1L << 7;
 

@@ -10,7 +10,7 @@ import java.util.List;
  * an error part-way through a batch ({@link Partial}: how many requests took effect before it);
  * a grant status ({@link Gnt}); a {@link Fault} raised by a guest memory access or software
  * interrupt; the {@code struct evtchn_status} an {@code EVTCHNOP_status} fills in
- * ({@link EvtchnStatus}).
+ * ({@link EvtchnStatus}); a {@code multicall}'s entries' replies ({@link Multi}).
  *
  * <p>The records spell out {@code equals}, {@code hashCode} and {@code toString}: hash codes must
  * be stable across runs (enum hash codes are not), and Java PathFinder cannot execute the
@@ -18,7 +18,7 @@ import java.util.List;
  */
 public sealed interface Result
         permits Result.Ok, Result.Value, Result.Extents, Result.Err, Result.Partial, Result.Gnt,
-                Result.Fault, Result.EvtchnStatus {
+                Result.Fault, Result.EvtchnStatus, Result.Multi {
 
     /** Whether the guest's request was carried out (wholly, for a batch). */
     boolean succeeded();
@@ -147,6 +147,28 @@ public sealed interface Result
                 case IPI: return "EVTCHNSTAT_ipi(vcpu=" + vcpu + ")";
                 default: return "EVTCHNSTAT_closed(vcpu=" + vcpu + ")";
             }
+        }
+    }
+
+    /**
+     * {@code HYPERVISOR_multicall} returned 0 ({@code common/multicall.c:do_multicall}; an
+     * {@code iret} entry's own return value, which pvspec does not model, when it ends the call):
+     * what each entry that ran wrote to its {@code result} field, with the check that refused it.
+     * Entries after the last one listed did not run. Printed as one word:
+     * {@code [OK,EINVAL/done=0,fault]}.
+     */
+    record Multi(List<pvspec.model.abi.check.Reply> entries) implements Result {
+        public Multi {
+            entries = List.copyOf(entries);
+        }
+
+        @Override public boolean succeeded() { return true; }
+        @Override public boolean equals(Object o) { return o instanceof Multi && ((Multi) o).entries.equals(entries); }
+        @Override public int hashCode() { return 9 + 31 * entries.hashCode(); }
+        @Override public String toString() {
+            StringBuilder b = new StringBuilder("[");
+            for (int i = 0; i < entries.size(); i++) b.append(i == 0 ? "" : ",").append(entries.get(i).result().toString().replace(' ', '/'));
+            return b.append(']').toString();
         }
     }
 }

@@ -42,12 +42,12 @@ public final class HypervisorSlots extends NamedInvariant {
         }
         for (Domain d : s.domains().values()) {
             for (Vcpu v : d.vcpus()) {
-                if (v.hasBaseptr()) {
-                    Reach r = facts.reachFromTop(v.baseptr());
+                for (long root : v.roots()) {
+                    Reach r = facts.reachFromTop(root);
                     for (long f : r.frames()) {
                         boolean writable = Boolean.TRUE.equals(r.leaves().get(f));
                         if (xen(s, f) && (f != s.config().m2pFrame() || writable)) {
-                            out.add(Violation.frames(clause("no-walk-to-xen"), "d" + d.id() + " reaches hypervisor frame " + f + (writable ? " writable" : ""), f, v.baseptr()));
+                            out.add(Violation.frames(clause("no-walk-to-xen"), "d" + d.id() + " reaches hypervisor frame " + f + (writable ? " writable" : ""), f, root));
                         }
                     }
                 }

@@ -30,7 +30,7 @@ public final class Lifecycle extends NamedInvariant {
             if (d.life() != pvspec.model.state.Lifecycle.DYING) continue;
             for (int p = 0; p < d.ports().size(); p++) if (!d.port(p).isFree()) out.add(Violation.port(clause("dying-ports-closed"), d.id(), p, "dying d" + d.id() + " still has an open port"));
             if (!d.maptrack().isEmpty()) out.add(Violation.of(clause("dying-no-mappings"), "dying d" + d.id() + " still holds grant mappings"));
-            for (Vcpu v : d.vcpus()) if (v.hasBaseptr() || !v.tlb().isEmpty()) out.add(Violation.of(clause("dying-no-address-space"), "dying d" + d.id() + " still has a base pointer or TLB entries"));
+            for (Vcpu v : d.vcpus()) if (!v.roots().isEmpty() || !v.tlb().isEmpty()) out.add(Violation.of(clause("dying-no-address-space"), "dying d" + d.id() + " still has a base pointer or TLB entries"));
             for (int mfn = 0; mfn < s.frames().size(); mfn++) {
                 Frame f = s.frame(mfn);
                 if (f.owner() == d.id() && (f.pinned() || f.allocated())) out.add(Violation.frame(clause("dying-frames-released"), mfn, "dying d" + d.id() + " still pins or holds frame " + mfn));

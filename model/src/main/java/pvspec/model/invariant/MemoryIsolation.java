@@ -21,7 +21,8 @@ public final class MemoryIsolation extends NamedInvariant {
     public MemoryIsolation() {
         super("INV-8", "memory-isolation",
                 "every frame a domain's vCPU can reach (walks and TLB) is owned by that domain, or is the frame of a grant it "
-                        + "has mapped (maptrack), with that grant's permission, or is the hypervisor's read-only M2P (read only)");
+                        + "has mapped (maptrack), with that grant's permission, or is the hypervisor's read-only M2P (read only); "
+                        + "a vCPU in user mode has a user root, and a user root is a validated top-level table of its own domain");
     }
 
     @Override
@@ -30,8 +31,9 @@ public final class MemoryIsolation extends NamedInvariant {
         List<Violation> out = new ArrayList<>();
         for (Domain d : s.domains().values()) {
             for (Vcpu v : d.vcpus()) {
-                if (v.hasBaseptr()) {
-                    Reach r = facts.reachFromTop(v.baseptr());
+                userRoot(s, d, v, out);
+                for (long root : v.roots()) {
+                    Reach r = facts.reachFromTop(root);
                     for (long t : r.tables()) if (!owned(s, d, t) && t != s.config().m2pFrame()) out.add(Violation.frames(clause("walks-own-tables"), "d" + d.id() + " walks through table " + t + ", which it does not own", t));
                     for (Map.Entry<Long, Boolean> l : r.leaves().entrySet()) check(s, d, l.getKey(), l.getValue(), "maps", out);
                 }
@@ -39,6 +41,25 @@ public final class MemoryIsolation extends NamedInvariant {
             }
         }
         return out;
+    }
+
+    /**
+     * The 64-bit split (XSA-213): user mode walks only its user root, a validated top-level table
+     * of its own domain ({@code MMUEXT_NEW_USER_BASEPTR} takes {@code PGT_root_page_table} with
+     * {@code currd}); a vCPU is in user mode only with a user root ({@code do_iret} crashes the
+     * guest otherwise). Xen adds {@code _PAGE_USER} to every guest entry, so what the user root
+     * maps, kernel pages included, is the guest's choice: isolation between guest kernel and user
+     * is the guest's own tables, and the guarantee Xen gives is only that these are its own.
+     */
+    private void userRoot(State s, Domain d, Vcpu v, List<Violation> out) {
+        if (v.userMode() && !v.hasUserBaseptr()) {
+            out.add(Violation.of(clause("user-mode-has-user-root"), "a vCPU of d" + d.id() + " runs in user mode without a user root"));
+        }
+        if (!v.hasUserBaseptr()) return;
+        long u = v.userBaseptr();
+        if (!owned(s, d, u) || !s.frame(u).isTable(s.config().levels())) {
+            out.add(Violation.frame(clause("user-root-own-top-table"), u, "the user root " + u + " of a vCPU of d" + d.id() + " is not a validated top-level table of d" + d.id()));
+        }
     }
 
     private void check(State s, Domain d, long mfn, boolean writable, String how, List<Violation> out) {

@@ -32,7 +32,7 @@ public final class NoWritablePagetable extends NamedInvariant {
         List<Violation> out = new ArrayList<>();
         for (Domain d : s.domains().values()) {
             for (Vcpu v : d.vcpus()) {
-                if (v.hasBaseptr()) leaves(s, facts.reachFromTop(v.baseptr()), v.baseptr(), out);
+                for (long root : v.roots()) leaves(s, facts.reachFromTop(root), root, out);
                 for (Map.Entry<Long, TlbEntry> t : v.tlb().entrySet()) {
                     long mfn = t.getValue().mfn();
                     if (t.getValue().writable() && s.validMfn(mfn) && s.frame(mfn).type().isPageTable() && s.frame(mfn).owner() == d.id()) {

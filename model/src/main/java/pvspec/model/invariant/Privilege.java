@@ -8,6 +8,7 @@ import pvspec.model.abi.DomainArgs;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
+import pvspec.model.abi.Multicall;
 import pvspec.model.abi.Result;
 import pvspec.model.state.Domain;
 import pvspec.model.state.State;
@@ -36,9 +37,19 @@ public final class Privilege extends NamedInvariant {
     @Override
     public List<Violation> stepConstraint(State before, Caller c, Hypercall h, Result r, State after) {
         List<Violation> out = new ArrayList<>();
+        if (h instanceof Multicall m && r instanceof Result.Multi replies) {
+            // Each entry is judged by its own reply (the multicall itself returns 0).
+            if (c.isUser()) out.add(Violation.of(clause("kernel-mode"), "multicall succeeded from user mode"));
+            for (int i = 0; i < replies.entries().size() && i < m.calls().size(); i++) {
+                out.addAll(stepConstraint(before, c, m.calls().get(i), replies.entries().get(i).result(), after));
+            }
+            return out;
+        }
         // memory_op reports a refusal as "0 done" (memory.c:do_memory_op): success there is work done.
         // The reservation queries return a count or an error code.
-        boolean succeeded = h instanceof MemoryOp && !(h instanceof MemoryOp.MaximumReservation || h instanceof MemoryOp.CurrentReservation)
+        // XENMEM_exchange returns 0 or an error code.
+        boolean succeeded = h instanceof MemoryOp && !(h instanceof MemoryOp.MaximumReservation || h instanceof MemoryOp.CurrentReservation
+                || h instanceof MemoryOp.Exchange)
                 ? extentsDone(r) > 0 : r.succeeded();
         if (!succeeded) return out;
         if (c.isUser() && !h.allowedInUserMode()) out.add(Violation.of(clause("kernel-mode"), h.kind() + " succeeded from user mode"));
@@ -59,8 +70,10 @@ public final class Privilege extends NamedInvariant {
         // An empty batch does nothing and Xen checks the privilege only at the first request
         // (mm.c:4087-4096): it succeeds for anyone. DOMID_IO names no domain's memory and needs
         // no privilege (xsm/dummy.h:681).
-        if (h instanceof MmuUpdate u && (u.requests().isEmpty() || u.foreigndom() == DomId.DOMID_IO)) return false;
+        // (For mmu_update only: xsm_mmuext_op and xsm_update_va_mapping make no such exception.)
+        if (h instanceof MmuUpdate u && u.requests().isEmpty()) return false;
         for (DomainArgs.Arg a : named.args()) {
+            if (h instanceof MmuUpdate && a.id() == DomId.DOMID_IO) continue;
             if (a.role() == DomainArgs.Role.TARGET && other(c, a.id())) return true;
         }
         return false;

@@ -41,7 +41,7 @@ public final class RefCensus {
             if (f.isTable()) c.entries(s, mfn, f);
         }
         for (Domain d : s.domains().values()) {
-            for (Vcpu v : d.vcpus()) if (v.hasBaseptr() && s.validMfn(v.baseptr())) c.typed(v.baseptr(), PageType.table(s.config().levels()));
+            for (Vcpu v : d.vcpus()) for (long root : v.roots()) if (s.validMfn(root)) c.typed(root, PageType.table(s.config().levels()));
             for (Maptrack m : d.maptrack().values()) {
                 if (!m.device() || !s.validMfn(m.frame())) continue;
                 if (m.readonly()) c.count[(int) m.frame()]++;

@@ -29,7 +29,10 @@ public final class Catalogue {
                 family("memory_op", MemoryOpRules.class, Area.MEMORY_OP),
                 family("domctl", DomctlRules.class, Area.DOMCTL),
                 family("sched_op", SchedOpRules.class, Area.SCHED_OP),
-                family("access (not a hypercall)", AccessRules.class));
+                family("access (not a hypercall; writable page tables emulate a kernel's write to its own L1, never refused: a declined write is a #PF)", AccessRules.class),
+                family("iret", IretRules.class),
+                family("multicall", MulticallRules.class, Area.MULTICALL),
+                family("vm_assist", VmAssistRules.class, Area.VM_ASSIST));
     }
 
     private static Family family(String name, Class<?> rules, Area... areas) {

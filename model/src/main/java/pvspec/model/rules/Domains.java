@@ -1,6 +1,7 @@
 package pvspec.model.rules;
 
 import org.pcollections.IntTreePMap;
+import pvspec.model.abi.Caller;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
 import pvspec.model.state.Lifecycle;
@@ -21,22 +22,24 @@ final class Domains {
      * Destroy a domain: it stops, its ports close (their peers wait for it again), its maptrack
      * entries are released (device parts drop their references; host parts' stay with the grant
      * PTEs, dropped as its page tables go: {@code gnttab_release_mappings}), its vCPUs drop their base pointers and translations, its pins and
-     * allocations are dropped. Each frame is freed as its last reference goes; frames that other
+     * allocations are dropped ({@code current}, the destroying vCPU, gets no #GP from the grant PTEs
+     * its tables drop: their owner is dying, mm.c:1220-1221). Each frame is freed as its last reference goes; frames that other
      * domains still reference stay owned by the dying domain until they let go.
      */
-    static State destroy(State s, int id) {
+    static State destroy(State s, int id, Caller current) {
         Domain d = s.dom(id);
         s = s.withDomain(d.withLife(Lifecycle.DYING).withTraps(IntTreePMap.empty()).withCallbacks(0, 0));
         for (int p = 0; p < d.ports().size(); p++) s = EventChannelRules.closePort(s, id, p);
-        s = GrantTableRules.releaseMappings(s, id);
+        s = GrantTableRules.releaseMappings(s, id, current);
         for (int v = 0; v < d.vcpus().size(); v++) {
-            long base = s.dom(id).vcpu(v).baseptr();
+            // mm.c:vcpu_destroy_pagetables 3210-3266: guest_table, then guest_table_user.
+            java.util.List<Long> roots = s.dom(id).vcpu(v).roots();
             s = s.withDomain(s.dom(id).withVcpu(v, Vcpu.INITIAL));
-            if (base != Vcpu.NO_BASEPTR) s = PageTypes.putPageAndType(s, base);
+            for (long base : roots) s = PageTypes.putPageAndType(s, base, current);
         }
         for (int mfn = 0; mfn < s.frames().size(); mfn++) {
             Frame f = s.frame(mfn);
-            if (f.owner() == id && f.pinned()) s = PageTypes.putPageAndType(s.withFrame(mfn, f.withPinned(false)), mfn);
+            if (f.owner() == id && f.pinned()) s = PageTypes.putPageAndType(s.withFrame(mfn, f.withPinned(false)), mfn, current);
         }
         for (int mfn = 0; mfn < s.frames().size(); mfn++) {
             Frame f = s.frame(mfn);

@@ -45,7 +45,7 @@ final class DomctlRules {
                 int dom = x.dom();
                 require(s.domains().containsKey(dom), DOMCTL_NO_SUCH_DOMAIN);
                 require(dom != c.domain(), DOMCTL_SELF);
-                return Outcome.of(s.dom(dom).life() == Lifecycle.DYING ? s : Domains.destroy(s, dom), Result.OK);
+                return Outcome.of(s.dom(dom).life() == Lifecycle.DYING ? s : Domains.destroy(s, dom, c), Result.OK);
             }
 
             @Override

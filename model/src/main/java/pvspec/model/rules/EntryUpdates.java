@@ -5,6 +5,7 @@ import static pvspec.model.abi.check.Check.L1_DISALLOWED_FLAGS;
 import static pvspec.model.abi.check.Check.UPPER_DISALLOWED_FLAGS;
 import static pvspec.model.rules.Refusal.require;
 
+import pvspec.model.abi.Caller;
 import pvspec.model.abi.Pte;
 import pvspec.model.state.Frame;
 import pvspec.model.state.State;
@@ -22,12 +23,22 @@ final class EntryUpdates {
      * {@code val}. L1 entries may map frames of {@code pgOwner}; upper entries only the table
      * owner's.
      */
-    static State modEntry(State s, long table, int level, int index, long val, int pgOwner) {
+    static State modEntry(State s, long table, int level, int index, long val, int pgOwner, Caller current) {
+        return modEntry(s, table, level, index, val, pgOwner, false, current);
+    }
+
+    /**
+     * As above; with {@code preserveAd} ({@code MMU_PT_UPDATE_PRESERVE_AD}) the stored entry keeps
+     * the old entry's Accessed and Dirty bits, present or not ({@code pv/mm.h:update_intpte} 84-85,
+     * on every {@code UPDATE_ENTRY} of mm.c:2215-2248, 2295-2312, 2357-2375, 2419-2437).
+     */
+    static State modEntry(State s, long table, int level, int index, long val, int pgOwner, boolean preserveAd, Caller current) {
         Frame t = s.frame(table);
         long old = t.entry(index);
         require(Frames.guestSlot(s, level, index), HYPERVISOR_SLOT);
         // A grant PTE may be replaced like any other: put_page_from_l1e drops the references it
-        // holds (mm.c:put_page_from_l1e); the grant's unmap then fails its PTE check (XSA-234).
+        // holds and, in the debug build, gives the current vCPU a #GP (mm.c:1219-1227); the
+        // grant's unmap then fails its PTE check (XSA-234).
         if (Pte.present(val)) {
             // Checked before the fast path: the whitelist allows G, which only an L1 may set.
             require(Pte.disallowed(val, level == 1 ? PageTypes.l1Allowed(s, table) : Pte.UPPER_ALLOWED) == 0,
@@ -35,11 +46,11 @@ final class EntryUpdates {
             // adjust_guest_lNe (mm.c:2210, 2290, 2352, 2414): Xen stores, and compares, the adjusted entry.
             val = Pte.adjustForGuest(val, level, level == s.config().levels());
             // Fast path (XSA-182's whitelist): same frame, only harmless bits changed.
-            if (Pte.fastPath(old, val)) return write(s, table, index, val);
+            if (Pte.fastPath(old, val)) return write(s, table, index, preserveAd ? val | old & Pte.AD : val);
             s = PageTypes.getPageFromEntry(s, val, table, level, pgOwner);
         }
-        s = write(s, table, index, val);
-        return Pte.present(old) ? PageTypes.putPageFromEntry(s, old, table, level) : s;
+        s = write(s, table, index, preserveAd ? val | old & Pte.AD : val);
+        return Pte.present(old) ? PageTypes.putPageFromEntry(s, old, table, level, current) : s;
     }
 
     /** Store one word into a frame's contents. */

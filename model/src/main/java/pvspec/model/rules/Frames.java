@@ -50,12 +50,13 @@ final class Frames {
 
     /**
      * The entry the hypervisor writes into reserved top-level slot {@code slot} at validation:
-     * its own frame, supervisor-only; the read-only M2P slot stays empty, since Xen fills it only
-     * when the table is loaded ({@code init_xen_l4_slots} with {@code ro_mpt} =
-     * {@code VM_ASSIST(d, m2p_strict)}, off: mm.c:1662-1665, 1837).
+     * its own frame, supervisor-only. The read-only M2P slot gets the M2P entry only if the table's
+     * owner has {@code m2p_strict}; otherwise it stays empty until the table is loaded
+     * ({@code init_xen_l4_slots} with {@code ro_mpt} = {@code VM_ASSIST(d, m2p_strict)}:
+     * mm.c:1662-1665, 1837-1838; {@code fill_ro_mpt} in {@code new_guest_cr3}).
      */
-    static long hypervisorEntry(State s, int slot) {
-        if (slot == s.config().m2pSlot()) return Pte.NONE;
+    static long hypervisorEntry(State s, int slot, boolean m2pStrict) {
+        if (slot == s.config().m2pSlot()) return m2pStrict ? s.config().m2pEntry() : Pte.NONE;
         return Pte.make(s.config().xenFrameForSlot(slot), PteFlag.P, PteFlag.RW);
     }
 
@@ -65,14 +66,16 @@ final class Frames {
      */
     static State writeHypervisorSlots(State s, long mfn) {
         Frame f = s.frame(mfn);
+        var owner = s.domains().get(f.owner());
+        boolean strict = owner != null && owner.vmAssist(pvspec.model.state.Domain.VMASST_M2P_STRICT);
         int first = s.config().reservedFirst();
-        for (int slot = first; slot < first + s.config().reservedCount(); slot++) f = f.withEntry(slot, hypervisorEntry(s, slot));
+        for (int slot = first; slot < first + s.config().reservedCount(); slot++) f = f.withEntry(slot, hypervisorEntry(s, slot, strict));
         return s.withFrame(mfn, f);
     }
 
     /**
      * {@code fill_ro_mpt} (mm.c:1729-1744), called by {@code new_guest_cr3} when
-     * {@code m2p_strict} is off (mm.c:3365-3366): an empty read-only M2P slot of the new base
+     * {@code m2p_strict} is off (mm.c:3365-3366; the caller checks): an empty read-only M2P slot of the new base
      * gets the M2P entry, which the guest may read through but never write.
      */
     static State fillRoMpt(State s, long mfn) {

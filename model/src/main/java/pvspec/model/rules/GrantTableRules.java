@@ -155,7 +155,7 @@ final class GrantTableRules {
                 : Walks.l1Slot(s, s.dom(c.domain()).vcpu(c.vcpu()), c.domain(), addr, GNTTAB_MAP_BAD_HOST);
         long old = s.frame(slot.table()).entry(slot.index());
         s = EntryUpdates.write(s, slot.table(), slot.index(), grantPte(frame, (flags & GNTMAP_readonly) != 0));
-        return PageTypes.putPageFromL1e(s, old);
+        return PageTypes.putPageFromL1e(s, old, slot.table(), c); // put_page_from_l1e(ol1e, currd): pv/grant_table.c:122
     }
 
     /**
@@ -212,7 +212,7 @@ final class GrantTableRules {
                         Walks.L1Slot from = Walks.l1Slot(s, mapper.vcpu(c.vcpu()), me, newVa, GNTTAB_REPLACE_STEAL);
                         stolen = s.frame(from.table()).entry(from.index());
                         s = EntryUpdates.write(s, from.table(), from.index(), Pte.NONE);
-                        kept = PageTypes.putPageFromL1e(s, stolen); // if the rest fails, the stolen entry is put
+                        kept = PageTypes.putPageFromL1e(s, stolen, from.table(), c); // if the rest fails, the stolen entry is put (pv/grant_table.c:320)
                     }
                     slot = Walks.l1Slot(s, mapper.vcpu(c.vcpu()), me, hostVa, GNTTAB_UNMAP_PTE_MISMATCH);
                 }
@@ -229,8 +229,8 @@ final class GrantTableRules {
             s = Tlbs.flushAll(s, me);
             // unmap_common_complete: each undone part drops the references its map took.
             int done = m.flags() & ~left;
-            if ((done & GNTMAP_device_map) != 0) s = putGrantRefs(s, m);
-            if ((done & GNTMAP_host_map) != 0) s = putGrantRefs(s, m);
+            if ((done & GNTMAP_device_map) != 0) s = putGrantRefs(s, m, c);
+            if ((done & GNTMAP_host_map) != 0) s = putGrantRefs(s, m, c);
             return Outcome.of(refreshInUse(s, m.dom(), m.ref()), Result.gnt(GNTST_okay));
         } catch (Refusal r) {
             return Outcome.refused(Tlbs.flushAll(kept, me), r.result(), r.check());
@@ -238,8 +238,8 @@ final class GrantTableRules {
     }
 
     /** One part's references: general, and the writable type for a writable map. */
-    private static State putGrantRefs(State s, Maptrack m) {
-        return m.readonly() ? PageTypes.putPage(s, m.frame()) : PageTypes.putPageAndType(s, m.frame());
+    private static State putGrantRefs(State s, Maptrack m, Caller current) {
+        return m.readonly() ? PageTypes.putPage(s, m.frame()) : PageTypes.putPageAndType(s, m.frame(), current);
     }
 
     /**
@@ -248,12 +248,12 @@ final class GrantTableRules {
      * tables go ({@code gnttab_release_host_mappings} is false for PV). The maptrack entries are
      * freed and the grants' in-use flags lowered.
      */
-    static State releaseMappings(State s, int mapperId) {
+    static State releaseMappings(State s, int mapperId, Caller current) {
         for (int handle : new java.util.ArrayList<>(s.dom(mapperId).maptrack().keySet())) {
             Domain mapper = s.dom(mapperId);
             Maptrack m = mapper.maptrack().get(handle);
             s = s.withDomain(mapper.withMaptrack(mapper.maptrack().minus(handle)));
-            if (m.device() && s.domains().containsKey(m.dom())) s = putGrantRefs(s, m);
+            if (m.device() && s.domains().containsKey(m.dom())) s = putGrantRefs(s, m, current);
             if (s.domains().containsKey(m.dom())) s = refreshInUse(s, m.dom(), m.ref());
         }
         return s;

@@ -56,6 +56,11 @@ final class MemoryOpRules {
             }
 
             @Override
+            public Outcome exchange(MemoryOp.Exchange x) {
+                return MemoryExchange.apply(s, c, x);
+            }
+
+            @Override
             public Outcome unknown(MemoryOp.Unknown x) {
                 throw Refusal.of(MEMORY_UNKNOWN_COMMAND);
             }

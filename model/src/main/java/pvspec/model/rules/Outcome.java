@@ -21,6 +21,14 @@ public record Outcome(State state, Result result, Optional<Check> check) {
         return new Outcome(before, result, Optional.of(check));
     }
 
+    /** The check that refused the request, and those that refused entries of a multicall. */
+    public java.util.List<Check> checks() {
+        java.util.List<Check> out = new java.util.ArrayList<>();
+        check.ifPresent(out::add);
+        if (result instanceof Result.Multi m) for (Reply r : m.entries()) r.check().ifPresent(out::add);
+        return out;
+    }
+
     /** The sentence naming the rule a refused request broke. */
     public Optional<String> reason() {
         return check.map(Check::sentence);

@@ -9,11 +9,15 @@ import static pvspec.model.abi.check.Check.UPPER_DISALLOWED_FLAGS;
 import static pvspec.model.abi.check.Check.UPPER_NOT_OWNED;
 import static pvspec.model.rules.Refusal.require;
 
+import pvspec.model.abi.Caller;
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.Errno;
 import pvspec.model.abi.Pte;
+import pvspec.model.abi.PteFlag;
 import pvspec.model.abi.check.Check;
+import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
+import pvspec.model.state.Lifecycle;
 import pvspec.model.state.PageType;
 import pvspec.model.state.State;
 import pvspec.model.state.Words;
@@ -72,17 +76,21 @@ final class PageTypes {
         return validate(s, mfn, type.level());
     }
 
-    /** {@code put_page_type}: one type reference fewer; the last one of a page table devalidates it. */
-    static State putPageType(State s, long mfn) {
+    /**
+     * {@code put_page_type}: one type reference fewer; the last one of a page table devalidates it.
+     * {@code current} is the vCPU whose request drops it: a grant PTE dropped with the table gets
+     * it a #GP ({@link #putPageFromL1e}).
+     */
+    static State putPageType(State s, long mfn, Caller current) {
         Frame f = s.frame(mfn);
         s = s.withFrame(mfn, f.withType(f.type(), f.typeCount() - 1));
         if (f.typeCount() > 1 || !f.type().isPageTable()) return s;
-        return devalidate(s, mfn, f.type().level(), f.contents());
+        return devalidate(s, mfn, f.type().level(), f.contents(), current);
     }
 
     /** Both references, dropped together ({@code put_page_and_type}). */
-    static State putPageAndType(State s, long mfn) {
-        return putPage(putPageType(s, mfn), mfn);
+    static State putPageAndType(State s, long mfn, Caller current) {
+        return putPage(putPageType(s, mfn, current), mfn);
     }
 
     // Validation.
@@ -104,12 +112,12 @@ final class PageTypes {
         return top ? Frames.writeHypervisorSlots(s, mfn) : s;
     }
 
-    /** Every present guest entry of the former table drops the references it held. */
-    private static State devalidate(State s, long mfn, int level, Words contents) {
+    /** Every present guest entry of the former table drops the references it held ({@code free_l1_table} .. {@code free_l4_table}). */
+    private static State devalidate(State s, long mfn, int level, Words contents, Caller current) {
         for (int i = 0; i < contents.size(); i++) {
             long e = contents.get(i);
             if (!Pte.present(e) || !Frames.guestSlot(s, level, i)) continue;
-            s = putPageFromEntry(s, e, mfn, level);
+            s = putPageFromEntry(s, e, mfn, level, current);
         }
         return s;
     }
@@ -126,6 +134,7 @@ final class PageTypes {
         // Every frame of the model is RAM; anything else is I/O memory, which needs
         // iomem_access_permitted (mm.c:877-893) of the page owner, or of the caller for DOMID_IO.
         require(s.validMfn(mfn), L1_NOT_RAM);
+        pgOwner = privilegedTransfer(s, mfn, table, pgOwner);
         // RAM of another owner than pgOwner: dom_io and dom_xen own no RAM a guest may map
         // through them (xsm_priv_mapping(dom_io, ..) fails, mm.c:968-984 -> could_not_pin).
         require(pgOwner != DomId.DOMID_IO, L1_NOT_OWNED);
@@ -141,6 +150,21 @@ final class PageTypes {
     }
 
     /**
+     * mm.c:966-985: a frame whose owner ({@code real_pg_owner}) is not the page owner is still
+     * mapped, as the real owner's, when the page owner is not the L1's owner and
+     * {@code xsm_priv_mapping(pg_owner, real_pg_owner)} passes (the page owner is the control
+     * domain): only the control domain writing another domain's L1 ({@code foreigndom >> 16})
+     * with its own id as page owner gets there. Otherwise {@code could_not_pin}.
+     */
+    private static int privilegedTransfer(State s, long mfn, long table, int pgOwner) {
+        Frame f = s.frame(mfn);
+        boolean referenced = !f.isFree() && f.count() > 0 && (f.owner() != DomId.DOMID_XEN || mfn == s.config().m2pFrame());
+        if (!referenced || f.owner() == pgOwner || !DomId.isOrdinary(pgOwner) || pgOwner == s.frame(table).owner()) return pgOwner;
+        var d = s.domains().get(pgOwner);
+        return d != null && d.privileged() ? f.owner() : pgOwner;
+    }
+
+    /**
      * The bits an entry of L1 {@code table} may set: {@code l1_disallow_mask} of the L1's owner,
      * which lets a domain with I/O capabilities (the control domain, as for
      * {@code MMUEXT_FLUSH_CACHE}) set cache attributes (mm.c:173-177).
@@ -150,11 +174,25 @@ final class PageTypes {
         return Pte.l1Allowed(owner != null && owner.privileged());
     }
 
-    /** {@code put_page_from_l1e}. */
-    static State putPageFromL1e(State s, long e) {
+    /**
+     * {@code put_page_from_l1e} (mm.c:1189-1238) for an entry of L1 {@code table}, dropped by a
+     * request of {@code current}. In the debug build the model follows, an implicit unmap (a grant
+     * PTE, marked {@code _PAGE_GNTTAB}, dropped while the table's owner, Xen's
+     * {@code l1e_owner}, is neither shutting down nor dying) injects a #GP into the current vCPU
+     * (mm.c:1219-1227, {@code pv_inject_hw_exception}; with no handler the domain crashes on the
+     * way back, {@link TrapRules#deliverFault}); the references are dropped all the same
+     * (mm.c:1233-1237): the grant stays in use, with no PTE left to unmap it by.
+     */
+    static State putPageFromL1e(State s, long e, long table, Caller current) {
         if (!Pte.present(e)) return s;
         long mfn = Pte.mfn(e);
-        return Pte.writable(e) ? putPageAndType(s, mfn) : putPage(s, mfn);
+        if (Pte.has(e, PteFlag.GNTTAB)) {
+            Domain owner = s.domains().get(s.frame(table).owner());
+            if (owner != null && owner.life() == Lifecycle.ALIVE) {
+                s = TrapRules.deliverFault(s, current, TrapRules.GENERAL_PROTECTION);
+            }
+        }
+        return Pte.writable(e) ? putPageAndType(s, mfn, current) : putPage(s, mfn);
     }
 
     /**
@@ -201,7 +239,7 @@ final class PageTypes {
     }
 
     /** {@code put_page_from_l2e/l3e/l4e}: undoes {@link #getPageFromUpper}. */
-    static State putPageFromUpper(State s, long e, long table, int level) {
+    static State putPageFromUpper(State s, long e, long table, int level, Caller current) {
         if (!Pte.present(e)) return s;
         long target = Pte.mfn(e);
         if (target == table) return s;
@@ -211,7 +249,7 @@ final class PageTypes {
             Frame t = s.frame(target);
             s = s.withFrame(target, t.withLinearCount(t.linearCount() + 1));
         }
-        return putPageAndType(s, target);
+        return putPageAndType(s, target, current);
     }
 
     /** Take the references of a present entry of a level-{@code level} table. */
@@ -220,7 +258,7 @@ final class PageTypes {
     }
 
     /** Drop the references of an entry of a level-{@code level} table. */
-    static State putPageFromEntry(State s, long e, long table, int level) {
-        return level == 1 ? putPageFromL1e(s, e) : putPageFromUpper(s, e, table, level);
+    static State putPageFromEntry(State s, long e, long table, int level, Caller current) {
+        return level == 1 ? putPageFromL1e(s, e, table, current) : putPageFromUpper(s, e, table, level, current);
     }
 }

@@ -13,6 +13,8 @@ import pvspec.model.abi.EventChannelWrite;
 import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.GrantTableWrite;
 import pvspec.model.abi.Hypercall;
+import pvspec.model.abi.Iret;
+import pvspec.model.abi.Multicall;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.MmuextOp;
@@ -23,6 +25,7 @@ import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.UnknownHypercall;
 import pvspec.model.abi.UpdateVaMapping;
+import pvspec.model.abi.VmAssist;
 import pvspec.model.state.Domain;
 import pvspec.model.state.State;
 
@@ -42,8 +45,31 @@ public final class Step {
             Domain d = s.domains().get(c.domain());
             require(d != null && d.running() && d.hasVcpu(c.vcpu()) && !d.vcpu(c.vcpu()).blocked(), NOT_RUNNING);
             require(!c.isUser() || h.allowedInUserMode(), USER_MODE);
-            Outcome o = dispatch(s, c, h);
-            return new Outcome(Domains.reap(o.state()), o.result(), o.check());
+        } catch (Refusal r) {
+            return refused(s, h, r);
+        }
+        // A kernel-mode request from a vCPU in user mode: it entered its kernel first (a syscall
+        // or trap: x86_64/entry.S lstar_enter -> switch_to_kernel -> toggle_guest_mode, 544-551).
+        State entered = entry(s, c);
+        Outcome o = call(entered, c, h);
+        return new Outcome(Domains.reap(o.state()), o.result(), o.check());
+    }
+
+    /**
+     * What every request of {@code c} changes before its own rules run, whatever their outcome: a
+     * kernel-mode request from a running vCPU in user mode entered the kernel ({@link Modes#enterKernel}).
+     * A refused request leaves exactly this state.
+     */
+    public static State entry(State s, Caller c) {
+        Domain d = s.domains().get(c.domain());
+        if (c.isUser() || d == null || !d.running() || !d.hasVcpu(c.vcpu()) || d.vcpu(c.vcpu()).blocked()) return s;
+        return Modes.enterKernel(s, c.domain(), c.vcpu());
+    }
+
+    /** One hypercall of a running kernel-mode caller: its rules, or its refusal (a multicall's entries run so). */
+    static Outcome call(State s, Caller c, Hypercall h) {
+        try {
+            return dispatch(s, c, h);
         } catch (Refusal r) {
             return refused(s, h, r);
         }
@@ -72,6 +98,9 @@ public final class Step {
             @Override public Outcome domctl(Domctl x) { return DomctlRules.apply(s, c, x); }
             @Override public Outcome schedOp(SchedOp x) { return SchedOpRules.apply(s, c, x); }
             @Override public Outcome unknown(UnknownHypercall x) { throw Refusal.of(UNKNOWN_HYPERCALL); }
+            @Override public Outcome iret(Iret x) { return IretRules.apply(s, c, x); }
+            @Override public Outcome multicall(Multicall x) { return MulticallRules.apply(s, c, x); }
+            @Override public Outcome vmAssist(VmAssist x) { return VmAssistRules.apply(s, c, x); }
         });
     }
 

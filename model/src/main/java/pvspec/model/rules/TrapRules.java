@@ -105,12 +105,14 @@ public final class TrapRules {
      * common/domain.c:1359-1378): it is shut down, as by {@code SCHEDOP_shutdown}.
      */
     static State deliverFault(State s, Caller c, int vector) {
+        s = Modes.enterKernel(s, c.domain(), c.vcpu()); // create_bounce_frame first leaves user mode (entry.S:544-551)
         Domain d = s.dom(c.domain());
         TrapInfo t = d.traps().get(vector);
         return t == null ? s.withDomain(d.withLife(Lifecycle.SHUTDOWN)) : bounce(s, c, vector, false, t);
     }
 
     private static State bounce(State s, Caller c, int vector, boolean software, TrapInfo handler) {
+        s = Modes.enterKernel(s, c.domain(), c.vcpu());
         Domain d = s.dom(c.domain());
         return s.withDomain(d.withVcpu(c.vcpu(), d.vcpu(c.vcpu()).withLastTrap(new TrapBounce(vector, software, c.mode(), handler))));
     }

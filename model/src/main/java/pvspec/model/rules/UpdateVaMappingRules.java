@@ -2,6 +2,8 @@ package pvspec.model.rules;
 
 import static pvspec.model.abi.check.Check.UVA_NO_L1;
 import static pvspec.model.abi.check.Check.UVA_VCPU_MASK;
+import static pvspec.model.abi.check.Check.UVA_XSM;
+import static pvspec.model.rules.Refusal.require;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_ALL;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_LOCAL;
 import static pvspec.model.abi.UpdateVaMapping.UVMF_FLUSHTYPE_MASK;
@@ -19,13 +21,21 @@ import pvspec.model.state.State;
  * maps an address in the caller's current address space, with {@code mod_l1_entry}'s checks,
  * then flush as the flags say, and only then (XSA-279: never flush on a refused request). Xen
  * reads the flags only after the write: a bad flush request cannot undo it.
+ *
+ * <p>{@code update_va_mapping_otherdomain} ({@code do_update_va_mapping_otherdomain}, 4582) is
+ * the same with {@code get_pg_owner(domid)} first: the entry may map the page owner's frames;
+ * the L1 and the flushes stay the caller's.
  */
 final class UpdateVaMappingRules {
     private UpdateVaMappingRules() {}
 
     static Outcome apply(State s, Caller c, UpdateVaMapping h) {
+        // mm.c:4588-4589 (a domid_t); do_update_va_mapping passes current->domain (4573).
+        int pg = h.otherdomain().isPresent() ? PgOwner.of(s, c, h.otherdomain().getAsInt() & 0xFFFF) : c.domain();
+        // xsm_update_va_mapping (mm.c:4484-4486): no exception for dom_io.
+        require(PgOwner.xsmTarget(s, c, pg), UVA_XSM);
         Walks.L1Slot slot = Walks.l1Slot(s, s.dom(c.domain()).vcpu(c.vcpu()), c.domain(), h.va(), UVA_NO_L1);
-        s = EntryUpdates.modEntry(s, slot.table(), 1, slot.index(), h.val(), c.domain());
+        s = EntryUpdates.modEntry(s, slot.table(), 1, slot.index(), h.val(), pg, c);
         long type = h.flags() & UVMF_FLUSHTYPE_MASK;
         long target = h.flags() & ~UVMF_FLUSHTYPE_MASK;
         // mm.c:4527: the switch has no case for UVMF_NONE nor for the unused type 3.

@@ -39,14 +39,26 @@ public final class Walks {
     }
 
     /**
+     * The L1 entry that maps {@code va}, read as Xen's {@code guest_get_eff_kern_l1e} reads it
+     * (through the linear map: whatever the upper entries' RW bits), for an address whose
+     * {@link #translate} found every level present.
+     */
+    static long leafEntry(State s, Vcpu v, long va) {
+        Config c = s.config();
+        long frame = v.baseptr();
+        for (int level = c.levels(); level > 1; level--) frame = Pte.mfn(s.frame(frame).entry(c.index(va, level)));
+        return s.frame(frame).entry(c.index(va, 1));
+    }
+
+    /**
      * The MMU's translation of {@code va} for a guest access: every level present and
      * user-accessible (a 64-bit PV guest, kernel included, runs in ring 3, so the hypervisor's
      * supervisor-only slots stop it); writable only if every level allows writes.
      */
     public static Optional<TlbEntry> translate(State s, Vcpu v, long va) {
         Config c = s.config();
-        if (!c.canonical(va) || !v.hasBaseptr()) return Optional.empty();
-        long frame = v.baseptr();
+        if (!c.canonical(va) || !v.hasCurrentRoot()) return Optional.empty();
+        long frame = v.currentRoot(); // the root of its mode: guest_table_user in user mode (pv/domain.c:update_cr3)
         boolean writable = true;
         for (int level = c.levels(); level >= 1; level--) {
             long e = s.frame(frame).entry(c.index(va, level));

@@ -10,11 +10,11 @@
  *   <tr><th>request</th><th>rules</th></tr>
  *   <tr><td>{@code mmu_update}</td><td>{@link pvspec.model.rules.MmuUpdateRules}, entries through {@link pvspec.model.rules.EntryUpdates}</td></tr>
  *   <tr><td>{@code mmuext_op}</td><td>{@link pvspec.model.rules.MmuextOpRules}</td></tr>
- *   <tr><td>{@code update_va_mapping}</td><td>{@link pvspec.model.rules.UpdateVaMappingRules}</td></tr>
+ *   <tr><td>{@code update_va_mapping}, {@code update_va_mapping_otherdomain}</td><td>{@link pvspec.model.rules.UpdateVaMappingRules}; the foreign page owner of these and the two above in {@link pvspec.model.rules.PgOwner}</td></tr>
  *   <tr><td>{@code set_trap_table}, {@code set_callbacks}, {@code INT n}</td><td>{@link pvspec.model.rules.TrapRules}</td></tr>
  *   <tr><td>{@code event_channel_op}, {@code clear_evtchn}, {@code mask_evtchn}</td><td>{@link pvspec.model.rules.EventChannelRules}</td></tr>
  *   <tr><td>{@code grant_table_op}, {@code grant}, {@code end_access}</td><td>{@link pvspec.model.rules.GrantTableRules}</td></tr>
- *   <tr><td>{@code memory_op}</td><td>{@link pvspec.model.rules.MemoryOpRules}</td></tr>
+ *   <tr><td>{@code memory_op}</td><td>{@link pvspec.model.rules.MemoryOpRules}, {@code XENMEM_exchange} in {@link pvspec.model.rules.MemoryExchange}</td></tr>
  *   <tr><td>{@code domctl}</td><td>{@link pvspec.model.rules.DomctlRules}, teardown in {@link pvspec.model.rules.Domains}</td></tr>
  *   <tr><td>{@code sched_op}</td><td>{@link pvspec.model.rules.SchedOpRules}</td></tr>
  *   <tr><td>memory accesses</td><td>{@link pvspec.model.rules.AccessRules}, walks in {@link pvspec.model.rules.Walks}</td></tr>
@@ -47,5 +47,9 @@
  * page table drops the owner's writable translations of that frame, where Xen flushes the
  * owner's dirty CPUs filtered by the TLB clock: no writable one survives there, whether any
  * other does depends on timing, so the others stay (DESIGN's departure for hardware timing).
+ * The M2P's contents are not kept: {@code MMU_MACHPHYS_UPDATE} is its checks (whose entries a
+ * domain may write, XSA-113), since nothing in a PV-only model without guest memory reads them.
+ * {@code XENMEM_exchange}'s lists are values (no EFAULT), its result 0 (the new frames are the
+ * ones the domain owns), and a call does not reuse frames it freed itself.
  */
 package pvspec.model.rules;

@@ -20,11 +20,26 @@ import org.pcollections.PVector;
  * @param ports its event-channel ports, by port number
  * @param grants its grant table, by reference
  * @param maptrack the grant mappings it holds, by handle
+ * @param vmAssist its {@code vm_assist} bits ({@code VMASST_TYPE_*}, sched.h:577): 0 at creation
  */
 public record Domain(int id, boolean privileged, Lifecycle life, int pauseCount, long maxPages,
                      PVector<Vcpu> vcpus, PMap<Integer, TrapInfo> traps, long eventCallback,
                      long failsafeCallback, PVector<Port> ports, PVector<GrantEntry> grants,
-                     PMap<Integer, Maptrack> maptrack) {
+                     PMap<Integer, Maptrack> maptrack, long vmAssist) {
+
+    /** {@code VMASST_TYPE_writable_pagetables} (public/xen.h:538). */
+    public static final int VMASST_WRITABLE_PAGETABLES = 2;
+    /** {@code VMASST_TYPE_m2p_strict} (public/xen.h:568). */
+    public static final int VMASST_M2P_STRICT = 32;
+
+    /** {@code VM_ASSIST(d, t)} (sched.h:1189). */
+    public boolean vmAssist(int type) {
+        return (vmAssist >>> type & 1) != 0;
+    }
+
+    public Domain withVmAssist(long bits) {
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, traps, eventCallback, failsafeCallback, ports, grants, maptrack, bits);
+    }
 
     public boolean alive() {
         return life != Lifecycle.DYING;
@@ -57,19 +72,19 @@ public record Domain(int id, boolean privileged, Lifecycle life, int pauseCount,
     }
 
     public Domain withLife(Lifecycle l) {
-        return new Domain(id, privileged, l, pauseCount, maxPages, vcpus, traps, eventCallback, failsafeCallback, ports, grants, maptrack);
+        return new Domain(id, privileged, l, pauseCount, maxPages, vcpus, traps, eventCallback, failsafeCallback, ports, grants, maptrack, vmAssist);
     }
 
     public Domain withPauseCount(int p) {
-        return new Domain(id, privileged, life, p, maxPages, vcpus, traps, eventCallback, failsafeCallback, ports, grants, maptrack);
+        return new Domain(id, privileged, life, p, maxPages, vcpus, traps, eventCallback, failsafeCallback, ports, grants, maptrack, vmAssist);
     }
 
     public Domain withMaxPages(long m) {
-        return new Domain(id, privileged, life, pauseCount, m, vcpus, traps, eventCallback, failsafeCallback, ports, grants, maptrack);
+        return new Domain(id, privileged, life, pauseCount, m, vcpus, traps, eventCallback, failsafeCallback, ports, grants, maptrack, vmAssist);
     }
 
     public Domain withVcpus(PVector<Vcpu> v) {
-        return new Domain(id, privileged, life, pauseCount, maxPages, v, traps, eventCallback, failsafeCallback, ports, grants, maptrack);
+        return new Domain(id, privileged, life, pauseCount, maxPages, v, traps, eventCallback, failsafeCallback, ports, grants, maptrack, vmAssist);
     }
 
     public Domain withVcpu(int i, Vcpu v) {
@@ -77,15 +92,15 @@ public record Domain(int id, boolean privileged, Lifecycle life, int pauseCount,
     }
 
     public Domain withTraps(PMap<Integer, TrapInfo> t) {
-        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, t, eventCallback, failsafeCallback, ports, grants, maptrack);
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, t, eventCallback, failsafeCallback, ports, grants, maptrack, vmAssist);
     }
 
     public Domain withCallbacks(long event, long failsafe) {
-        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, traps, event, failsafe, ports, grants, maptrack);
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, traps, event, failsafe, ports, grants, maptrack, vmAssist);
     }
 
     public Domain withPorts(PVector<Port> p) {
-        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, traps, eventCallback, failsafeCallback, p, grants, maptrack);
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, traps, eventCallback, failsafeCallback, p, grants, maptrack, vmAssist);
     }
 
     public Domain withPort(int i, Port p) {
@@ -93,11 +108,11 @@ public record Domain(int id, boolean privileged, Lifecycle life, int pauseCount,
     }
 
     public Domain withGrant(int ref, GrantEntry g) {
-        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, traps, eventCallback, failsafeCallback, ports, grants.with(ref, g), maptrack);
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, traps, eventCallback, failsafeCallback, ports, grants.with(ref, g), maptrack, vmAssist);
     }
 
     public Domain withMaptrack(PMap<Integer, Maptrack> m) {
-        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, traps, eventCallback, failsafeCallback, ports, grants, m);
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, traps, eventCallback, failsafeCallback, ports, grants, m, vmAssist);
     }
 
     @Override
@@ -110,6 +125,7 @@ public record Domain(int id, boolean privileged, Lifecycle life, int pauseCount,
         h = h * 31 + Long.hashCode(eventCallback * 31 + failsafeCallback);
         h = h * 31 + ports.hashCode();
         h = h * 31 + grants.hashCode();
-        return h * 31 + maptrack.hashCode();
+        h = h * 31 + maptrack.hashCode();
+        return vmAssist == 0 ? h : h * 31 + Long.hashCode(vmAssist); // unchanged for a domain with no assist
     }
 }

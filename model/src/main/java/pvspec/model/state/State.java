@@ -49,7 +49,7 @@ public record State(Config config, PVector<Frame> frames, PMap<Integer, Domain> 
         PVector<GrantEntry> grants = TreePVector.empty();
         for (int i = 0; i < config.grants(); i++) grants = grants.plus(GrantEntry.INVALID);
         return new Domain(id, privileged, Lifecycle.ALIVE, privileged ? 0 : 1, maxPages, vs, IntTreePMap.empty(), 0, 0,
-                ports, grants, IntTreePMap.empty());
+                ports, grants, IntTreePMap.empty(), 0);
     }
 
     /** Whether {@code mfn} names a frame of this machine. */

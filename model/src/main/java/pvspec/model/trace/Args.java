@@ -166,6 +166,17 @@ final class Args {
         return v;
     }
 
+    /** One name of {@code names}, or a number. */
+    long named(String key, Map<String, Long> names) throws TraceSyntaxException {
+        Tokens.Word w = word(key);
+        Long v = names.get(w.text());
+        if (v != null) return v;
+        if (w.text().isEmpty() || !(Character.isDigit(w.text().charAt(0)) || w.text().charAt(0) == '-')) {
+            throw p.error(w.column(), "unknown name '" + w.text() + "' (one of " + String.join(", ", names.keySet()) + ", or a number)");
+        }
+        return number(w);
+    }
+
     /** A comma-separated list of numbers (possibly empty). */
     List<Long> numbers(String key) throws TraceSyntaxException {
         Tokens.Word w = word(key);

@@ -19,6 +19,8 @@ import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.Pte;
 import pvspec.model.abi.GrantTableWrite;
 import pvspec.model.abi.Hypercall;
+import pvspec.model.abi.Iret;
+import pvspec.model.abi.Multicall;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.MmuextOp;
@@ -28,6 +30,7 @@ import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.TrapInfo;
 import pvspec.model.abi.UnknownHypercall;
+import pvspec.model.abi.VmAssist;
 import pvspec.model.abi.UpdateVaMapping;
 import pvspec.model.state.Config;
 
@@ -43,21 +46,32 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
     public String mmuUpdate(MmuUpdate u) {
         List<String> parts = new ArrayList<>();
         parts.add("mmu_update");
-        if (u.foreigndom() != DomId.DOMID_SELF) parts.add("foreigndom=" + domid(u.foreigndom()));
-        for (MmuUpdate.Request r : u.requests()) parts.add("ptr=" + r.mfn() + "[" + r.index() + "] val=" + pte(r.val()));
+        if (u.pgDom() != DomId.DOMID_SELF) parts.add("foreigndom=" + domid(u.pgDom()));
+        if (u.ptDom() != 0) parts.add("pt_owner=" + domid(u.ptDom() - 1));
+        for (MmuUpdate.Request r : u.requests()) parts.add(request(r));
         return String.join(" ", parts);
+    }
+
+    private static String request(MmuUpdate.Request r) {
+        if (r.isMachphys()) return "machphys=" + r.mfn() + " gpfn=" + r.val();
+        String req = "ptr=" + r.mfn() + "[" + r.index() + "] val=" + pte(r.val());
+        if (r.cmd() == MmuUpdate.NORMAL_PT_UPDATE) return req;
+        String name = r.cmd() == MmuUpdate.PT_UPDATE_PRESERVE_AD ? "preserve_ad" : r.cmd() == MmuUpdate.PT_UPDATE_NO_TRANSLATE ? "no_translate" : Integer.toString(r.cmd());
+        return req + " cmd=" + name;
     }
 
     @Override
     public String mmuextOp(MmuextOp h) {
         List<String> ops = new ArrayList<>();
         for (MmuextOp.Op op : h.ops()) ops.add(op.accept(new Mmuext()));
-        return ops.isEmpty() ? "mmuext_op" : "mmuext_op " + String.join(" ; ", ops);
+        String head = h.foreigndom() == DomId.DOMID_SELF ? "mmuext_op" : "mmuext_op foreigndom=" + domid(h.foreigndom());
+        return ops.isEmpty() ? head : head + " " + String.join(" ; ", ops);
     }
 
     @Override
     public String updateVaMapping(UpdateVaMapping u) {
-        return "update_va_mapping va=" + va(c, u.va()) + " val=" + pte(u.val()) + " flags=" + uvmFlags(u.flags());
+        String args = " va=" + va(c, u.va()) + " val=" + pte(u.val()) + " flags=" + uvmFlags(u.flags());
+        return u.otherdomain().isEmpty() ? u.kind() + args : u.kind() + args + " domid=" + domid(u.otherdomain().getAsInt());
     }
 
     @Override
@@ -103,14 +117,37 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
         });
     }
 
-    @Override public String access(Access h) { return h.kind() + " va=" + va(c, h.va()); }
+    @Override
+    public String access(Access h) {
+        return h.kind() + " va=" + va(c, h.va()) + (h.offset() != 0 ? " offset=" + h.offset() : "")
+                + (h.value() != 0 ? " value=" + pte(h.value()) : "");
+    }
+
+    @Override
+    public String vmAssist(VmAssist h) {
+        return "vm_assist cmd=" + name(h.cmd(), TraceParser.VMASST_CMDS) + " type=" + name(h.type(), TraceParser.VMASST_TYPES);
+    }
+
+    /** The name of a value, or the number when it has none. */
+    private static String name(long v, java.util.Map<String, Long> names) {
+        for (var e : names.entrySet()) if (e.getValue() == v) return e.getKey();
+        return Long.toString(v);
+    }
     @Override public String softInt(SoftInt h) { return "softint vector=" + h.vector(); }
     @Override public String unknown(UnknownHypercall h) { return "hypercall nr=" + h.number(); }
+    @Override public String multicall(Multicall h) {
+        List<String> entries = new java.util.ArrayList<>();
+        for (Hypercall e : h.calls()) entries.add(e.accept(this));
+        return "multicall " + String.join(" || ", entries);
+    }
+
+    @Override public String iret(Iret h) { return "iret cs=0x" + Long.toHexString(h.cs()); }
 
     private final class Mmuext implements MmuextOp.Op.Visitor<String> {
         @Override public String pin(MmuextOp.Pin op) { return op.name() + " mfn=" + op.mfn(); }
         @Override public String unpin(MmuextOp.Unpin op) { return op.name() + " mfn=" + op.mfn(); }
         @Override public String newBaseptr(MmuextOp.NewBaseptr op) { return op.name() + " mfn=" + op.mfn(); }
+        @Override public String newUserBaseptr(MmuextOp.NewUserBaseptr op) { return op.name() + " mfn=" + op.mfn(); }
         @Override public String tlbFlushLocal(MmuextOp.TlbFlushLocal op) { return op.name(); }
         @Override public String invlpgLocal(MmuextOp.InvlpgLocal op) { return op.name() + " va=" + va(c, op.va()); }
         @Override public String tlbFlushAll(MmuextOp.TlbFlushAll op) { return op.name(); }
@@ -174,6 +211,16 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
 
     private static final class Memory implements MemoryOp.Visitor<String> {
         @Override public String populatePhysmap(MemoryOp.PopulatePhysmap p) { return "populate_physmap dom=" + domid(p.dom()) + " count=" + p.count(); }
+
+        @Override
+        public String exchange(MemoryOp.Exchange x) {
+            List<String> in = new ArrayList<>();
+            for (long f : x.in()) in.add(Long.toString(f));
+            String s = "exchange dom=" + domid(x.dom()) + " in=" + String.join(",", in) + " in_order=" + x.inOrder() + " out_nr=" + x.outNrExtents()
+                    + " out_order=" + x.outOrder();
+            if (x.outDom() != x.dom()) s += " out_dom=" + domid(x.outDom());
+            return x.nrExchanged() == 0 ? s : s + " nr_exchanged=" + x.nrExchanged();
+        }
 
         @Override
         public String decreaseReservation(MemoryOp.DecreaseReservation d) {

@@ -17,6 +17,11 @@ final class Tokens {
         this.endColumn = endColumn;
     }
 
+    /** Words already cut (one entry of a multicall), ending at {@code endColumn}. */
+    static Tokens of(List<Word> words, int endColumn) {
+        return new Tokens(List.copyOf(words), endColumn);
+    }
+
     static Tokens of(String line) {
         int hash = line.indexOf('#');
         String body = hash >= 0 ? line.substring(0, hash) : line;

@@ -17,6 +17,8 @@ import pvspec.model.abi.Gntst;
 import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.GrantTableWrite;
 import pvspec.model.abi.Hypercall;
+import pvspec.model.abi.Iret;
+import pvspec.model.abi.Multicall;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.MmuextOp;
@@ -27,6 +29,7 @@ import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.TrapInfo;
 import pvspec.model.abi.UnknownHypercall;
+import pvspec.model.abi.VmAssist;
 import pvspec.model.abi.UpdateVaMapping;
 import pvspec.model.state.Config;
 
@@ -49,6 +52,11 @@ final class TraceParser {
             "device_map", (long) GrantTableOp.GNTMAP_device_map, "host_map", (long) GrantTableOp.GNTMAP_host_map,
             "readonly", (long) GrantTableOp.GNTMAP_readonly, "application_map", (long) GrantTableOp.GNTMAP_application_map,
             "contains_pte", (long) GrantTableOp.GNTMAP_contains_pte);
+
+    static final Map<String, Long> VMASST_CMDS = names("enable", (long) VmAssist.CMD_ENABLE, "disable", (long) VmAssist.CMD_DISABLE);
+    static final Map<String, Long> VMASST_TYPES = names(
+            "4gb_segments", 0L, "4gb_segments_notify", 1L, "writable_pagetables", 2L, "pae_extended_cr3", 3L,
+            "architectural_iopl", 4L, "runstate_update_flag", 5L, "m2p_strict", 32L);
 
     private final String source;
     private int line;
@@ -174,11 +182,11 @@ final class TraceParser {
     private Expectation expectation(Tokens t) throws TraceSyntaxException {
         Tokens.Word w = t.take();
         String text = w.text();
-        boolean known = text.equals("any") || text.equals("OK") || text.equals("fault") || text.matches("-?\\d+");
+        boolean known = text.equals("any") || text.equals("OK") || text.equals("fault") || text.matches("-?\\d+") || text.matches("\\[\\S*\\]");
         for (Errno e : Errno.values()) known |= e.name().equals(text);
         for (Gntst g : Gntst.values()) known |= g.name().equals(text);
         boolean status = EVTCHN_STATUS.matcher(text).matches();
-        if (!known && !status) throw error(w.column(), "expected a result (OK, a number, an error name, a GNTST_ status, an EVTCHNSTAT_ status, fault or any), found '" + text + "'");
+        if (!known && !status) throw error(w.column(), "expected a result (OK, a number, an error name, a GNTST_ status, an EVTCHNSTAT_ status, a multicall's [R,R,...], fault or any), found '" + text + "'");
         if (t.hasNext()) {
             Tokens.Word done = t.take();
             if (!done.text().matches("done=\\d+") || !text.startsWith("E") || status) throw error(done.column(), "unexpected '" + done.text() + "' after the result");
@@ -199,7 +207,20 @@ final class TraceParser {
                 a.done();
                 return h;
             }
+            case "update_va_mapping_otherdomain": {
+                Args a = args(t);
+                UpdateVaMapping h = UpdateVaMapping.otherdomain(a.va("va"), a.pte("val"), a.bits("flags", UVM_FLAGS), a.domid("domid"));
+                a.done();
+                return h;
+            }
             case "set_trap_table": return setTrapTable(t);
+            case "multicall": return multicall(t);
+            case "iret": {
+                Args a = args(t);
+                Iret h = new Iret(a.num("cs"));
+                a.done();
+                return h;
+            }
             case "set_callbacks": {
                 Args a = args(t);
                 SetCallbacks h = new SetCallbacks(a.va("event"), a.va("failsafe"));
@@ -234,7 +255,17 @@ final class TraceParser {
                 Tokens.Word rw = sub(t, kind);
                 if (!rw.text().equals("read") && !rw.text().equals("write")) throw error(rw.column(), "expected 'read' or 'write', found '" + rw.text() + "'");
                 Args a = args(t);
-                Access h = new Access(rw.text().equals("write"), a.va("va"));
+                boolean write = rw.text().equals("write");
+                long va = a.va("va");
+                long offset = write && a.has("offset") ? a.num("offset") : 0;
+                long value = write && a.has("value") ? a.pte("value") : 0;
+                Access h = new Access(write, va, offset, value);
+                a.done();
+                return h;
+            }
+            case "vm_assist": {
+                Args a = args(t);
+                VmAssist h = new VmAssist(a.named("cmd", VMASST_CMDS), a.named("type", VMASST_TYPES));
                 a.done();
                 return h;
             }
@@ -272,18 +303,39 @@ final class TraceParser {
         return cmd;
     }
 
+    /** Commands of an {@code mmu_update} request, as {@code cmd=NAME} after its value. */
+    static final Map<String, Long> MMU_CMDS = names("normal", 0L, "machphys", 1L, "preserve_ad", 2L, "no_translate", 3L);
+
+    /**
+     * {@code mmu_update [foreigndom=D] [pt_owner=D] (ptr=MFN[INDEX] val=PTE [cmd=C] | machphys=MFN gpfn=N)...}:
+     * the page owner, the page-table owner (Xen's {@code foreigndom >> 16}, the id plus one), then
+     * the requests.
+     */
     private MmuUpdate mmuUpdate(Tokens t) throws TraceSyntaxException {
         List<Tokens.Word> words = t.untilArrow();
-        int foreigndom = pvspec.model.abi.DomId.DOMID_SELF;
+        int pgDom = pvspec.model.abi.DomId.DOMID_SELF;
+        int ptOwner = -1;
         List<MmuUpdate.Request> reqs = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             Tokens.Word w = words.get(i);
             if (w.text().startsWith("foreigndom=") && i == 0) {
-                Args a = new Args(this, config, List.of(w), t.endColumn());
-                foreigndom = a.domid("foreigndom");
+                pgDom = new Args(this, config, List.of(w), t.endColumn()).domid("foreigndom");
                 continue;
             }
-            if (!w.text().startsWith("ptr=")) throw error(w.column(), "expected ptr=MFN[INDEX], found '" + w.text() + "'");
+            if (w.text().startsWith("pt_owner=") && reqs.isEmpty() && ptOwner < 0) {
+                ptOwner = new Args(this, config, List.of(w), t.endColumn()).domid("pt_owner");
+                continue;
+            }
+            if (w.text().startsWith("machphys=")) {
+                long mfn = number(new Tokens.Word(w.text().substring(9), w.column() + 9));
+                if (i + 1 >= words.size() || !words.get(i + 1).text().startsWith("gpfn=")) {
+                    throw error(i + 1 < words.size() ? words.get(i + 1).column() : t.endColumn(), "expected gpfn=N after " + w.text());
+                }
+                Tokens.Word g = words.get(++i);
+                reqs.add(MmuUpdate.Request.machphys(mfn, number(new Tokens.Word(g.text().substring(5), g.column() + 5))));
+                continue;
+            }
+            if (!w.text().startsWith("ptr=")) throw error(w.column(), "expected ptr=MFN[INDEX] or machphys=MFN, found '" + w.text() + "'");
             Matcher m = Pattern.compile("ptr=(-?\\w+)\\[(-?\\w+)\\]").matcher(w.text());
             if (!m.matches()) throw error(w.column(), "expected ptr=MFN[INDEX], found '" + w.text() + "'");
             long mfn = number(new Tokens.Word(m.group(1), w.column() + 4));
@@ -293,9 +345,14 @@ final class TraceParser {
             }
             Tokens.Word v = words.get(++i);
             long val = new Args(this, config, List.of(), t.endColumn()).pte(new Tokens.Word(v.text().substring(4), v.column() + 4));
-            reqs.add(new MmuUpdate.Request(mfn, index, val));
+            int cmd = MmuUpdate.NORMAL_PT_UPDATE;
+            if (i + 1 < words.size() && words.get(i + 1).text().startsWith("cmd=")) {
+                cmd = (int) new Args(this, config, List.of(words.get(++i)), t.endColumn()).bits("cmd", MMU_CMDS);
+                if (cmd < 0 || cmd > 7 || cmd == MmuUpdate.MACHPHYS_UPDATE) throw error(words.get(i).column(), "cmd must be 0, 2..7 (machphys is written machphys=MFN gpfn=N)");
+            }
+            reqs.add(new MmuUpdate.Request(mfn, index, val, cmd));
         }
-        return new MmuUpdate(reqs, foreigndom);
+        return new MmuUpdate(reqs, MmuUpdate.foreigndom(pgDom, ptOwner));
     }
 
     private MmuextOp mmuextOp(Tokens t) throws TraceSyntaxException {
@@ -309,7 +366,11 @@ final class TraceParser {
             }
         }
         List<MmuextOp.Op> ops = new ArrayList<>();
-        if (words.isEmpty()) return new MmuextOp(ops); // a batch of none, as Xen allows (count 0)
+        int foreigndom = pvspec.model.abi.DomId.DOMID_SELF;
+        if (!words.isEmpty() && words.get(0).text().startsWith("foreigndom=")) {
+            foreigndom = new Args(this, config, List.of(words.remove(0)), t.endColumn()).domid("foreigndom");
+        }
+        if (words.isEmpty()) return new MmuextOp(ops, foreigndom); // a batch of none, as Xen allows (count 0)
         int start = 0;
         for (int i = 0; i <= words.size(); i++) {
             if (i < words.size() && !words.get(i).text().equals(";")) continue;
@@ -317,7 +378,24 @@ final class TraceParser {
             ops.add(mmuextCommand(words.get(start), new Args(this, config, words.subList(start + 1, i), t.endColumn())));
             start = i + 1;
         }
-        return new MmuextOp(ops);
+        return new MmuextOp(ops, foreigndom);
+    }
+
+    /** {@code multicall CALL || CALL ...}: each entry a request as a line would name it (a nested multicall holds one entry). */
+    private Multicall multicall(Tokens t) throws TraceSyntaxException {
+        List<Tokens.Word> words = t.untilArrow();
+        List<Hypercall> calls = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= words.size(); i++) {
+            if (i < words.size() && !words.get(i).text().equals("||")) continue;
+            if (i == start) throw error(i < words.size() ? words.get(i).column() : t.endColumn(), "expected a hypercall in the multicall");
+            int end = i < words.size() ? words.get(i).column() : t.endColumn();
+            Tokens entry = Tokens.of(words.subList(start, i), end);
+            calls.add(call(entry));
+            if (entry.hasNext()) throw error(entry.peek().column(), "unexpected '" + entry.peek().text() + "' in a multicall entry");
+            start = i + 1;
+        }
+        return new Multicall(calls);
     }
 
     private MmuextOp.Op mmuextCommand(Tokens.Word name, Args a) throws TraceSyntaxException {
@@ -326,6 +404,7 @@ final class TraceParser {
         if (n.matches("pin_l-?\\d+_table")) op = new MmuextOp.Pin(integer(new Tokens.Word(n.substring(5, n.length() - 6), name.column() + 5)), a.num("mfn"));
         else if (n.equals("unpin_table")) op = new MmuextOp.Unpin(a.num("mfn"));
         else if (n.equals("new_baseptr")) op = new MmuextOp.NewBaseptr(a.num("mfn"));
+        else if (n.equals("new_user_baseptr")) op = new MmuextOp.NewUserBaseptr(a.num("mfn"));
         else if (n.equals("tlb_flush_local")) op = new MmuextOp.TlbFlushLocal();
         else if (n.equals("invlpg_local")) op = new MmuextOp.InvlpgLocal(a.va("va"));
         else if (n.equals("tlb_flush_all")) op = new MmuextOp.TlbFlushAll();
@@ -414,6 +493,14 @@ final class TraceParser {
             case "populate_physmap":
             case "increase_reservation": { Args a = args(t); h = new MemoryOp.PopulatePhysmap(a.domid("dom"), a.num("count")); a.done(); break; }
             case "decrease_reservation": { Args a = args(t); h = new MemoryOp.DecreaseReservation(a.domid("dom"), a.numbers("mfns")); a.done(); break; }
+            case "exchange": {
+                Args a = args(t);
+                int dom = a.domid("dom");
+                h = new MemoryOp.Exchange(dom, a.numbers("in"), a.integer("in_order"), a.num("out_nr"), a.integer("out_order"),
+                        a.has("out_dom") ? a.domid("out_dom") : dom, a.has("nr_exchanged") ? a.num("nr_exchanged") : 0);
+                a.done();
+                break;
+            }
             case "maximum_reservation": { Args a = args(t); h = new MemoryOp.MaximumReservation(a.domid("dom")); a.done(); break; }
             case "current_reservation": { Args a = args(t); h = new MemoryOp.CurrentReservation(a.domid("dom")); a.done(); break; }
             default: h = new MemoryOp.Unknown(unknownCmd(sub, t, "memory_op"));

@@ -29,6 +29,20 @@ class MemoryIsolationTest {
     }
 
     @Test
+    void userModeWalksOnlyItsDomainsOwnValidatedUserRoot() {
+        State t = Fixture.accepts(s, "d1: mmuext_op new_user_baseptr mfn=1", "OK");
+        t = Fixture.accepts(t, "d1: iret cs=0xe033", "OK");
+        holds("INV-8", t);
+        Domain d = t.dom(1);
+        // Another domain's frame, or one of its own that is not a top-level table, as the user root.
+        broken("INV-8", t.withDomain(d.withVcpu(0, d.vcpu(0).withUserBaseptr(7))), 7L);
+        broken("INV-8", t.withDomain(d.withVcpu(0, d.vcpu(0).withUserBaseptr(3))), 3L);
+        // User mode with no user root (do_iret crashes such a guest instead).
+        Domain e = s.dom(1);
+        broken("INV-8", s.withDomain(e.withVcpu(0, e.vcpu(0).withUserMode(true))), null);
+    }
+
+    @Test
     void anEntryToAnotherDomainsFrameIsCaught() {
         broken("INV-8", s.withFrame(2, s.frame(2).withEntry(2, Pte.make(7, PteFlag.P, PteFlag.US))), 7L);
     }

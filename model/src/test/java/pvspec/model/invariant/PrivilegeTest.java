@@ -28,7 +28,7 @@ class PrivilegeTest {
     void aPrivilegedGuestIsCaught() {
         Domain d = s.dom(1);
         broken("INV-10", s.withDomain(new Domain(d.id(), true, d.life(), d.pauseCount(), d.maxPages(), d.vcpus(), d.traps(),
-                d.eventCallback(), d.failsafeCallback(), d.ports(), d.grants(), d.maptrack())), null);
+                d.eventCallback(), d.failsafeCallback(), d.ports(), d.grants(), d.maptrack(), d.vmAssist())), null);
     }
 
     @Test
@@ -74,6 +74,6 @@ class PrivilegeTest {
     void anUnprivilegedControlDomainIsCaught() {
         Domain d = s.dom(0);
         broken("INV-10", s.withDomain(new Domain(d.id(), false, d.life(), d.pauseCount(), d.maxPages(), d.vcpus(), d.traps(),
-                d.eventCallback(), d.failsafeCallback(), d.ports(), d.grants(), d.maptrack())), null);
+                d.eventCallback(), d.failsafeCallback(), d.ports(), d.grants(), d.maptrack(), d.vmAssist())), null);
     }
 }

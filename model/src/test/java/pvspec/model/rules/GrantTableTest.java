@@ -12,8 +12,12 @@ import pvspec.model.state.State;
 
 /** Grant tables ({@link GrantTableRules}): the granter's writes, map and unmap. */
 class GrantTableTest {
-    /** d2 (frames 7..10) grants frame 9 to d1, writable, as ref 0; d1 runs on its page tables. */
-    private final State s = accepts(oneGuest(), "d2: grant ref=0 domid=1 frame=9 readonly=false", "OK");
+    /**
+     * d2 (frames 7..10) grants frame 9 to d1, writable, as ref 0; d1 runs on its page tables and
+     * has a #GP handler (an implicit unmap of a grant PTE injects a #GP, mm.c:1219-1227).
+     */
+    private final State noGpHandler = accepts(oneGuest(), "d2: grant ref=0 domid=1 frame=9 readonly=false", "OK");
+    private final State s = accepts(noGpHandler, "d1: set_trap_table trap=13,0,0xe033,0.1", "OK");
 
     private State mapped() {
         return accepts(s, "d1: grant_table_op map_grant_ref dom=2 ref=0 flags=host_map host_va=0.2", "0");
@@ -55,6 +59,28 @@ class GrantTableTest {
         assertThat(t.frame(9).typeCount()).isZero();
         refuses(t, "d1: grant_table_op unmap_grant_ref handle=0 host_va=0.2", "GNTST_general_error");
         refuses(t, "d2: end_access ref=0", "EBUSY");
+        assertThat(t.dom(1).vcpu(0).lastTrap()).as("the implicit unmap's #GP (mm.c:1222-1226)")
+                .hasValueSatisfying(b -> assertThat(b.vector()).isEqualTo(TrapRules.GENERAL_PROTECTION));
+    }
+
+    /** Debug build: the implicit unmap's #GP finds no handler and the domain crashes; the references go all the same. */
+    @Test
+    void anImplicitUnmapWithNoGpHandlerCrashesTheDomain() {
+        State t = accepts(noGpHandler, "d1: grant_table_op map_grant_ref dom=2 ref=0 flags=host_map host_va=0.2", "0");
+        int count = noGpHandler.frame(9).count();
+        t = accepts(t, "d1: update_va_mapping va=0.2 val=0 flags=0", "OK");
+        assertThat(t.dom(1).life()).isEqualTo(pvspec.model.state.Lifecycle.SHUTDOWN);
+        assertThat(t.frame(9).count()).isEqualTo(count);
+        assertThat(t.dom(2).grants().get(0).inUse()).isTrue();
+    }
+
+    /** A dying owner's grant PTEs go with its tables without a #GP (mm.c:1220-1221). */
+    @Test
+    void aDyingOwnerGetsNoGp() {
+        State t = accepts(noGpHandler, "d1: grant_table_op map_grant_ref dom=2 ref=0 flags=host_map host_va=0.2", "0");
+        t = accepts(t, "dom0: domctl destroydomain dom=1", "OK");
+        assertThat(t.domains().containsKey(0) && t.dom(0).life() == pvspec.model.state.Lifecycle.ALIVE).isTrue();
+        assertThat(t.dom(0).vcpu(0).lastTrap()).isEmpty();
     }
 
     @Test

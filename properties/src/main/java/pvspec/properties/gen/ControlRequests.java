@@ -30,9 +30,27 @@ final class ControlRequests {
         // One draw decides the sub-operation: a tenth are the reservation queries.
         double x = p.random().nextDouble();
         if (x < 0.1) return x < 0.05 ? new MemoryOp.MaximumReservation(dom) : new MemoryOp.CurrentReservation(dom);
+        if (x < 0.16) return exchange(dom, hostile);
         if (x < 0.55) return new MemoryOp.PopulatePhysmap(dom, hostile && p.chance(0.3) ? -1 : 1 + p.below(2));
         long mfn = hostile ? p.of(v.foreign(me), p.garbage(v.c.frames())) : p.of(v.frames(me), 0L);
         return new MemoryOp.DecreaseReservation(dom, List.of(mfn));
+    }
+
+    /**
+     * {@code XENMEM_exchange} of one order-0 extent: an own frame (or, for the control domain, a
+     * frame of the domain named); hostile, another's frame or XSA-212's arguments (a
+     * {@code nr_exchanged} past the list, sizes that differ or overflow, an order too large).
+     */
+    private Hypercall exchange(int dom, boolean hostile) {
+        int owner = DomId.resolve(dom, new Caller(me, 0, pvspec.model.abi.Mode.KERNEL));
+        long mfn = hostile ? p.of(v.foreign(me), p.garbage(v.c.frames())) : p.of(v.frames(owner), p.of(v.frames(me), 0L));
+        if (!hostile) return new MemoryOp.Exchange(dom, List.of(mfn), 0, 1, 0, dom, 0);
+        switch (p.below(4)) {
+            case 0: return new MemoryOp.Exchange(dom, List.of(mfn), 0, 1, 0, dom, 2 + p.below(3));
+            case 1: return new MemoryOp.Exchange(dom, List.of(mfn), 0, p.chance(0.5) ? -1L : 2, p.chance(0.5) ? 1 : 0, dom, 0);
+            case 2: return new MemoryOp.Exchange(dom, List.of(mfn), 10 + p.below(10), 1, 10, dom, 0);
+            default: return new MemoryOp.Exchange(dom, List.of(mfn), 0, 1, 0, dom, 0);
+        }
     }
 
     /** Domain control: from the control domain (or, hostile, from a guest). Destruction is rare. */

@@ -74,15 +74,15 @@ public final class Garbage {
         switch (in.below(16)) {
             case 0: {
                 List<MmuUpdate.Request> r = new ArrayList<>();
-                for (int i = in.below(4); i > 0; i--) r.add(new MmuUpdate.Request(num(), num(), num()));
+                for (int i = in.below(4); i > 0; i--) r.add(new MmuUpdate.Request(num(), num(), num(), in.below(8)));
                 return new MmuUpdate(r, small());
             }
             case 1: {
                 List<MmuextOp.Op> ops = new ArrayList<>();
                 for (int i = 1 + in.below(3); i > 0; i--) ops.add(op());
-                return new MmuextOp(ops);
+                return new MmuextOp(ops, in.below(4) == 0 ? small() : pvspec.model.abi.DomId.DOMID_SELF);
             }
-            case 2: return new UpdateVaMapping(num(), num(), num());
+            case 2: return in.below(4) == 0 ? UpdateVaMapping.otherdomain(num(), num(), num(), small()) : new UpdateVaMapping(num(), num(), num());
             case 3: {
                 List<TrapInfo> t = new ArrayList<>();
                 for (int i = in.below(3); i > 0; i--) t.add(new TrapInfo(small(), small(), small(), num()));
@@ -96,12 +96,14 @@ public final class Garbage {
             case 8: return in.below(2) == 0 ? new GrantTableWrite.Grant(small(), small(), num(), in.below(2) == 0) : new GrantTableWrite.EndAccess(small());
             case 9: return in.below(2) == 0 ? new MemoryOp.PopulatePhysmap(small(), num())
                     : in.below(5) == 0 ? (in.below(2) == 0 ? new MemoryOp.MaximumReservation(small()) : new MemoryOp.CurrentReservation(small()))
-                    : in.below(9) == 0 ? new MemoryOp.Unknown(small()) : new MemoryOp.DecreaseReservation(small(), List.of(num(), num()));
+                    : in.below(9) == 0 ? (in.below(2) == 0 ? new MemoryOp.Unknown(small())
+                            : new MemoryOp.Exchange(small(), List.of(num(), num()), small(), num(), small(), small(), num()))
+                    : new MemoryOp.DecreaseReservation(small(), List.of(num(), num()));
             case 10: return domctl();
             case 11: return in.below(4) == 0 ? new SchedOp.Block() : in.below(8) == 0 ? new SchedOp.Shutdown() : in.below(2) == 0 ? new SchedOp.Yield() : new SchedOp.Unknown(small());
-            case 12: return new Access(in.below(2) == 0, num());
+            case 12: return in.below(3) == 0 ? new Access(true, num(), num(), num()) : new Access(in.below(2) == 0, num());
             case 13: return new SoftInt(small());
-            case 14: return new UnknownHypercall(small());
+            case 14: return in.below(2) == 0 ? new UnknownHypercall(small()) : new pvspec.model.abi.VmAssist(num(), num());
             default: return new MmuUpdate(List.of(new MmuUpdate.Request(in.below(20), in.below(6), num())), 0x7FF0);
         }
     }

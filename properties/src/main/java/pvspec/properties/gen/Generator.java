@@ -67,12 +67,13 @@ public final class Generator {
         if (r < 24) return pt.mmuUpdate(hostile);
         if (r < 40) return pt.mmuextOp(hostile);
         if (r < 48) return pt.updateVaMapping(hostile);
-        if (r < 60) return pt.access();
+        if (r < 60) return pt.access(hostile);
         if (r < 70) return sh.eventChannel(hostile);
         if (r < 82) return sh.grantTable(hostile);
         if (r < 87) return ctl.memory(hostile);
         if (r < 91) return ctl.traps(hostile);
-        if (r < 94) return ctl.softInt();
+        if (r < 93) return ctl.softInt();
+        if (r < 94) return new SplitRequests(v, p, c, pt).next(hostile);
         if (r < 97) return ctl.sched();
         if (r < 99) return ctl.domctl();
         return ctl.unknown();

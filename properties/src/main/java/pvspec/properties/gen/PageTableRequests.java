@@ -11,6 +11,9 @@ import pvspec.model.abi.MmuextOp;
 import pvspec.model.abi.Pte;
 import pvspec.model.abi.PteFlag;
 import pvspec.model.abi.UpdateVaMapping;
+import pvspec.model.abi.VmAssist;
+import pvspec.model.rules.Walks;
+import pvspec.model.state.Domain;
 
 /**
  * Page-table requests a guest kernel makes while building and using its address space, and
@@ -35,12 +38,31 @@ final class PageTableRequests {
         List<MmuUpdate.Request> reqs = new ArrayList<>();
         for (int i = 0; i < n; i++) reqs.add(request(hostile && (i == n - 1 || p.chance(0.3))));
         int fd = DomId.DOMID_SELF;
-        if (hostile && p.chance(0.1)) fd = p.one(me, (me + 1) % v.c.domains(), 0x7FF5);
+        if (hostile && p.chance(0.1)) fd = p.one(me, (me + 1) % v.c.domains(), 0x7FF5, DomId.DOMID_IO);
         if (!hostile && me == 0 && p.chance(0.3) && !v.foreign(me).isEmpty()) fd = v.s.frame(p.of(v.foreign(me), 0L)).owner();
-        return new MmuUpdate(reqs, fd);
+        // The page-table owner (foreigndom >> 16): the control domain building a guest names it as
+        // both owners; a hostile caller names another domain, or none that exists.
+        int pt = -1;
+        if (p.chance(0.08)) pt = hostile ? p.one((me + 1) % v.c.domains(), me, 0x7FF0) : fd == DomId.DOMID_SELF ? me : fd;
+        return new MmuUpdate(reqs, MmuUpdate.foreigndom(fd, pt));
+    }
+
+    /** {@code MMU_MACHPHYS_UPDATE}: the M2P entry of an own frame, or (hostile) another's (XSA-113). */
+    private MmuUpdate.Request machphys(boolean hostile) {
+        long mfn = hostile ? p.of(v.foreign(me), p.garbage(v.c.frames())) : p.of(v.frames(me), 0L);
+        return MmuUpdate.Request.machphys(mfn, p.below(16));
     }
 
     private MmuUpdate.Request request(boolean hostile) {
+        double k = p.random().nextDouble();
+        if (k < 0.1) return machphys(hostile);
+        MmuUpdate.Request r = pageTableRequest(hostile);
+        // PRESERVE_AD and NO_TRANSLATE now and then; a hostile caller also the unused commands 4..7.
+        if (k > 0.94) return new MmuUpdate.Request(r.mfn(), r.index(), r.val(), hostile && k > 0.98 ? 4 + p.below(4) : p.one(2, 3));
+        return r;
+    }
+
+    private MmuUpdate.Request pageTableRequest(boolean hostile) {
         List<Long> tables = v.tables(me, 0);
         boolean plain = tables.isEmpty() || p.chance(0.35);
         long table = plain ? p.of(v.untyped(me), p.of(v.frames(me), 0L)) : p.of(tables, 0L);
@@ -88,8 +110,27 @@ final class PageTableRequests {
     Hypercall mmuextOp(boolean hostile) {
         List<MmuextOp.Op> ops = new ArrayList<>();
         int n = p.chance(0.15) ? 2 : 1;
+        double k = p.random().nextDouble();
+        // The control domain building a guest: pin, unpin, clear or copy that guest's frames.
+        if (k < 0.12 && me == 0 && !v.foreign(me).isEmpty()) return foreignMmuextOp();
         for (int i = 0; i < n; i++) ops.add(op(hostile && (i == n - 1)));
+        // A hostile foreigndom: another domain, dom_io, dom_xen (xsm_mmuext_op refuses each to a guest).
+        if (hostile && k > 0.92) return new MmuextOp(ops, p.one((me + 1) % v.c.domains(), DomId.DOMID_IO, DomId.DOMID_XEN, me));
         return new MmuextOp(ops);
+    }
+
+    private MmuextOp foreignMmuextOp() {
+        long f = p.of(v.foreign(me), 0L);
+        int owner = v.s.frame(f).owner();
+        MmuextOp.Op op;
+        switch (p.below(5)) {
+            case 0: op = new MmuextOp.Pin(v.s.frame(f).isTable() ? v.s.frame(f).type().level() : 1, f); break;
+            case 1: op = new MmuextOp.Unpin(f); break;
+            case 2: op = new MmuextOp.ClearPage(f); break;
+            case 3: op = new MmuextOp.CopyPage(f, p.of(v.foreign(me), f)); break;
+            default: op = new MmuextOp.TlbFlushLocal(); break;
+        }
+        return new MmuextOp(List.of(op), owner);
     }
 
     private MmuextOp.Op op(boolean hostile) {
@@ -131,12 +172,53 @@ final class PageTableRequests {
         long va = hostile && p.chance(0.3) ? p.garbage(v.c.vaPages()) : va();
         long flags = hostile && p.chance(0.2) ? p.one(3L, 8L, -1L) : p.one(0L, 1L, 2L, 5L, 6L);
         long table = v.tables(me, 1).isEmpty() ? 0 : p.of(v.tables(me, 1), 0L);
-        return new UpdateVaMapping(va, entry(1, table, hostile), flags);
+        long val = entry(1, table, hostile);
+        double k = p.random().nextDouble();
+        if (k < 0.1) {
+            // update_va_mapping_otherdomain: the control domain maps a guest's frame; a hostile caller names another domain.
+            if (me == 0 && !v.foreign(me).isEmpty() && !hostile) {
+                long f = p.of(v.foreign(me), 0L);
+                return UpdateVaMapping.otherdomain(va, Pte.make(f, PteFlag.P, PteFlag.US), flags, v.s.frame(f).owner());
+            }
+            return UpdateVaMapping.otherdomain(va, val, flags, p.one((me + 1) % v.c.domains(), DomId.DOMID_SELF, DomId.DOMID_IO, me));
+        }
+        return new UpdateVaMapping(va, val, flags);
     }
 
-    Hypercall access() {
+    Hypercall access(boolean hostile) {
+        if (p.chance(0.3)) {
+            Hypercall w = l1Write(hostile);
+            if (w != null) return w;
+        }
         long va = p.chance(0.1) ? p.garbage(v.c.vaPages()) : p.chance(0.8) ? va() : p.below((int) Math.min(1 << 20, v.c.vaPages()));
         return new Access(p.chance(0.5), va);
+    }
+
+    /**
+     * Writable page tables: a kernel's store into one of its L1 tables through a read-only
+     * mapping of it (Xen emulates it when the assist is on), with an entry as {@code mmu_update}
+     * would write it; now and then unaligned. Null when no such mapping exists.
+     */
+    private Hypercall l1Write(boolean hostile) {
+        Domain d = v.s.domains().get(me);
+        if (d == null || !d.hasVcpu(c.vcpu())) return null;
+        if (!d.vmAssist(Domain.VMASST_WRITABLE_PAGETABLES) && p.chance(0.5)) return vmAssist(hostile);
+        List<Long> windows = new ArrayList<>();
+        for (long va : v.l1Addresses(me, c.vcpu())) {
+            var t = Walks.translate(v.s, d.vcpu(c.vcpu()), va);
+            if (t.isPresent() && !t.get().writable() && v.s.frame(t.get().mfn()).owner() == me && v.s.frame(t.get().mfn()).isTable(1)) windows.add(va);
+        }
+        if (windows.isEmpty()) return null;
+        long va = p.of(windows, 0L);
+        long table = Walks.translate(v.s, d.vcpu(c.vcpu()), va).get().mfn();
+        long offset = p.chance(0.1) ? 4 : 8L * p.below(v.c.entries());
+        return Access.write(va, offset, entry(1, table, hostile || p.chance(0.3)));
+    }
+
+    /** {@code vm_assist}: mostly enabling writable page tables; hostile, any command and type. */
+    Hypercall vmAssist(boolean hostile) {
+        if (hostile && p.chance(0.3)) return new VmAssist(p.one(0L, 1L, 2L, -1L), p.one(2L, 6L, 32L, 64L, 1L << 32 | 2));
+        return new VmAssist(p.chance(0.9) ? VmAssist.CMD_ENABLE : VmAssist.CMD_DISABLE, p.chance(0.8) ? Domain.VMASST_WRITABLE_PAGETABLES : Domain.VMASST_M2P_STRICT);
     }
 
     /** An address the caller's L1 tables cover, or any address. */

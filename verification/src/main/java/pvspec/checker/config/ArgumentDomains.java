@@ -48,6 +48,9 @@ public final class ArgumentDomains {
         m.put("count", List.of("-1", "1", "2"));
         m.put("pages", List.of("-1", "2", "" + c.frames()));
         m.put("uvm", List.of("none", "invlpg|local", "tlb_flush|all", "3", "9")); // 3: no flush (mm.c:4527); 9: a vCPU-mask pointer, EFAULT after the write
+        m.put("vmasst_cmd", List.of("enable", "disable", "2")); // 2: ENOSYS (domain.c:2397)
+        m.put("vmasst_type", List.of("writable_pagetables", "m2p_strict", "6", "64")); // 6, 64: EINVAL (:2383)
+        m.put("ptwr_offset", List.of("0", "8", "4")); // 4: unaligned, not emulated (ro-page-fault.c:86-87)
         m.put("gntmap", List.of("host_map", "host_map|readonly", "0", "device_map", "device_map|host_map|readonly"));
         String guest = pvspec.model.trace.TracePrinter.va(c, 1);
         m.put("addr", List.of("0", guest, hypervisorVa(c), "0x" + Long.toHexString(c.vaPages())));

@@ -20,6 +20,7 @@ public final class Kinds {
             "mmuext_op mark_super", "mmuext_op unmark_super", "mmuext_op tlb_flush_multi", "mmuext_op invlpg_multi",
             "mmuext_op flush_cache_global", "mmuext_op copy_page", "mmuext_op cmd",
             "update_va_mapping",
+            "update_va_mapping_otherdomain",
             "set_trap_table",
             "set_callbacks",
             "event_channel_op alloc_unbound", "event_channel_op bind_interdomain", "event_channel_op bind_virq",
@@ -31,13 +32,15 @@ public final class Kinds {
             "grant_table_op unmap_and_replace",
             "grant", "end_access",
             "memory_op populate_physmap", "memory_op decrease_reservation", "memory_op maximum_reservation",
-            "memory_op current_reservation", "memory_op cmd",
+            "memory_op current_reservation", "memory_op exchange", "memory_op cmd",
             "domctl createdomain", "domctl destroydomain", "domctl pausedomain", "domctl unpausedomain",
             "domctl max_mem", "domctl cmd",
             "sched_op yield", "sched_op block", "sched_op shutdown", "sched_op cmd",
             "access read", "access write",
             "softint",
-            "hypercall");
+            "hypercall",
+            "mmuext_op new_user_baseptr", "iret", "multicall",
+            "vm_assist");
 
     /** The kind of a request; a batch of several sub-operations is named by all of them. */
     public static String of(Hypercall h) {

@@ -7,6 +7,8 @@ import pvspec.model.abi.EventChannelWrite;
 import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.GrantTableWrite;
 import pvspec.model.abi.Hypercall;
+import pvspec.model.abi.Iret;
+import pvspec.model.abi.Multicall;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.MmuextOp;
@@ -15,6 +17,7 @@ import pvspec.model.abi.SetCallbacks;
 import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.UnknownHypercall;
+import pvspec.model.abi.VmAssist;
 import pvspec.model.abi.UpdateVaMapping;
 
 /**
@@ -34,6 +37,7 @@ final class FreesResources implements Hypercall.Visitor<Boolean> {
             @Override public Boolean decreaseReservation(MemoryOp.DecreaseReservation x) { return true; }
             @Override public Boolean maximumReservation(MemoryOp.MaximumReservation x) { return false; }
             @Override public Boolean currentReservation(MemoryOp.CurrentReservation x) { return false; }
+            @Override public Boolean exchange(MemoryOp.Exchange x) { return true; } // the input frames go back to the heap
             @Override public Boolean unknown(MemoryOp.Unknown x) { return false; }
         });
     }
@@ -66,4 +70,14 @@ final class FreesResources implements Hypercall.Visitor<Boolean> {
     @Override public Boolean access(Access h) { return false; }
     @Override public Boolean softInt(SoftInt h) { return false; }
     @Override public Boolean unknown(UnknownHypercall h) { return false; }
+    // A crashing iret shuts the domain down; frames and ids go free only when it is destroyed.
+    @Override public Boolean iret(Iret h) { return false; }
+
+    @Override
+    public Boolean multicall(Multicall h) {
+        for (Hypercall e : h.calls()) if (e.accept(this)) return true;
+        return false;
+    }
+
+    @Override public Boolean vmAssist(VmAssist h) { return false; }
 }

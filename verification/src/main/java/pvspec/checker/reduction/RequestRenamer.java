@@ -13,6 +13,8 @@ import pvspec.model.abi.EventChannelWrite;
 import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.GrantTableWrite;
 import pvspec.model.abi.Hypercall;
+import pvspec.model.abi.Iret;
+import pvspec.model.abi.Multicall;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.MmuUpdate;
 import pvspec.model.abi.MmuextOp;
@@ -22,6 +24,7 @@ import pvspec.model.abi.SetCallbacks;
 import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.UnknownHypercall;
+import pvspec.model.abi.VmAssist;
 import pvspec.model.abi.UpdateVaMapping;
 import pvspec.model.state.Config;
 
@@ -57,7 +60,8 @@ final class RequestRenamer {
             @Override
             public Hypercall mmuUpdate(MmuUpdate u) {
                 List<MmuUpdate.Request> rs = new ArrayList<>();
-                for (MmuUpdate.Request q : u.requests()) rs.add(new MmuUpdate.Request(mfn(q.mfn()), q.index(), pte(q.val())));
+                // A machphys request's value is a guest pfn, not an entry: it names no frame.
+                for (MmuUpdate.Request q : u.requests()) rs.add(q.with(mfn(q.mfn()), q.isMachphys() ? q.val() : pte(q.val())));
                 return new MmuUpdate(rs, u.foreigndom());
             }
 
@@ -65,10 +69,10 @@ final class RequestRenamer {
             public Hypercall mmuextOp(MmuextOp x) {
                 List<MmuextOp.Op> ops = new ArrayList<>();
                 for (MmuextOp.Op op : x.ops()) ops.add(op(op));
-                return new MmuextOp(ops);
+                return new MmuextOp(ops, x.foreigndom());
             }
 
-            @Override public Hypercall updateVaMapping(UpdateVaMapping u) { return new UpdateVaMapping(u.va(), pte(u.val()), u.flags()); }
+            @Override public Hypercall updateVaMapping(UpdateVaMapping u) { return u.withVal(pte(u.val())); }
             @Override public Hypercall grantTableOp(GrantTableOp x) { return grantTable(caller, x); }
             @Override public Hypercall grantTableWrite(GrantTableWrite x) { return grantWrite(caller, x); }
             @Override public Hypercall memoryOp(MemoryOp x) { return memory(x); }
@@ -79,9 +83,19 @@ final class RequestRenamer {
             @Override public Hypercall setCallbacks(SetCallbacks x) { return x; }
             @Override public Hypercall eventChannelWrite(EventChannelWrite x) { return x; }
             @Override public Hypercall schedOp(SchedOp x) { return x; }
-            @Override public Hypercall access(Access x) { return x; }
+            // A write's value is an L1 entry when Xen emulates it (writable page tables).
+            @Override public Hypercall access(Access x) { return new Access(x.write(), x.va(), x.offset(), pte(x.value())); }
+            @Override public Hypercall vmAssist(VmAssist x) { return x; }
             @Override public Hypercall softInt(SoftInt x) { return x; }
             @Override public Hypercall unknown(UnknownHypercall x) { return x; }
+            @Override public Hypercall iret(Iret x) { return x; }
+
+            @Override
+            public Hypercall multicall(Multicall m) {
+                List<Hypercall> calls = new ArrayList<>();
+                for (Hypercall e : m.calls()) calls.add(framesAndRefs(caller, e));
+                return new Multicall(calls);
+            }
         });
     }
 
@@ -149,6 +163,14 @@ final class RequestRenamer {
                 return new MemoryOp.DecreaseReservation(d.dom(), ms);
             }
 
+            @Override
+            public Hypercall exchange(MemoryOp.Exchange x) {
+                // Exact for order-0 extents; an exchange frees frames, so no symmetry renames it anyway (FreesResources).
+                List<Long> ms = new ArrayList<>();
+                for (long m : x.in()) ms.add(mfn(m));
+                return new MemoryOp.Exchange(x.dom(), ms, x.inOrder(), x.outNrExtents(), x.outOrder(), x.outDom(), x.nrExchanged());
+            }
+
             @Override public Hypercall unknown(MemoryOp.Unknown x) { return x; }
         });
     }
@@ -170,6 +192,8 @@ final class RequestRenamer {
             @Override public MmuextOp.Op pin(MmuextOp.Pin p) { return new MmuextOp.Pin(p.level(), mfn(p.mfn())); }
             @Override public MmuextOp.Op unpin(MmuextOp.Unpin x) { return new MmuextOp.Unpin(mfn(x.mfn())); }
             @Override public MmuextOp.Op newBaseptr(MmuextOp.NewBaseptr x) { return new MmuextOp.NewBaseptr(mfn(x.mfn())); }
+            // mfn 0 means "clear" (mm.c:3707), not frame 0: never renamed.
+            @Override public MmuextOp.Op newUserBaseptr(MmuextOp.NewUserBaseptr x) { return new MmuextOp.NewUserBaseptr(x.mfn() == 0 ? 0 : mfn(x.mfn())); }
             @Override public MmuextOp.Op clearPage(MmuextOp.ClearPage x) { return new MmuextOp.ClearPage(mfn(x.mfn())); }
             @Override public MmuextOp.Op copyPage(MmuextOp.CopyPage x) { return new MmuextOp.CopyPage(mfn(x.mfn()), mfn(x.srcMfn())); }
             @Override public MmuextOp.Op markSuper(MmuextOp.MarkSuper x) { return new MmuextOp.MarkSuper(mfn(x.mfn())); }

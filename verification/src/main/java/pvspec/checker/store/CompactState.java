@@ -26,6 +26,6 @@ public final class CompactState {
 
     private static Domain of(Domain d) {
         return new Domain(d.id(), d.privileged(), d.life(), d.pauseCount(), d.maxPages(), ArrayVector.of(d.vcpus()), ArrayIntMap.of(d.traps()),
-                d.eventCallback(), d.failsafeCallback(), ArrayVector.of(d.ports()), ArrayVector.of(d.grants()), ArrayIntMap.of(d.maptrack()));
+                d.eventCallback(), d.failsafeCallback(), ArrayVector.of(d.ports()), ArrayVector.of(d.grants()), ArrayIntMap.of(d.maptrack()), d.vmAssist());
     }
 }

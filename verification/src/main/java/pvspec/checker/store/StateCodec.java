@@ -132,11 +132,13 @@ public final class StateCodec {
             out.svar(frameRef(m.frame(), r, c));
             out.svar(m.flags());
         }
+        out.svar(d.vmAssist());
     }
 
     private static void vcpu(Vcpu v, Renaming r, Config c, ByteSink out) {
         out.svar(v.hasBaseptr() ? frameRef(v.baseptr(), r, c) : v.baseptr());
-        out.u8((v.blocked() ? 1 : 0) | (v.upcallPending() ? 2 : 0) | (v.lastTrap().isPresent() ? 4 : 0));
+        out.u8((v.blocked() ? 1 : 0) | (v.upcallPending() ? 2 : 0) | (v.lastTrap().isPresent() ? 4 : 0) | (v.userMode() ? 8 : 0));
+        out.svar(v.hasUserBaseptr() ? frameRef(v.userBaseptr(), r, c) : v.userBaseptr());
         out.uvar(v.tlb().size());
         if (!v.tlb().isEmpty()) for (Map.Entry<Long, TlbEntry> e : v.tlb().entrySet()) {
             out.svar(e.getKey());

@@ -81,7 +81,7 @@ public final class Canon {
             maptrack = maptrack.plus(h, new Maptrack(m.dom(), m.ref(), m.frame(), m.flags()));
         }
         return new Domain(d.id(), d.privileged(), d.life(), d.pauseCount(), d.maxPages(), TreePVector.from(vcpus), settle(traps),
-                d.eventCallback(), d.failsafeCallback(), TreePVector.from(ports), TreePVector.from(grants), settle(maptrack));
+                d.eventCallback(), d.failsafeCallback(), TreePVector.from(ports), TreePVector.from(grants), settle(maptrack), d.vmAssist());
     }
 
     private static Vcpu vcpu(Vcpu v) {
@@ -94,7 +94,7 @@ public final class Canon {
             TrapBounce b = v.lastTrap().get();
             last = Optional.of(new TrapBounce(b.vector(), b.software(), b.mode(), trap(b.handler())));
         }
-        return new Vcpu(v.baseptr(), v.blocked(), v.upcallPending(), settle(TreePMap.from(tlb)), last);
+        return new Vcpu(v.baseptr(), v.blocked(), v.upcallPending(), settle(TreePMap.from(tlb)), last, v.userBaseptr(), v.userMode());
     }
 
     private static TrapInfo trap(TrapInfo t) {

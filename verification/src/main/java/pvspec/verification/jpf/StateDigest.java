@@ -49,7 +49,8 @@ public final class StateDigest {
 
     private static void domain(StringBuilder b, Domain d) {
         b.append(d.id()).append(d.privileged() ? "P" : "").append(',').append(d.life().name()).append(d.paused() ? ",paused" + d.pauseCount() : "")
-                .append(",max=").append(d.maxPages()).append(",cb=").append(d.eventCallback()).append('/').append(d.failsafeCallback());
+                .append(",max=").append(d.maxPages()).append(",cb=").append(d.eventCallback()).append('/').append(d.failsafeCallback())
+                .append(d.vmAssist() != 0 ? ",assist=" + Long.toHexString(d.vmAssist()) : "");
         for (int v = 0; v < d.vcpus().size(); v++) vcpu(b.append(" v").append(v).append(':'), d.vcpu(v));
         for (int vector : keys(d.traps())) trap(b.append(" trap").append(vector).append('='), d.traps().get(vector));
         for (int p = 0; p < d.ports().size(); p++) {
@@ -73,6 +74,7 @@ public final class StateDigest {
 
     private static void vcpu(StringBuilder b, Vcpu v) {
         b.append(v.baseptr()).append(v.blocked() ? ",blocked" : "").append(v.upcallPending() ? ",upcall" : "");
+        if (v.hasUserBaseptr() || v.userMode()) b.append(",user-root ").append(v.userBaseptr()).append(v.userMode() ? ",user-mode" : "");
         for (Map.Entry<Long, TlbEntry> e : v.tlb().entrySet()) {
             long va = e.getKey();
             b.append(",tlb").append(va).append("->").append(e.getValue().mfn()).append(e.getValue().writable() ? "w" : "r");

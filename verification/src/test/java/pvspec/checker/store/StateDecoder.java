@@ -124,13 +124,15 @@ final class StateDecoder {
             int handle = (int) svar();
             mt = mt.plus(handle, new Maptrack((int) svar(), (int) svar(), svar(), (int) svar()));
         }
+        long vmAssist = svar();
         return new Domain(id, (f & 1) != 0, Lifecycle.values()[(f >> 1) & 3], pauseCount, maxPages, vcpus, traps, event, failsafe,
-                ports, grants, mt);
+                ports, grants, mt, vmAssist);
     }
 
     private Vcpu vcpu() {
         long base = svar();
         int f = u8();
+        long user = svar();
         PSortedMap<Long, TlbEntry> tlb = TreePMap.empty();
         long n = uvar();
         for (long i = 0; i < n; i++) {
@@ -143,7 +145,7 @@ final class StateDecoder {
             int g = u8();
             last = Optional.of(new TrapBounce(vector, (g & 1) != 0, Mode.values()[g >> 1], trap()));
         }
-        return new Vcpu(base, (f & 1) != 0, (f & 2) != 0, tlb, last);
+        return new Vcpu(base, (f & 1) != 0, (f & 2) != 0, tlb, last, user, (f & 8) != 0);
     }
 
     private TrapInfo trap() {

@@ -66,7 +66,8 @@ public final class StateRenamer {
         for (Vcpu v : d.vcpus()) {
             PSortedMap<Long, TlbEntry> tlb = TreePMap.empty();
             for (Map.Entry<Long, TlbEntry> e : v.tlb().entrySet()) tlb = tlb.plus(e.getKey(), new TlbEntry(mfn(e.getValue().mfn(), r, c), e.getValue().writable()));
-            vs = vs.plus(new Vcpu(v.hasBaseptr() ? mfn(v.baseptr(), r, c) : v.baseptr(), v.blocked(), v.upcallPending(), tlb, v.lastTrap()));
+            vs = vs.plus(new Vcpu(v.hasBaseptr() ? mfn(v.baseptr(), r, c) : v.baseptr(), v.blocked(), v.upcallPending(), tlb, v.lastTrap(),
+                    v.hasUserBaseptr() ? mfn(v.userBaseptr(), r, c) : v.userBaseptr(), v.userMode()));
         }
         PVector<Port> ports = TreePVector.empty();
         for (Port p : d.ports()) {
@@ -90,6 +91,6 @@ public final class StateRenamer {
             mt = mt.plus(e.getKey(), new Maptrack(r.dom(m.dom()), r.ref(m.dom(), m.ref()), mfn(m.frame(), r, c), m.flags()));
         }
         return new Domain(r.dom(d.id()), d.privileged(), d.life(), d.pauseCount(), d.maxPages(), vs, d.traps(), d.eventCallback(),
-                d.failsafeCallback(), ports, TreePVector.from(grants), mt);
+                d.failsafeCallback(), ports, TreePVector.from(grants), mt, d.vmAssist());
     }
 }

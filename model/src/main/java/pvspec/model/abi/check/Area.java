@@ -17,5 +17,7 @@ public enum Area {
     GRANT_TABLES,
     MEMORY_OP,
     DOMCTL,
-    SCHED_OP
+    SCHED_OP,
+    MULTICALL,
+    VM_ASSIST
 }

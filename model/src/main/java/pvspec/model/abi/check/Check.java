@@ -6,6 +6,7 @@ import static pvspec.model.abi.Errno.EEXIST;
 import static pvspec.model.abi.Errno.EFAULT;
 import static pvspec.model.abi.Errno.EINVAL;
 import static pvspec.model.abi.Errno.ENOENT;
+import static pvspec.model.abi.Errno.ENOMEM;
 import static pvspec.model.abi.Errno.ENOSPC;
 import static pvspec.model.abi.Errno.ENOSYS;
 import static pvspec.model.abi.Errno.EOPNOTSUPP;
@@ -27,10 +28,12 @@ import static pvspec.model.abi.check.Area.GRANT_TABLES;
 import static pvspec.model.abi.check.Area.MEMORY_OP;
 import static pvspec.model.abi.check.Area.MMUEXT_OP;
 import static pvspec.model.abi.check.Area.MMU_UPDATE;
+import static pvspec.model.abi.check.Area.MULTICALL;
 import static pvspec.model.abi.check.Area.PAGE_TYPES;
 import static pvspec.model.abi.check.Area.SCHED_OP;
 import static pvspec.model.abi.check.Area.TRAPS;
 import static pvspec.model.abi.check.Area.UPDATE_VA_MAPPING;
+import static pvspec.model.abi.check.Area.VM_ASSIST;
 import static pvspec.model.abi.check.Citation.CLOSEST;
 import static pvspec.model.abi.check.Citation.XEN;
 
@@ -67,10 +70,22 @@ public enum Check {
     MMU_BAD_PTR(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "bad-ptr", EINVAL,
             "the entry pointer names no frame or no slot"),
     MMU_NOT_OWNED(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "not-pt-owner", EINVAL,
-            "the page table is not the caller's"),
+            "the page table is not the page-table owner's (the caller's, unless foreigndom >> 16 names another)"),
     /** {@code mod_l2..l4_entry} run only when foreigndom is the table owner. */
     MMU_FOREIGN_UPPER(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "foreign-upper-entry", EINVAL,
-            "an L2/L3/L4 entry can only be written with foreigndom DOMID_SELF"),
+            "an L2/L3/L4 entry can only be written when the page owner is the page-table owner"),
+    /** {@code rcu_lock_domain_by_id(pt_dom - 1)}: no DOMID_SELF here, a dying domain is found (mm.c:4036-4040). */
+    MMU_PT_OWNER_UNKNOWN(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "pt-owner-unknown", ESRCH,
+            "foreigndom >> 16 (the page-table owner plus one) names no domain"),
+    /** {@code cmd = req.ptr & 7}: 4..7 fall to the switch's default (mm.c:4256-4258). */
+    MMU_UNKNOWN_CMD(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "unknown-cmd", ENOSYS,
+            "the request's command (ptr & 7) is none of the four mmu_update commands"),
+    /** {@code MMU_MACHPHYS_UPDATE} with a foreign page-table owner (mm.c:4217-4221). */
+    MMU_MACHPHYS_PT_OWNER(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "machphys-pt-owner", EPERM,
+            "an M2P update cannot name another page-table owner than the caller"),
+    /** XSA-113: {@code get_page_from_mfn(mfn, pg_owner)} (mm.c:4241-4248). */
+    MMU_MACHPHYS_NOT_OWNED(MMU_UPDATE, XEN, Xen.MM, "do_mmu_update", "machphys-get-page", EINVAL,
+            "the frame whose M2P entry is written is not a frame of the page owner"),
 
     // Writing an entry of a validated table (mmu_update, update_va_mapping).
     HYPERVISOR_SLOT(ENTRY_UPDATES, XEN, Xen.MM, "mod_l4_entry", "xen-slot", EINVAL,
@@ -128,11 +143,20 @@ public enum Check {
             "PV superpages were removed from Xen"),
     MMUEXT_UNKNOWN_COMMAND(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "unknown-command", ENOSYS,
             "no such mmuext command in ABI v1"),
+    /** {@code xsm_mmuext_op(XSM_TARGET, currd, pg_owner)} before the loop (mm.c:3503-3508); dom_io is no exception here. */
+    MMUEXT_XSM(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "xsm-mmuext-op", EPERM,
+            "only the control domain may name a foreign domain (DOMID_IO and DOMID_XEN included)"),
+    /** {@code currd != pg_owner} for the commands on the caller's own vCPU state (mm.c:3681-3839). */
+    MMUEXT_FOREIGN_CMD(MMUEXT_OP, XEN, Xen.MM, "do_mmuext_op", "not-pg-owner", EPERM,
+            "base pointers, flushes and the LDT are the caller's own: foreigndom must be the caller"),
 
     // update_va_mapping.
     UVA_VCPU_MASK(UPDATE_VA_MAPPING, XEN, Xen.MM, "__do_update_va_mapping", "vcpumask", EFAULT,
             "the flags carry a vCPU-mask pointer (UVMF_MULTI), which cannot be read; the entry stays written"),
     /** {@code map_guest_l1e}: the address must be mapped by one of the caller's L1 tables. */
+    /** {@code xsm_update_va_mapping(XSM_TARGET, d, pg_owner)} first (mm.c:4484-4486): only the otherdomain form can fail it. */
+    UVA_XSM(UPDATE_VA_MAPPING, XEN, Xen.MM, "__do_update_va_mapping", "xsm-update-va-mapping", EPERM,
+            "only the control domain may map another domain's frames (DOMID_IO and DOMID_XEN included)"),
     UVA_NO_L1(UPDATE_VA_MAPPING, XEN, Xen.MM, "__do_update_va_mapping", "map-guest-l1e", EINVAL,
             "the address is not mapped by an L1 table of the caller in its current address space"),
 
@@ -279,6 +303,33 @@ public enum Check {
     /** {@code xsm_memory_stat_reservation(XSM_TARGET, curr_d, d)}. */
     MEMORY_STAT_NOT_PERMITTED(MEMORY_OP, XEN, Xen.MEMORY, "do_memory_op", "xsm-memory-stat-reservation", EPERM,
             "only the domain itself or the control domain may read its reservation"),
+    // XENMEM_exchange (memory.c:memory_exchange, 663-952; XSA-212).
+    /** {@code max_order}: 9 for a guest, 18 for the control domain (memory.c:88-104, asm/config.h:17-19). */
+    MEM_EXCHANGE_ORDER(MEMORY_OP, XEN, Xen.MEMORY, "memory_exchange", "max-order", EPERM,
+            "an extent order above what the caller may allocate at once"),
+    MEM_EXCHANGE_NR_EXCHANGED(MEMORY_OP, XEN, Xen.MEMORY, "memory_exchange", "nr-exchanged", EINVAL,
+            "nr_exchanged is beyond the input extents (XSA-212)"),
+    MEM_EXCHANGE_DOMID(MEMORY_OP, XEN, Xen.MEMORY, "memory_exchange", "domid-mismatch", EINVAL,
+            "the input and output lists name different domains"),
+    MEM_EXCHANGE_OVERFLOW(MEMORY_OP, XEN, Xen.MEMORY, "memory_exchange", "size-overflow", EINVAL,
+            "the size of a list in frames does not fit an unsigned long"),
+    MEM_EXCHANGE_SIZES(MEMORY_OP, XEN, Xen.MEMORY, "memory_exchange", "size-mismatch", EINVAL,
+            "the input and output lists do not hold the same number of frames"),
+    /** {@code rcu_lock_domain_by_any_id(in.domid)} (memory.c:745-750). */
+    MEM_EXCHANGE_NO_DOMAIN(MEMORY_OP, XEN, Xen.MEMORY, "memory_exchange", "no-such-domain", ESRCH,
+            "the lists name no domain"),
+    /** {@code xsm_memory_exchange(XSM_TARGET, d)} (memory.c:752-757). */
+    MEM_EXCHANGE_NOT_PERMITTED(MEMORY_OP, XEN, Xen.MEMORY, "memory_exchange", "xsm-memory-exchange", EPERM,
+            "only the control domain exchanges another domain's memory"),
+    /** {@code mfn_valid} of an input frame (memory.c:805-812); earlier chunks stay exchanged. */
+    MEM_EXCHANGE_BAD_FRAME(MEMORY_OP, XEN, Xen.MEMORY, "memory_exchange", "mfn-valid", EINVAL,
+            "an input extent's frame is no frame of the machine"),
+    /** {@code steal_page} (mm.c:4382-4460): owned by the domain, only its allocation reference, not the hypervisor's. */
+    MEM_EXCHANGE_STEAL(MEMORY_OP, XEN, Xen.MEMORY, "memory_exchange", "steal-page", EINVAL,
+            "an input frame is not the domain's, or is in use (mapped, typed, pinned, given back)"),
+    /** {@code alloc_domheap_pages} fails (memory.c:835-841). */
+    MEM_EXCHANGE_NO_MEMORY(MEMORY_OP, XEN, Xen.MEMORY, "memory_exchange", "alloc-domheap-pages", ENOMEM,
+            "no free block of the output extent's size"),
     MEMORY_UNKNOWN_COMMAND(MEMORY_OP, XEN, Xen.MEMORY, "do_memory_op", "unknown-command", ENOSYS,
             "no such memory_op command in ABI v1"),
 
@@ -305,7 +356,18 @@ public enum Check {
 
     // sched_op.
     SCHED_UNKNOWN_COMMAND(SCHED_OP, XEN, Xen.SCHED_CORE, "do_sched_op", "unknown-command", ENOSYS,
-            "no such sched_op command in ABI v1");
+            "no such sched_op command in ABI v1"),
+
+    // multicall.
+    /** The in-multicall flag of the vCPU's {@code mc_state} (multicall.c:45-49). */
+    MULTICALL_REENTRY(MULTICALL, XEN, Xen.MULTICALL, "do_multicall", "reentry", EINVAL,
+            "a multicall entry may not itself be a multicall"),
+    // vm_assist (common/domain.c:2378-2398), in Xen's order: the type, then the command.
+    /** {@code type >= BITS_PER_LONG || !test_bit(type, &valid)}, valid = {@code PV64_VM_ASSIST_MASK} (asm/domain.h:779-790). */
+    VM_ASSIST_BAD_TYPE(VM_ASSIST, XEN, Xen.DOMAIN, "do_vm_assist", "bad-type", EINVAL,
+            "the assist type is not one a 64-bit PV domain may set (0-5, 32)"),
+    VM_ASSIST_UNKNOWN_COMMAND(VM_ASSIST, XEN, Xen.DOMAIN, "do_vm_assist", "unknown-command", ENOSYS,
+            "the command is neither VMASST_CMD_enable nor VMASST_CMD_disable");
 
     private final Area area;
     private final Citation citation;

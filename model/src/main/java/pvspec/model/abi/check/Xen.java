@@ -8,6 +8,7 @@ final class Xen {
     static final String PAGE_ALLOC = "xen/common/page_alloc.c";
     static final String PV_HYPERCALL = "xen/arch/x86/pv/hypercall.c";
     static final String ENTRY_S = "xen/arch/x86/x86_64/entry.S";
+    static final String MULTICALL = "xen/common/multicall.c";
     static final String PV_CALLBACK = "xen/arch/x86/pv/callback.c";
     static final String PV_GRANT_TABLE = "xen/arch/x86/pv/grant_table.c";
     static final String EVENT_CHANNEL = "xen/common/event_channel.c";
