@@ -320,7 +320,8 @@ public enum SeededBug {
     /**
      * A TLB fill sets its domain's bit in the frame's shared word of TLB holders by a plain read
      * and write instead of an atomic update: two domains filling at once lose a bit, and the
-     * flush when the grant is unmapped misses that domain's translation.
+     * flush when the frame is retyped as a page table misses that domain's translation (a grant
+     * unmap flushes all of the mapper's TLBs, so it misses nothing).
      */
     TLB_HOLDER_PLAIN("tlb-holder-plain", "-", "a lost update of the TLB-holder bits (no CAS)", EnumSet.of(Finder.JPF_INVARIANTS)) {
         @Override public Checks checks() {

@@ -194,9 +194,9 @@ public final class Scenarios {
      * d1 and d2 both read frame X through writable mappings (d1 its own, d2 a grant map), each
      * caching a writable translation and setting its bit in X's word of TLB holders at the same
      * time (reads: a write would also take the owner's lock, serialising the two);
-     * then d2 unmaps the grant, which must flush d2's translations to X, and d1 clears its mapping
-     * and pins X as an L1 table, which must flush every writable translation to X (the XSA-401
-     * class: a stale writable TLB entry to a page table).
+     * then d2 unmaps the grant, which flushes all of d2's TLBs (gnttab_flush_tlb), and d1 clears
+     * its mapping and pins X as an L1 table, which must flush every writable translation to X (the
+     * XSA-401 class: a stale writable TLB entry to a page table; with d1's holder bit lost, d1's).
      */
     static Scenario tlbFillVersusRetype() {
         List<Call> setup = base();
