@@ -68,10 +68,10 @@ import pvspec.model.state.State;
  * never referenced.
  *
  * <p>Build configuration: the model marks grant PTEs with the debug build's {@code _PAGE_GNTTAB}
- * and follows the release build ({@code NDEBUG}) in not injecting #GP when an ordinary update
- * drops one (mm.c:1219-1227 is compiled only in debug builds). A misaligned contains_pte unmap
- * address stops a debug build at its ASSERT_UNREACHABLE (pv/grant_table.c:226); the model
- * returns the release build's GNTST_general_error.
+ * and, since branch ptwr, follows the debug build in injecting a #GP into the current vCPU when
+ * an ordinary update drops one (mm.c:1219-1227, {@link PageTypes#putPageFromL1e}). A misaligned
+ * contains_pte unmap address stops a debug build at its ASSERT_UNREACHABLE
+ * (pv/grant_table.c:226); there the model returns the release build's GNTST_general_error.
  */
 final class GrantTableRules {
     private GrantTableRules() {}
