@@ -76,7 +76,7 @@ final class Abstraction {
         PMap<Integer, Maptrack> maptrack = IntTreePMap.empty();
         for (int h = 0; h < d.maptrack.length; h++) {
             GrantMap m = d.maptrack[h];
-            if (m != null) maptrack = maptrack.plus(h, new Maptrack(m.dom, m.ref, m.frame, m.readonly, m.hostL1, m.hostIndex));
+            if (m != null) maptrack = maptrack.plus(h, new Maptrack(m.dom, m.ref, m.frame, m.flags));
         }
         return new Domain(d.id, d.privileged, LIVES[d.life()], (int) d.vars[Dom.PAUSED], d.vars[Dom.MAX_PAGES],
                 TreePVector.from(vcpus),

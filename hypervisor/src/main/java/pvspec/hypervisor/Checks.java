@@ -291,6 +291,16 @@ public class Checks {
         return Pte.mfn(pte) == Pte.mfn(grantPte) && ((pte ^ grantPte) & (P.mask() | RW.mask())) == 0;
     }
 
+    /** {@code create_grant_pv_mapping} / {@code replace_grant_pv_mapping}: a contains_pte address is aligned to an entry (XSA-227). */
+    public boolean ptePtrAligned(long addr) {
+        return (addr & 7) == 0;
+    }
+
+    /** {@code unmap_common}: a device unmap names the granted frame's machine address (GNTST_bad_dev_addr otherwise). */
+    public boolean devBusAddrMatches(long devBusAddr, long frame) {
+        return devBusAddr == frame << 12;
+    }
+
     /** Unmapping drops the writable type reference exactly when the map took one (XSA-224). */
     public boolean unmapDropsType(boolean readonlyMap) {
         return !readonlyMap;

@@ -101,7 +101,7 @@ final class Concretion {
         }
         for (Map.Entry<Integer, Maptrack> e : d.maptrack().entrySet()) {
             Maptrack m = e.getValue();
-            x.maptrack[e.getKey()] = new GrantMap(m.dom(), m.ref(), m.frame(), m.readonly(), (int) m.hostL1(), m.hostIndex());
+            x.maptrack[e.getKey()] = new GrantMap(m.dom(), m.ref(), m.frame(), m.flags());
         }
         return x;
     }

@@ -53,7 +53,7 @@ final class Consistency {
             for (GrantMap m : d.maptrack) {
                 if (m == null || m.dom < 0 || m.dom >= hv.nslots || maps[m.dom] == null) continue;
                 maps[m.dom][m.ref]++;
-                if (!m.readonly) writeMaps[m.dom][m.ref]++;
+                if (!m.readonly()) writeMaps[m.dom][m.ref]++;
             }
         }
         for (Dom d : hv.doms) {

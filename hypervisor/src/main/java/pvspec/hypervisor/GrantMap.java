@@ -1,20 +1,21 @@
 package pvspec.hypervisor;
 
-/** A grant mapping a domain holds (Xen's maptrack entry); immutable. */
+/** A grant mapping a domain holds (Xen's maptrack entry: no address); immutable. */
 final class GrantMap {
     final int dom;
     final int ref;
     final long frame;
-    final boolean readonly;
-    final int hostL1;
-    final int hostIndex;
+    /** The map's GNTMAP flags, less the parts already unmapped. */
+    final int flags;
 
-    GrantMap(int dom, int ref, long frame, boolean readonly, int hostL1, int hostIndex) {
+    GrantMap(int dom, int ref, long frame, int flags) {
         this.dom = dom;
         this.ref = ref;
         this.frame = frame;
-        this.readonly = readonly;
-        this.hostL1 = hostL1;
-        this.hostIndex = hostIndex;
+        this.flags = flags;
+    }
+
+    boolean readonly() {
+        return (flags & pvspec.model.abi.GrantTableOp.GNTMAP_readonly) != 0;
     }
 }

@@ -16,6 +16,16 @@ import static pvspec.model.abi.check.Check.GNTTAB_MAP_READONLY;
 import static pvspec.model.abi.check.Check.GNTTAB_UNKNOWN_COMMAND;
 import static pvspec.model.abi.check.Check.GNTTAB_UNMAP_BAD_HANDLE;
 import static pvspec.model.abi.check.Check.GNTTAB_UNMAP_PTE_MISMATCH;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_PINNED_BY_OTHER;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_PTE_MISALIGNED;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_PTE_NOT_L1;
+import static pvspec.model.abi.check.Check.GNTTAB_PTE_BEYOND_TABLE;
+import static pvspec.model.abi.check.Check.GNTTAB_REPLACE_CONTAINS_PTE;
+import static pvspec.model.abi.check.Check.GNTTAB_REPLACE_STEAL;
+import static pvspec.model.abi.check.Check.GNTTAB_UNMAP_BAD_DEV_ADDR;
+import static pvspec.model.abi.check.Check.GNTTAB_UNMAP_PTE_MISALIGNED;
+import static pvspec.model.abi.GrantTableOp.GNTMAP_KNOWN;
+import static pvspec.model.abi.GrantTableOp.GNTMAP_contains_pte;
 import static pvspec.model.abi.Gntst.GNTST_okay;
 import static pvspec.model.abi.GrantTableOp.GNTMAP_device_map;
 import static pvspec.model.abi.GrantTableOp.GNTMAP_host_map;
@@ -26,15 +36,17 @@ import static pvspec.model.state.GrantEntry.GTF_readonly;
 import static pvspec.model.state.GrantEntry.GTF_writing;
 
 import pvspec.model.abi.GrantTableOp;
+import pvspec.model.abi.check.Check;
 import pvspec.model.abi.GrantTableWrite;
 import pvspec.model.abi.Pte;
 import pvspec.model.abi.PteFlag;
 import pvspec.model.abi.Result;
 
 /**
- * Grant tables: the granter's own entry writes, and the grantee's {@code map_grant_ref} /
- * {@code unmap_grant_ref} (v1 host mappings). The map's references to the granted frame (general,
- * and writable type if writable) belong to the grant PTE: the unmap drops them after checking the
+ * Grant tables: the granter's own entry writes, and the grantee's {@code map_grant_ref},
+ * {@code unmap_grant_ref} and {@code unmap_and_replace} (host and device mappings). Each part of a
+ * map takes a general reference to the granted frame (and its writable type if writable); the
+ * device part's belong to the maptrack entry, the host part's to the grant PTE: the unmap drops them after checking the
  * PTE still maps the grant (XSA-234) and clearing it; an ordinary update replacing the PTE drops
  * them instead. The L1 is only looked up. The granter's entry shows
  * {@code GTF_reading}/{@code GTF_writing} while any mapping (writable mapping) exists, counted
@@ -48,12 +60,8 @@ final class GrantOps {
         return h.accept(new GrantTableOp.Visitor<>() {
             @Override public Result mapGrantRef(GrantTableOp.MapGrantRef x) { return map(t, x); }
 
-            @Override
-            public Result unmapGrantRef(GrantTableOp.UnmapGrantRef x) {
-                int handle = x.handle();
-                if (handle < 0 || handle >= t.dom.maptrack.length || t.dom.maptrack[handle] == null) throw Refused.of(GNTTAB_UNMAP_BAD_HANDLE);
-                return unmap(t, t.dom, handle);
-            }
+            @Override public Result unmapGrantRef(GrantTableOp.UnmapGrantRef x) { return unmap(t, x.handle(), x.hostVa(), x.devBusAddr(), 0); }
+            @Override public Result unmapAndReplace(GrantTableOp.UnmapAndReplace x) { return unmap(t, x.handle(), x.hostVa(), 0, x.newVa()); }
 
             @Override public Result unknown(GrantTableOp.Unknown x) { throw Refused.of(GNTTAB_UNKNOWN_COMMAND); }
         });
@@ -85,8 +93,10 @@ final class GrantOps {
     private static Result map(Txn t, GrantTableOp.MapGrantRef h) {
         int flags = h.flags();
         if ((flags & (GNTMAP_host_map | GNTMAP_device_map)) == 0) throw Refused.of(GNTTAB_MAP_NOT_HOST);
-        if ((flags & ~(GNTMAP_host_map | GNTMAP_readonly)) != 0) throw Refused.of(GNTTAB_MAP_FLAGS);
+        if ((flags & ~GNTMAP_KNOWN) != 0) throw Refused.of(GNTTAB_MAP_FLAGS);
         boolean readonly = (flags & GNTMAP_readonly) != 0;
+        boolean host = (flags & GNTMAP_host_map) != 0;
+        boolean device = (flags & GNTMAP_device_map) != 0;
         Dom granter = t.dom(h.dom() & 0xFFFF);
         if (granter == null) throw Refused.of(GNTTAB_MAP_BAD_DOMAIN);
         Dom me = t.dom;
@@ -95,22 +105,43 @@ final class GrantOps {
         int ref = h.ref();
         if (ref < 0 || ref >= granter.grantFlags.length) throw Refused.of(GNTTAB_MAP_BAD_REF);
         int gflags = granter.grantFlags[ref];
+        boolean pinned = granter.grantMaps[ref] > 0;
+        if (pinned && granter.grantDomid[ref] != t.me) throw Refused.of(GNTTAB_MAP_PINNED_BY_OTHER);
         if (!t.checks.grantPermits(gflags, granter.grantDomid[ref], t.me)) throw Refused.of(GNTTAB_MAP_NOT_GRANTED);
         if (!t.checks.grantModeAllowed(gflags, readonly)) throw Refused.of(GNTTAB_MAP_READONLY);
         long frame = granter.grantFrame[ref];
-        // The granted frame: a general reference, and the writable type for a writable map.
-        PageRefs.getPage(t, frame, granter.id, granter.grantMaps[ref] > 0 ? GNTTAB_MAP_COULD_NOT_PIN : GNTTAB_MAP_BAD_FRAME);
-        if (!readonly) PageRefs.getPageType(t, (int) frame, FrameTable.WRITABLE, GNTTAB_MAP_PAGE_TABLE);
-        // create_grant_pv_mapping: the L1 slot is looked up; the old entry is replaced and put.
-        long slot = Walker.l1Slot(t, me.baseptr[t.vcpu], t.me, h.hostVa(), GNTTAB_MAP_BAD_HOST);
-        int l1 = (int) (slot >>> 16);
-        int index = (int) (slot & 0xFFFF);
-        long old = t.ft.entry(l1, index);
-        t.setEntry(l1, index, grantPte(frame, readonly));
-        PageRefs.putFromL1e(t, old, l1);
-        t.setObj(me.maptrack, handle, new GrantMap(granter.id, ref, frame, readonly, l1, index));
+        // One general reference per part, and the writable type for each writable part.
+        PageRefs.getPage(t, frame, granter.id, pinned ? GNTTAB_MAP_COULD_NOT_PIN : GNTTAB_MAP_BAD_FRAME);
+        if (device && !readonly) PageRefs.getPageType(t, (int) frame, FrameTable.WRITABLE, GNTTAB_MAP_PAGE_TABLE);
+        if (host) {
+            if (device) PageRefs.getPage(t, frame, granter.id, GNTTAB_MAP_COULD_NOT_PIN);
+            if (!readonly) PageRefs.getPageType(t, (int) frame, FrameTable.WRITABLE, GNTTAB_MAP_PAGE_TABLE);
+            // create_grant_pv_mapping: the L1 slot is looked up; the old entry is replaced and put.
+            long slot = (flags & GNTMAP_contains_pte) != 0
+                    ? pteSlot(t, h.hostVa(), GNTTAB_MAP_PTE_MISALIGNED, GNTTAB_MAP_PTE_NOT_L1)
+                    : Walker.l1Slot(t, me.baseptr[t.vcpu], t.me, h.hostVa(), GNTTAB_MAP_BAD_HOST);
+            int l1 = (int) (slot >>> 16);
+            int index = (int) (slot & 0xFFFF);
+            long old = t.ft.entry(l1, index);
+            t.setEntry(l1, index, grantPte(frame, readonly));
+            PageRefs.putFromL1e(t, old, l1);
+        }
+        t.setObj(me.maptrack, handle, new GrantMap(granter.id, ref, frame, flags));
         active(t, granter, ref, 1, readonly ? 0 : 1);
         return Result.value(handle);
+    }
+
+    /** The L1 entry at a machine address (contains_pte): aligned (XSA-227), in an L1 table of the caller's. */
+    private static long pteSlot(Txn t, long addr, Check misaligned, Check notL1) {
+        if (!t.checks.ptePtrAligned(addr)) throw Refused.of(misaligned);
+        long table = addr >>> 12;
+        FrameTable ft = t.ft;
+        if (!ft.valid(table)) throw Refused.of(notL1);
+        long ti = ft.typeInfo.get((int) table);
+        if (ft.owner[(int) table] != t.me || FrameTable.type(ti) != 1 || FrameTable.typeCount(ti) <= 0) throw Refused.of(notL1);
+        long index = (addr & 0xFFF) >> 3;
+        if (index >= t.hv.config.entries()) throw Refused.of(GNTTAB_PTE_BEYOND_TABLE);
+        return table << 16 | index;
     }
 
     /** The entry Xen writes for a host mapping: present, accessed, dirty, NX, user, marked as a grant. */
@@ -120,34 +151,90 @@ final class GrantOps {
     }
 
     /**
-     * {@code unmap_common}: the PTE must still map the
-     * grant's frame with its P and RW (XSA-234); it is cleared, the mapper's translations of the
-     * frame flushed, the references dropped, the maptrack entry and in-use flags released.
+     * {@code unmap_common} and {@code unmap_common_complete}: the device part if {@code dev} is
+     * given and matches the frame; the host part if {@code hostVa} is given, after the PTE there
+     * is checked to still map the grant (XSA-234), replaced by the entry stolen from
+     * {@code newVa}. The caller's TLBs are flushed whatever the status; a stolen entry stays
+     * stolen (and is put) when the replace fails.
      */
-    static Result unmap(Txn t, Dom mapper, int handle) {
-        GrantMap m = mapper.maptrack[handle];
-        t.dom(m.dom); // the granter: locked, and present while a mapping names it (Txn.commit)
-        FrameTable ft = t.ft;
-        long ti = ft.typeInfo.get(m.hostL1);
-        if (ft.owner[m.hostL1] != mapper.id || FrameTable.type(ti) != 1 || FrameTable.typeCount(ti) <= 0) throw Refused.of(GNTTAB_UNMAP_PTE_MISMATCH);
-        if (!t.checks.unmapPteMatches(ft.entry(m.hostL1, m.hostIndex), grantPte(m.frame, m.readonly))) throw Refused.of(GNTTAB_UNMAP_PTE_MISMATCH);
-        t.setEntry(m.hostL1, m.hostIndex, Pte.NONE);
-        if (ft.valid(m.frame)) {
-            int f = (int) m.frame;
-            TlbOps.forgetFrameIn(t, mapper, f);
-            if (t.checks.unmapDropsType(m.readonly)) PageRefs.putPageAndType(t, f);
-            else PageRefs.putPage(t, f);
+    static Result unmap(Txn t, int handle, long hostVa, long dev, long newVa) {
+        Dom mapper = t.dom;
+        long stolen = Pte.NONE;
+        int stolenFrom = 0; // the L1 the stolen entry came from
+        try {
+            if (handle < 0 || handle >= mapper.maptrack.length || mapper.maptrack[handle] == null) throw Refused.of(GNTTAB_UNMAP_BAD_HANDLE);
+            GrantMap m = mapper.maptrack[handle];
+            t.dom(m.dom); // the granter: locked, and present while a mapping names it (Txn.commit)
+            boolean device = (m.flags & GNTMAP_device_map) != 0;
+            boolean host = (m.flags & GNTMAP_host_map) != 0;
+            boolean readonly = (m.flags & GNTMAP_readonly) != 0;
+            if (dev != 0 && device && !t.checks.devBusAddrMatches(dev, m.frame)) throw Refused.of(GNTTAB_UNMAP_BAD_DEV_ADDR);
+            int left = m.flags;
+            if (hostVa != 0 && host) {
+                long slot;
+                if ((m.flags & GNTMAP_contains_pte) != 0) {
+                    if (newVa != 0) throw Refused.of(GNTTAB_REPLACE_CONTAINS_PTE);
+                    slot = pteSlot(t, hostVa, GNTTAB_UNMAP_PTE_MISALIGNED, GNTTAB_UNMAP_PTE_MISMATCH);
+                } else {
+                    if (newVa != 0) {
+                        long from = Walker.l1Slot(t, mapper.baseptr[t.vcpu], t.me, newVa, GNTTAB_REPLACE_STEAL);
+                        stolenFrom = (int) (from >>> 16);
+                        stolen = t.ft.entry(stolenFrom, (int) (from & 0xFFFF));
+                        t.setEntry((int) (from >>> 16), (int) (from & 0xFFFF), Pte.NONE);
+                    }
+                    slot = Walker.l1Slot(t, mapper.baseptr[t.vcpu], t.me, hostVa, GNTTAB_UNMAP_PTE_MISMATCH);
+                }
+                int l1 = (int) (slot >>> 16);
+                int index = (int) (slot & 0xFFFF);
+                if (!t.checks.unmapPteMatches(t.ft.entry(l1, index), grantPte(m.frame, readonly))) throw Refused.of(GNTTAB_UNMAP_PTE_MISMATCH);
+                t.setEntry(l1, index, stolen); // the stolen entry's references move with it
+                left &= ~GNTMAP_host_map;
+            }
+            if (dev != 0 && device) left &= ~GNTMAP_device_map;
+            int done = m.flags & ~left;
+            if ((left & (GNTMAP_host_map | GNTMAP_device_map)) == 0) {
+                t.setObj(mapper.maptrack, handle, null);
+                active(t, t.dom(m.dom), m.ref, -1, readonly ? 0 : -1);
+            } else if (done != 0) {
+                t.setObj(mapper.maptrack, handle, new GrantMap(m.dom, m.ref, m.frame, left));
+            }
+            flushAll(t, mapper);
+            if (t.ft.valid(m.frame)) {
+                if ((done & GNTMAP_device_map) != 0) putGrantRefs(t, (int) m.frame, readonly);
+                if ((done & GNTMAP_host_map) != 0) putGrantRefs(t, (int) m.frame, readonly);
+            }
+            return Result.gnt(GNTST_okay);
+        } catch (Refused r) {
+            if (stolen != Pte.NONE) PageRefs.putFromL1e(t, stolen, stolenFrom);
+            flushAll(t, mapper);
+            t.batchStoppedBy = r.check; // the steal and the flush stay
+            return r.check.result();
         }
-        release(t, mapper, handle);
-        return Result.gnt(GNTST_okay);
     }
 
-    /** Free a maptrack entry and lower the in-use flags; the references stay with the PTE ({@code gnttab_release_mappings}). */
+    /** {@code gnttab_flush_tlb}: the whole domain's TLBs. */
+    private static void flushAll(Txn t, Dom d) {
+        TlbOps.flushAll(t, d);
+    }
+
+    /** One part's references: general, and the writable type if the map took it (XSA-224). */
+    private static void putGrantRefs(Txn t, int frame, boolean readonly) {
+        if (t.checks.unmapDropsType(readonly)) PageRefs.putPageAndType(t, frame);
+        else PageRefs.putPage(t, frame);
+    }
+
+    /**
+     * A dying mapper's mapping ({@code gnttab_release_mappings}): its device part drops its
+     * references, its host part's stay with the PTE; the maptrack entry and in-use flags go.
+     */
     static void release(Txn t, Dom mapper, int handle) {
         GrantMap m = mapper.maptrack[handle];
         t.setObj(mapper.maptrack, handle, null);
         Dom granter = t.dom(m.dom);
-        if (granter != null) active(t, granter, m.ref, -1, m.readonly ? 0 : -1);
+        if (granter == null) return;
+        boolean readonly = (m.flags & GNTMAP_readonly) != 0;
+        if ((m.flags & GNTMAP_device_map) != 0 && t.ft.valid(m.frame)) putGrantRefs(t, (int) m.frame, readonly);
+        active(t, granter, m.ref, -1, readonly ? 0 : -1);
     }
 
     /** Adjust a grant's active counts and derive its in-use flags from them. */

@@ -82,7 +82,10 @@ class ExtremeArgumentsTest {
             calls.add(new GrantTableOp.MapGrantRef(x, 0, 2, 3));
             calls.add(new GrantTableOp.MapGrantRef(1, x, 2, 3));
             calls.add(new GrantTableOp.MapGrantRef(1, 0, x, 3));
-            calls.add(new GrantTableOp.UnmapGrantRef(x));
+            calls.add(new GrantTableOp.UnmapGrantRef(x, 3, 0));
+            calls.add(new GrantTableOp.UnmapGrantRef(0, x, x));
+            calls.add(new GrantTableOp.UnmapAndReplace(0, x, x));
+            calls.add(new GrantTableOp.MapGrantRef(1, 0, GrantTableOp.GNTMAP_host_map | GrantTableOp.GNTMAP_contains_pte, x));
             calls.add(new GrantTableWrite.Grant(x, 2, 4, false));
             calls.add(new GrantTableWrite.Grant(0, x, 4, false));
             calls.add(new GrantTableWrite.EndAccess(x));

@@ -28,6 +28,7 @@ import pvspec.model.abi.UnknownHypercall;
 import pvspec.model.abi.UpdateVaMapping;
 import pvspec.model.state.Config;
 import pvspec.model.state.Domain;
+import pvspec.model.state.Maptrack;
 import pvspec.model.state.Frame;
 import pvspec.model.state.PortState;
 import pvspec.model.state.State;
@@ -342,13 +343,19 @@ final class RandomCalls {
                     }
                 }
             }
-            int flags = rnd.nextInt(10) == 0 ? rnd.nextInt(32) : GrantTableOp.GNTMAP_host_map | (rnd.nextBoolean() ? GrantTableOp.GNTMAP_readonly : 0);
+            int flags = rnd.nextInt(5) == 0 ? rnd.nextInt(32) : GrantTableOp.GNTMAP_host_map | (rnd.nextBoolean() ? GrantTableOp.GNTMAP_readonly : 0)
+                    | (rnd.nextInt(3) == 0 ? GrantTableOp.GNTMAP_device_map : 0);
             return new GrantTableOp.MapGrantRef(dom, ref, flags, l1Va(s, new Caller(me, 0, Mode.KERNEL)));
         }
         if (k < 9) {
             Domain d = s.domains().get(me);
             List<Integer> hs = d == null ? List.of() : new ArrayList<>(d.maptrack().keySet());
-            return new GrantTableOp.UnmapGrantRef(!hs.isEmpty() && rnd.nextInt(4) != 0 ? hs.get(rnd.nextInt(hs.size())) : rnd.nextInt(c.grants() + 1) - 1);
+            int handle = !hs.isEmpty() && rnd.nextInt(4) != 0 ? hs.get(rnd.nextInt(hs.size())) : rnd.nextInt(c.grants() + 1) - 1;
+            long va = l1Va(s, new Caller(me, 0, Mode.KERNEL));
+            Maptrack m = d == null ? null : d.maptrack().get(handle);
+            long dev = rnd.nextBoolean() ? 0 : m != null && rnd.nextInt(3) != 0 ? m.frame() << 12 : rnd.nextInt(4) << 12;
+            if (rnd.nextInt(4) == 0) return new GrantTableOp.UnmapAndReplace(handle, rnd.nextInt(4) == 0 ? 0 : va, l1Va(s, new Caller(me, 0, Mode.KERNEL)));
+            return new GrantTableOp.UnmapGrantRef(handle, rnd.nextInt(5) == 0 ? 0 : va, dev);
         }
         return new GrantTableOp.Unknown(rnd.nextInt(20));
     }

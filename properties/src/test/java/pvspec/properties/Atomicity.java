@@ -2,6 +2,7 @@ package pvspec.properties;
 
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.Errno;
+import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.Result;
 import pvspec.model.abi.SetTrapTable;
@@ -15,7 +16,8 @@ import pvspec.model.state.State;
  * batch. {@code set_trap_table} is such a batch: the entries before a refused one stay installed
  * ({@code pv/callback.c:do_set_trap_table}), so only the caller's trap table may differ; and
  * {@code update_va_mapping} whose flags carry a vCPU-mask pointer writes the entry before it
- * fails to read the mask with {@code EFAULT} ({@code mm.c:4527-4541}).
+ * fails to read the mask with {@code EFAULT} ({@code mm.c:4527-4541}); a grant unmap flushes the
+ * caller's TLBs whatever its status, and {@code unmap_and_replace}'s steal stays.
  */
 public final class Atomicity {
     private Atomicity() {}
@@ -24,6 +26,14 @@ public final class Atomicity {
     public static boolean wholeRefusal(Result r) {
         return r instanceof Result.Err || r instanceof Result.Gnt && !r.succeeded()
                 || r instanceof Result.Partial && ((Result.Partial) r).done() == 0;
+    }
+
+    /** {@code before} with every TLB of domain {@code dom}'s vCPUs empty. */
+    private static State flushed(State before, int dom) {
+        Domain d = before.domains().get(dom);
+        if (d == null) return before;
+        for (int v = 0; v < d.vcpus().size(); v++) d = d.withVcpu(v, d.vcpu(v).withTlb(org.pcollections.TreePMap.empty()));
+        return before.withDomain(d);
     }
 
     /** Whether {@code after} is {@code before} up to what a refusal of {@code h} may keep. */
@@ -37,6 +47,11 @@ public final class Atomicity {
         if (h instanceof pvspec.model.abi.MmuextOp || h instanceof pvspec.model.abi.MmuUpdate) return partialWorkDone(before, c, after);
         // EFAULT reading the vCPU mask comes after the write, which stays (mm.c:4527-4541).
         if (h instanceof UpdateVaMapping) return r instanceof Result.Err e && e.errno() == Errno.EFAULT;
+        // A grant unmap batch flushes the caller's TLBs whatever its status (grant_table.c:1723,
+        // 1788); unmap_and_replace's steal clears new_addr's entry and puts it before the checks
+        // that fail (pv/grant_table.c:254, 318-320): only frames may differ besides.
+        if (h instanceof GrantTableOp.UnmapGrantRef) return after.equals(flushed(before, c.domain()));
+        if (h instanceof GrantTableOp.UnmapAndReplace) return after.domains().equals(flushed(before, c.domain()).domains());
         if (!(h instanceof SetTrapTable)) return false;
         Domain d = before.domains().get(c.domain());
         if (d == null || !d.hasVcpu(c.vcpu())) return false;

@@ -86,9 +86,25 @@ class DestroyReturnsEverything {
         return t;
     }
 
+    /**
+     * Undo both parts of one of dom0's mappings: Xen records no host address, so try every
+     * virtual page and every entry of dom0's L1 tables until the mapping is gone.
+     */
+    private static State unmapEverywhere(State s, int handle, long frame) {
+        s = Step.step(s, DOM0, new GrantTableOp.UnmapGrantRef(handle, 0, frame << 12)).state();
+        for (long va = 1; va < s.config().vaPages() && s.dom(0).maptrack().containsKey(handle); va++) {
+            s = Step.step(s, DOM0, new GrantTableOp.UnmapGrantRef(handle, va, 0)).state();
+        }
+        for (int mfn = 0; mfn < s.frames().size() && s.dom(0).maptrack().containsKey(handle); mfn++) {
+            if (s.frame(mfn).owner() != 0 || !s.frame(mfn).isTable(1)) continue;
+            for (int i = 0; i < s.config().entries(); i++) s = Step.step(s, DOM0, new GrantTableOp.UnmapGrantRef(handle, (long) mfn << 12 | i << 3, 0)).state();
+        }
+        return s;
+    }
+
     /** dom0 unmaps its grant mappings, clears its L1 entries and unpins everything. */
     private static State releaseEverythingOfDom0(State s) {
-        for (Maptrack m : s.dom(0).maptrack().values()) s = Step.step(s, DOM0, new GrantTableOp.UnmapGrantRef(handleOf(s, m))).state();
+        for (Maptrack m : s.dom(0).maptrack().values()) s = unmapEverywhere(s, handleOf(s, m), m.frame());
         for (int mfn = 0; mfn < s.frames().size(); mfn++) {
             Frame f = s.frame(mfn);
             if (f.owner() != 0 || !f.isTable(1)) continue;

@@ -43,7 +43,7 @@ public final class Xsa234ReplacedGrantPte implements Attack {
         int handle = (int) g.grantee().hp().value(Calls.mapGrantRef(g.granter().domid(), 0, false, g.grantee().spareVa(0)));
         Layout.Slot slot = g.grantee().spareSlot(0);
         s.attempt(g.grantee().hp(), Calls.mmuUpdate(slot.table(), slot.index(), Pte.NONE), Result.OK);
-        s.attempt(g.grantee().hp(), Calls.unmapGrantRef(handle), gnt(GNTST_general_error));
+        s.attempt(g.grantee().hp(), Calls.unmapGrantRef(handle, g.grantee().spareVa(0)), gnt(GNTST_general_error));
         s.attempt(g.granter().hp(), Calls.endAccess(0), err(EBUSY));
         s.postcondition("the frame's counts are back to what they were before the map; the grant is still in use; the grantee got the #GP", st -> {
             Frame f = st.frame(frame);

@@ -37,7 +37,7 @@ public final class Backend {
             hp.ok(Calls.send(port));
         }
         cpu.awaitKey(XenbusKeys.frontendDone(frontend));
-        hp.ok(Calls.unmapGrantRef(handle));
+        hp.ok(Calls.unmapGrantRef(handle, ringVa));
         hp.ok(Calls.close(port));
         cpu.store().write(XenbusKeys.backendClosed(frontend), 1);
     }

@@ -211,8 +211,9 @@ public final class Calls {
         return new GrantTableOp.MapGrantRef(dom, ref, flags, hostVa);
     }
 
-    public static GrantTableOp.UnmapGrantRef unmapGrantRef(int handle) {
-        return new GrantTableOp.UnmapGrantRef(handle);
+    /** Unmap the host part of mapping {@code handle}, at the address it was mapped at. */
+    public static GrantTableOp.UnmapGrantRef unmapGrantRef(int handle, long hostVa) {
+        return new GrantTableOp.UnmapGrantRef(handle, hostVa, 0);
     }
 
     // Domains and scheduling.

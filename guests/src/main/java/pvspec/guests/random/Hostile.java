@@ -116,7 +116,7 @@ final class Hostile {
     private Hypercall grant() {
         switch (random.nextInt(4)) {
             case 0: return new GrantTableOp.MapGrantRef(domain(), random.nextInt(c.grants() + 1), random.nextInt(32), va());
-            case 1: return Calls.unmapGrantRef(random.nextInt(c.grants() + 1));
+            case 1: return new GrantTableOp.UnmapGrantRef(random.nextInt(c.grants() + 1), va(), random.nextBoolean() ? 0 : frame() << 12);
             case 2: return Calls.endAccess(random.nextInt(c.grants() + 1));
             default: return Calls.grantAccess(random.nextInt(c.grants() + 1), domain(), frame(), random.nextBoolean());
         }

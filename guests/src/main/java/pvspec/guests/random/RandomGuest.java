@@ -230,7 +230,7 @@ public final class RandomGuest {
             pending = r -> {
                 if (r.succeeded()) k.handles.remove(handle);
             };
-            return Calls.unmapGrantRef(handle);
+            return Calls.unmapGrantRef(handle, k.layout.spareVa(k.handles.get(handle)));
         }
         List<RandomWorld.GrantOffer> offers = world.grantsFor(k.domid);
         if (offers.isEmpty() || k.layout.spare() == 0) return grant();

@@ -46,7 +46,7 @@ public enum SeededBug {
             };
         }
     },
-    GRANT_UNMAP_REFCOUNT("grant-unmap-refcount", "XSA-224", "grant unmap drops a type reference the map never took", EnumSet.of(Finder.FUZZ, Finder.CHECK)) {
+    GRANT_UNMAP_REFCOUNT("grant-unmap-refcount", "XSA-224", "grant unmap drops a type reference the map never took", Finder.SEQUENTIAL) {
         @Override public Checks checks() {
             return new Checks() {
                 @Override public boolean unmapDropsType(boolean readonlyMap) {
@@ -208,6 +208,26 @@ public enum SeededBug {
             };
         }
     },
+    GRANT_PTE_MISALIGNED("grant-pte-misaligned", "XSA-227", "GNTMAP_contains_pte accepts an entry address not aligned to an entry", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean ptePtrAligned(long addr) {
+                    return true;
+                }
+            };
+        }
+    },
+    // Also found by check on examples/grants.check: device maps grow the default's space too much.
+    GRANT_DEV_ADDR_UNCHECKED("grant-dev-addr-unchecked", "-", "a device unmap does not check its bus address against the granted frame",
+            EnumSet.of(Finder.FUZZ, Finder.ATTACKS)) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean devBusAddrMatches(long devBusAddr, long frame) {
+                    return true;
+                }
+            };
+        }
+    },
     FOREIGN_MAPPING_UNPRIVILEGED("foreign-mapping-unprivileged", "-", "foreigndom accepted from an unprivileged domain", Finder.SEQUENTIAL) {
         @Override public Checks checks() {
             return new Checks() {
@@ -355,7 +375,8 @@ public enum SeededBug {
     /**
      * A TLB fill sets its domain's bit in the frame's shared word of TLB holders by a plain read
      * and write instead of an atomic update: two domains filling at once lose a bit, and the
-     * flush when the grant is unmapped misses that domain's translation.
+     * flush when the frame is retyped as a page table misses that domain's translation (a grant
+     * unmap flushes all of the mapper's TLBs, so it misses nothing).
      */
     TLB_HOLDER_PLAIN("tlb-holder-plain", "-", "a lost update of the TLB-holder bits (no CAS)", EnumSet.of(Finder.JPF_INVARIANTS)) {
         @Override public Checks checks() {

@@ -145,6 +145,7 @@ public record DomainArgs(List<Arg> args, boolean management, Function<int[], Hyp
                 }
 
                 @Override public DomainArgs unmapGrantRef(GrantTableOp.UnmapGrantRef x) { return none(x); }
+                @Override public DomainArgs unmapAndReplace(GrantTableOp.UnmapAndReplace x) { return none(x); }
                 @Override public DomainArgs unknown(GrantTableOp.Unknown x) { return none(x); }
             });
         }

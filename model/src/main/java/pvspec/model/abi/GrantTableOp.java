@@ -9,6 +9,8 @@ public sealed interface GrantTableOp extends Hypercall {
     int GNTMAP_readonly = 4;
     int GNTMAP_application_map = 8;
     int GNTMAP_contains_pte = 16;
+    /** The five flags pvspec's requests carry. */
+    int GNTMAP_KNOWN = 31;
 
     @Override
     default String kind() {
@@ -18,18 +20,36 @@ public sealed interface GrantTableOp extends Hypercall {
     String name();
 
     /**
-     * {@code GNTTABOP_map_grant_ref}: map grant {@code ref} of domain {@code dom} at the caller's
-     * virtual address {@code hostVa}; the result is a handle for the unmap.
+     * {@code GNTTABOP_map_grant_ref}: map grant {@code ref} of domain {@code dom} for the host
+     * ({@code GNTMAP_host_map}: at the caller's virtual page {@code hostVa}, or with
+     * {@code GNTMAP_contains_pte} in the L1 entry at machine address {@code hostVa}, the L1's
+     * frame times 4096 plus the entry's byte offset) and/or for devices
+     * ({@code GNTMAP_device_map}: a reference only); the result is a handle for the unmap.
      */
     record MapGrantRef(int dom, int ref, int flags, long hostVa) implements GrantTableOp {
         @Override public <R> R accept(Visitor<R> v) { return v.mapGrantRef(this); }
         @Override public String name() { return "map_grant_ref"; }
     }
 
-    /** {@code GNTTABOP_unmap_grant_ref}. */
-    record UnmapGrantRef(int handle) implements GrantTableOp {
+    /**
+     * {@code GNTTABOP_unmap_grant_ref}: undo the host part of mapping {@code handle} if
+     * {@code hostVa} is not 0 (the address as the map took it: a virtual page, or with
+     * {@code GNTMAP_contains_pte} the L1 entry's machine address) and its device part if
+     * {@code devBusAddr} is not 0 (the frame's machine address, frame times 4096); either part
+     * alone is a partial unmap.
+     */
+    record UnmapGrantRef(int handle, long hostVa, long devBusAddr) implements GrantTableOp {
         @Override public <R> R accept(Visitor<R> v) { return v.unmapGrantRef(this); }
         @Override public String name() { return "unmap_grant_ref"; }
+    }
+
+    /**
+     * {@code GNTTABOP_unmap_and_replace}: undo the host part of mapping {@code handle} at
+     * {@code hostVa}, putting there the entry that maps {@code newVa} (which is cleared; 0: none).
+     */
+    record UnmapAndReplace(int handle, long hostVa, long newVa) implements GrantTableOp {
+        @Override public <R> R accept(Visitor<R> v) { return v.unmapAndReplace(this); }
+        @Override public String name() { return "unmap_and_replace"; }
     }
 
     /** A sub-command number outside pvspec's ABI. */
@@ -50,6 +70,7 @@ public sealed interface GrantTableOp extends Hypercall {
     interface Visitor<R> {
         R mapGrantRef(MapGrantRef h);
         R unmapGrantRef(UnmapGrantRef h);
+        R unmapAndReplace(UnmapAndReplace h);
         R unknown(Unknown h);
     }
 }

@@ -1,10 +1,9 @@
 package pvspec.model.invariant;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import pvspec.model.abi.Pte;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
@@ -15,8 +14,10 @@ import pvspec.model.state.State;
 /**
  * INV-12 grants. Protects the granter (XSA-218, XSA-224): every mapping whose granter exists is
  * backed by its entry, which grants that mapper that frame with that permission and shows it is
- * in use (so the granter cannot revoke it), and a live domain's grant PTEs exist only where a
- * mapping of that frame records them. What Xen does not guarantee, the invariant does not say: a
+ * in use (so the granter cannot revoke it), and a live domain's grant PTEs of a frame are no
+ * more than the host mappings of that frame it holds (an unmap names the address again, and
+ * {@code unmap_and_replace} may move a grant PTE: Xen records no address), unless it may map the
+ * frame itself (an unmap may then clear its ordinary entry instead). What Xen does not guarantee, the invariant does not say: a
  * mapping's PTE may have been replaced by an ordinary update (its references went with it, and
  * the unmap fails, XSA-234).
  */
@@ -31,12 +32,12 @@ public final class Grants extends NamedInvariant {
     public List<Violation> check(Facts facts) {
         State s = facts.state();
         List<Violation> out = new ArrayList<>();
-        Set<Long> hostSlots = new HashSet<>();
+        Map<Long, Integer> hostParts = new HashMap<>(); // by (mapper, frame): host parts still mapped
         for (Domain d : s.domains().values()) {
             for (Map.Entry<Integer, Maptrack> e : d.maptrack().entrySet()) {
                 mapping(s, d, e.getKey(), e.getValue(), out);
                 Maptrack m = e.getValue();
-                hostSlots.add((m.hostL1() * 4096 + m.hostIndex()) * 4096 + m.frame());
+                if (m.host()) hostParts.merge((long) d.id() << 32 | m.frame(), 1, Integer::sum);
             }
             for (int ref = 0; ref < d.grants().size(); ref++) inUseFlags(s, d, ref, out);
         }
@@ -45,12 +46,25 @@ public final class Grants extends NamedInvariant {
             if (!f.isTable(1) || !s.isAlive(f.owner())) continue;
             for (int i = 0; i < f.contents().size(); i++) {
                 long pte = f.entry(i);
-                if (Pte.isGrant(pte) && !hostSlots.contains(((long) mfn * 4096 + i) * 4096 + Pte.mfn(pte))) {
-                    out.add(Violation.frame(clause("grant-entry-recorded"), mfn, "slot " + i + " of L1 " + mfn + " is a grant entry no mapping records"));
+                if (Pte.isGrant(pte) && hostParts.merge((long) f.owner() << 32 | Pte.mfn(pte), -1, Integer::sum) < 0
+                        && !mayMapItself(s, f.owner(), Pte.mfn(pte))) {
+                    out.add(Violation.frame(clause("grant-entry-recorded"), mfn, "slot " + i + " of L1 " + mfn
+                            + " is a grant entry beyond the host mappings its owner holds of frame " + Pte.mfn(pte)));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * Whether domain {@code dom} may map {@code mfn} with an ordinary entry (its own frame, or any
+     * guest's for the control domain): such an entry also matches the unmap's check, which compares
+     * only the frame and P and RW (pv/grant_table.c:279-281), so an unmap may clear it and leave
+     * the grant PTE behind, holding the references the cleared entry took.
+     */
+    private static boolean mayMapItself(State s, int dom, long mfn) {
+        Domain d = s.domains().get(dom);
+        return s.validMfn(mfn) && (s.frame(mfn).owner() == dom || d != null && d.privileged());
     }
 
     private void mapping(State s, Domain d, int handle, Maptrack m, List<Violation> out) {

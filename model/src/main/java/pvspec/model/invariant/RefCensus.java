@@ -3,6 +3,7 @@ package pvspec.model.invariant;
 import pvspec.model.abi.Pte;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
+import pvspec.model.state.Maptrack;
 import pvspec.model.state.PageType;
 import pvspec.model.state.State;
 import pvspec.model.state.Vcpu;
@@ -12,7 +13,8 @@ import pvspec.model.state.Vcpu;
  * allocation, pins, base pointers, GDT frames, and present entries of validated tables (a table mapping
  * itself holds nothing). A grant PTE counts as the entry it is: the references its map took
  * belong to it (grant_table.c:unmap_common_complete drops them when the PTE is cleared,
- * mm.c:put_page_from_l1e when an ordinary update replaces it); a maptrack entry holds none. Also
+ * mm.c:put_page_from_l1e when an ordinary update replaces it); a maptrack entry holds only its
+ * device part's (unmap_common_complete and gnttab_release_mappings drop them). Also
  * the types those references demand, and Xen's {@code linear_pt_count}. A partially (de)validated
  * table counts as Xen counts it: its partial state holds a type and a general reference, its
  * entries below {@code nr_validated_ptes} theirs; a vCPU's {@code old_guest_table} a general one.
@@ -52,6 +54,11 @@ public final class RefCensus {
                 for (long g : v.descriptors().gdtFrames()) if (s.validMfn(g)) c.typed(g, PageType.SEG_DESC); // pv_set_gdt's get_page_and_type
                 // old_guest_table keeps a general reference until put_old_guest_table (mm.c:3204).
                 if (v.hasOldGuestTable() && s.validMfn(v.oldGuestTable())) c.count[(int) v.oldGuestTable()]++;
+            }
+            for (Maptrack m : d.maptrack().values()) {
+                if (!m.device() || !s.validMfn(m.frame())) continue;
+                if (m.readonly()) c.count[(int) m.frame()]++;
+                else c.typed(m.frame(), PageType.WRITABLE);
             }
         }
         return c;

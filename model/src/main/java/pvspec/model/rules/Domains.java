@@ -1,6 +1,7 @@
 package pvspec.model.rules;
 
 import java.util.ArrayList;
+import org.pcollections.IntTreePMap;
 import pvspec.model.abi.Caller;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
@@ -20,8 +21,8 @@ final class Domains {
 
     /**
      * Destroy a domain: it stops, its ports close (their peers wait for it again), its maptrack
-     * entries are released (their references stay with the grant PTEs, dropped as its page tables
-     * go: {@code gnttab_release_mappings}), its vCPUs drop their base pointers and translations, its pins and
+     * entries are released (device parts drop their references; host parts' stay with the grant
+     * PTEs, dropped as its page tables go: {@code gnttab_release_mappings}), its vCPUs drop their base pointers and translations, its pins and
      * allocations are dropped ({@code current}, the destroying vCPU, gets no #GP from the grant PTEs
      * its tables drop: their owner is dying, mm.c:1220-1221). Each frame is freed as its last reference goes; frames that other
      * domains still reference stay owned by the dying domain until they let go.
@@ -30,7 +31,7 @@ final class Domains {
         Domain d = s.dom(id);
         s = s.withDomain(d.withLife(Lifecycle.DYING));
         for (int p = 0; p < d.ports().size(); p++) s = EventChannelRules.closePort(s, id, p);
-        for (int handle : new ArrayList<>(d.maptrack().keySet())) s = GrantTableRules.release(s, id, handle);
+        s = GrantTableRules.releaseMappings(s, id, current);
         for (int v = 0; v < d.vcpus().size(); v++) {
             // vcpu_destroy_pagetables finishes a deferred put first (mm.c:3220), then drops
             // guest_table and guest_table_user (mm.c:3210-3266).

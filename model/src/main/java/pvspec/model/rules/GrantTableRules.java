@@ -16,7 +16,17 @@ import static pvspec.model.abi.check.Check.GNTTAB_MAP_READONLY;
 import static pvspec.model.abi.check.Check.GNTTAB_UNKNOWN_COMMAND;
 import static pvspec.model.abi.check.Check.GNTTAB_UNMAP_BAD_HANDLE;
 import static pvspec.model.abi.check.Check.GNTTAB_UNMAP_PTE_MISMATCH;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_PINNED_BY_OTHER;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_PTE_MISALIGNED;
+import static pvspec.model.abi.check.Check.GNTTAB_MAP_PTE_NOT_L1;
+import static pvspec.model.abi.check.Check.GNTTAB_PTE_BEYOND_TABLE;
+import static pvspec.model.abi.check.Check.GNTTAB_REPLACE_CONTAINS_PTE;
+import static pvspec.model.abi.check.Check.GNTTAB_REPLACE_STEAL;
+import static pvspec.model.abi.check.Check.GNTTAB_UNMAP_BAD_DEV_ADDR;
+import static pvspec.model.abi.check.Check.GNTTAB_UNMAP_PTE_MISALIGNED;
 import static pvspec.model.abi.Gntst.GNTST_okay;
+import static pvspec.model.abi.GrantTableOp.GNTMAP_KNOWN;
+import static pvspec.model.abi.GrantTableOp.GNTMAP_contains_pte;
 import static pvspec.model.abi.GrantTableOp.GNTMAP_device_map;
 import static pvspec.model.abi.GrantTableOp.GNTMAP_host_map;
 import static pvspec.model.abi.GrantTableOp.GNTMAP_readonly;
@@ -27,6 +37,7 @@ import static pvspec.model.state.GrantEntry.GTF_readonly;
 import static pvspec.model.state.GrantEntry.GTF_writing;
 
 import pvspec.model.abi.Caller;
+import pvspec.model.abi.check.Check;
 import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.GrantTableWrite;
 import pvspec.model.abi.Pte;
@@ -41,26 +52,26 @@ import pvspec.model.state.State;
 
 /**
  * Grant tables: the granter's own writes ({@code grant}, {@code end_access}) and the grantee's
- * {@code map_grant_ref} / {@code unmap_grant_ref} (v1, host mappings), as
- * {@code common/grant_table.c} and {@code arch/x86/pv/grant_table.c} do them.
+ * {@code map_grant_ref}, {@code unmap_grant_ref} and {@code unmap_and_replace} (v1 entries; host
+ * and device mappings), as {@code common/grant_table.c} and {@code arch/x86/pv/grant_table.c} do
+ * them.
  *
  * <p>While a grant is mapped, Xen keeps {@code GTF_reading} (and {@code GTF_writing} for a
- * writable map) set in the granter's entry, and the granter cannot revoke or change it. The map
- * takes a general reference to the granted frame (and its writable type if writable); those
- * references belong to the grant PTE it writes: {@code unmap_grant_ref} drops them after
- * clearing the PTE, and an ordinary update that replaces the PTE ({@code mmu_update},
- * {@code update_va_mapping}, a second map at the same address) drops them through
- * {@code put_page_from_l1e}. The maptrack entry and the in-use flags stay; the later unmap then
- * fails Xen's check that the PTE still maps the grant (XSA-234), and the grant stays in use until
- * the mapper dies. The L1 holding the entry is only looked up, never referenced.
+ * writable map) set in the granter's entry, and the granter cannot revoke or change it. Each part
+ * of a map takes a general reference to the granted frame (and its writable type if writable).
+ * The device part's belong to the maptrack entry. The host part's belong to the grant PTE it
+ * writes: the unmap drops them after clearing the PTE, and an ordinary update that replaces the
+ * PTE ({@code mmu_update}, {@code update_va_mapping}, a second map at the same address) drops them
+ * through {@code put_page_from_l1e}. The maptrack entry and the in-use flags stay; a later unmap
+ * then fails Xen's check that the PTE at the address it names still maps the grant (XSA-234),
+ * and the grant stays in use until the mapper dies. The L1 holding the entry is only looked up,
+ * never referenced.
  *
  * <p>Build configuration: the model marks grant PTEs with the debug build's {@code _PAGE_GNTTAB}
- * and follows the release build ({@code NDEBUG}) in not injecting #GP when an ordinary update
- * drops one (mm.c:1219-1227 is compiled only in debug builds).
- *
- * <p>ABI v1: {@code unmap_grant_ref} names the handle only; the model checks the PTE at the slot
- * the map resolved (Xen walks the {@code host_addr} the guest passes, which is that slot unless
- * the guest rewired its upper tables in between; ABI v2 adds {@code host_addr}).
+ * and, since branch ptwr, follows the debug build in injecting a #GP into the current vCPU when
+ * an ordinary update drops one (mm.c:1219-1227, {@link PageTypes#putPageFromL1e}). A misaligned
+ * contains_pte unmap address stops a debug build at its ASSERT_UNREACHABLE
+ * (pv/grant_table.c:226); there the model returns the release build's GNTST_general_error.
  */
 final class GrantTableRules {
     private GrantTableRules() {}
@@ -71,7 +82,12 @@ final class GrantTableRules {
 
             @Override
             public Outcome unmapGrantRef(GrantTableOp.UnmapGrantRef x) {
-                return GrantTableRules.unmapGrantRef(s, c, x.handle());
+                return unmap(s, c, x.handle(), x.hostVa(), x.devBusAddr(), 0);
+            }
+
+            @Override
+            public Outcome unmapAndReplace(GrantTableOp.UnmapAndReplace x) {
+                return unmap(s, c, x.handle(), x.hostVa(), 0, x.newVa());
             }
 
             @Override public Outcome unknown(GrantTableOp.Unknown x) { throw Refusal.of(GNTTAB_UNKNOWN_COMMAND); }
@@ -97,9 +113,12 @@ final class GrantTableRules {
     /** {@code GNTTABOP_map_grant_ref} ({@code grant_table.c:map_grant_ref}), checked in Xen's order; returns the new handle. */
     private static Outcome map(State s, Caller c, GrantTableOp.MapGrantRef h) {
         int me = c.domain();
-        require((h.flags() & (GNTMAP_host_map | GNTMAP_device_map)) != 0, GNTTAB_MAP_NOT_HOST);
-        require((h.flags() & ~(GNTMAP_host_map | GNTMAP_readonly)) == 0, GNTTAB_MAP_FLAGS);
-        boolean readonly = (h.flags() & GNTMAP_readonly) != 0;
+        int flags = h.flags();
+        require((flags & (GNTMAP_host_map | GNTMAP_device_map)) != 0, GNTTAB_MAP_NOT_HOST);
+        require((flags & ~GNTMAP_KNOWN) == 0, GNTTAB_MAP_FLAGS);
+        boolean readonly = (flags & GNTMAP_readonly) != 0;
+        boolean host = (flags & GNTMAP_host_map) != 0;
+        boolean device = (flags & GNTMAP_device_map) != 0;
         int dom = h.dom() & 0xFFFF; // a domid_t
         require(s.domains().containsKey(dom), GNTTAB_MAP_BAD_DOMAIN);
         int handle = lowestFreeHandle(s, s.dom(me));
@@ -107,27 +126,56 @@ final class GrantTableRules {
         Domain granter = s.dom(dom);
         require(h.ref() >= 0 && h.ref() < granter.grants().size(), GNTTAB_MAP_BAD_REF);
         GrantEntry e = granter.grants().get(h.ref());
+        // act->domid is the first mapper's, which _set_status checked against the entry's domid.
+        require(!e.inUse() || e.domid() == me, GNTTAB_MAP_PINNED_BY_OTHER);
         require(e.permitsAccess() && e.domid() == me, GNTTAB_MAP_NOT_GRANTED);
         require(readonly || !e.readonly(), GNTTAB_MAP_READONLY);
-        // The granted frame: a general reference, and the writable type for a writable map.
+        // get_paged_frame on the first pin, page_get_owner_and_reference after: a general reference.
         s = PageTypes.getPage(s, e.frame(), dom, e.inUse() ? GNTTAB_MAP_COULD_NOT_PIN : GNTTAB_MAP_BAD_FRAME);
-        if (!readonly) s = PageTypes.getPageType(s, e.frame(), PageType.WRITABLE, GNTTAB_MAP_PAGE_TABLE);
-        // create_grant_pv_mapping: the L1 slot is looked up (not referenced); the old entry is replaced and put.
-        Walks.L1Slot slot = Walks.l1Slot(s, s.dom(me).vcpu(c.vcpu()), me, h.hostVa(), GNTTAB_MAP_BAD_HOST);
-        long old = s.frame(slot.table()).entry(slot.index());
-        s = EntryUpdates.write(s, slot.table(), slot.index(), grantPte(e.frame(), readonly));
-        s = PageTypes.putPageFromL1e(s, old, slot.table(), c); // put_page_from_l1e(ol1e, currd): pv/grant_table.c:122
-        // The bookkeeping: the maptrack entry and the in-use flags.
+        if (device && !readonly) s = PageTypes.getPageType(s, e.frame(), PageType.WRITABLE, GNTTAB_MAP_PAGE_TABLE);
+        if (host) {
+            // A second general reference if the device part claimed the first (the owner was just checked).
+            if (device) s = PageTypes.getPage(s, e.frame(), dom, GNTTAB_MAP_COULD_NOT_PIN);
+            if (!readonly) s = PageTypes.getPageType(s, e.frame(), PageType.WRITABLE, GNTTAB_MAP_PAGE_TABLE);
+            s = createGrantPvMapping(s, c, h.hostVa(), e.frame(), flags);
+        }
         Domain mapper = s.dom(me);
-        s = s.withDomain(mapper.withMaptrack(mapper.maptrack().plus(handle,
-                new Maptrack(dom, h.ref(), e.frame(), readonly, slot.table(), slot.index()))));
+        s = s.withDomain(mapper.withMaptrack(mapper.maptrack().plus(handle, new Maptrack(dom, h.ref(), e.frame(), flags))));
         return Outcome.of(refreshInUse(s, dom, h.ref()), Result.value(handle));
+    }
+
+    /**
+     * {@code create_grant_pv_mapping}: find the L1 slot (by linear address, or by the entry's
+     * machine address with {@code GNTMAP_contains_pte}), write the grant PTE, and put the entry
+     * it replaces. The L1 is only looked up, never referenced.
+     */
+    private static State createGrantPvMapping(State s, Caller c, long addr, long frame, int flags) {
+        Walks.L1Slot slot = (flags & GNTMAP_contains_pte) != 0
+                ? pteSlot(s, c.domain(), addr, GNTTAB_MAP_PTE_MISALIGNED, GNTTAB_MAP_PTE_NOT_L1)
+                : Walks.l1Slot(s, s.dom(c.domain()).vcpu(c.vcpu()), c.domain(), addr, GNTTAB_MAP_BAD_HOST);
+        long old = s.frame(slot.table()).entry(slot.index());
+        s = EntryUpdates.write(s, slot.table(), slot.index(), grantPte(frame, (flags & GNTMAP_readonly) != 0));
+        return PageTypes.putPageFromL1e(s, old, slot.table(), c); // put_page_from_l1e(ol1e, currd): pv/grant_table.c:122
+    }
+
+    /**
+     * The L1 entry at machine address {@code addr} ({@code GNTMAP_contains_pte}): aligned to an
+     * entry (XSA-227), in a frame of the caller's that is a validated L1 table.
+     */
+    private static Walks.L1Slot pteSlot(State s, int me, long addr, Check misaligned, Check notL1) {
+        require((addr & 7) == 0, misaligned);
+        long table = addr >>> 12;
+        require(s.validMfn(table) && s.frame(table).owner() == me && s.frame(table).isTable(1), notL1);
+        long index = (addr & 0xFFF) >> 3;
+        require(index < s.config().entries(), GNTTAB_PTE_BEYOND_TABLE);
+        return new Walks.L1Slot(table, (int) index);
     }
 
     /**
      * The entry Xen writes for a host mapping ({@code grant_to_pte_flags}, then
      * {@code adjust_guest_l1e}): present, accessed, dirty, no-execute, user, marked as a grant;
-     * writable unless read-only.
+     * writable unless read-only. ({@code GNTMAP_application_map} sets the user bit that
+     * {@code adjust_guest_l1e} sets anyway; the model has no separate guest-kernel bit.)
      */
     static long grantPte(long frame, boolean readonly) {
         long pte = Pte.make(frame, PteFlag.P, PteFlag.A, PteFlag.D, PteFlag.NX, PteFlag.US, PteFlag.GNTTAB);
@@ -135,36 +183,80 @@ final class GrantTableRules {
     }
 
     /**
-     * {@code GNTTABOP_unmap_grant_ref} ({@code unmap_common}, {@code replace_grant_pv_mapping},
-     * {@code unmap_common_complete}): the PTE must still map the granted frame with the grant's
-     * P and RW; it is cleared without dropping references, then the grant's references are
-     * dropped, the mapper's translations of the frame flushed, and the maptrack entry freed.
+     * {@code GNTTABOP_unmap_grant_ref} and {@code GNTTABOP_unmap_and_replace}
+     * ({@code unmap_common}, {@code replace_grant_pv_mapping}, {@code unmap_common_complete}):
+     * the host part is undone if {@code hostVa} is given and the mapping has one, after checking
+     * that the entry there still maps the grant with its P and RW (XSA-234), and replaced by the
+     * entry stolen from {@code newVa} (or none); the device part if {@code devBusAddr} is given
+     * and names the frame. The maptrack entry goes when neither part is left. Whatever the status,
+     * the hypercall then flushes the caller's TLBs ({@code gnttab_flush_tlb} after the batch); a
+     * stolen entry stays stolen (its references dropped) when the replace fails.
      */
-    private static Outcome unmapGrantRef(State s, Caller c, int handle) {
-        Domain mapper = s.dom(c.domain());
-        require(mapper.maptrack().containsKey(handle), GNTTAB_UNMAP_BAD_HANDLE);
-        Maptrack m = mapper.maptrack().get(handle); // its granter exists: Domains.reap keeps it while named
-        Frame l1 = s.frame(m.hostL1());
-        require(l1.owner() == c.domain() && l1.isTable(1), GNTTAB_UNMAP_PTE_MISMATCH);
-        long pte = l1.entry(m.hostIndex());
-        long grant = grantPte(m.frame(), m.readonly());
-        require(Pte.mfn(pte) == m.frame() && ((pte ^ grant) & (PteFlag.P.mask() | PteFlag.RW.mask())) == 0, GNTTAB_UNMAP_PTE_MISMATCH);
-        s = EntryUpdates.write(s, m.hostL1(), m.hostIndex(), Pte.NONE);
-        s = Tlbs.forgetFrameIn(s, c.domain(), m.frame());
-        s = m.readonly() ? PageTypes.putPage(s, m.frame()) : PageTypes.putPageAndType(s, m.frame(), c);
-        return Outcome.of(release(s, c.domain(), handle), Result.gnt(GNTST_okay));
+    private static Outcome unmap(State s, Caller c, int handle, long hostVa, long devBusAddr, long newVa) {
+        int me = c.domain();
+        State kept = s; // what a refusal leaves: the steal of unmap_and_replace happens before its checks
+        long stolen = Pte.NONE;
+        try {
+            Domain mapper = s.dom(me);
+            require(mapper.maptrack().containsKey(handle), GNTTAB_UNMAP_BAD_HANDLE);
+            Maptrack m = mapper.maptrack().get(handle); // its granter exists: Domains.reap keeps it while named
+            if (devBusAddr != 0 && m.device()) require(devBusAddr == m.frame() << 12, GNTTAB_UNMAP_BAD_DEV_ADDR);
+            int left = m.flags();
+            if (hostVa != 0 && m.host()) {
+                Walks.L1Slot slot;
+                if (m.containsPte()) {
+                    require(newVa == 0, GNTTAB_REPLACE_CONTAINS_PTE);
+                    slot = pteSlot(s, me, hostVa, GNTTAB_UNMAP_PTE_MISALIGNED, GNTTAB_UNMAP_PTE_MISMATCH);
+                } else {
+                    if (newVa != 0) {
+                        Walks.L1Slot from = Walks.l1Slot(s, mapper.vcpu(c.vcpu()), me, newVa, GNTTAB_REPLACE_STEAL);
+                        stolen = s.frame(from.table()).entry(from.index());
+                        s = EntryUpdates.write(s, from.table(), from.index(), Pte.NONE);
+                        kept = PageTypes.putPageFromL1e(s, stolen, from.table(), c); // if the rest fails, the stolen entry is put (pv/grant_table.c:320)
+                    }
+                    slot = Walks.l1Slot(s, mapper.vcpu(c.vcpu()), me, hostVa, GNTTAB_UNMAP_PTE_MISMATCH);
+                }
+                long pte = s.frame(slot.table()).entry(slot.index());
+                long grant = grantPte(m.frame(), m.readonly());
+                require(Pte.mfn(pte) == m.frame() && ((pte ^ grant) & (PteFlag.P.mask() | PteFlag.RW.mask())) == 0, GNTTAB_UNMAP_PTE_MISMATCH);
+                s = EntryUpdates.write(s, slot.table(), slot.index(), stolen); // the stolen entry's references move with it
+                left &= ~GNTMAP_host_map;
+            }
+            if (devBusAddr != 0 && m.device()) left &= ~GNTMAP_device_map;
+            mapper = s.dom(me);
+            s = s.withDomain(mapper.withMaptrack((left & (GNTMAP_host_map | GNTMAP_device_map)) == 0
+                    ? mapper.maptrack().minus(handle) : mapper.maptrack().plus(handle, m.withFlags(left))));
+            s = Tlbs.flushAll(s, me);
+            // unmap_common_complete: each undone part drops the references its map took.
+            int done = m.flags() & ~left;
+            if ((done & GNTMAP_device_map) != 0) s = putGrantRefs(s, m, c);
+            if ((done & GNTMAP_host_map) != 0) s = putGrantRefs(s, m, c);
+            return Outcome.of(refreshInUse(s, m.dom(), m.ref()), Result.gnt(GNTST_okay));
+        } catch (Refusal r) {
+            return Outcome.refused(Tlbs.flushAll(kept, me), r.result(), r.check());
+        }
+    }
+
+    /** One part's references: general, and the writable type for a writable map. */
+    private static State putGrantRefs(State s, Maptrack m, Caller current) {
+        return m.readonly() ? PageTypes.putPage(s, m.frame()) : PageTypes.putPageAndType(s, m.frame(), current);
     }
 
     /**
-     * Free a maptrack entry and lower the grant's in-use flags; the references stay with the PTE
-     * ({@code gnttab_release_mappings} when the mapper dies: a PV domain's host mappings are
-     * released with its page tables).
+     * A dying mapper's mappings ({@code gnttab_release_mappings}): the device parts drop their
+     * references; a PV domain's host parts leave theirs with the grant PTEs, dropped as its page
+     * tables go ({@code gnttab_release_host_mappings} is false for PV). The maptrack entries are
+     * freed and the grants' in-use flags lowered.
      */
-    static State release(State s, int mapperId, int handle) {
-        Domain mapper = s.dom(mapperId);
-        Maptrack m = mapper.maptrack().get(handle);
-        s = s.withDomain(mapper.withMaptrack(mapper.maptrack().minus(handle)));
-        return refreshInUse(s, m.dom(), m.ref());
+    static State releaseMappings(State s, int mapperId, Caller current) {
+        for (int handle : new java.util.ArrayList<>(s.dom(mapperId).maptrack().keySet())) {
+            Domain mapper = s.dom(mapperId);
+            Maptrack m = mapper.maptrack().get(handle);
+            s = s.withDomain(mapper.withMaptrack(mapper.maptrack().minus(handle)));
+            if (m.device() && s.domains().containsKey(m.dom())) s = putGrantRefs(s, m, current);
+            if (s.domains().containsKey(m.dom())) s = refreshInUse(s, m.dom(), m.ref());
+        }
+        return s;
     }
 
     /** Set {@code GTF_reading}/{@code GTF_writing} of a grant exactly while some mapping (writable mapping) of it exists. */

@@ -93,6 +93,31 @@ final class Args {
         return v;
     }
 
+    /**
+     * A grant host or device address: an entry's machine address {@code MFN[INDEX]} (the frame
+     * times 4096 plus 8 bytes an entry), optionally {@code +BYTES} more, or a virtual page as
+     * {@link #va}.
+     */
+    long address(String key) throws TraceSyntaxException {
+        Tokens.Word w = word(key);
+        String t = w.text();
+        int open = t.indexOf('[');
+        if (open < 0) return va(w);
+        int close = t.indexOf(']', open);
+        if (close < 0) throw p.error(w.column(), "expected MFN[INDEX], found '" + t + "'");
+        long mfn = number(new Tokens.Word(t.substring(0, open), w.column()));
+        long index = number(new Tokens.Word(t.substring(open + 1, close), w.column() + open + 1));
+        long plus = 0;
+        if (close + 1 < t.length()) {
+            if (t.charAt(close + 1) != '+') throw p.error(w.column() + close + 1, "expected +BYTES after ']'");
+            plus = number(new Tokens.Word(t.substring(close + 2), w.column() + close + 2));
+        }
+        if (mfn < 0 || mfn > Pte.MAX_MFN || index < 0 || index >= 512 || plus < 0 || plus >= 8) {
+            throw p.error(w.column(), "an entry address needs a frame, an index 0 to 511 and +0 to +7 bytes: '" + t + "'");
+        }
+        return mfn << 12 | index << 3 | plus;
+    }
+
     long pte(String key) throws TraceSyntaxException {
         return pte(word(key));
     }

@@ -17,6 +17,7 @@ import pvspec.model.abi.Domctl;
 import pvspec.model.abi.EventChannelOp;
 import pvspec.model.abi.EventChannelWrite;
 import pvspec.model.abi.GrantTableOp;
+import pvspec.model.abi.Pte;
 import pvspec.model.abi.GrantTableWrite;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.Iret;
@@ -217,10 +218,31 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
         @Override
         public String mapGrantRef(GrantTableOp.MapGrantRef m) {
             return "map_grant_ref dom=" + domid(m.dom()) + " ref=" + m.ref() + " flags=" + names(m.flags() & 0xFFFFFFFFL, TraceParser.GNTMAP_FLAGS, m.flags())
-                    + " host_va=" + va(c, m.hostVa());
+                    + " host_va=" + ((m.flags() & GrantTableOp.GNTMAP_contains_pte) != 0 ? entryAddress(m.hostVa()) : va(c, m.hostVa()));
         }
 
-        @Override public String unmapGrantRef(GrantTableOp.UnmapGrantRef x) { return "unmap_grant_ref handle=" + x.handle(); }
+        @Override
+        public String unmapGrantRef(GrantTableOp.UnmapGrantRef x) {
+            return "unmap_grant_ref handle=" + x.handle() + " host_va=" + hostAddress(x.hostVa())
+                    + (x.devBusAddr() != 0 ? " dev_bus_addr=0x" + Long.toHexString(x.devBusAddr()) : "");
+        }
+
+        @Override
+        public String unmapAndReplace(GrantTableOp.UnmapAndReplace x) {
+            return "unmap_and_replace handle=" + x.handle() + " host_va=" + hostAddress(x.hostVa()) + " new_va=" + va(c, x.newVa());
+        }
+
+        /** An unmap's host address: a virtual page, or beyond the address space an entry's machine address. */
+        private String hostAddress(long addr) {
+            return c.canonical(addr) ? va(c, addr) : entryAddress(addr);
+        }
+
+        /** {@code MFN[INDEX]} or {@code MFN[INDEX]+BYTES}, as the parser reads it back; a number otherwise. */
+        private String entryAddress(long addr) {
+            if (addr < 0 || addr >>> 12 > Pte.MAX_MFN) return addr < 0 ? Long.toString(addr) : "0x" + Long.toHexString(addr);
+            long plus = addr & 7;
+            return (addr >>> 12) + "[" + ((addr & 0xFFF) >> 3) + "]" + (plus != 0 ? "+" + plus : "");
+        }
         @Override public String unknown(GrantTableOp.Unknown x) { return "cmd=" + x.cmd(); }
     }
 

@@ -497,11 +497,22 @@ final class TraceParser {
         switch (sub.text()) {
             case "map_grant_ref": {
                 Args a = args(t);
-                h = new GrantTableOp.MapGrantRef(a.domid("dom"), a.integer("ref"), (int) a.bits("flags", GNTMAP_FLAGS), a.va("host_va"));
+                h = new GrantTableOp.MapGrantRef(a.domid("dom"), a.integer("ref"), (int) a.bits("flags", GNTMAP_FLAGS), a.address("host_va"));
                 a.done();
                 break;
             }
-            case "unmap_grant_ref": { Args a = args(t); h = new GrantTableOp.UnmapGrantRef(a.integer("handle")); a.done(); break; }
+            case "unmap_grant_ref": {
+                Args a = args(t);
+                h = new GrantTableOp.UnmapGrantRef(a.integer("handle"), a.address("host_va"), a.has("dev_bus_addr") ? a.address("dev_bus_addr") : 0);
+                a.done();
+                break;
+            }
+            case "unmap_and_replace": {
+                Args a = args(t);
+                h = new GrantTableOp.UnmapAndReplace(a.integer("handle"), a.address("host_va"), a.va("new_va"));
+                a.done();
+                break;
+            }
             default: h = new GrantTableOp.Unknown(unknownCmd(sub, t, "grant_table_op"));
         }
         return h;

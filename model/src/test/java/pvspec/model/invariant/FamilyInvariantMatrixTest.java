@@ -52,7 +52,9 @@ class FamilyInvariantMatrixTest {
                 "d1: event_channel_op unmask port=1", "d1: event_channel_op status dom=2 port=1"));
         FAMILIES.put("event_channel_write", List.of("d1: clear_evtchn port=1", "d1: mask_evtchn port=1"));
         FAMILIES.put("grant_table_op", List.of("d1: grant_table_op map_grant_ref dom=2 ref=0 flags=host_map host_va=0.3",
-                "d1: grant_table_op unmap_grant_ref handle=0", "d2: grant_table_op map_grant_ref dom=1 ref=0 flags=host_map|readonly host_va=0.0"));
+                "d1: grant_table_op unmap_grant_ref handle=0 host_va=0.3", "d2: grant_table_op map_grant_ref dom=1 ref=0 flags=host_map|readonly host_va=0.0",
+                "d1: grant_table_op map_grant_ref dom=2 ref=0 flags=device_map|host_map|contains_pte host_va=2[3]",
+                "d1: grant_table_op unmap_grant_ref handle=0 host_va=0 dev_bus_addr=0x9000", "d1: grant_table_op unmap_and_replace handle=0 host_va=0.3 new_va=0.0"));
         FAMILIES.put("grant_table_write", List.of("d2: grant ref=0 domid=1 frame=10 readonly=false", "d2: end_access ref=0",
                 "d1: grant ref=1 domid=2 frame=2 readonly=true"));
         FAMILIES.put("memory_op", List.of("d1: memory_op decrease_reservation dom=self mfns=3,2,1", "dom0: memory_op populate_physmap dom=2 count=3",

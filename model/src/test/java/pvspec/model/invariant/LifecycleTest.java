@@ -57,7 +57,7 @@ class LifecycleTest {
         t = Fixture.accepts(t, "dom0: domctl destroydomain dom=1", "OK");
         Domain d = t.dom(1);
         broken("INV-13", t.withDomain(d.withVcpu(0, d.vcpu(0).withBaseptr(4))), null);
-        broken("INV-13", t.withDomain(d.withMaptrack(d.maptrack().plus(0, new pvspec.model.state.Maptrack(2, 0, 8, true, 4, 0)))), null);
+        broken("INV-13", t.withDomain(d.withMaptrack(d.maptrack().plus(0, new pvspec.model.state.Maptrack(2, 0, 8, pvspec.model.abi.GrantTableOp.GNTMAP_host_map | pvspec.model.abi.GrantTableOp.GNTMAP_readonly)))), null);
         broken("INV-13", t.withFrame(4, t.frame(4).withAllocated(true)), 4L);
     }
 }

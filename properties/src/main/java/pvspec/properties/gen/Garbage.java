@@ -96,7 +96,7 @@ public final class Garbage {
                     : new CallbackOp.Register(small(), small(), num());
             case 5: return eventChannel();
             case 6: return in.below(2) == 0 ? new EventChannelWrite.ClearEvtchn(small()) : new EventChannelWrite.MaskEvtchn(small());
-            case 7: return in.below(3) == 0 ? new GrantTableOp.UnmapGrantRef(small())
+            case 7: return in.below(3) == 0 ? (in.below(3) == 0 ? new GrantTableOp.UnmapAndReplace(small(), num(), num()) : new GrantTableOp.UnmapGrantRef(small(), num(), num()))
                     : in.below(9) == 0 ? new GrantTableOp.Unknown(small()) : new GrantTableOp.MapGrantRef(small(), small(), small(), num());
             case 8: return in.below(2) == 0 ? new GrantTableWrite.Grant(small(), small(), num(), in.below(2) == 0) : new GrantTableWrite.EndAccess(small());
             case 9: return in.below(2) == 0 ? new MemoryOp.PopulatePhysmap(small(), num())

@@ -8,6 +8,7 @@ import pvspec.model.abi.EventChannelWrite;
 import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.GrantTableWrite;
 import pvspec.model.abi.Hypercall;
+import pvspec.model.state.Maptrack;
 
 /**
  * Requests that connect domains: event channels (offer, bind, send, close, IPIs, VIRQs) and
@@ -75,11 +76,28 @@ final class SharingRequests {
                 int[] offer = p.of(v.offeredGrants(me), null);
                 int dom = offer == null || hostile && p.chance(0.5) ? otherDomain() : offer[0];
                 int ref = offer == null || hostile && p.chance(0.5) ? p.below(refs + 1) : offer[1];
-                int flags = GrantTableOp.GNTMAP_host_map | (p.chance(0.4) ? GrantTableOp.GNTMAP_readonly : 0);
-                if (hostile && p.chance(0.3)) flags = p.one(0, GrantTableOp.GNTMAP_device_map, GrantTableOp.GNTMAP_host_map | GrantTableOp.GNTMAP_contains_pte);
-                return new GrantTableOp.MapGrantRef(dom, ref, flags, new PageTableRequests(v, p, c).va());
+                int flags = (p.chance(0.8) ? GrantTableOp.GNTMAP_host_map : 0) | (p.chance(0.4) ? GrantTableOp.GNTMAP_readonly : 0)
+                        | (p.chance(0.35) ? GrantTableOp.GNTMAP_device_map : 0) | (p.chance(0.2) ? GrantTableOp.GNTMAP_contains_pte : 0);
+                if (hostile && p.chance(0.2)) flags = p.one(0, GrantTableOp.GNTMAP_device_map, 1 << 5);
+                boolean pte = (flags & GrantTableOp.GNTMAP_contains_pte) != 0;
+                return new GrantTableOp.MapGrantRef(dom, ref, flags, pte ? pteAddress(hostile) : new PageTableRequests(v, p, c).va());
             }
-            default: return new GrantTableOp.UnmapGrantRef(hostile ? p.below(refs + 2) - 1 : p.of(v.handles(me), 0));
+            default: {
+                int handle = hostile ? p.below(refs + 2) - 1 : p.of(v.handles(me), 0);
+                Maptrack m = v.s.domains().containsKey(me) ? v.s.dom(me).maptrack().get(handle) : null;
+                long host = p.chance(0.15) ? 0 : m != null && m.containsPte() ? pteAddress(hostile) : new PageTableRequests(v, p, c).va();
+                if (p.chance(0.2)) return new GrantTableOp.UnmapAndReplace(handle, host, p.chance(0.2) ? 0 : new PageTableRequests(v, p, c).va());
+                // A device address: mostly the frame's, sometimes another frame's (GNTST_bad_dev_addr).
+                long dev = p.chance(0.4) ? 0 : m != null && p.chance(0.7) ? m.frame() << 12 : (long) p.below(v.c.frames()) << 12;
+                return new GrantTableOp.UnmapGrantRef(handle, host, dev);
+            }
         }
+    }
+
+    /** The machine address of one of the caller's L1 entries (contains_pte); misaligned or foreign when hostile. */
+    private long pteAddress(boolean hostile) {
+        long table = p.of(v.tables(me, 1), hostile ? p.below(v.c.frames()) : 0L);
+        long addr = table << 12 | (long) p.below(v.c.entries()) << 3;
+        return p.chance(hostile ? 0.4 : 0.1) ? addr | 1L + p.below(7) : addr; // misaligned: XSA-227
     }
 }

@@ -29,6 +29,7 @@ public final class Kinds {
             "event_channel_op reset_cont", "event_channel_op cmd",
             "clear_evtchn", "mask_evtchn",
             "grant_table_op map_grant_ref", "grant_table_op unmap_grant_ref", "grant_table_op cmd",
+            "grant_table_op unmap_and_replace",
             "grant", "end_access",
             "memory_op populate_physmap", "memory_op decrease_reservation", "memory_op maximum_reservation",
             "memory_op current_reservation", "memory_op exchange", "memory_op cmd",

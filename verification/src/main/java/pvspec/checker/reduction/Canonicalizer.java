@@ -167,7 +167,7 @@ public final class Canonicalizer {
         return order;
     }
 
-    /** Every grant mapping as (granter, ref, renamed mapper, handle, frame, readonly, host L1, slot), sorted. */
+    /** Every grant mapping as (granter, ref, renamed mapper, handle, frame, flags), sorted. */
     private List<long[]> uses(State s, Renaming r) {
         List<long[]> out = new ArrayList<>();
         for (int id = 0; id < c.domains(); id++) {
@@ -175,8 +175,7 @@ public final class Canonicalizer {
             if (d == null || d.maptrack().isEmpty()) continue;
             for (Map.Entry<Integer, Maptrack> mt : d.maptrack().entrySet()) {
                 Maptrack m = mt.getValue();
-                out.add(new long[] {m.dom(), m.ref(), r.dom(d.id()), mt.getKey(), frame(m.frame(), r), m.readonly() ? 1 : 0,
-                        frame(m.hostL1(), r), m.hostIndex()});
+                out.add(new long[] {m.dom(), m.ref(), r.dom(d.id()), mt.getKey(), frame(m.frame(), r), m.flags()});
             }
         }
         out.sort(Arrays::compare);

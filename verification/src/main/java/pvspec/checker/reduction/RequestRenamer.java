@@ -133,10 +133,21 @@ final class RequestRenamer {
         return h.accept(new GrantTableOp.Visitor<>() {
             @Override
             public Hypercall mapGrantRef(GrantTableOp.MapGrantRef m) {
-                return new GrantTableOp.MapGrantRef(m.dom(), r.ref(DomId.resolve(m.dom(), caller), m.ref()), m.flags(), m.hostVa());
+                boolean pte = (m.flags() & GrantTableOp.GNTMAP_contains_pte) != 0;
+                return new GrantTableOp.MapGrantRef(m.dom(), r.ref(DomId.resolve(m.dom(), caller), m.ref()), m.flags(), pte ? entryAddress(m.hostVa()) : m.hostVa());
             }
 
-            @Override public Hypercall unmapGrantRef(GrantTableOp.UnmapGrantRef x) { return x; } // a handle: the caller's own name
+            // A handle is the caller's own name. A host address beyond the address space can only
+            // name an entry by machine address (contains_pte); the device address names a frame.
+            @Override
+            public Hypercall unmapGrantRef(GrantTableOp.UnmapGrantRef x) {
+                return new GrantTableOp.UnmapGrantRef(x.handle(), hostAddress(x.hostVa()), x.devBusAddr() == 0 ? 0 : entryAddress(x.devBusAddr()));
+            }
+
+            @Override
+            public Hypercall unmapAndReplace(GrantTableOp.UnmapAndReplace x) {
+                return new GrantTableOp.UnmapAndReplace(x.handle(), hostAddress(x.hostVa()), x.newVa());
+            }
             @Override public Hypercall unknown(GrantTableOp.Unknown x) { return x; }
         });
     }
@@ -214,6 +225,16 @@ final class RequestRenamer {
             // An unknown command's argument means nothing: the rules refuse it whatever it is.
             @Override public MmuextOp.Op unknown(MmuextOp.Unknown x) { return x; }
         });
+    }
+
+    /** A machine address: its frame renamed, its offset kept. */
+    private long entryAddress(long addr) {
+        return addr < 0 ? addr : mfn(addr >>> 12) << 12 | (addr & 0xFFF);
+    }
+
+    /** An unmap's host address: a virtual page, or beyond the address space an entry's machine address. */
+    private long hostAddress(long addr) {
+        return c.canonical(addr) ? addr : entryAddress(addr);
     }
 
     private long mfn(long m) {

@@ -126,9 +126,7 @@ public final class StateCodec {
             out.svar(r.dom(m.dom()));
             out.svar(r.ref(m.dom(), m.ref()));
             out.svar(frameRef(m.frame(), r, c));
-            out.bool(m.readonly());
-            out.svar(frameRef(m.hostL1(), r, c));
-            out.svar(m.hostIndex());
+            out.svar(m.flags());
         }
         out.svar(d.vmAssist());
     }

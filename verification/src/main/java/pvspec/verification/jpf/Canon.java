@@ -78,7 +78,7 @@ public final class Canon {
         PMap<Integer, Maptrack> maptrack = IntTreePMap.empty();
         for (int h : StateDigest.keys(d.maptrack())) {
             Maptrack m = d.maptrack().get(h);
-            maptrack = maptrack.plus(h, new Maptrack(m.dom(), m.ref(), m.frame(), m.readonly(), m.hostL1(), m.hostIndex()));
+            maptrack = maptrack.plus(h, new Maptrack(m.dom(), m.ref(), m.frame(), m.flags()));
         }
         return new Domain(d.id(), d.privileged(), d.life(), d.pauseCount(), d.maxPages(), TreePVector.from(vcpus),
                 TreePVector.from(ports), TreePVector.from(grants), settle(maptrack), d.vmAssist());

@@ -108,7 +108,7 @@ public final class Scenarios {
         Call[][] menus = {
             {pin(D1_V0, 1, X), unpin(D1_V0, X)},
             {mmu(D1_V1, L1, 1, X, true), mmuClear(D1_V1, L1, 1)},
-            {map(D2_V0, 1, 0, 1), unmap(D2_V0, 0)},
+            {map(D2_V0, 1, 0, 1), unmap(D2_V0, 0, 1)},
         };
         return new Scenario("pin-vs-map-writable", "PIN_L1_TABLE of X against writable mappings of X (own L1, and a foreign grant map)",
                 CONFIG, setup, menus, 2);
@@ -152,7 +152,7 @@ public final class Scenarios {
         setup.add(map(D2_V0, 1, 0, 1));
         setup.add(access(D2_V0, true, 1));
         Call[][] menus = {
-            {unmap(D2_V0, 0), access(D2_V0, true, 1), map(D2_V0, 1, 0, 1)},
+            {unmap(D2_V0, 0, 1), access(D2_V0, true, 1), map(D2_V0, 1, 0, 1)},
             {new Call(D1_V0, new GrantTableWrite.EndAccess(0), "end_access ref=0"),
              new Call(D1_V0, new GrantTableWrite.Grant(0, 2, X, false), "grant ref=0 domid=2 frame=4"), pin(D1_V0, 1, X)},
         };
@@ -194,9 +194,9 @@ public final class Scenarios {
      * d1 and d2 both read frame X through writable mappings (d1 its own, d2 a grant map), each
      * caching a writable translation and setting its bit in X's word of TLB holders at the same
      * time (reads: a write would also take the owner's lock, serialising the two);
-     * then d2 unmaps the grant, which must flush d2's translations to X, and d1 clears its mapping
-     * and pins X as an L1 table, which must flush every writable translation to X (the XSA-401
-     * class: a stale writable TLB entry to a page table).
+     * then d2 unmaps the grant, which flushes all of d2's TLBs (gnttab_flush_tlb), and d1 clears
+     * its mapping and pins X as an L1 table, which must flush every writable translation to X (the
+     * XSA-401 class: a stale writable TLB entry to a page table; with d1's holder bit lost, d1's).
      */
     static Scenario tlbFillVersusRetype() {
         List<Call> setup = base();
@@ -205,7 +205,7 @@ public final class Scenarios {
         setup.add(map(D2_V0, 1, 0, 1));
         Call[][] menus = {
             {access(D1_V0, false, 1), mmuClear(D1_V0, L1, 1), pin(D1_V0, 1, X)},
-            {access(D2_V0, false, 1), unmap(D2_V0, 0)},
+            {access(D2_V0, false, 1), unmap(D2_V0, 0, 1)},
         };
         return new Scenario("tlb-fill-vs-retype", "TLB fills of one frame by two domains at once, then its retyping as a page table",
                 CONFIG, setup, menus, new int[] {3, 2});
@@ -244,8 +244,9 @@ public final class Scenarios {
                 "grant_table_op map_grant_ref dom=" + dom + " ref=" + ref + " flags=host_map host_va=" + (hostVa / 4) + "." + (hostVa % 4));
     }
 
-    static Call unmap(Caller c, int handle) {
-        return new Call(c, new GrantTableOp.UnmapGrantRef(handle), "grant_table_op unmap_grant_ref handle=" + handle);
+    static Call unmap(Caller c, int handle, long hostVa) {
+        return new Call(c, new GrantTableOp.UnmapGrantRef(handle, hostVa, 0),
+                "grant_table_op unmap_grant_ref handle=" + handle + " host_va=" + (hostVa / 4) + "." + (hostVa % 4));
     }
 
     static Call close(Caller c, int port) {

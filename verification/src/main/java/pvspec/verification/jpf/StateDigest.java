@@ -69,7 +69,7 @@ public final class StateDigest {
         for (int h : keys(d.maptrack())) {
             Maptrack m = d.maptrack().get(h);
             b.append(" map").append(h).append('=').append(m.dom()).append(',').append(m.ref()).append(',').append(m.frame())
-                    .append(m.readonly() ? ",ro," : ",rw,").append(m.hostL1()).append('[').append(m.hostIndex()).append(']');
+                    .append(",flags=").append(m.flags());
         }
     }
 

@@ -118,7 +118,7 @@ final class StateDecoder {
         long nm = uvar();
         for (long i = 0; i < nm; i++) {
             int handle = (int) svar();
-            mt = mt.plus(handle, new Maptrack((int) svar(), (int) svar(), svar(), u8() != 0, svar(), (int) svar()));
+            mt = mt.plus(handle, new Maptrack((int) svar(), (int) svar(), svar(), (int) svar()));
         }
         long vmAssist = svar();
         return new Domain(id, (f & 1) != 0, Lifecycle.values()[(f >> 1) & 3], pauseCount, maxPages, vcpus,

@@ -96,8 +96,7 @@ public final class StateRenamer {
         PMap<Integer, Maptrack> mt = IntTreePMap.empty();
         for (Map.Entry<Integer, Maptrack> e : d.maptrack().entrySet()) {
             Maptrack m = e.getValue();
-            mt = mt.plus(e.getKey(), new Maptrack(r.dom(m.dom()), r.ref(m.dom(), m.ref()), mfn(m.frame(), r, c), m.readonly(),
-                    mfn(m.hostL1(), r, c), m.hostIndex()));
+            mt = mt.plus(e.getKey(), new Maptrack(r.dom(m.dom()), r.ref(m.dom(), m.ref()), mfn(m.frame(), r, c), m.flags()));
         }
         return new Domain(r.dom(d.id()), d.privileged(), d.life(), d.pauseCount(), d.maxPages(), vs, ports, TreePVector.from(grants), mt,
                 d.vmAssist());

@@ -13,6 +13,7 @@ import static pvspec.model.abi.Errno.EOPNOTSUPP;
 import static pvspec.model.abi.Errno.EOVERFLOW;
 import static pvspec.model.abi.Errno.EPERM;
 import static pvspec.model.abi.Errno.ESRCH;
+import static pvspec.model.abi.Gntst.GNTST_bad_dev_addr;
 import static pvspec.model.abi.Gntst.GNTST_bad_domain;
 import static pvspec.model.abi.Gntst.GNTST_bad_gntref;
 import static pvspec.model.abi.Gntst.GNTST_bad_handle;
@@ -278,8 +279,9 @@ public enum Check {
     // grant_table_op, and the granter's writes to its grant table.
     GNTTAB_MAP_NOT_HOST(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "map_grant_ref", "no-map-flags", GNTST_bad_gntref,
             "a map must ask for GNTMAP_host_map (or device_map)"),
+    /** Xen ignores flags beyond its five (bits 16-18 become the PTE's available bits); pvspec's requests carry none. */
     GNTTAB_MAP_FLAGS(GRANT_TABLES, CLOSEST, Xen.GRANT_TABLE, "map_grant_ref", "abi-v1-flags", GNTST_general_error,
-            "ABI v1 maps host mappings only: GNTMAP_host_map, optionally GNTMAP_readonly"),
+            "pvspec's map flags are GNTMAP_device_map, host_map, readonly, application_map and contains_pte only"),
     /** {@code rcu_lock_domain_by_id}: a dying granter is found. */
     GNTTAB_MAP_BAD_DOMAIN(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "map_grant_ref", "bad-domain", GNTST_bad_domain,
             "the granting domain does not exist"),
@@ -288,6 +290,9 @@ public enum Check {
             "the caller has no free grant-map handle"),
     GNTTAB_MAP_BAD_REF(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "map_grant_ref", "bad-gntref", GNTST_bad_gntref,
             "no such grant reference"),
+    /** {@code act->pin && act->domid != ld->domain_id} (grant_table.c:1084-1094). */
+    GNTTAB_MAP_PINNED_BY_OTHER(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "map_grant_ref", "active-domid", GNTST_general_error,
+            "the grant is mapped already, by another domain"),
     GNTTAB_MAP_NOT_GRANTED(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "map_grant_ref", "not-granted", GNTST_general_error,
             "the entry does not permit access to the caller"),
     GNTTAB_MAP_READONLY(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "map_grant_ref", "readonly-grant", GNTST_general_error,
@@ -301,11 +306,36 @@ public enum Check {
             "a writable map of a frame in use as a page table is refused"),
     GNTTAB_MAP_BAD_HOST(GRANT_TABLES, XEN, Xen.PV_GRANT_TABLE, "create_grant_pv_mapping", "map-guest-l1e", GNTST_general_error,
             "the host address is not mapped by an L1 table of the caller"),
+    /** XSA-227: {@code !IS_ALIGNED(addr, sizeof(nl1e))} (pv/grant_table.c:56-62). */
+    GNTTAB_MAP_PTE_MISALIGNED(GRANT_TABLES, XEN, Xen.PV_GRANT_TABLE, "create_grant_pv_mapping", "misaligned-pte", GNTST_general_error,
+            "with GNTMAP_contains_pte the host address must be the address of a whole L1 entry (XSA-227)"),
+    /** The model's tables have {@code Config.entries()} slots; Xen's 512 fill the page, so it has no such check. */
+    GNTTAB_PTE_BEYOND_TABLE(GRANT_TABLES, CLOSEST, Xen.PV_GRANT_TABLE, "create_grant_pv_mapping", "pte-beyond-table", GNTST_general_error,
+            "the entry address lies beyond the configured entries of the table"),
+    /** {@code get_page_from_mfn(gl1mfn, currd)}, then the page's type (pv/grant_table.c:64-68, 90-94). */
+    GNTTAB_MAP_PTE_NOT_L1(GRANT_TABLES, XEN, Xen.PV_GRANT_TABLE, "create_grant_pv_mapping", "pte-not-own-l1", GNTST_general_error,
+            "with GNTMAP_contains_pte the entry must lie in an L1 table of the caller"),
     GNTTAB_UNMAP_BAD_HANDLE(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "unmap_common", "bad-handle", GNTST_bad_handle,
             "no such grant-map handle"),
-    /** XSA-234: the L1 lookup, its type, and the PTE still mapping the grant with its P and RW (pv/grant_table.c:257-282). */
+    /** XSA-234: the L1 lookup (by address, or by machine address with contains_pte), its type, and the PTE still mapping the grant with its P and RW (pv/grant_table.c:213-282). */
     GNTTAB_UNMAP_PTE_MISMATCH(GRANT_TABLES, XEN, Xen.PV_GRANT_TABLE, "replace_grant_pv_mapping", "pte-mismatch", GNTST_general_error,
             "the host PTE does not map the grant any more (XSA-234)"),
+    /** {@code op->dev_bus_addr != mfn_to_maddr(act->mfn)} (grant_table.c:1514-1522). */
+    GNTTAB_UNMAP_BAD_DEV_ADDR(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "unmap_common", "bad-dev-addr", GNTST_bad_dev_addr,
+            "the device address does not match the granted frame"),
+    /**
+     * Unaligned contains_pte unmap address (pv/grant_table.c:224-228): the release build returns
+     * GNTST_general_error; Xen's debug build stops at its ASSERT_UNREACHABLE (a guest-reachable
+     * assertion: docs/xen-conformance.md).
+     */
+    GNTTAB_UNMAP_PTE_MISALIGNED(GRANT_TABLES, XEN, Xen.PV_GRANT_TABLE, "replace_grant_pv_mapping", "misaligned-pte", GNTST_general_error,
+            "with GNTMAP_contains_pte the unmap address must be the address of a whole L1 entry"),
+    /** {@code if ( new_addr ) goto out} for a contains_pte mapping (pv/grant_table.c:220-222). */
+    GNTTAB_REPLACE_CONTAINS_PTE(GRANT_TABLES, XEN, Xen.PV_GRANT_TABLE, "replace_grant_pv_mapping", "replace-contains-pte", GNTST_general_error,
+            "unmap_and_replace cannot replace a mapping made with GNTMAP_contains_pte"),
+    /** {@code steal_linear_address}: the new address's L1 lookup and type (pv/grant_table.c:142-170). */
+    GNTTAB_REPLACE_STEAL(GRANT_TABLES, XEN, Xen.PV_GRANT_TABLE, "steal_linear_address", "no-l1", GNTST_general_error,
+            "the replacing address is not mapped by an L1 table of the caller"),
     GNTTAB_UNKNOWN_COMMAND(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "do_grant_table_op", "unknown-command", ENOSYS,
             "no such grant-table command in ABI v1"),
     GNTTAB_BAD_REF(GRANT_TABLES, CLOSEST, Xen.GRANT_TABLE, "_set_status", "guest-write-ref", EINVAL,
