@@ -173,7 +173,9 @@ public final class Hypervisor {
                 t.rollbackAll();
                 t.commit();
                 return refused(request, r.check);
-            } catch (FailedAfter r) { // refused, what was done before the check stays
+            } catch (FailedAfter r) { // refused; the taken-over partial table is torn down
+                t.rollbackAll();
+                PageRefs.putPartial(t, r.partial, false);
                 t.commit();
                 return refused(request, r.check);
             } catch (LockRetry e) {

@@ -62,6 +62,7 @@ final class MmuextOps {
                 t.batchStoppedBy = r.check;
                 return new Result.Partial(r.check.errno(), done);
             } catch (FailedAfter r) {
+                r.settle(t, mark);
                 t.batchStoppedBy = r.check;
                 return new Result.Partial(r.check.errno(), done);
             } catch (Preempt p) {
@@ -169,7 +170,7 @@ final class MmuextOps {
     private static void typePreemptibly(Txn t, int f, int level) {
         try {
             PageRefs.getPageType(t, f, level, MMUEXT_BAD_TYPE, true);
-        } catch (Preempt | FailedAfter e) {
+        } catch (Preempt e) {
             PageRefs.putPage(t, f);
             throw e;
         }

@@ -44,7 +44,8 @@ final class MulticallOps {
         } catch (Refused x) {
             t.rollback(mark);
             return Hypervisor.refusal(e, x.check);
-        } catch (FailedAfter x) { // refused, what was done before the check stays
+        } catch (FailedAfter x) { // refused; the taken-over partial table is torn down
+            x.settle(t, mark);
             return Hypervisor.refusal(e, x.check);
         }
     }

@@ -143,8 +143,7 @@ final class PageRefs {
             throw p;
         } catch (Refused r) {
             t.rollback(mark);
-            putPartial(t, mfn, false);
-            throw new FailedAfter(r.check);
+            throw new FailedAfter(r.check, mfn);
         }
         for (int i = 0; i < t.checks.partialRefsDroppedOnTakeover(); i++) putPage(t, mfn);
     }

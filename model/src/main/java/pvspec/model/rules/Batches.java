@@ -50,7 +50,7 @@ final class Batches {
             } catch (Refusal r) {
                 return Outcome.refused(s, new Result.Partial(r.check().errno(), done), r.check());
             } catch (FailedAfter r) {
-                return new Outcome(r.state(c), new Result.Partial(r.check().errno(), done), Optional.of(r.check()));
+                return new Outcome(r.state(s, c), new Result.Partial(r.check().errno(), done), Optional.of(r.check()));
             } catch (Preempted x) {
                 return Outcome.of(x.state(), new Result.Restart(done));
             }

@@ -1,37 +1,32 @@
 package pvspec.model.rules;
 
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.check.Check;
 import pvspec.model.state.State;
 
 /**
- * A refusal that keeps effects: Xen changed state before the check failed, and the guest sees
- * that state with the error (a resumed validation that fails tears the partial table down,
- * mm.c:1464-1489, 2663-2676, 3177-3212).
+ * A refusal that keeps one effect: a taken-over partial table whose validation failed is torn
+ * down. Xen makes it the vCPU's {@code old_guest_table} (mm.c:1464-1489, 2663-2676) and the
+ * null continuation's {@code put_old_guest_table} tears it down before the guest sees the error
+ * (mm.c:3955-3969, 3177-3212); everything else the refused request did is undone, as for any
+ * refusal, including the work of an outer table whose entry led to the take-over.
  */
 final class FailedAfter extends StacklessException {
     private final Check check;
-    private final Function<Caller, State> state;
+    private final long partial;
 
-    /** {@code state}: what the guest sees, given the vCPU whose request ran (Xen's {@code current}). */
-    FailedAfter(Check check, Function<Caller, State> state) {
+    FailedAfter(Check check, long partial) {
         super(check.sentence());
         this.check = check;
-        this.state = state;
+        this.partial = partial;
     }
 
     Check check() {
         return check;
     }
 
-    State state(Caller current) {
-        return state.apply(current);
-    }
-
-    /** The same failure, {@code more} done after it (the caller's own undo). */
-    FailedAfter then(UnaryOperator<State> more) {
-        return new FailedAfter(check, c -> more.apply(state.apply(c)));
+    /** What the guest sees: {@code before} (the state the refused request started from) with the partial table torn down by {@code current}. */
+    State state(State before, Caller current) {
+        return PageTypes.putPartial(before, partial, current, Preemption.NEVER);
     }
 }

@@ -118,9 +118,6 @@ final class MmuextOpRules {
             s = PageTypes.getPageType(s, mfn, type, MMUEXT_BAD_TYPE, p);
         } catch (Preempted x) {
             throw new Preempted(PageTypes.putPage(x.state(), mfn));
-        } catch (FailedAfter x) {
-            // old_guest_table kept it (mm.c:3588); its put_old_guest_table drops it (mm.c:3204).
-            throw x.then(st -> PageTypes.putPage(st, mfn));
         }
         Frame f = s.frame(mfn);
         require(!f.pinned(), MMUEXT_ALREADY_PINNED);
@@ -158,8 +155,6 @@ final class MmuextOpRules {
             s = PageTypes.getPageType(s, mfn, PageType.table(s.config().levels()), MMUEXT_BAD_TYPE, p);
         } catch (Preempted x) {
             throw new Preempted(PageTypes.putPage(x.state(), mfn));
-        } catch (FailedAfter x) {
-            throw x.then(st -> PageTypes.putPage(st, mfn));
         }
         Domain d = s.dom(c.domain());
         Vcpu v = d.vcpu(c.vcpu());

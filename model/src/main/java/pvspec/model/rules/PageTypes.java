@@ -105,7 +105,7 @@ final class PageTypes {
         } catch (Preempted x) {
             throw new Preempted(putPage(x.state(), mfn));
         } catch (Refusal r) {
-            throw new FailedAfter(r.check(), current -> putPartial(s, mfn, current, Preemption.NEVER));
+            throw new FailedAfter(r.check(), mfn);
         }
         return putPage(validated, mfn);
     }

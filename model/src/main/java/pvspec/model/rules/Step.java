@@ -77,7 +77,7 @@ public final class Step {
             return refused(s, h, r);
         } catch (FailedAfter x) { // refused, with what Xen did before the check (a taken-over validation's teardown)
             Outcome o = refused(s, h, Refusal.of(x.check()));
-            return new Outcome(x.state(c), o.result(), o.check());
+            return new Outcome(x.state(s, c), o.result(), o.check());
         }
     }
 
