@@ -30,19 +30,14 @@ final class Batches {
     }
 
     /**
-     * A preemptible batch ({@code do_mmuext_op}, mm.c:3449-3984): the vCPU's deferred put is
-     * finished first; before every request but the first the loop stops with {@code -ERESTART}
+     * A preemptible batch ({@code do_mmuext_op}'s loop, mm.c:3510-3984; the caller has finished
+     * the vCPU's deferred put first, mm.c:3461): before every request but the first it stops with {@code -ERESTART}
      * if a deferred put is pending or the preemption check fires (mm.c:3512-3516); a request
      * preempted inside stops it too. Every stop is a continuation ({@link Result.Restart}) that
      * keeps what was done; a deferred put left by the last request makes the null one
      * (mm.c:3955-3969).
      */
     static <T> Outcome runPreemptible(State s, Caller c, List<T> items, Preemption p, Request<T> request) {
-        try {
-            s = OldGuestTable.put(s, c, p);
-        } catch (Preempted x) {
-            return Outcome.of(x.state(), new Result.Restart(0));
-        }
         for (int done = 0; done < items.size(); done++) {
             if (OldGuestTable.held(s, c) || (done > 0 && p.fires())) return Outcome.of(s, new Result.Restart(done));
             try {
