@@ -35,10 +35,7 @@ class ReductionSoundnessTest {
         assertThat(reduced.counterexample().orElseThrow().print()).isEqualTo(plain.counterexample().orElseThrow().print());
         // The violating level is explored only partly, and by fewer executed transitions.
         assertThat(completeLevels(reduced)).isEqualTo(completeLevels(plain));
-        // Open (issue 12): since the merge of usersplit, mmu2 and ptwr (each alone skips here), no
-        // step of tiny-grants is independent of another any more; the reduction stays sound (the
-        // same trace above), it only skips nothing there. Every other case must still skip.
-        if (plain.depth() > 1 && !config.equals("tiny-grants")) assertThat(reduced.skipped()).isPositive();
+        if (plain.depth() > 1) assertThat(reduced.skipped()).isPositive();
     }
 
     @ParameterizedTest(name = "{0} on {1}")

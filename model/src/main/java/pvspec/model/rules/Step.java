@@ -44,6 +44,16 @@ public final class Step {
     private Step() {}
 
     public static Outcome step(State s, Caller c, Hypercall h) {
+        Outcome o = stepBeforeReap(s, c, h);
+        // A step that changed nothing leaves nothing to reap: s came from a step (or is initial).
+        return o.state() == s ? o : new Outcome(Domains.reap(o.state()), o.result(), o.check());
+    }
+
+    /**
+     * {@link #step} without its last act, {@link #reap}: for a checker that needs to know what
+     * the rules read apart from the reap's scan of every domain.
+     */
+    public static Outcome stepBeforeReap(State s, Caller c, Hypercall h) {
         try {
             Domain d = s.domains().get(c.domain());
             require(d != null && d.running() && d.hasVcpu(c.vcpu()) && !d.vcpu(c.vcpu()).blocked(), NOT_RUNNING);
@@ -54,8 +64,17 @@ public final class Step {
         // A kernel-mode request from a vCPU in user mode: it entered its kernel first (a syscall
         // or trap: x86_64/entry.S lstar_enter -> switch_to_kernel -> toggle_guest_mode, 544-551).
         State entered = entry(s, c);
-        Outcome o = call(entered, c, h);
-        return new Outcome(Domains.reap(o.state()), o.result(), o.check());
+        return call(entered, c, h);
+    }
+
+    /**
+     * Removes every dying domain that owns no frame and whose grants no mapping names: the end of
+     * every {@link #step} that got past the caller's checks. A state {@link #step} returned has
+     * no such domain, so only a step that made a domain die, or took a dying domain's last frame
+     * or grant mapping, makes this remove anything.
+     */
+    public static State reap(State s) {
+        return Domains.reap(s);
     }
 
     /**

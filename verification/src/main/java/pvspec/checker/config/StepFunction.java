@@ -13,7 +13,34 @@ import pvspec.model.state.State;
  */
 @FunctionalInterface
 public interface StepFunction {
-    StepFunction MODEL = Step::step;
+    /** The model, with its reap apart for the independence reduction ({@link Step#stepBeforeReap}). */
+    StepFunction MODEL = new StepFunction() {
+        @Override public Outcome step(State s, Caller caller, Hypercall call) {
+            return Step.step(s, caller, call);
+        }
+
+        @Override public Outcome stepBeforeReap(State s, Caller caller, Hypercall call) {
+            return Step.stepBeforeReap(s, caller, call);
+        }
+
+        @Override public boolean reapsApart() {
+            return true;
+        }
+    };
 
     Outcome step(State s, Caller caller, Hypercall call);
+
+    /**
+     * {@link #step} without the model's final {@link Step#reap} when {@link #reapsApart}; a variant
+     * that does not say so is observed whole (its footprint then includes the reap's scan of
+     * every domain: sound, and it reduces less).
+     */
+    default Outcome stepBeforeReap(State s, Caller caller, Hypercall call) {
+        return step(s, caller, call);
+    }
+
+    /** Whether {@link #step} is {@link #stepBeforeReap} followed by {@link Step#reap} (when it changed the state). */
+    default boolean reapsApart() {
+        return false;
+    }
 }

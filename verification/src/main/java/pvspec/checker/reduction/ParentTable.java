@@ -10,7 +10,7 @@ import pvspec.model.state.State;
  * Every request's footprint at one state, and whether it left the state unchanged: what the
  * independence reduction needs to expand that state's children. Computed by running every
  * request once on the state with {@link TrackingVector} and {@link TrackingMap} in place of its
- * tables.
+ * tables; the model's final reap of dead domains is observed apart ({@link Reap}).
  */
 public final class ParentTable {
     private final Footprint[] fp;
@@ -27,8 +27,9 @@ public final class ParentTable {
             Tracker tr = new Tracker();
             State w = new State(s.config(), new TrackingVector<>(s.frames(), tr), new TrackingMap<>(s.domains(), tr));
             try {
-                Outcome o = model.step(w, r.caller(), r.call());
+                Outcome o = model.stepBeforeReap(w, r.caller(), r.call());
                 if (o.state() == w) t.selfLoop.set(r.id());
+                else if (model.reapsApart()) Reap.observe(s, o.state(), tr);
                 t.fp[r.id()] = tr.footprint();
             } catch (RuntimeException e) {
                 t.fp[r.id()] = Footprint.EVERYTHING; // a step that throws is run (and reported) at each child
