@@ -71,10 +71,11 @@ class BootGuestTest {
         // The data writable, but the first process's user root: pinned as the top level, on vCPU 0,
         // read-only in the kernel's mapping (its direct write to the L1, emulated by Xen).
         long userRoot = k.userRootFrame();
+        assertThat(userRoot).as("every shape has room for a user process").isNotNegative();
         for (long f : layout.dataFrames()) {
             assertThat(s.frame(f).type()).isEqualTo(f == userRoot ? PageType.table(shape.config().levels()) : PageType.WRITABLE);
         }
-        if (userRoot >= 0) {
+        {
             assertThat(s.frame(userRoot).pinned()).isTrue();
             assertThat(d.vcpu(0).userBaseptr()).isEqualTo(userRoot);
             assertThat(d.vmAssist(Domain.VMASST_WRITABLE_PAGETABLES)).isTrue();
