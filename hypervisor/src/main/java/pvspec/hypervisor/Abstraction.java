@@ -12,6 +12,7 @@ import org.pcollections.TreePVector;
 import pvspec.model.abi.TrapInfo;
 import pvspec.model.state.Callbacks;
 import pvspec.model.state.DescriptorTables;
+import pvspec.model.state.Segments;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
 import pvspec.model.state.GrantEntry;
@@ -67,7 +68,7 @@ final class Abstraction {
             vcpus.add(new Vcpu(d.baseptr[v], d.blocked(v), d.upcallPending(v), TreePMap.from(tlb),
                     Optional.ofNullable((TrapBounce) d.lastTrap[v]), d.userBaseptr[v], d.userMode(v), traps,
                     new Callbacks(cb[Dom.CB_EVENT], cb[Dom.CB_FAILSAFE], cb[Dom.CB_SYSCALL], cb[Dom.CB_SYSCALL32], cb[Dom.CB_SYSENTER], (int) cb[Dom.CB_MASKS]),
-                    descriptors(d.descTables[v]), d.oldGuestTable[v]));
+                    descriptors(d.descTables[v]), d.oldGuestTable[v], segments(d.segs[v])));
         }
         List<Port> ports = new ArrayList<>();
         for (long w : d.ports) ports.add(port(w));
@@ -81,6 +82,10 @@ final class Abstraction {
         return new Domain(d.id, d.privileged, LIVES[d.life()], (int) d.vars[Dom.PAUSED], d.vars[Dom.MAX_PAGES],
                 TreePVector.from(vcpus),
                 TreePVector.from(ports), TreePVector.from(grants), maptrack, d.vars[Dom.VM_ASSIST]);
+    }
+
+    private static Segments segments(long[] sg) {
+        return new Segments(sg[Dom.SG_KERNEL_SS], sg[Dom.SG_KERNEL_SP], sg[Dom.SG_FS], sg[Dom.SG_GS_KERNEL], sg[Dom.SG_GS_USER], sg[Dom.SG_GS_USER_SEL]);
     }
 
     private static DescriptorTables descriptors(long[] dt) {

@@ -324,6 +324,21 @@ public class Checks {
         return true;
     }
 
+    /** {@code fixup_guest_stack_selector} (asm/desc.h:49-56) in {@code do_stack_switch}: the kernel stack never gets a ring-0 RPL. */
+    public long stackSelector(long ss) {
+        return (ss & 3) >= 3 ? ss : (ss & ~3L) | 3;
+    }
+
+    /** {@code do_set_segment_base}: {@code is_canonical_address(base)} before Xen's {@code wrmsr} (misc-hypercalls.c:179-184). */
+    public boolean segmentBaseCanonical(Config c, long base) {
+        return c.canonical(base);
+    }
+
+    /** {@code SEGBASE_GS_USER_SEL}: a non-NUL selector gets RPL 3 (misc-hypercalls.c:214-216). */
+    public int userGsSelector(int sel) {
+        return sel > 3 ? sel | 3 : sel;
+    }
+
     /** {@code register_guest_nmi_callback}: the NMI entry runs with {@code FLAT_KERNEL_CS} (RPL 3), never the hypervisor's selector. */
     public int nmiCallbackSelector() {
         return 0xe033;

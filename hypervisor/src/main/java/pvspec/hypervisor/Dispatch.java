@@ -24,6 +24,8 @@ import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.UnknownHypercall;
 import pvspec.model.abi.UpdateDescriptor;
 import pvspec.model.abi.VmAssist;
+import pvspec.model.abi.SetSegmentBase;
+import pvspec.model.abi.StackSwitch;
 import pvspec.model.abi.UpdateVaMapping;
 
 /** The hypercall table: each request to its family's handler. One per vCPU transaction, so dispatch allocates nothing. */
@@ -59,4 +61,6 @@ final class Dispatch implements Hypercall.Visitor<Result> {
     @Override public Result iret(Iret h) { return ModeOps.iret(t, h); }
     @Override public Result multicall(Multicall h) { return MulticallOps.apply(t, h); }
     @Override public Result vmAssist(VmAssist h) { return VmAssistOps.apply(t, h); }
+    @Override public Result stackSwitch(StackSwitch h) { return SegOps.stackSwitch(t, h); }
+    @Override public Result setSegmentBase(SetSegmentBase h) { return SegOps.setSegmentBase(t, h); }
 }

@@ -66,6 +66,17 @@ final class Dom {
     /** {@code FIRST_RESERVED_GDT_PAGE}: a guest GDT has at most 14 frames. */
     static final int GDT_FRAMES_MAX = 14;
 
+    /** Stack and segment state per vCPU: {@link #SG_KERNEL_SS}..{@link #SG_GS_USER_SEL}. */
+    final long[][] segs;
+    static final int SG_KERNEL_SS = 0;
+    static final int SG_KERNEL_SP = 1;
+    static final int SG_FS = 2;
+    static final int SG_GS_KERNEL = 3;
+    static final int SG_GS_USER = 4;
+    static final int SG_GS_USER_SEL = 5;
+    /** {@code FLAT_KERNEL_SS} (public/arch-x86/xen-x86_64.h:34,43): the kernel stack selector a domain starts with. */
+    static final long FLAT_KERNEL_SS = 0xe02b;
+
     // Indices into a vCPU's callbacks (mask bits as the model's Callbacks.MASK_*).
     static final int CB_EVENT = 0;
     static final int CB_FAILSAFE = 1;
@@ -105,10 +116,12 @@ final class Dom {
         traps = new Object[nvcpus][VECTORS];
         callbacks = new long[nvcpus][CB_MASKS + 1];
         descTables = new long[nvcpus][DT_FRAME0 + GDT_FRAMES_MAX];
+        segs = new long[nvcpus][SG_GS_USER_SEL + 1];
         for (int v = 0; v < nvcpus; v++) {
             baseptr[v] = NO_BASEPTR;
             userBaseptr[v] = NO_BASEPTR;
             oldGuestTable[v] = NO_BASEPTR;
+            segs[v][SG_KERNEL_SS] = FLAT_KERNEL_SS;
             tlb[v] = new Tlb();
             txn[v] = new Txn(hv);
         }

@@ -212,6 +212,8 @@ final class MmuextOps {
             int frameOwner = t.ft.valid(mfn) ? t.ft.owner[(int) mfn] : t.me;
             PageRefs.getPage(t, mfn, t.checks.userRootOwner(frameOwner, t.me), MMUEXT_NOT_OWNED);
             PageRefs.getPageType(t, (int) mfn, t.hv.levels, MMUEXT_BAD_TYPE);
+            // zap_ro_mpt with m2p_strict (mm.c:3723-3724): user mode does not see the M2P.
+            if ((d.vars[Dom.VM_ASSIST] >>> Domain.VMASST_M2P_STRICT & 1) != 0) t.setEntry((int) mfn, t.hv.config.m2pSlot(), Pte.NONE);
         }
         t.setLong(d.userBaseptr, t.vcpu, mfn == 0 ? Dom.NO_BASEPTR : mfn);
         if (old != 0) PageRefs.putPageAndType(t, (int) old);

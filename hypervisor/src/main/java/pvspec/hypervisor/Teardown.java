@@ -24,6 +24,10 @@ final class Teardown {
             if (d.lastTrap[v] != null) t.setObj(d.lastTrap, v, null);
             TrapOps.clearTraps(t, d.traps[v]);
             for (int i = 0; i <= Dom.CB_MASKS; i++) if (d.callbacks[v][i] != 0) t.setLong(d.callbacks[v], i, 0);
+            for (int i = 0; i <= Dom.SG_GS_USER_SEL; i++) {
+                long initial = i == Dom.SG_KERNEL_SS ? Dom.FLAT_KERNEL_SS : 0;
+                if (d.segs[v][i] != initial) t.setLong(d.segs[v], i, initial);
+            }
             if (base != Dom.NO_BASEPTR) PageRefs.putPageAndType(t, (int) base);
             if (user != Dom.NO_BASEPTR) PageRefs.putPageAndType(t, (int) user); // vcpu_destroy_pagetables: guest_table_user last
             DescOps.destroyGdt(t, d, v);

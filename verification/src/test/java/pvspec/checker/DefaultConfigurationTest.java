@@ -61,7 +61,7 @@ class DefaultConfigurationTest {
 
     /** The split's seeded bugs: the default has its kinds from user mode only; examples/usersplit.check finds them ({@link UserSplitConfigurationTest}). */
     static final java.util.Set<String> SPLIT_MUTANTS = java.util.Set.of("multicall-continues-after-iret", "foreign-user-root",
-            "iret-without-user-root", "mode-switch-keeps-tlb");
+            "iret-without-user-root", "mode-switch-keeps-tlb", "stack-switch-keeps-rpl", "segment-base-unchecked");
 
     /**
      * BFS gives a shortest trace; that no shorter one exists is checked by a search one level

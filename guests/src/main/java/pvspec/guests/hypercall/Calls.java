@@ -4,6 +4,8 @@ import java.util.List;
 import pvspec.model.abi.Access;
 import pvspec.model.abi.CallbackOp;
 import pvspec.model.abi.VmAssist;
+import pvspec.model.abi.SetSegmentBase;
+import pvspec.model.abi.StackSwitch;
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.Domctl;
 import pvspec.model.abi.EventChannelOp;
@@ -251,6 +253,16 @@ public final class Calls {
     /** A kernel's 8-byte store of {@code value} at byte {@code offset} of the page at {@code va} (emulated by Xen if it is the kernel's L1). */
     public static Access write(long va, long offset, long value) {
         return Access.write(va, offset, value);
+    }
+
+    /** {@code HYPERVISOR_stack_switch(ss, sp)}: the stack the kernel is entered on from user mode. */
+    public static StackSwitch stackSwitch(long ss, long sp) {
+        return new StackSwitch(ss, sp);
+    }
+
+    /** {@code HYPERVISOR_set_segment_base(which, base)}, {@code which} one of {@code SetSegmentBase}'s {@code SEGBASE_*}. */
+    public static SetSegmentBase setSegmentBase(int which, long base) {
+        return new SetSegmentBase(which, base);
     }
 
     /** {@code HYPERVISOR_vm_assist(VMASST_CMD_enable, type)}. */

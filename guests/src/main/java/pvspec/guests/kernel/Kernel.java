@@ -8,7 +8,12 @@ import pvspec.guests.hypercall.Calls;
 import pvspec.guests.hypercall.HypercallPage;
 import pvspec.guests.runner.VcpuContext;
 import pvspec.model.abi.Caller;
+import pvspec.model.abi.Pte;
+import pvspec.model.abi.PteFlag;
+import pvspec.model.abi.SetSegmentBase;
 import pvspec.model.abi.TrapInfo;
+import pvspec.model.state.Domain;
+import pvspec.model.state.Segments;
 
 /**
  * A booted PV kernel's memory: its layout and the ports its vCPUs bound. Shared by its vCPU
@@ -42,16 +47,56 @@ public final class Kernel {
     }
 
     /**
-     * Boot on vCPU 0: build and switch to the address space, install the trap table and the
-     * callbacks. The other vCPUs are not running yet.
+     * Boot on vCPU 0, as Linux's {@code xen_start_kernel} does: build and switch to the address
+     * space, turn on writable page tables ({@code VMASST_TYPE_writable_pagetables}), install the
+     * trap table and the callbacks, the kernel stack and the per-CPU %gs base, then give the first
+     * process its user root ({@link #userRoot}). The other vCPUs are not running yet.
      */
     public static Kernel boot(VcpuContext cpu, StartInfo start, KernelOptions options) {
         HypercallPage hp = cpu.hypercalls();
         Kernel k = new Kernel(start, options, Layout.of(hp.config(), start.frames(), options.spare()));
         PageTables.build(hp, k.layout);
+        hp.ok(Calls.enableAssist(Domain.VMASST_WRITABLE_PAGETABLES));
         hp.ok(Calls.setTrapTable(k.trapTable()));
         hp.ok(Calls.setCallbacks(k.textVa(), k.textVa()));
+        k.cpuInit(hp, 0);
+        k.userRoot(hp);
         return k;
+    }
+
+    /**
+     * What Linux's {@code cpu_init} asks of Xen for a vCPU: its kernel stack ({@code load_sp0} ->
+     * {@code HYPERVISOR_stack_switch(__KERNEL_DS, sp0)}) and its per-CPU area as the kernel's %gs
+     * base ({@code wrmsr(MSR_GS_BASE)} -> {@code set_segment_base(SEGBASE_GS_KERNEL)}).
+     */
+    private void cpuInit(HypercallPage hp, int vcpu) {
+        hp.ok(Calls.stackSwitch(Segments.FLAT_KERNEL_SS, textVa()));
+        List<Long> data = layout.dataFrames();
+        hp.ok(Calls.setSegmentBase(SetSegmentBase.GS_KERNEL, layout.vaOf(data.get(vcpu % data.size()))));
+    }
+
+    /**
+     * The first process's user page tables, as Linux's {@code xen_pgd_alloc}/{@code xen_pgd_pin}
+     * and {@code xen_write_cr3_user} make them: a zeroed page ({@code MMUEXT_CLEAR_PAGE}) becomes
+     * read-only in the kernel's own mapping by a direct write to its L1 (emulated by Xen's
+     * writable page tables, {@code make_lowmem_page_readonly}), is pinned as a top-level table
+     * and loaded with {@code MMUEXT_NEW_USER_BASEPTR}. The kernel's second data page serves
+     * (the first is its text); a kernel with fewer than three data pages has no user process.
+     */
+    private void userRoot(HypercallPage hp) {
+        long frame = userRootFrame();
+        if (frame < 0) return;
+        hp.ok(Calls.clearPage(frame));
+        Layout.Slot slot = layout.slotOf(frame);
+        hp.ok(Calls.write(layout.vaOf(slot.table()), 8L * slot.index(), Pte.make(frame, PteFlag.P, PteFlag.US)));
+        hp.ok(Calls.pin(layout.config().levels(), frame));
+        hp.ok(Calls.newUserBaseptr(frame));
+    }
+
+    /** The frame of the first process's user root, or -1 when the kernel has too few data pages. */
+    public long userRootFrame() {
+        List<Long> data = layout.dataFrames();
+        return data.size() >= 3 ? data.get(1) : -1;
     }
 
     public Layout layout() {
@@ -105,6 +150,7 @@ public final class Kernel {
                 c.hypercalls().ok(Calls.newBaseptr(layout.top()));
                 c.hypercalls().ok(Calls.setTrapTable(trapTable()));
                 c.hypercalls().ok(Calls.setCallbacks(textVa(), textVa()));
+                cpuInit(c.hypercalls(), vcpu);
                 smp(c, vcpu);
             });
         }
@@ -134,7 +180,7 @@ public final class Kernel {
         List<Long> data = layout.dataFrames();
         int n = start.vcpus();
         for (int i = vcpu; i < data.size(); i += n) {
-            if (i % options.touchStride() == 0) hp.ok(Calls.write(layout.vaOf(data.get(i))));
+            if (i % options.touchStride() == 0 && data.get(i) != userRootFrame()) hp.ok(Calls.write(layout.vaOf(data.get(i))));
         }
         if (vcpu == 0) hp.ok(Calls.read(layout.vaOf(layout.top())));
     }

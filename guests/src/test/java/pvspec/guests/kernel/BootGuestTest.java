@@ -68,7 +68,23 @@ class BootGuestTest {
         for (int level = 1; level <= shape.config().levels(); level++) {
             for (long t : layout.tables(level)) assertThat(s.frame(t).type()).isEqualTo(PageType.table(level));
         }
-        for (long f : layout.dataFrames()) assertThat(s.frame(f).type()).isEqualTo(PageType.WRITABLE);
+        // The data writable, but the first process's user root: pinned as the top level, on vCPU 0,
+        // read-only in the kernel's mapping (its direct write to the L1, emulated by Xen).
+        long userRoot = k.userRootFrame();
+        assertThat(userRoot).as("every shape has room for a user process").isNotNegative();
+        for (long f : layout.dataFrames()) {
+            assertThat(s.frame(f).type()).isEqualTo(f == userRoot ? PageType.table(shape.config().levels()) : PageType.WRITABLE);
+        }
+        {
+            assertThat(s.frame(userRoot).pinned()).isTrue();
+            assertThat(d.vcpu(0).userBaseptr()).isEqualTo(userRoot);
+            assertThat(d.vmAssist(Domain.VMASST_WRITABLE_PAGETABLES)).isTrue();
+        }
+        // Each vCPU set its kernel stack (RPL 3) and its per-CPU %gs base.
+        for (int v = 0; v < shape.vcpus(); v++) {
+            assertThat(d.vcpu(v).segments().kernelSs()).isEqualTo(0xe02b);
+            assertThat(d.vcpu(v).segments().gsBaseKernel()).isEqualTo(layout.vaOf(layout.dataFrames().get(v % layout.dataFrames().size())));
+        }
         // Traps, per vCPU: exceptions at DPL 0, the system call at DPL 3, all in guest-kernel ring 3.
         for (int v = 0; v < shape.vcpus(); v++) {
             Vcpu vc = d.vcpu(v);
@@ -87,7 +103,7 @@ class BootGuestTest {
             assertThat(d.port(k.ipiPort(v)).notifyVcpu()).isEqualTo(v);
             assertThat(d.port(k.ipiPort(v)).pending()).isFalse();
         }
-        // Every data page was written, without a fault.
+        // Every data page but the user root was written, without a fault; so was the L1 entry that maps the user root (ptwr).
         long writes = report.trace().steps().stream().filter(st -> st.call() instanceof Access && ((Access) st.call()).write()).count();
         assertThat(writes).isEqualTo(layout.dataFrames().size());
         assertThat(report.results()).doesNotContain(Result.FAULT);

@@ -339,6 +339,25 @@ public enum SeededBug {
             };
         }
     },
+    // The kernel stack and segment bases (issue 14).
+    STACK_SWITCH_KEEPS_RPL("stack-switch-keeps-rpl", "-", "stack_switch stores the kernel stack selector without fixup_guest_stack_selector (a ring-0 SS)", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public long stackSelector(long ss) {
+                    return ss;
+                }
+            };
+        }
+    },
+    SEGMENT_BASE_UNCHECKED("segment-base-unchecked", "-", "set_segment_base loads an FS/GS base without is_canonical_address (Xen's wrmsr faults)", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean segmentBaseCanonical(Config c, long base) {
+                    return true;
+                }
+            };
+        }
+    },
 
     // Concurrency bugs: invisible to runs without interleavings; harness 1 must find each under JPF.
 

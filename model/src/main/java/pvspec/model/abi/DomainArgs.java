@@ -112,6 +112,8 @@ public record DomainArgs(List<Arg> args, boolean management, Function<int[], Hyp
             });
         }
         @Override public DomainArgs vmAssist(VmAssist h) { return none(h); }
+        @Override public DomainArgs stackSwitch(StackSwitch h) { return none(h); }
+        @Override public DomainArgs setSegmentBase(SetSegmentBase h) { return none(h); }
 
         @Override
         public DomainArgs eventChannelOp(EventChannelOp h) {

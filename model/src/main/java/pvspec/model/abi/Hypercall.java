@@ -11,7 +11,7 @@ package pvspec.model.abi;
 public sealed interface Hypercall
         permits MmuUpdate, MmuextOp, UpdateVaMapping, SetTrapTable, SetCallbacks, CallbackOp, SetGdt, UpdateDescriptor, EventChannelOp,
                 EventChannelWrite, GrantTableOp, GrantTableWrite, MemoryOp, Domctl, SchedOp, Access,
-                SoftInt, UnknownHypercall, Iret, Multicall, VmAssist {
+                SoftInt, UnknownHypercall, Iret, Multicall, VmAssist, StackSwitch, SetSegmentBase {
 
     /** Dispatch on the kind of request; the compiler checks that a visitor handles every kind. */
     <R> R accept(Visitor<R> v);
@@ -43,6 +43,8 @@ public sealed interface Hypercall
         R iret(Iret h);
         R multicall(Multicall h);
         R vmAssist(VmAssist h);
+        R stackSwitch(StackSwitch h);
+        R setSegmentBase(SetSegmentBase h);
     }
 
     /** The kind of request, as the trace names it ({@code "mmu_update"}, {@code "event_channel_op send"}). */

@@ -33,7 +33,8 @@ public final class Catalogue {
                 family("access (not a hypercall; writable page tables emulate a kernel's write to its own L1, never refused: a declined write is a #PF)", AccessRules.class),
                 family("iret", IretRules.class),
                 family("multicall", MulticallRules.class, Area.MULTICALL),
-                family("vm_assist", VmAssistRules.class, Area.VM_ASSIST));
+                family("vm_assist", VmAssistRules.class, Area.VM_ASSIST),
+                family("stack_switch, set_segment_base", SegmentRules.class, Area.SEGMENTS));
     }
 
     private static Family family(String name, Class<?> rules, Area... areas) {

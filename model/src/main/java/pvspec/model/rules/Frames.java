@@ -84,6 +84,17 @@ final class Frames {
         return f.entry(slot) == Pte.NONE ? s.withFrame(mfn, f.withEntry(slot, s.config().m2pEntry())) : s;
     }
 
+    /**
+     * {@code zap_ro_mpt} (mm.c:1745-1751), called by {@code MMUEXT_NEW_USER_BASEPTR} when
+     * {@code m2p_strict} is on (mm.c:3723-3724): the new user root's read-only M2P slot is emptied,
+     * so user mode cannot read the M2P. Nothing is flushed.
+     */
+    static State zapRoMpt(State s, long mfn) {
+        int slot = s.config().m2pSlot();
+        Frame f = s.frame(mfn);
+        return f.entry(slot) == Pte.NONE ? s : s.withFrame(mfn, f.withEntry(slot, Pte.NONE));
+    }
+
     /** Whether slot {@code i} of a level-{@code level} table is one the guest controls. */
     static boolean guestSlot(State s, int level, int i) {
         return level != s.config().levels() || !s.config().reserved(i);

@@ -186,6 +186,7 @@ final class MmuextOpRules {
         if (mfn != 0) {
             s = PageTypes.getPage(s, mfn, c.domain(), MMUEXT_NOT_OWNED);
             s = PageTypes.getPageType(s, mfn, PageType.table(s.config().levels()), MMUEXT_BAD_TYPE);
+            if (s.dom(c.domain()).vmAssist(Domain.VMASST_M2P_STRICT)) s = Frames.zapRoMpt(s, mfn); // mm.c:3723-3724
         }
         Domain d = s.dom(c.domain());
         s = s.withDomain(d.withVcpu(c.vcpu(), d.vcpu(c.vcpu()).withUserBaseptr(mfn == 0 ? Vcpu.NO_BASEPTR : mfn)));

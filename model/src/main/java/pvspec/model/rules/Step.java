@@ -23,8 +23,10 @@ import pvspec.model.abi.Result;
 import pvspec.model.abi.SchedOp;
 import pvspec.model.abi.SetCallbacks;
 import pvspec.model.abi.SetGdt;
+import pvspec.model.abi.SetSegmentBase;
 import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
+import pvspec.model.abi.StackSwitch;
 import pvspec.model.abi.UnknownHypercall;
 import pvspec.model.abi.UpdateDescriptor;
 import pvspec.model.abi.UpdateVaMapping;
@@ -129,6 +131,8 @@ public final class Step {
             @Override public Outcome iret(Iret x) { return IretRules.apply(s, c, x); }
             @Override public Outcome multicall(Multicall x) { return MulticallRules.apply(s, c, x); }
             @Override public Outcome vmAssist(VmAssist x) { return VmAssistRules.apply(s, c, x); }
+            @Override public Outcome stackSwitch(StackSwitch x) { return SegmentRules.stackSwitch(s, c, x); }
+            @Override public Outcome setSegmentBase(SetSegmentBase x) { return SegmentRules.setSegmentBase(s, c, x); }
         });
     }
 

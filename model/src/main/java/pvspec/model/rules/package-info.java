@@ -38,7 +38,9 @@
  * Xen's outcome depends on hardware timing (a TLB entry it did not flush), the pessimistic one.
  * Beyond that the model is smaller than Xen (ABI v1: host grant mappings only, unmap by handle,
  * no PIRQs; the LDT is recorded but never mapped, since Xen maps it lazily on a segment load
- * and the model's guests load no segments: {@link pvspec.model.state.DescriptorTables}), hands out the lowest free domain id and maptrack
+ * and the model's guests load no segments: {@link pvspec.model.state.DescriptorTables}; for the same
+ * reason {@code SEGBASE_GS_USER_SEL} records the selector Xen loads and a user %gs base of 0, where
+ * Xen reads back the descriptor's 32-bit base: {@link SegmentRules}), hands out the lowest free domain id and maptrack
  * handle (DESIGN's determinism rule), has no I/O memory (its machine is RAM only) and does not
  * deliver event upcalls (the upcall mask is guest memory). Every check and state change, with
  * its Xen citation, and every difference kept, with its reason, is in

@@ -34,11 +34,19 @@ import pvspec.model.abi.TrapInfo;
  *     table's {@code PGT_partial} ({@code old_guest_table_partial} is true: in a sequential run
  *     the put is preempted only in {@code demote_lN_table}, which returns {@code -ERESTART});
  *     {@code old_guest_ptpg} is NULL on every path the model has
+ * @param segments its kernel stack and segment bases ({@code stack_switch}, {@code set_segment_base})
  */
 public record Vcpu(long baseptr, boolean blocked, boolean upcallPending, PSortedMap<Long, TlbEntry> tlb,
                    Optional<TrapBounce> lastTrap, long userBaseptr, boolean userMode,
                    PMap<Integer, TrapInfo> traps, Callbacks callbacks, DescriptorTables descriptors,
-                   long oldGuestTable) {
+                   long oldGuestTable, Segments segments) {
+
+    /** A vCPU with the initial stack and segment state. */
+    public Vcpu(long baseptr, boolean blocked, boolean upcallPending, PSortedMap<Long, TlbEntry> tlb,
+                Optional<TrapBounce> lastTrap, long userBaseptr, boolean userMode,
+                PMap<Integer, TrapInfo> traps, Callbacks callbacks, DescriptorTables descriptors, long oldGuestTable) {
+        this(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors, oldGuestTable, Segments.NONE);
+    }
 
     /** A vCPU with no deferred put. */
     public Vcpu(long baseptr, boolean blocked, boolean upcallPending, PSortedMap<Long, TlbEntry> tlb,
@@ -57,23 +65,23 @@ public record Vcpu(long baseptr, boolean blocked, boolean upcallPending, PSorted
     }
 
     public Vcpu withBaseptr(long b) {
-        return new Vcpu(b, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors, oldGuestTable);
+        return new Vcpu(b, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors, oldGuestTable, segments);
     }
 
     public Vcpu withBlocked(boolean b) {
-        return new Vcpu(baseptr, b, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors, oldGuestTable);
+        return new Vcpu(baseptr, b, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors, oldGuestTable, segments);
     }
 
     public Vcpu withUpcallPending(boolean u) {
-        return new Vcpu(baseptr, blocked, u, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors, oldGuestTable);
+        return new Vcpu(baseptr, blocked, u, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors, oldGuestTable, segments);
     }
 
     public Vcpu withTlb(PSortedMap<Long, TlbEntry> t) {
-        return new Vcpu(baseptr, blocked, upcallPending, t, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors, oldGuestTable);
+        return new Vcpu(baseptr, blocked, upcallPending, t, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors, oldGuestTable, segments);
     }
 
     public Vcpu withLastTrap(TrapBounce b) {
-        return new Vcpu(baseptr, blocked, upcallPending, tlb, Optional.of(b), userBaseptr, userMode, traps, callbacks, descriptors, oldGuestTable);
+        return new Vcpu(baseptr, blocked, upcallPending, tlb, Optional.of(b), userBaseptr, userMode, traps, callbacks, descriptors, oldGuestTable, segments);
     }
 
     public boolean hasUserBaseptr() {
@@ -81,23 +89,23 @@ public record Vcpu(long baseptr, boolean blocked, boolean upcallPending, PSorted
     }
 
     public Vcpu withUserBaseptr(long b) {
-        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, b, userMode, traps, callbacks, descriptors, oldGuestTable);
+        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, b, userMode, traps, callbacks, descriptors, oldGuestTable, segments);
     }
 
     public Vcpu withUserMode(boolean u) {
-        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, u, traps, callbacks, descriptors, oldGuestTable);
+        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, u, traps, callbacks, descriptors, oldGuestTable, segments);
     }
 
     public Vcpu withTraps(PMap<Integer, TrapInfo> t) {
-        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, t, callbacks, descriptors, oldGuestTable);
+        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, t, callbacks, descriptors, oldGuestTable, segments);
     }
 
     public Vcpu withCallbacks(Callbacks cb) {
-        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, cb, descriptors, oldGuestTable);
+        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, cb, descriptors, oldGuestTable, segments);
     }
 
     public Vcpu withDescriptors(DescriptorTables dt) {
-        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, dt, oldGuestTable);
+        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, dt, oldGuestTable, segments);
     }
 
     /** Its top-level tables (the kernel's, then the user's), each holding a general and a type reference. */
@@ -121,11 +129,15 @@ public record Vcpu(long baseptr, boolean blocked, boolean upcallPending, PSorted
     }
 
     public Vcpu withOldGuestTable(long mfn) {
-        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors, mfn);
+        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors, mfn, segments);
+    }
+
+    public Vcpu withSegments(Segments sg) {
+        return new Vcpu(baseptr, blocked, upcallPending, tlb, lastTrap, userBaseptr, userMode, traps, callbacks, descriptors, oldGuestTable, sg);
     }
 
     @Override
-    public int hashCode() { // the record's own formula over the first ten components, so that states without a deferred put hash as before
+    public int hashCode() { // the record's own formula over the first ten components, so that states without a deferred put or segment state hash as before
         int h = Long.hashCode(baseptr);
         h = h * 31 + Boolean.hashCode(blocked);
         h = h * 31 + Boolean.hashCode(upcallPending);
@@ -136,6 +148,8 @@ public record Vcpu(long baseptr, boolean blocked, boolean upcallPending, PSorted
         h = h * 31 + traps.hashCode();
         h = h * 31 + callbacks.hashCode();
         h = h * 31 + descriptors.hashCode();
-        return oldGuestTable == NO_BASEPTR ? h : h * 31 + Long.hashCode(oldGuestTable);
+        if (oldGuestTable != NO_BASEPTR) h = h * 31 + Long.hashCode(oldGuestTable);
+        return segments.equals(Segments.NONE) ? h : h * 31 + segments.hashCode(); // unchanged for a vCPU that set none
+
     }
 }

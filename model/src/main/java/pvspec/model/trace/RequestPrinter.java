@@ -34,6 +34,8 @@ import pvspec.model.abi.TrapInfo;
 import pvspec.model.abi.UnknownHypercall;
 import pvspec.model.abi.UpdateDescriptor;
 import pvspec.model.abi.VmAssist;
+import pvspec.model.abi.SetSegmentBase;
+import pvspec.model.abi.StackSwitch;
 import pvspec.model.abi.UpdateVaMapping;
 import pvspec.model.state.Config;
 
@@ -162,6 +164,17 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
     @Override
     public String vmAssist(VmAssist h) {
         return "vm_assist cmd=" + name(h.cmd(), TraceParser.VMASST_CMDS) + " type=" + name(h.type(), TraceParser.VMASST_TYPES);
+    }
+
+    @Override
+    public String stackSwitch(StackSwitch h) {
+        return "stack_switch ss=0x" + Long.toHexString(h.ss()) + " sp=" + address(c, h.sp());
+    }
+
+    @Override
+    public String setSegmentBase(SetSegmentBase h) {
+        String base = h.which() == SetSegmentBase.GS_USER_SEL ? "0x" + Long.toHexString(h.base()) : address(c, h.base());
+        return "set_segment_base which=" + name(h.which(), TraceParser.SEGBASES) + " base=" + base;
     }
 
     /** The name of a value, or the number when it has none. */

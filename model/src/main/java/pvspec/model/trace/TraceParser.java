@@ -33,6 +33,8 @@ import pvspec.model.abi.TrapInfo;
 import pvspec.model.abi.UnknownHypercall;
 import pvspec.model.abi.UpdateDescriptor;
 import pvspec.model.abi.VmAssist;
+import pvspec.model.abi.SetSegmentBase;
+import pvspec.model.abi.StackSwitch;
 import pvspec.model.abi.UpdateVaMapping;
 import pvspec.model.state.Config;
 
@@ -61,6 +63,8 @@ final class TraceParser {
             "sysenter", (long) CallbackOp.CALLBACKTYPE_sysenter, "syscall32", (long) CallbackOp.CALLBACKTYPE_syscall32);
     static final Map<String, Long> CALLBACK_FLAGS = names("mask_events", (long) CallbackOp.CALLBACKF_mask_events);
 
+    static final Map<String, Long> SEGBASES = names("fs", (long) SetSegmentBase.FS, "gs_user", (long) SetSegmentBase.GS_USER,
+            "gs_kernel", (long) SetSegmentBase.GS_KERNEL, "gs_user_sel", (long) SetSegmentBase.GS_USER_SEL);
     static final Map<String, Long> VMASST_CMDS = names("enable", (long) VmAssist.CMD_ENABLE, "disable", (long) VmAssist.CMD_DISABLE);
     static final Map<String, Long> VMASST_TYPES = names(
             "4gb_segments", 0L, "4gb_segments_notify", 1L, "writable_pagetables", 2L, "pae_extended_cr3", 3L,
@@ -288,6 +292,18 @@ final class TraceParser {
             case "vm_assist": {
                 Args a = args(t);
                 VmAssist h = new VmAssist(a.named("cmd", VMASST_CMDS), a.named("type", VMASST_TYPES));
+                a.done();
+                return h;
+            }
+            case "stack_switch": {
+                Args a = args(t);
+                StackSwitch h = new StackSwitch(a.num("ss"), a.va("sp"));
+                a.done();
+                return h;
+            }
+            case "set_segment_base": {
+                Args a = args(t);
+                SetSegmentBase h = new SetSegmentBase(a.named("which", SEGBASES), a.va("base"));
                 a.done();
                 return h;
             }

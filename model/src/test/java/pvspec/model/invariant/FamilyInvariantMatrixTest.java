@@ -65,6 +65,8 @@ class FamilyInvariantMatrixTest {
         FAMILIES.put("access", List.of("d1: access write va=0.0", "d1: access write va=0.2", "d1/user: access read va=3.1", "d1: access read va=2.0"));
         FAMILIES.put("softint", List.of("d1: softint vector=14", "d1/user: softint vector=128"));
         FAMILIES.put("unknown", List.of("d1: hypercall nr=17", "d1/user: domctl createdomain max_pages=1 vcpus=1"));
+        FAMILIES.put("stack_switch, set_segment_base", List.of("d1: stack_switch ss=0xe028 sp=0.1", "d1.v1: stack_switch ss=0 sp=-1",
+                "d1: set_segment_base which=fs base=0.2", "d1: set_segment_base which=gs_user_sel base=0x10", "d1: set_segment_base which=gs_kernel base=-1"));
     }
 
     static Stream<Arguments> cells() {

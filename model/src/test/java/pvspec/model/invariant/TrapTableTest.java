@@ -8,6 +8,7 @@ import pvspec.model.abi.Mode;
 import pvspec.model.abi.TrapInfo;
 import pvspec.model.state.Callbacks;
 import pvspec.model.state.Domain;
+import pvspec.model.state.Segments;
 import pvspec.model.state.State;
 import pvspec.model.state.TrapBounce;
 import pvspec.model.testing.Fixture;
@@ -64,6 +65,27 @@ class TrapTableTest {
         broken("INV-9", s.withDomain(d.withVcpu(1, d.vcpu(1).withLastTrap(b))), null);
         TrapBounce ok = new TrapBounce(14, true, Mode.KERNEL, new TrapInfo(14, 1, 0xe033, 1));
         holds("INV-9", s.withDomain(d.withVcpu(1, d.vcpu(1).withLastTrap(ok))));
+    }
+
+    @Test
+    void aRingZeroStackOrUserGsSelectorIsCaught() {
+        Domain d = s.dom(1);
+        broken("INV-9", s.withDomain(withSegments(d, Segments.NONE.withKernelStack(0xe028, 1))), null);
+        broken("INV-9", s.withDomain(withSegments(d, Segments.NONE.withGsUser(0xe028, 0))), null);
+        holds("INV-9", s.withDomain(withSegments(d, Segments.NONE.withKernelStack(0x13, 1).withGsUser(2, 0))));
+    }
+
+    @Test
+    void aNonCanonicalSegmentBaseIsCaught() {
+        Domain d = s.dom(1);
+        broken("INV-9", s.withDomain(withSegments(d, Segments.NONE.withFsBase(-1))), null);
+        broken("INV-9", s.withDomain(withSegments(d, Segments.NONE.withGsBaseKernel(s.config().vaPages()))), null);
+        broken("INV-9", s.withDomain(withSegments(d, Segments.NONE.withGsBaseUser(Long.MIN_VALUE))), null);
+        holds("INV-9", s.withDomain(withSegments(d, Segments.NONE.withFsBase(1).withGsBaseUser(s.config().vaPages() - 1))));
+    }
+
+    private static Domain withSegments(Domain d, Segments sg) {
+        return d.withVcpu(0, d.vcpu(0).withSegments(sg));
     }
 
     private static Domain withTrap(Domain d, TrapInfo t) {

@@ -18,7 +18,7 @@ class CatalogueTest {
         Set<Check> listed = new HashSet<>();
         for (Catalogue.Family f : Catalogue.families()) listed.addAll(f.refusals());
         assertThat(listed).containsExactlyInAnyOrder(Check.values());
-        assertThat(Catalogue.families()).hasSize(15);
+        assertThat(Catalogue.families()).hasSize(16);
         Catalogue.Family mmuext = Catalogue.families().get(2);
         assertThat(mmuext.name()).isEqualTo("mmuext_op");
         assertThat(mmuext.refusals()).contains(Check.MMUEXT_ALREADY_PINNED, Check.UPPER_BAD_TYPE).doesNotContain(Check.GNTTAB_IN_USE);

@@ -9,6 +9,8 @@ import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.abi.SchedOp;
 import pvspec.model.abi.SetCallbacks;
+import pvspec.model.abi.SetSegmentBase;
+import pvspec.model.abi.StackSwitch;
 import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.TrapInfo;
@@ -90,6 +92,7 @@ final class ControlRequests {
     }
 
     Hypercall traps(boolean hostile) {
+        if (p.chance(0.2)) return segments(hostile);
         if (p.chance(0.25)) return new SetCallbacks(address(hostile), p.chance(0.5) ? 0 : address(false), p.chance(0.7) ? 0 : address(hostile));
         if (p.chance(0.25)) return callbackOp(hostile);
         if (p.chance(0.1)) return new SetTrapTable(List.of());
@@ -97,6 +100,14 @@ final class ControlRequests {
         int dpl = hostile && p.chance(0.2) ? p.one(4, -1) : p.below(4);
         int cs = p.one(0xe033, 0xe030, 0x10, 0xe019);
         return new SetTrapTable(List.of(new TrapInfo(vector, dpl, cs, address(hostile))));
+    }
+
+    /** {@code stack_switch} with RPL 3 and (hostile or not) lower selectors; {@code set_segment_base} of every kind, hostile with non-canonical bases and unknown kinds. */
+    private Hypercall segments(boolean hostile) {
+        if (p.chance(0.4)) return new StackSwitch(p.one(0xe02bL, 0xe028L, 0x10L, 0xe029L), address(false));
+        long which = hostile && p.chance(0.3) ? p.one(4L, -1L, 1L << 32) : p.below(4);
+        long base = which == SetSegmentBase.GS_USER_SEL ? p.one(0xe02bL, 0x10L, 0x2L, 0xe028L) : p.chance(0.2) ? 0 : address(hostile);
+        return new SetSegmentBase(which, base);
     }
 
     /** {@code callback_op}: every type (3 and 6 are none on x86-64), with and without the event mask; NMI unregistered. */

@@ -110,7 +110,9 @@ public final class Garbage {
             case 13: return new SoftInt(small());
             case 14: return in.below(4) == 0 ? new SetGdt(List.of(num(), num()), num())
                     : in.below(3) == 0 ? new UpdateDescriptor(num(), num(), num())
-                    : in.below(2) == 0 ? new UnknownHypercall(small()) : new pvspec.model.abi.VmAssist(num(), num());
+                    : in.below(2) == 0 ? new UnknownHypercall(small())
+                    : in.below(3) == 0 ? (in.below(2) == 0 ? new pvspec.model.abi.StackSwitch(num(), num()) : new pvspec.model.abi.SetSegmentBase(num(), num()))
+                    : new pvspec.model.abi.VmAssist(num(), num());
             default: return new MmuUpdate(List.of(new MmuUpdate.Request(in.below(20), in.below(6), num())), 0x7FF0);
         }
     }

@@ -50,6 +50,8 @@ public final class ArgumentDomains {
         m.put("uvm", List.of("none", "invlpg|local", "tlb_flush|all", "3", "9")); // 3: no flush (mm.c:4527); 9: a vCPU-mask pointer, EFAULT after the write
         m.put("vmasst_cmd", List.of("enable", "disable", "2")); // 2: ENOSYS (domain.c:2397)
         m.put("vmasst_type", List.of("writable_pagetables", "m2p_strict", "6", "64")); // 6, 64: EINVAL (:2383)
+        m.put("ss", List.of("0xe02b", "0xe028")); // 0xe028: RPL 0, raised to 3 (asm/desc.h:49-56)
+        m.put("segbase", List.of("fs", "gs_user", "gs_kernel", "gs_user_sel", "4")); // 4: EINVAL (misc-hypercalls.c:261-263)
         m.put("ptwr_offset", List.of("0", "8", "4")); // 4: unaligned, not emulated (ro-page-fault.c:86-87)
         m.put("gntmap", List.of("host_map", "host_map|readonly", "0", "device_map", "device_map|host_map|readonly"));
         String guest = pvspec.model.trace.TracePrinter.va(c, 1);

@@ -21,6 +21,8 @@ import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.UnknownHypercall;
 import pvspec.model.abi.VmAssist;
+import pvspec.model.abi.SetSegmentBase;
+import pvspec.model.abi.StackSwitch;
 import pvspec.model.abi.UpdateVaMapping;
 
 /**
@@ -87,4 +89,6 @@ final class FreesResources implements Hypercall.Visitor<Boolean> {
     }
 
     @Override public Boolean vmAssist(VmAssist h) { return false; }
+    @Override public Boolean stackSwitch(StackSwitch h) { return false; }
+    @Override public Boolean setSegmentBase(SetSegmentBase h) { return false; }
 }

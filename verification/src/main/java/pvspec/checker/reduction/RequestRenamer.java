@@ -28,6 +28,8 @@ import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.SoftInt;
 import pvspec.model.abi.UnknownHypercall;
 import pvspec.model.abi.VmAssist;
+import pvspec.model.abi.SetSegmentBase;
+import pvspec.model.abi.StackSwitch;
 import pvspec.model.abi.UpdateVaMapping;
 import pvspec.model.state.Config;
 
@@ -99,6 +101,8 @@ final class RequestRenamer {
             // A write's value is an L1 entry when Xen emulates it (writable page tables).
             @Override public Hypercall access(Access x) { return new Access(x.write(), x.va(), x.offset(), pte(x.value())); }
             @Override public Hypercall vmAssist(VmAssist x) { return x; }
+            @Override public Hypercall stackSwitch(StackSwitch x) { return x; }
+            @Override public Hypercall setSegmentBase(SetSegmentBase x) { return x; }
             @Override public Hypercall softInt(SoftInt x) { return x; }
             @Override public Hypercall unknown(UnknownHypercall x) { return x; }
             @Override public Hypercall iret(Iret x) { return x; }

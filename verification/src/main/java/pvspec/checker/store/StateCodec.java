@@ -6,6 +6,7 @@ import pvspec.model.abi.DomId;
 import pvspec.model.abi.Pte;
 import pvspec.model.abi.TrapInfo;
 import pvspec.model.state.Callbacks;
+import pvspec.model.state.Segments;
 import pvspec.model.state.Config;
 import pvspec.model.state.DescriptorTables;
 import pvspec.model.state.Domain;
@@ -133,7 +134,8 @@ public final class StateCodec {
 
     private static void vcpu(Vcpu v, Renaming r, Config c, ByteSink out) {
         out.svar(v.hasBaseptr() ? frameRef(v.baseptr(), r, c) : v.baseptr());
-        out.u8((v.blocked() ? 1 : 0) | (v.upcallPending() ? 2 : 0) | (v.lastTrap().isPresent() ? 4 : 0) | (v.userMode() ? 8 : 0) | (v.hasOldGuestTable() ? 16 : 0));
+        out.u8((v.blocked() ? 1 : 0) | (v.upcallPending() ? 2 : 0) | (v.lastTrap().isPresent() ? 4 : 0) | (v.userMode() ? 8 : 0) | (v.hasOldGuestTable() ? 16 : 0)
+                | (v.segments().equals(Segments.NONE) ? 0 : 32));
         out.svar(v.hasUserBaseptr() ? frameRef(v.userBaseptr(), r, c) : v.userBaseptr());
         if (v.hasOldGuestTable()) out.svar(frameRef(v.oldGuestTable(), r, c));
         out.uvar(v.tlb().size());
@@ -166,6 +168,15 @@ public final class StateCodec {
         out.svar(dt.gdtEntries());
         out.svar(dt.ldtBase());
         out.svar(dt.ldtEntries());
+        Segments sg = v.segments();
+        if (!sg.equals(Segments.NONE)) {
+            out.svar(sg.kernelSs());
+            out.svar(sg.kernelSp());
+            out.svar(sg.fsBase());
+            out.svar(sg.gsBaseKernel());
+            out.svar(sg.gsBaseUser());
+            out.svar(sg.gsUserSel());
+        }
     }
 
     private static void trap(TrapInfo t, ByteSink out) {

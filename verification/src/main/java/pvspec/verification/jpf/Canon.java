@@ -11,6 +11,7 @@ import org.pcollections.TreePMap;
 import org.pcollections.TreePVector;
 import pvspec.model.abi.TrapInfo;
 import pvspec.model.state.Callbacks;
+import pvspec.model.state.Segments;
 import pvspec.model.state.DescriptorTables;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
@@ -99,7 +100,12 @@ public final class Canon {
         Callbacks cb = v.callbacks();
         return new Vcpu(v.baseptr(), v.blocked(), v.upcallPending(), settle(TreePMap.from(tlb)), last, v.userBaseptr(), v.userMode(), settle(traps),
                 new Callbacks(cb.event(), cb.failsafe(), cb.syscall(), cb.syscall32(), cb.sysenter(), cb.masks()),
-                descriptors(v.descriptors()), v.oldGuestTable());
+                descriptors(v.descriptors()), v.oldGuestTable(), segments(v.segments()));
+    }
+
+    private static Segments segments(Segments sg) {
+        return sg.equals(Segments.NONE) ? Segments.NONE
+                : new Segments(sg.kernelSs(), sg.kernelSp(), sg.fsBase(), sg.gsBaseKernel(), sg.gsBaseUser(), sg.gsUserSel());
     }
 
     private static DescriptorTables descriptors(DescriptorTables dt) {

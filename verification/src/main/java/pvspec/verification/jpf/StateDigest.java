@@ -5,6 +5,7 @@ import java.util.Map;
 import pvspec.model.abi.Result;
 import pvspec.model.abi.TrapInfo;
 import pvspec.model.state.Callbacks;
+import pvspec.model.state.Segments;
 import pvspec.model.state.DescriptorTables;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
@@ -83,6 +84,11 @@ public final class StateDigest {
         if (!v.descriptors().equals(DescriptorTables.NONE)) {
             b.append(",gdt=").append(v.descriptors().gdtFrames()).append('/').append(v.descriptors().gdtEntries())
                     .append(",ldt=").append(v.descriptors().ldtBase()).append('/').append(v.descriptors().ldtEntries());
+        }
+        if (!v.segments().equals(Segments.NONE)) {
+            Segments sg = v.segments();
+            b.append(",seg=").append(sg.kernelSs()).append('/').append(sg.kernelSp()).append('/').append(sg.fsBase()).append('/')
+                    .append(sg.gsBaseKernel()).append('/').append(sg.gsBaseUser()).append('/').append(sg.gsUserSel());
         }
         for (Map.Entry<Long, TlbEntry> e : v.tlb().entrySet()) {
             long va = e.getKey();

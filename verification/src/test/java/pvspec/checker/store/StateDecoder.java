@@ -12,6 +12,7 @@ import pvspec.model.abi.Mode;
 import pvspec.model.abi.Pte;
 import pvspec.model.abi.TrapInfo;
 import pvspec.model.state.Callbacks;
+import pvspec.model.state.Segments;
 import pvspec.model.state.Config;
 import pvspec.model.state.DescriptorTables;
 import pvspec.model.state.Domain;
@@ -153,7 +154,8 @@ final class StateDecoder {
         long ng = uvar();
         for (long i = 0; i < ng; i++) gdt = gdt.plus(svar());
         DescriptorTables dt = new DescriptorTables(gdt, (int) svar(), svar(), (int) svar());
-        return new Vcpu(base, (f & 1) != 0, (f & 2) != 0, tlb, last, user, (f & 8) != 0, traps, cb, dt, oldGuestTable);
+        Segments sg = (f & 32) != 0 ? new Segments(svar(), svar(), svar(), svar(), svar(), svar()) : Segments.NONE;
+        return new Vcpu(base, (f & 1) != 0, (f & 2) != 0, tlb, last, user, (f & 8) != 0, traps, cb, dt, oldGuestTable, sg);
     }
 
     private TrapInfo trap() {

@@ -75,7 +75,7 @@ public final class StateRenamer {
             for (Map.Entry<Long, TlbEntry> e : v.tlb().entrySet()) tlb = tlb.plus(e.getKey(), new TlbEntry(mfn(e.getValue().mfn(), r, c), e.getValue().writable()));
             vs = vs.plus(new Vcpu(v.hasBaseptr() ? mfn(v.baseptr(), r, c) : v.baseptr(), v.blocked(), v.upcallPending(), tlb, v.lastTrap(),
                     v.hasUserBaseptr() ? mfn(v.userBaseptr(), r, c) : v.userBaseptr(), v.userMode(), v.traps(), v.callbacks(),
-                    descriptors(v.descriptors(), r, c), v.hasOldGuestTable() ? mfn(v.oldGuestTable(), r, c) : v.oldGuestTable()));
+                    descriptors(v.descriptors(), r, c), v.hasOldGuestTable() ? mfn(v.oldGuestTable(), r, c) : v.oldGuestTable(), v.segments()));
         }
         PVector<Port> ports = TreePVector.empty();
         for (Port p : d.ports()) {

@@ -20,5 +20,6 @@ public enum Area {
     SCHED_OP,
     DESCRIPTORS,
     MULTICALL,
-    VM_ASSIST
+    VM_ASSIST,
+    SEGMENTS
 }

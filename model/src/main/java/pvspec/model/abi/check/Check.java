@@ -32,6 +32,7 @@ import static pvspec.model.abi.check.Area.MMU_UPDATE;
 import static pvspec.model.abi.check.Area.MULTICALL;
 import static pvspec.model.abi.check.Area.PAGE_TYPES;
 import static pvspec.model.abi.check.Area.SCHED_OP;
+import static pvspec.model.abi.check.Area.SEGMENTS;
 import static pvspec.model.abi.check.Area.TRAPS;
 import static pvspec.model.abi.check.Area.UPDATE_VA_MAPPING;
 import static pvspec.model.abi.check.Area.VM_ASSIST;
@@ -425,7 +426,13 @@ public enum Check {
     VM_ASSIST_BAD_TYPE(VM_ASSIST, XEN, Xen.DOMAIN, "do_vm_assist", "bad-type", EINVAL,
             "the assist type is not one a 64-bit PV domain may set (0-5, 32)"),
     VM_ASSIST_UNKNOWN_COMMAND(VM_ASSIST, XEN, Xen.DOMAIN, "do_vm_assist", "unknown-command", ENOSYS,
-            "the command is neither VMASST_CMD_enable nor VMASST_CMD_disable");
+            "the command is neither VMASST_CMD_enable nor VMASST_CMD_disable"),
+    // set_segment_base (pv/misc-hypercalls.c:169-267), in Xen's order: the base of FS/GS, then the switch's default.
+    /** {@code !is_canonical_address(base)} for SEGBASE_FS, SEGBASE_GS_USER and SEGBASE_GS_KERNEL (:179-184): the wrmsr would fault in Xen. */
+    SEG_BASE_NOT_CANONICAL(SEGMENTS, XEN, Xen.PV_MISC, "do_set_segment_base", "non-canonical", EINVAL,
+            "a segment base must be a canonical address"),
+    SEG_BASE_UNKNOWN_WHICH(SEGMENTS, XEN, Xen.PV_MISC, "do_set_segment_base", "unknown-which", EINVAL,
+            "which is not SEGBASE_FS, SEGBASE_GS_USER, SEGBASE_GS_KERNEL or SEGBASE_GS_USER_SEL");
 
     private final Area area;
     private final Citation citation;

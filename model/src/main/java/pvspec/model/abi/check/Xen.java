@@ -18,4 +18,5 @@ final class Xen {
     static final String DOMCTL = "xen/common/domctl.c";
     static final String DOMAIN = "xen/common/domain.c";
     static final String SCHED_CORE = "xen/common/sched/core.c";
+    static final String PV_MISC = "xen/arch/x86/pv/misc-hypercalls.c";
 }

@@ -54,8 +54,9 @@ class CheckTest {
         // owner, the unknown command, machphys's two, mmuext_op's two foreigndom checks and
         // update_va_mapping's XSM check) and XENMEM_exchange's ten; issue 14's user split the multicall's reentry; vm_assist's two;
         // preemption mmu_update's not-validated; the desc branch fifteen (set_gdt, update_descriptor, SET_LDT, callback_op,
-        // mmu_update of a seg_desc page); grants2 the map flags' and the unmaps' eight.
-        assertThat(Check.values()).hasSize(126);
+        // mmu_update of a seg_desc page); grants2 the map flags' and the unmaps' eight; usersplit2
+        // set_segment_base's two.
+        assertThat(Check.values()).hasSize(128);
     }
 
     @Test
