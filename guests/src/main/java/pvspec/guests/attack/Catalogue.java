@@ -61,7 +61,11 @@ public final class Catalogue {
             new PtwrIntoAGrantedL1(),
             new Xsa45PreemptedPinContinues(),
             new Xsa299WritePartialTable(),
-            new Xsa310DieWithPartialTables());
+            new Xsa310DieWithPartialTables(),
+            new Xsa214TransferPageTable(),
+            new Xsa217TransferMappedFrame(),
+            new TransferGrantMappedFrame(),
+            new TransferOverMaxPages());
 
     /** The attack with this name. */
     public static Attack byName(String name) {

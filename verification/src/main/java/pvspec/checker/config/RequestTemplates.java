@@ -97,5 +97,7 @@ final class RequestTemplates {
             "{caller}: callback_op cmd=99",
             "{caller}: set_gdt frames={mfn} entries={gdtents}",
             "{caller}: update_descriptor mfn={mfn} offset={descoff} desc={desc}",
-            "{caller}: mmuext_op set_ldt va={va} ents={ldtents}");
+            "{caller}: mmuext_op set_ldt va={va} ents={ldtents}",
+            "{caller}: grant_table_op transfer mfn={mfn} domid={dom} ref={ref}",
+            "{caller}: accept_transfer ref={ref} domid={dom}");
 }
