@@ -53,7 +53,7 @@ public final class Atomicity {
         if (h instanceof GrantTableOp.UnmapGrantRef) return after.equals(flushed(before, c.domain()));
         if (h instanceof GrantTableOp.UnmapAndReplace) return after.domains().equals(flushed(before, c.domain()).domains());
         // A transfer refused after steal_page has lost the frame: freed, scrubbed, untranslated, and
-        // the caller's TLBs flushed (grant_table.c:2339-2349, 2364-2373).
+        // the caller's TLBs flushed (grant_table.c:2338-2349, 2370-2377).
         if (h instanceof GrantTableOp.Transfer) return transferLostFrame(before, c, ((GrantTableOp.Transfer) h).mfn(), after);
         if (!(h instanceof SetTrapTable)) return false;
         Domain d = before.domains().get(c.domain());

@@ -10,7 +10,7 @@ import pvspec.model.state.Frame;
  * A sender pushes a frame onto a receiver that already holds its {@code max_pages} (the toolstack's
  * memory limit), through an entry that accepts it. Xen refuses when {@code domain_tot_pages(e) >=
  * e->max_pages} (grant_table.c:2412-2414) — after {@code steal_page} has taken the frame, which it
- * then frees (grant_table.c:2364-2373): the sender loses it, scrubbed, and the receiver's limit
+ * then frees (grant_table.c:2370-2377): the sender loses it, scrubbed, and the receiver's limit
  * holds.
  */
 public final class TransferOverMaxPages implements Attack {

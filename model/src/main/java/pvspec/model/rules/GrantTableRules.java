@@ -263,8 +263,8 @@ final class GrantTableRules {
      * caller's with its allocation as its only reference (XSA-214/217: nothing maps, pins, types
      * or grant-maps it), and it leaves the frame with no owner, no references and no type
      * ({@code type_info = 0}); then the caller's TLBs are flushed ({@code gnttab_flush_tlb},
-     * grant_table.c:2348-2349). A check that fails after the steal frees the frame, scrubbed
-     * ({@code free_domheap_page} of an ownerless page: page_alloc.c:2817-2828): the caller has lost
+     * grant_table.c:2348-2349; {@code guest_physmap_remove_page} is a no-op for PV). A check that fails after the steal frees the frame, scrubbed
+     * ({@code free_domheap_page} of an ownerless page: page_alloc.c:2815-2829): the caller has lost
      * it. On success the receiver owns the frame with its allocation its only reference
      * ({@code assign_pages}, MEMF_no_refcount after the tot_pages reservation), contents as the
      * caller left them, and its entry shows the frame, committed and completed
@@ -273,7 +273,7 @@ final class GrantTableRules {
      *
      * <p>Unreachable in the model: {@code paging_mode_external} (no HVM caller, mm.c:4390),
      * {@code is_special_page} (no Xen heap page is a guest's), XSM's dummy hook (always allows),
-     * {@code GNTST_address_too_big} (frames above 2^32, grant_table.c:2380-2395), and the second
+     * {@code GNTST_address_too_big} (frames above 2^32, grant_table.c:2381-2395), and the second
      * {@code is_dying} test in {@code assign_pages} (the step is atomic: the receiver cannot start
      * dying between the two).
      */

@@ -69,7 +69,7 @@ final class FreesResources implements Hypercall.Visitor<Boolean> {
             @Override public Boolean mapGrantRef(GrantTableOp.MapGrantRef x) { return false; }
             @Override public Boolean unmapGrantRef(GrantTableOp.UnmapGrantRef x) { return false; }
             @Override public Boolean unmapAndReplace(GrantTableOp.UnmapAndReplace x) { return false; }
-            /** steal_page takes the frame's allocation; a failed transfer frees it (grant_table.c:2364-2373). */
+            /** steal_page takes the frame's allocation; a failed transfer frees it (grant_table.c:2370-2377). */
             @Override public Boolean transfer(GrantTableOp.Transfer x) { return true; }
             @Override public Boolean unknown(GrantTableOp.Unknown x) { return false; }
         });
