@@ -271,9 +271,9 @@ public class Checks {
 
     // ------------------------------------------------------------ grants
 
-    /** The granter may rewrite or revoke an entry only while nobody maps it (XSA-218). */
+    /** The granter may rewrite or revoke an entry only while nobody maps it (XSA-218); a transfer entry's bits 3-4 are not in-use flags. */
     public boolean grantRewritable(int flags) {
-        return (flags & (GrantEntry.GTF_reading | GrantEntry.GTF_writing)) == 0;
+        return (flags & GrantEntry.GTF_type_mask) != GrantEntry.GTF_permit_access || (flags & (GrantEntry.GTF_reading | GrantEntry.GTF_writing)) == 0;
     }
 
     /** The entry grants access to the mapper. */
@@ -299,6 +299,19 @@ public class Checks {
     /** {@code unmap_common}: a device unmap names the granted frame's machine address (GNTST_bad_dev_addr otherwise). */
     public boolean devBusAddrMatches(long devBusAddr, long frame) {
         return devBusAddr == frame << 12;
+    }
+
+    /**
+     * {@code steal_page} (mm.c:4407-4413): the frame's only reference is its allocation, so nothing
+     * maps, pins, types or grant-maps it (XSA-214, XSA-217).
+     */
+    public boolean stealable(int count, boolean allocated) {
+        return allocated && count == 1;
+    }
+
+    /** {@code gnttab_transfer} (grant_table.c:2412-2414): the receiver holds fewer than {@code max_pages} frames. */
+    public boolean transferHeadroom(long totPages, long maxPages) {
+        return totPages < maxPages;
     }
 
     /** Unmapping drops the writable type reference exactly when the map took one (XSA-224). */

@@ -180,6 +180,7 @@ final class Dom {
     }
 
     boolean grantInUse(int ref) {
-        return (grantFlags[ref] & (GrantEntry.GTF_reading | GrantEntry.GTF_writing)) != 0;
+        int f = grantFlags[ref];
+        return (f & GrantEntry.GTF_type_mask) == GrantEntry.GTF_permit_access && (f & (GrantEntry.GTF_reading | GrantEntry.GTF_writing)) != 0;
     }
 }

@@ -24,13 +24,24 @@ import static pvspec.model.abi.check.Check.GNTTAB_REPLACE_CONTAINS_PTE;
 import static pvspec.model.abi.check.Check.GNTTAB_REPLACE_STEAL;
 import static pvspec.model.abi.check.Check.GNTTAB_UNMAP_BAD_DEV_ADDR;
 import static pvspec.model.abi.check.Check.GNTTAB_UNMAP_PTE_MISALIGNED;
+import static pvspec.model.abi.check.Check.GNTTAB_TRANSFER_BAD_DOMAIN;
+import static pvspec.model.abi.check.Check.GNTTAB_TRANSFER_BAD_MFN;
+import static pvspec.model.abi.check.Check.GNTTAB_TRANSFER_BAD_REF;
+import static pvspec.model.abi.check.Check.GNTTAB_TRANSFER_DYING;
+import static pvspec.model.abi.check.Check.GNTTAB_TRANSFER_NOT_ACCEPTED;
+import static pvspec.model.abi.check.Check.GNTTAB_TRANSFER_NOT_OWNER;
+import static pvspec.model.abi.check.Check.GNTTAB_TRANSFER_NO_HEADROOM;
+import static pvspec.model.abi.check.Check.GNTTAB_TRANSFER_REFERENCED;
 import static pvspec.model.abi.GrantTableOp.GNTMAP_KNOWN;
 import static pvspec.model.abi.GrantTableOp.GNTMAP_contains_pte;
 import static pvspec.model.abi.Gntst.GNTST_okay;
 import static pvspec.model.abi.GrantTableOp.GNTMAP_device_map;
 import static pvspec.model.abi.GrantTableOp.GNTMAP_host_map;
 import static pvspec.model.abi.GrantTableOp.GNTMAP_readonly;
+import static pvspec.model.state.GrantEntry.GTF_accept_transfer;
 import static pvspec.model.state.GrantEntry.GTF_permit_access;
+import static pvspec.model.state.GrantEntry.GTF_transfer_committed;
+import static pvspec.model.state.GrantEntry.GTF_transfer_completed;
 import static pvspec.model.state.GrantEntry.GTF_reading;
 import static pvspec.model.state.GrantEntry.GTF_readonly;
 import static pvspec.model.state.GrantEntry.GTF_writing;
@@ -63,6 +74,8 @@ final class GrantOps {
             @Override public Result unmapGrantRef(GrantTableOp.UnmapGrantRef x) { return unmap(t, x.handle(), x.hostVa(), x.devBusAddr(), 0); }
             @Override public Result unmapAndReplace(GrantTableOp.UnmapAndReplace x) { return unmap(t, x.handle(), x.hostVa(), 0, x.newVa()); }
 
+            @Override public Result transfer(GrantTableOp.Transfer x) { return GrantOps.transfer(t, x); }
+
             @Override public Result unknown(GrantTableOp.Unknown x) { throw Refused.of(GNTTAB_UNKNOWN_COMMAND); }
         });
     }
@@ -80,6 +93,7 @@ final class GrantOps {
             }
 
             @Override public Result endAccess(GrantTableWrite.EndAccess x) { return set(0, 0, 0); }
+            @Override public Result acceptTransfer(GrantTableWrite.AcceptTransfer a) { return set(GTF_accept_transfer, a.domid(), 0); }
 
             private Result set(int flags, int domid, long frame) {
                 t.setInt(d.grantFlags, ref, flags);
@@ -208,6 +222,53 @@ final class GrantOps {
             if (stolen != Pte.NONE) PageRefs.putFromL1e(t, stolen, stolenFrom);
             flushAll(t, mapper);
             t.batchStoppedBy = r.check; // the steal and the flush stay
+            return r.check.result();
+        }
+    }
+
+    /**
+     * {@code GNTTABOP_transfer}: {@code steal_page} takes the caller's frame if its allocation is
+     * its only reference (XSA-214/217) and leaves it ownerless, untyped, uncounted; the caller's
+     * TLBs are flushed; then the receiver must exist, live, have room under {@code max_pages}, and
+     * its entry must accept a transfer from the caller. It then owns the frame (allocated, one
+     * reference) and the entry shows it, committed and completed. A refusal after the steal frees
+     * the ownerless frame (scrubbed).
+     */
+    private static Result transfer(Txn t, GrantTableOp.Transfer h) {
+        FrameTable ft = t.ft;
+        if (!ft.valid(h.mfn())) throw Refused.of(GNTTAB_TRANSFER_BAD_MFN);
+        int mfn = (int) h.mfn();
+        t.needFrame(mfn);
+        if (ft.owner[mfn] != t.me) throw Refused.of(GNTTAB_TRANSFER_NOT_OWNER);
+        for (;;) { // steal_page's cmpxchg: the allocation must be the only reference
+            long ci = ft.countInfo.get(mfn);
+            if (!t.checks.stealable(FrameTable.count(ci), FrameTable.allocated(ci))) throw Refused.of(GNTTAB_TRANSFER_REFERENCED);
+            if (t.casCount(mfn, ci, 0)) break;
+        }
+        Dom me = t.dom;
+        t.setTypeInfo(mfn, 0);
+        t.setInt(ft.owner, mfn, FrameTable.FREE);
+        t.setLong(me.vars, Dom.OWNED, me.vars[Dom.OWNED] - 1);
+        t.setLong(me.vars, Dom.TOT_PAGES, me.vars[Dom.TOT_PAGES] - 1);
+        flushAll(t, me);
+        try {
+            Dom e = t.dom(h.domid() & 0xFFFF);
+            if (e == null) throw Refused.of(GNTTAB_TRANSFER_BAD_DOMAIN);
+            if (!e.alive()) throw Refused.of(GNTTAB_TRANSFER_DYING);
+            if (!t.checks.transferHeadroom(e.vars[Dom.OWNED], e.vars[Dom.MAX_PAGES])) throw Refused.of(GNTTAB_TRANSFER_NO_HEADROOM);
+            int ref = h.ref();
+            if (ref < 0 || ref >= e.grantFlags.length) throw Refused.of(GNTTAB_TRANSFER_BAD_REF);
+            if (e.grantFlags[ref] != GTF_accept_transfer || e.grantDomid[ref] != t.me) throw Refused.of(GNTTAB_TRANSFER_NOT_ACCEPTED);
+            t.setInt(ft.owner, mfn, e.id);
+            t.setCountInfo(mfn, FrameTable.countInfo(1, true));
+            t.setLong(e.vars, Dom.OWNED, e.vars[Dom.OWNED] + 1);
+            t.setLong(e.vars, Dom.TOT_PAGES, e.vars[Dom.TOT_PAGES] + 1);
+            t.setInt(e.grantFlags, ref, GTF_accept_transfer | GTF_transfer_committed | GTF_transfer_completed);
+            t.setLong(e.grantFrame, ref, mfn);
+            return Result.gnt(GNTST_okay);
+        } catch (Refused r) {
+            PageRefs.release(t, mfn); // ownerless: freed scrubbed
+            t.batchStoppedBy = r.check; // the lost frame and the flush stay
             return r.check.result();
         }
     }

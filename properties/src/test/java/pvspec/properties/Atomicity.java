@@ -52,11 +52,28 @@ public final class Atomicity {
         // that fail (pv/grant_table.c:254, 318-320): only frames may differ besides.
         if (h instanceof GrantTableOp.UnmapGrantRef) return after.equals(flushed(before, c.domain()));
         if (h instanceof GrantTableOp.UnmapAndReplace) return after.domains().equals(flushed(before, c.domain()).domains());
+        // A transfer refused after steal_page has lost the frame: freed, scrubbed, untranslated, and
+        // the caller's TLBs flushed (grant_table.c:2338-2349, 2370-2377).
+        if (h instanceof GrantTableOp.Transfer) return transferLostFrame(before, c, ((GrantTableOp.Transfer) h).mfn(), after);
         if (!(h instanceof SetTrapTable)) return false;
         Domain d = before.domains().get(c.domain());
         if (d == null || !d.hasVcpu(c.vcpu())) return false;
         Vcpu v = d.vcpu(c.vcpu());
         return after.equals(before.withDomain(d.withVcpu(c.vcpu(), v.withTraps(after.dom(c.domain()).vcpu(c.vcpu()).traps()))));
+    }
+
+    private static boolean transferLostFrame(State before, Caller c, long mfn, State after) {
+        if (!before.validMfn(mfn)) return false;
+        State expected = flushed(before, c.domain()).withFrame(mfn, pvspec.model.state.Frame.free(before.config().entries()));
+        for (Domain d : expected.domains().values()) {
+            for (int v = 0; v < d.vcpus().size(); v++) {
+                var tlb = d.vcpu(v).tlb();
+                for (var e : tlb.entrySet()) if (e.getValue().mfn() == mfn) tlb = tlb.minus(e.getKey());
+                d = d.withVcpu(v, d.vcpu(v).withTlb(tlb));
+            }
+            expected = expected.withDomain(d);
+        }
+        return after.equals(expected);
     }
 
     private static boolean partialWorkDone(State before, Caller c, State after) {

@@ -24,7 +24,7 @@ class CheckConfigTest {
         assertThat(c.config().entries()).isEqualTo(4);
         assertThat(c.depth()).isEmpty(); // explored to a fixpoint
         assertThat(c.maxStates()).isEmpty();
-        assertThat(c.requests().size()).isEqualTo(111); // 77 at issue 16, and one per kind issue 15 added (user mode) plus three that reach its seeded bugs; the desc branch eight (callback_op, set_gdt, update_descriptor, set_ldt from user mode, an NMI callback re-registered, a refused call gate); mmu2 four (two M2P updates; update_va_mapping_otherdomain and exchange from user mode); issue 14 the user split's three kinds (user mode); ptwr vm_assist (user mode) and 3 emulated L1 writes; grants2 two (unmap_and_replace from user mode, a misaligned contains_pte map); usersplit2 stack_switch and set_segment_base (user mode)
+        assertThat(c.requests().size()).isEqualTo(114); // usersplit2 two (stack_switch, set_segment_base from user mode); gnttransfer three (a refused transfer of a mapped frame; transfer and accept_transfer from user mode); 77 at issue 16, and one per kind issue 15 added (user mode) plus three that reach its seeded bugs; the desc branch eight (callback_op, set_gdt, update_descriptor, set_ldt from user mode, an NMI callback re-registered, a refused call gate); mmu2 four (two M2P updates; update_va_mapping_otherdomain and exchange from user mode); issue 14 the user split's three kinds (user mode); ptwr vm_assist (user mode) and 3 emulated L1 writes; grants2 two (unmap_and_replace from user mode, a misaligned contains_pte map)
         assertThat(CheckConfig.builtInText("small")).doesNotContainPattern("(?m)^#! depth").doesNotContainPattern("(?m)^#! requests default");
     }
 

@@ -63,7 +63,11 @@ public final class Catalogue {
             new Xsa299WritePartialTable(),
             new Xsa310DieWithPartialTables(),
             new RingZeroKernelStack(),
-            new NonCanonicalSegmentBase());
+            new NonCanonicalSegmentBase(),
+            new Xsa214TransferPageTable(),
+            new Xsa217TransferMappedFrame(),
+            new TransferGrantMappedFrame(),
+            new TransferOverMaxPages());
 
     /** The attack with this name. */
     public static Attack byName(String name) {

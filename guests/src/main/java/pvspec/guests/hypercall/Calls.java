@@ -213,6 +213,16 @@ public final class Calls {
         return new GrantTableOp.MapGrantRef(dom, ref, flags, hostVa);
     }
 
+    /** The receiver's entry {@code ref} accepts a frame that {@code domid} transfers. */
+    public static GrantTableWrite.AcceptTransfer acceptTransfer(int ref, int domid) {
+        return new GrantTableWrite.AcceptTransfer(ref, domid);
+    }
+
+    /** Give frame {@code mfn} away to domain {@code domid}, into its entry {@code ref}. */
+    public static GrantTableOp.Transfer transfer(long mfn, int domid, int ref) {
+        return new GrantTableOp.Transfer(mfn, domid, ref);
+    }
+
     /** Unmap the host part of mapping {@code handle}, at the address it was mapped at. */
     public static GrantTableOp.UnmapGrantRef unmapGrantRef(int handle, long hostVa) {
         return new GrantTableOp.UnmapGrantRef(handle, hostVa, 0);

@@ -359,6 +359,26 @@ public enum SeededBug {
         }
     },
 
+    // Grant transfer (issue 15).
+    STEAL_IGNORES_REFERENCES("steal-ignores-references", "XSA-217", "steal_page checks the allocation but not the reference count: a mapped, pinned or typed frame changes owner (mm.c:4407-4413)", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean stealable(int count, boolean allocated) {
+                    return allocated;
+                }
+            };
+        }
+    },
+    TRANSFER_OVER_MAX_PAGES("transfer-over-max-pages", "-", "a grant transfer ignores the receiver's max_pages (grant_table.c:2412-2414)", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean transferHeadroom(long totPages, long maxPages) {
+                    return true;
+                }
+            };
+        }
+    },
+
     // Concurrency bugs: invisible to runs without interleavings; harness 1 must find each under JPF.
 
     /**

@@ -148,6 +148,11 @@ public record DomainArgs(List<Arg> args, boolean management, Function<int[], Hyp
 
                 @Override public DomainArgs unmapGrantRef(GrantTableOp.UnmapGrantRef x) { return none(x); }
                 @Override public DomainArgs unmapAndReplace(GrantTableOp.UnmapAndReplace x) { return none(x); }
+                /** The receiver consented (its entry accepts a transfer from the caller). */
+                @Override
+                public DomainArgs transfer(GrantTableOp.Transfer x) {
+                    return one(Role.PEER, x.domid(), ids -> new GrantTableOp.Transfer(x.mfn(), ids[0], x.ref()));
+                }
                 @Override public DomainArgs unknown(GrantTableOp.Unknown x) { return none(x); }
             });
         }
@@ -161,6 +166,10 @@ public record DomainArgs(List<Arg> args, boolean management, Function<int[], Hyp
                 }
 
                 @Override public DomainArgs endAccess(GrantTableWrite.EndAccess x) { return none(x); }
+                @Override
+                public DomainArgs acceptTransfer(GrantTableWrite.AcceptTransfer x) {
+                    return one(Role.STORED, x.domid(), ids -> new GrantTableWrite.AcceptTransfer(x.ref(), ids[0]));
+                }
             });
         }
 

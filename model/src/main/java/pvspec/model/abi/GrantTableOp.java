@@ -52,6 +52,15 @@ public sealed interface GrantTableOp extends Hypercall {
         @Override public String name() { return "unmap_and_replace"; }
     }
 
+    /**
+     * {@code GNTTABOP_transfer}: give the caller's frame {@code mfn} away to domain {@code domid},
+     * into its grant entry {@code ref}, which must accept a transfer from the caller.
+     */
+    record Transfer(long mfn, int domid, int ref) implements GrantTableOp {
+        @Override public <R> R accept(Visitor<R> v) { return v.transfer(this); }
+        @Override public String name() { return "transfer"; }
+    }
+
     /** A sub-command number outside pvspec's ABI. */
     record Unknown(int cmd) implements GrantTableOp {
         @Override public <R> R accept(Visitor<R> v) { return v.unknown(this); }
@@ -71,6 +80,7 @@ public sealed interface GrantTableOp extends Hypercall {
         R mapGrantRef(MapGrantRef h);
         R unmapGrantRef(UnmapGrantRef h);
         R unmapAndReplace(UnmapAndReplace h);
+        R transfer(Transfer h);
         R unknown(Unknown h);
     }
 }

@@ -21,6 +21,16 @@ public sealed interface GrantTableWrite extends Hypercall {
         @Override public String kind() { return "end_access"; }
     }
 
+    /**
+     * Offer entry {@code ref} to receive a frame that domain {@code domid} transfers
+     * ({@code GTF_accept_transfer}, frame 0: a PV receiver's frame number only feeds the M2P,
+     * which the model does not keep).
+     */
+    record AcceptTransfer(int ref, int domid) implements GrantTableWrite {
+        @Override public <R> R accept(Visitor<R> v) { return v.acceptTransfer(this); }
+        @Override public String kind() { return "accept_transfer"; }
+    }
+
     @Override
     default <R> R accept(Hypercall.Visitor<R> v) {
         return v.grantTableWrite(this);
@@ -33,5 +43,6 @@ public sealed interface GrantTableWrite extends Hypercall {
     interface Visitor<R> {
         R grant(Grant h);
         R endAccess(EndAccess h);
+        R acceptTransfer(AcceptTransfer h);
     }
 }

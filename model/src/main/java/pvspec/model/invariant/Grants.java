@@ -95,7 +95,8 @@ public final class Grants extends NamedInvariant {
                 }
             }
         }
-        int flags = g.grants().get(ref).flags();
+        GrantEntry e = g.grants().get(ref);
+        int flags = e.permitsAccess() ? e.flags() : 0; // bit 3 of an accept_transfer entry is GTF_transfer_completed
         if (((flags & GrantEntry.GTF_reading) != 0) != reading || ((flags & GrantEntry.GTF_writing) != 0) != writing) {
             out.add(Violation.of(clause("in-use-flags"), "d" + g.id() + " grant " + ref + " in-use flags say reading=" + ((flags & GrantEntry.GTF_reading) != 0)
                     + " writing=" + ((flags & GrantEntry.GTF_writing) != 0) + ", its mappings say " + reading + "/" + writing));

@@ -12,7 +12,8 @@ final class Frames {
     /**
      * A frame whose general count has reached 0 goes back to the free pool
      * ({@code free_domheap_pages}), with every TLB entry that still points to it dropped. It is
-     * scrubbed only if its owner is dying (page_alloc.c:2812-2813, {@code scrub = d->is_dying});
+     * scrubbed only if its owner is dying (page_alloc.c:2812-2813, {@code scrub = d->is_dying}) or it
+     * has none (a frame {@code steal_page} took for a transfer that failed: page_alloc.c:2815-2829);
      * what a live domain gives back keeps its contents, and the next owner gets them: Xen expects
      * a domain to clear what it frees if it cares. (A dying domain that thereby loses its last
      * frame is gone at the end of the step: {@link Domains#reap}.)

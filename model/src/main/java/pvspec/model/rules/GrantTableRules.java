@@ -24,6 +24,14 @@ import static pvspec.model.abi.check.Check.GNTTAB_REPLACE_CONTAINS_PTE;
 import static pvspec.model.abi.check.Check.GNTTAB_REPLACE_STEAL;
 import static pvspec.model.abi.check.Check.GNTTAB_UNMAP_BAD_DEV_ADDR;
 import static pvspec.model.abi.check.Check.GNTTAB_UNMAP_PTE_MISALIGNED;
+import static pvspec.model.abi.check.Check.GNTTAB_TRANSFER_BAD_DOMAIN;
+import static pvspec.model.abi.check.Check.GNTTAB_TRANSFER_BAD_MFN;
+import static pvspec.model.abi.check.Check.GNTTAB_TRANSFER_BAD_REF;
+import static pvspec.model.abi.check.Check.GNTTAB_TRANSFER_DYING;
+import static pvspec.model.abi.check.Check.GNTTAB_TRANSFER_NOT_ACCEPTED;
+import static pvspec.model.abi.check.Check.GNTTAB_TRANSFER_NOT_OWNER;
+import static pvspec.model.abi.check.Check.GNTTAB_TRANSFER_NO_HEADROOM;
+import static pvspec.model.abi.check.Check.GNTTAB_TRANSFER_REFERENCED;
 import static pvspec.model.abi.Gntst.GNTST_okay;
 import static pvspec.model.abi.GrantTableOp.GNTMAP_KNOWN;
 import static pvspec.model.abi.GrantTableOp.GNTMAP_contains_pte;
@@ -31,7 +39,10 @@ import static pvspec.model.abi.GrantTableOp.GNTMAP_device_map;
 import static pvspec.model.abi.GrantTableOp.GNTMAP_host_map;
 import static pvspec.model.abi.GrantTableOp.GNTMAP_readonly;
 import static pvspec.model.rules.Refusal.require;
+import static pvspec.model.state.GrantEntry.GTF_accept_transfer;
 import static pvspec.model.state.GrantEntry.GTF_permit_access;
+import static pvspec.model.state.GrantEntry.GTF_transfer_committed;
+import static pvspec.model.state.GrantEntry.GTF_transfer_completed;
 import static pvspec.model.state.GrantEntry.GTF_reading;
 import static pvspec.model.state.GrantEntry.GTF_readonly;
 import static pvspec.model.state.GrantEntry.GTF_writing;
@@ -51,9 +62,10 @@ import pvspec.model.state.PageType;
 import pvspec.model.state.State;
 
 /**
- * Grant tables: the granter's own writes ({@code grant}, {@code end_access}) and the grantee's
- * {@code map_grant_ref}, {@code unmap_grant_ref} and {@code unmap_and_replace} (v1 entries; host
- * and device mappings), as {@code common/grant_table.c} and {@code arch/x86/pv/grant_table.c} do
+ * Grant tables: the granter's own writes ({@code grant}, {@code end_access},
+ * {@code accept_transfer}) and the grantee's {@code map_grant_ref}, {@code unmap_grant_ref} and
+ * {@code unmap_and_replace} (v1 entries; host and device mappings), and {@code transfer} (a frame
+ * changes owner), as {@code common/grant_table.c} and {@code arch/x86/pv/grant_table.c} do
  * them.
  *
  * <p>While a grant is mapped, Xen keeps {@code GTF_reading} (and {@code GTF_writing} for a
@@ -90,6 +102,8 @@ final class GrantTableRules {
                 return unmap(s, c, x.handle(), x.hostVa(), 0, x.newVa());
             }
 
+            @Override public Outcome transfer(GrantTableOp.Transfer x) { return GrantTableRules.transfer(s, c, x); }
+
             @Override public Outcome unknown(GrantTableOp.Unknown x) { throw Refusal.of(GNTTAB_UNKNOWN_COMMAND); }
         });
     }
@@ -106,6 +120,11 @@ final class GrantTableRules {
             }
 
             @Override public GrantEntry endAccess(GrantTableWrite.EndAccess x) { return GrantEntry.INVALID; }
+
+            @Override
+            public GrantEntry acceptTransfer(GrantTableWrite.AcceptTransfer a) {
+                return new GrantEntry(GTF_accept_transfer, a.domid(), 0);
+            }
         });
         return Outcome.of(s.withDomain(d.withGrant(h.ref(), e)), Result.OK);
     }
@@ -234,6 +253,56 @@ final class GrantTableRules {
             return Outcome.of(refreshInUse(s, m.dom(), m.ref()), Result.gnt(GNTST_okay));
         } catch (Refusal r) {
             return Outcome.refused(Tlbs.flushAll(kept, me), r.result(), r.check());
+        }
+    }
+
+    /**
+     * {@code GNTTABOP_transfer} ({@code grant_table.c:gnttab_transfer}, one request): the caller
+     * gives its frame {@code mfn} to domain {@code domid}, into that domain's entry {@code ref}.
+     * First {@code steal_page} (mm.c:4382-4466) takes the frame from the caller: it must be the
+     * caller's with its allocation as its only reference (XSA-214/217: nothing maps, pins, types
+     * or grant-maps it), and it leaves the frame with no owner, no references and no type
+     * ({@code type_info = 0}); then the caller's TLBs are flushed ({@code gnttab_flush_tlb},
+     * grant_table.c:2348-2349; {@code guest_physmap_remove_page} is a no-op for PV). A check that fails after the steal frees the frame, scrubbed
+     * ({@code free_domheap_page} of an ownerless page: page_alloc.c:2815-2829): the caller has lost
+     * it. On success the receiver owns the frame with its allocation its only reference
+     * ({@code assign_pages}, MEMF_no_refcount after the tot_pages reservation), contents as the
+     * caller left them, and its entry shows the frame, committed and completed
+     * (grant_table.c:2486-2504; a PV receiver's {@code guest_physmap_add_page} writes only the
+     * M2P, which the model does not keep).
+     *
+     * <p>Unreachable in the model: {@code paging_mode_external} (no HVM caller, mm.c:4390),
+     * {@code is_special_page} (no Xen heap page is a guest's), XSM's dummy hook (always allows),
+     * {@code GNTST_address_too_big} (frames above 2^32, grant_table.c:2381-2395), and the second
+     * {@code is_dying} test in {@code assign_pages} (the step is atomic: the receiver cannot start
+     * dying between the two).
+     */
+    private static Outcome transfer(State s, Caller c, GrantTableOp.Transfer h) {
+        int me = c.domain();
+        long mfn = h.mfn();
+        require(s.validMfn(mfn), GNTTAB_TRANSFER_BAD_MFN);
+        Frame f = s.frame(mfn);
+        // page_get_owner_and_reference finds a free frame ownerless; then owner != d.
+        require(f.owner() == me, GNTTAB_TRANSFER_NOT_OWNER);
+        require(f.allocated() && f.count() == 1, GNTTAB_TRANSFER_REFERENCED);
+        // The steal: count, allocation, type and owner cleared; the contents stay.
+        s = s.withFrame(mfn, Frame.free(s.config().entries()).withContents(f.contents()).withDataTag(f.dataTag()));
+        s = Tlbs.flushAll(s, me);
+        try {
+            int dom = h.domid() & 0xFFFF; // a domid_t; rcu_lock_domain_by_id knows no DOMID_SELF
+            require(s.domains().containsKey(dom), GNTTAB_TRANSFER_BAD_DOMAIN);
+            Domain e = s.dom(dom);
+            require(e.alive(), GNTTAB_TRANSFER_DYING);
+            require(Frames.ownedBy(s, dom) < e.maxPages(), GNTTAB_TRANSFER_NO_HEADROOM);
+            // gnttab_prepare_for_transfer: the entry must say exactly "accept from the caller".
+            require(h.ref() >= 0 && h.ref() < e.grants().size(), GNTTAB_TRANSFER_BAD_REF);
+            GrantEntry g = e.grants().get(h.ref());
+            require(g.flags() == GTF_accept_transfer && g.domid() == me, GNTTAB_TRANSFER_NOT_ACCEPTED);
+            s = s.withFrame(mfn, Frames.assign(s.frame(mfn), dom));
+            int done = GTF_accept_transfer | GTF_transfer_committed | GTF_transfer_completed;
+            return Outcome.of(s.withDomain(e.withGrant(h.ref(), new GrantEntry(done, me, mfn))), Result.gnt(GNTST_okay));
+        } catch (Refusal r) {
+            return Outcome.refused(Frames.release(s, mfn), r.result(), r.check());
         }
     }
 

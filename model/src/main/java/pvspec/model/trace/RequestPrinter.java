@@ -139,6 +139,7 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
             }
 
             @Override public String endAccess(GrantTableWrite.EndAccess e) { return "end_access ref=" + e.ref(); }
+            @Override public String acceptTransfer(GrantTableWrite.AcceptTransfer a) { return "accept_transfer ref=" + a.ref() + " domid=" + domid(a.domid()); }
         });
     }
 
@@ -256,6 +257,7 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
             long plus = addr & 7;
             return (addr >>> 12) + "[" + ((addr & 0xFFF) >> 3) + "]" + (plus != 0 ? "+" + plus : "");
         }
+        @Override public String transfer(GrantTableOp.Transfer x) { return "transfer mfn=" + x.mfn() + " domid=" + domid(x.domid()) + " ref=" + x.ref(); }
         @Override public String unknown(GrantTableOp.Unknown x) { return "cmd=" + x.cmd(); }
     }
 

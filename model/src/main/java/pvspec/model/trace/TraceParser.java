@@ -274,6 +274,12 @@ final class TraceParser {
                 a.done();
                 return h;
             }
+            case "accept_transfer": {
+                Args a = args(t);
+                GrantTableWrite.AcceptTransfer h = new GrantTableWrite.AcceptTransfer(a.integer("ref"), a.domid("domid"));
+                a.done();
+                return h;
+            }
             case "memory_op": return memoryOp(t, sub(t, kind));
             case "domctl": return domctl(t, sub(t, kind));
             case "sched_op": return schedOp(t, sub(t, kind));
@@ -526,6 +532,12 @@ final class TraceParser {
             case "unmap_and_replace": {
                 Args a = args(t);
                 h = new GrantTableOp.UnmapAndReplace(a.integer("handle"), a.address("host_va"), a.va("new_va"));
+                a.done();
+                break;
+            }
+            case "transfer": {
+                Args a = args(t);
+                h = new GrantTableOp.Transfer(a.num("mfn"), a.domid("domid"), a.integer("ref"));
                 a.done();
                 break;
             }

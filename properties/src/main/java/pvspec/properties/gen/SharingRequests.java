@@ -66,7 +66,7 @@ final class SharingRequests {
 
     Hypercall grantTable(boolean hostile) {
         int refs = v.c.grants();
-        switch (p.below(6)) {
+        switch (p.below(8)) {
             case 0: case 1: {
                 long frame = hostile && p.chance(0.5) ? p.of(v.foreign(me), 0L) : p.of(v.frames(me), 0L);
                 return new GrantTableWrite.Grant(hostile && p.chance(0.3) ? refs : p.below(refs), otherDomain(), frame, p.chance(0.3));
@@ -82,6 +82,8 @@ final class SharingRequests {
                 boolean pte = (flags & GrantTableOp.GNTMAP_contains_pte) != 0;
                 return new GrantTableOp.MapGrantRef(dom, ref, flags, pte ? pteAddress(hostile) : new PageTableRequests(v, p, c).va());
             }
+            case 6: return new GrantTableWrite.AcceptTransfer(p.below(refs + (hostile ? 1 : 0)), otherDomain());
+            case 7: return transfer(hostile, refs);
             default: {
                 int handle = hostile ? p.below(refs + 2) - 1 : p.of(v.handles(me), 0);
                 Maptrack m = v.s.domains().containsKey(me) ? v.s.dom(me).maptrack().get(handle) : null;
@@ -92,6 +94,19 @@ final class SharingRequests {
                 return new GrantTableOp.UnmapGrantRef(handle, host, dev);
             }
         }
+    }
+
+    /**
+     * {@code GNTTABOP_transfer}: mostly a frame of the caller's that nothing uses into an entry that
+     * accepts from it; hostile, a frame in use (mapped, pinned, typed), another domain's frame, or
+     * an entry that does not accept.
+     */
+    private Hypercall transfer(boolean hostile, int refs) {
+        int[] accept = p.of(v.acceptingTransfers(me), null);
+        long frame = hostile && p.chance(0.5) ? p.of(p.chance(0.7) ? v.frames(me) : v.foreign(me), 0L) : p.of(v.untyped(me), 0L);
+        int dom = accept == null || hostile && p.chance(0.3) ? otherDomain() : accept[0];
+        int ref = accept == null || hostile && p.chance(0.3) ? p.below(refs + 1) : accept[1];
+        return new GrantTableOp.Transfer(frame, dom, ref);
     }
 
     /** The machine address of one of the caller's L1 entries (contains_pte); misaligned or foreign when hostile. */

@@ -127,6 +127,18 @@ final class StateView {
         return out;
     }
 
+    /** Entries that accept a transfer from {@code dom}: (receiver, ref) pairs. */
+    List<int[]> acceptingTransfers(int dom) {
+        List<int[]> out = new ArrayList<>();
+        for (Domain d : s.domains().values()) {
+            for (int r = 0; r < d.grants().size(); r++) {
+                GrantEntry g = d.grants().get(r);
+                if (g.flags() == GrantEntry.GTF_accept_transfer && g.domid() == dom) out.add(new int[] {d.id(), r});
+            }
+        }
+        return out;
+    }
+
     List<Integer> handles(int dom) {
         Domain d = s.domains().get(dom);
         return d == null ? new ArrayList<>() : new ArrayList<>(d.maptrack().keySet());

@@ -99,5 +99,7 @@ final class RequestTemplates {
             "{caller}: update_descriptor mfn={mfn} offset={descoff} desc={desc}",
             "{caller}: mmuext_op set_ldt va={va} ents={ldtents}",
             "{caller}: stack_switch ss={ss} sp={addr}",
-            "{caller}: set_segment_base which={segbase} base={addr}");
+            "{caller}: set_segment_base which={segbase} base={addr}",
+            "{caller}: grant_table_op transfer mfn={mfn} domid={dom} ref={ref}",
+            "{caller}: accept_transfer ref={ref} domid={dom}");
 }

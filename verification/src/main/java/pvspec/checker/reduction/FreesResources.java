@@ -65,7 +65,17 @@ final class FreesResources implements Hypercall.Visitor<Boolean> {
     @Override public Boolean mmuUpdate(MmuUpdate h) { return false; }
     @Override public Boolean mmuextOp(MmuextOp h) { return false; }
     @Override public Boolean updateVaMapping(UpdateVaMapping h) { return false; }
-    @Override public Boolean grantTableOp(GrantTableOp h) { return false; }
+    @Override
+    public Boolean grantTableOp(GrantTableOp h) {
+        return h.accept(new GrantTableOp.Visitor<>() {
+            @Override public Boolean mapGrantRef(GrantTableOp.MapGrantRef x) { return false; }
+            @Override public Boolean unmapGrantRef(GrantTableOp.UnmapGrantRef x) { return false; }
+            @Override public Boolean unmapAndReplace(GrantTableOp.UnmapAndReplace x) { return false; }
+            /** steal_page takes the frame's allocation; a failed transfer frees it (grant_table.c:2370-2377). */
+            @Override public Boolean transfer(GrantTableOp.Transfer x) { return true; }
+            @Override public Boolean unknown(GrantTableOp.Unknown x) { return false; }
+        });
+    }
     @Override public Boolean grantTableWrite(GrantTableWrite h) { return false; }
     @Override public Boolean setTrapTable(SetTrapTable h) { return false; }
     @Override public Boolean setCallbacks(SetCallbacks h) { return false; }

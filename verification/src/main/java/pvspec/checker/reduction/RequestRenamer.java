@@ -152,6 +152,12 @@ final class RequestRenamer {
             public Hypercall unmapAndReplace(GrantTableOp.UnmapAndReplace x) {
                 return new GrantTableOp.UnmapAndReplace(x.handle(), hostAddress(x.hostVa()), x.newVa());
             }
+
+            /** The caller's frame, and a reference of the receiver's table. */
+            @Override
+            public Hypercall transfer(GrantTableOp.Transfer x) {
+                return new GrantTableOp.Transfer(mfn(x.mfn()), x.domid(), r.ref(DomId.resolve(x.domid(), caller), x.ref()));
+            }
             @Override public Hypercall unknown(GrantTableOp.Unknown x) { return x; }
         });
     }
@@ -164,6 +170,7 @@ final class RequestRenamer {
             }
 
             @Override public Hypercall endAccess(GrantTableWrite.EndAccess e) { return new GrantTableWrite.EndAccess(r.ref(caller.domain(), e.ref())); }
+            @Override public Hypercall acceptTransfer(GrantTableWrite.AcceptTransfer a) { return new GrantTableWrite.AcceptTransfer(r.ref(caller.domain(), a.ref()), a.domid()); }
         });
     }
 

@@ -345,6 +345,37 @@ public enum Check {
     GNTTAB_IN_USE(GRANT_TABLES, CLOSEST, Xen.GRANT_TABLE, "_set_status", "guest-write-in-use", EBUSY,
             "the grant is mapped; the granter cannot change or revoke it"),
 
+    // GNTTABOP_transfer (grant_table.c:gnttab_transfer, mm.c:steal_page), in Xen's order.
+    /** {@code !mfn_valid(mfn)} (grant_table.c:2327-2336; a PV caller's gfn is the mfn). */
+    GNTTAB_TRANSFER_BAD_MFN(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_transfer", "mfn-valid", GNTST_bad_page,
+            "the frame number names no frame"),
+    /** {@code page_get_owner_and_reference} fails (a free frame) or {@code owner != d} (mm.c:4393-4399): -EINVAL, GNTST_bad_page (grant_table.c:2338-2345). */
+    GNTTAB_TRANSFER_NOT_OWNER(GRANT_TABLES, XEN, Xen.MM, "steal_page", "not-owner", GNTST_bad_page,
+            "only a frame of the caller's own can be given away"),
+    /**
+     * XSA-214/217: {@code (count_info & (PGC_count_mask|PGC_allocated)) != (2 | PGC_allocated)}
+     * (mm.c:4401-4413): the allocation must be the frame's only reference, so a frame that is
+     * mapped, pinned, in use as a page table or descriptor page, a base pointer or mapped by a
+     * grantee is refused.
+     */
+    GNTTAB_TRANSFER_REFERENCED(GRANT_TABLES, XEN, Xen.MM, "steal_page", "extra-references", GNTST_bad_page,
+            "the frame is referenced beyond its allocation (mapped, pinned, typed or granted) or not allocated"),
+    /** {@code rcu_lock_domain_by_id(gop.domid)} fails (grant_table.c:2359-2365); the stolen frame is freed (:2364-2377). */
+    GNTTAB_TRANSFER_BAD_DOMAIN(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_transfer", "bad-domain", GNTST_bad_domain,
+            "the receiving domain does not exist (the frame, already taken from the caller, is freed)"),
+    /** {@code e->is_dying} (grant_table.c:2412-2428); the stolen frame is freed. */
+    GNTTAB_TRANSFER_DYING(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_transfer", "receiver-dying", GNTST_general_error,
+            "the receiving domain is dying (the frame, already taken from the caller, is freed)"),
+    /** {@code domain_tot_pages(e) >= e->max_pages} (grant_table.c:2412-2428); the stolen frame is freed. */
+    GNTTAB_TRANSFER_NO_HEADROOM(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_transfer", "receiver-max-pages", GNTST_general_error,
+            "the receiving domain holds max_pages frames already (the frame, already taken from the caller, is freed)"),
+    /** {@code ref >= nr_grant_entries(rgt)} in {@code gnttab_prepare_for_transfer} (grant_table.c:2231-2237): GNTST_general_error, not bad_gntref (:2441-2467). */
+    GNTTAB_TRANSFER_BAD_REF(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_prepare_for_transfer", "bad-gntref", GNTST_general_error,
+            "no such grant reference in the receiver's table (the frame, already taken from the caller, is freed)"),
+    /** {@code scombo.flags != GTF_accept_transfer || scombo.domid != ld->domain_id} (grant_table.c:2247-2255). */
+    GNTTAB_TRANSFER_NOT_ACCEPTED(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_prepare_for_transfer", "not-accepting", GNTST_general_error,
+            "the receiver's entry does not accept a transfer from the caller (the frame, already taken from the caller, is freed)"),
+
     // memory_op.
     // The reservation calls report a refusal as "0 extents done" (memory.c:1569-1597).
     /** {@code nr_extents > UINT_MAX >> MEMOP_EXTENT_SHIFT} (unsigned: a negative count is huge). */

@@ -55,8 +55,9 @@ class CheckTest {
         // update_va_mapping's XSM check) and XENMEM_exchange's ten; issue 14's user split the multicall's reentry; vm_assist's two;
         // preemption mmu_update's not-validated; the desc branch fifteen (set_gdt, update_descriptor, SET_LDT, callback_op,
         // mmu_update of a seg_desc page); grants2 the map flags' and the unmaps' eight; usersplit2
-        // set_segment_base's two.
-        assertThat(Check.values()).hasSize(128);
+        // set_segment_base's two;
+        // gnttransfer: GNTTABOP_transfer's eight (mfn_valid, steal_page's two, the receiver's four, the entry's).
+        assertThat(Check.values()).hasSize(136);
     }
 
     @Test
