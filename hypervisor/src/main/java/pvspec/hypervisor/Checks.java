@@ -118,6 +118,16 @@ public class Checks {
         return 1;
     }
 
+    /** A child an L3/L4 entry's write left partial keeps no general reference of the write ({@code get_page_and_type_from_mfn}, mm.c:1104-1110). */
+    public boolean preemptedChildRefDropped() {
+        return true;
+    }
+
+    /** Where {@code mmu_update} goes on after a preempted deferred put: past the request that deferred it (mm.c:4057-4065, 4267-4270). */
+    public int restartAfterDeferredPut(int done) {
+        return done + 1;
+    }
+
     /** {@code mmu_update} refuses a partial table: {@code page_lock} needs {@code PGT_validated} (mm.c:2054-2057). */
     public boolean partialTableLocked() {
         return true;
