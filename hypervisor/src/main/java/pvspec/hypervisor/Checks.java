@@ -118,14 +118,14 @@ public class Checks {
         return 1;
     }
 
-    /** A child an L3/L4 entry's write left partial keeps no general reference of the write ({@code get_page_and_type_from_mfn}, mm.c:1104-1110). */
-    public boolean preemptedChildRefDropped() {
+    /** {@code mmu_update}'s {@code put_old_guest_table} is preemptible like {@code mmuext_op}'s (mm.c:4003-4012, 3182-3193; XSA-290). */
+    public boolean mmuUpdatePutPreemptible() {
         return true;
     }
 
-    /** Where {@code mmu_update} goes on after a preempted deferred put: past the request that deferred it (mm.c:4057-4065, 4267-4270). */
-    public int restartAfterDeferredPut(int done) {
-        return done + 1;
+    /** The request an {@code mmu_update} continuation starts at when the loop head stops before request {@code i}: {@code i} (mm.c:4059-4062, 4267-4270). */
+    public int mmuUpdateRestartAt(int i) {
+        return i;
     }
 
     /** {@code mmu_update} refuses a partial table: {@code page_lock} needs {@code PGT_validated} (mm.c:2054-2057). */

@@ -38,7 +38,7 @@ final class MmuUpdateOps {
     static Result apply(Txn t, MmuUpdate h) {
         t.preemptAt(h.preempt());
         try {
-            OldGuest.put(t, t.vcpu, true); // first, whatever the arguments (mm.c:4003)
+            OldGuest.put(t, t.vcpu, t.checks.mmuUpdatePutPreemptible()); // first, whatever the arguments (mm.c:4003)
         } catch (Preempt p) {
             return new Result.Restart(0);
         }
@@ -59,7 +59,8 @@ final class MmuUpdateOps {
         int n = rs.size();
         int deferred = -1;
         for (int done = 0; done < n; done++) {
-            if (OldGuest.held(t) || (done > 0 && deferred < 0 && t.preemptCheck())) return new Result.Restart(done);
+            if (OldGuest.held(t)) return new Result.Restart(done);
+            if (done > 0 && deferred < 0 && t.preemptCheck()) return new Result.Restart(t.checks.mmuUpdateRestartAt(done));
             long mark = t.mark();
             try {
                 MmuUpdate.Request r = rs.get(done);
@@ -85,7 +86,7 @@ final class MmuUpdateOps {
                 PageRefs.putPageAndType(t, deferred, true); // put_old_guest_table, not partial (mm.c:3182-3204)
             } catch (Preempt p) {
                 t.setLong(t.dom.oldGuestTable, t.vcpu, deferred); // it keeps the put's general reference
-                return new Result.Restart(t.checks.restartAfterDeferredPut(done));
+                return new Result.Restart(done + 1);
             }
         }
         return Result.OK;

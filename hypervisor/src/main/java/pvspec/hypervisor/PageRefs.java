@@ -334,7 +334,7 @@ final class PageRefs {
             try {
                 getPageType(t, (int) target, level - 1, UPPER_BAD_TYPE, preemptible);
             } catch (Preempt p) {
-                if (t.checks.preemptedChildRefDropped()) putPage(t, (int) target);
+                putPage(t, (int) target);
                 throw p;
             }
         } catch (Refused r) {

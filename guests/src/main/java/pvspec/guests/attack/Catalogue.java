@@ -61,7 +61,9 @@ public final class Catalogue {
             new PtwrIntoAGrantedL1(),
             new Xsa45PreemptedPinContinues(),
             new Xsa299WritePartialTable(),
-            new Xsa310DieWithPartialTables());
+            new Xsa310DieWithPartialTables(),
+            new Xsa290PreemptibleDeferredPut(),
+            new PreemptedMmuUpdateContinues());
 
     /** The attack with this name. */
     public static Attack byName(String name) {
