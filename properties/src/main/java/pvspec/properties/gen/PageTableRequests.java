@@ -14,6 +14,7 @@ import pvspec.model.abi.UpdateVaMapping;
 import pvspec.model.abi.VmAssist;
 import pvspec.model.rules.Walks;
 import pvspec.model.state.Domain;
+import pvspec.model.state.Vcpu;
 
 /**
  * Page-table requests a guest kernel makes while building and using its address space, and
@@ -55,8 +56,11 @@ final class PageTableRequests {
         int pt = -1;
         if (p.chance(0.08)) pt = hostile ? p.one((me + 1) % v.c.domains(), me, 0x7FF0) : fd == DomId.DOMID_SELF ? me : fd;
         // A preemption point (@preempt=N) on some calls: the loop head, a deferred put it finishes
-        // first or after an L2..L4 write, an L3/L4 entry's new child (issue 14).
-        return new MmuUpdate(reqs, MmuUpdate.foreigndom(fd, pt), mmuPre.chance(0.12) ? 1 + mmuPre.below(3) : 0);
+        // first or after an L2..L4 write, an L3/L4 entry's new child (issue 14); more often when
+        // the caller's vCPU has a deferred put pending, which the call finishes first.
+        Vcpu mine = v.s.domains().containsKey(me) && v.s.dom(me).hasVcpu(c.vcpu()) ? v.s.dom(me).vcpu(c.vcpu()) : null;
+        double chance = mine != null && mine.hasOldGuestTable() ? 0.5 : 0.12;
+        return new MmuUpdate(reqs, MmuUpdate.foreigndom(fd, pt), mmuPre.chance(chance) ? 1 + mmuPre.below(3) : 0);
     }
 
     /** {@code MMU_MACHPHYS_UPDATE}: the M2P entry of an own frame, or (hostile) another's (XSA-113). */
