@@ -69,6 +69,9 @@ public final class Generator {
         // (x86_64/entry.S:629-634), and a crashed domain makes no more requests.
         Domain me = v.s.domains().get(c.domain());
         if (me != null && !c.isUser() && me.hasVcpu(c.vcpu()) && !me.vcpu(c.vcpu()).traps().containsKey(14) && p.chance(0.9)) return ctl.handlers();
+        // A vCPU with a deferred put pending (a preempted unpin or base switch) often goes on with
+        // an mmu_update, which finishes the put first (mm.c:4003) with its own preemption checks.
+        if (me != null && !c.isUser() && me.hasVcpu(c.vcpu()) && me.vcpu(c.vcpu()).hasOldGuestTable() && mmuPreempt.chance(0.5)) return pt.mmuUpdate(hostile);
         int r = p.below(100);
         if (r < 24) return pt.mmuUpdate(hostile);
         if (r < 40) return pt.mmuextOp(hostile);

@@ -59,8 +59,8 @@ final class PageTableRequests {
         // first or after an L2..L4 write, an L3/L4 entry's new child (issue 14); more often when
         // the caller's vCPU has a deferred put pending, which the call finishes first.
         Vcpu mine = v.s.domains().containsKey(me) && v.s.dom(me).hasVcpu(c.vcpu()) ? v.s.dom(me).vcpu(c.vcpu()) : null;
-        double chance = mine != null && mine.hasOldGuestTable() ? 0.5 : 0.12;
-        return new MmuUpdate(reqs, MmuUpdate.foreigndom(fd, pt), mmuPre.chance(chance) ? 1 + mmuPre.below(3) : 0);
+        if (mine != null && mine.hasOldGuestTable()) return new MmuUpdate(reqs, MmuUpdate.foreigndom(fd, pt), mmuPre.chance(0.6) ? 1 + mmuPre.below(2) : 0);
+        return new MmuUpdate(reqs, MmuUpdate.foreigndom(fd, pt), mmuPre.chance(0.12) ? 1 + mmuPre.below(3) : 0);
     }
 
     /** {@code MMU_MACHPHYS_UPDATE}: the M2P entry of an own frame, or (hostile) another's (XSA-113). */
