@@ -36,9 +36,10 @@ final class MmuUpdateOps {
      * preempted, the guest re-issues the rest with the put pending.
      */
     static Result apply(Txn t, MmuUpdate h) {
-        t.preemptAt(h.preempt());
+        int preempt = h.preempt();
+        if (preempt > 0) t.preemptAt(preempt); // a fresh Txn has none
         try {
-            OldGuest.put(t, t.vcpu, t.checks.mmuUpdatePutPreemptible()); // first, whatever the arguments (mm.c:4003)
+            OldGuest.put(t, t.vcpu, preempt > 0 && t.checks.mmuUpdatePutPreemptible()); // first, whatever the arguments (mm.c:4003)
         } catch (Preempt p) {
             return new Result.Restart(0);
         }
@@ -59,8 +60,9 @@ final class MmuUpdateOps {
         int n = rs.size();
         int deferred = -1;
         for (int done = 0; done < n; done++) {
-            if (OldGuest.held(t)) return new Result.Restart(done);
-            if (done > 0 && deferred < 0 && t.preemptCheck()) return new Result.Restart(t.checks.mmuUpdateRestartAt(done));
+            // mm.c:4059: no deferred put is pending here (the one at the start is done, a stopped one
+            // returned at once), so only the preemption check can stop the loop.
+            if (preempt > 0 && done > 0 && deferred < 0 && t.preemptCheck()) return new Result.Restart(t.checks.mmuUpdateRestartAt(done));
             long mark = t.mark();
             try {
                 MmuUpdate.Request r = rs.get(done);
