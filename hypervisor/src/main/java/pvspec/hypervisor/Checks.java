@@ -118,6 +118,16 @@ public class Checks {
         return 1;
     }
 
+    /** {@code mmu_update}'s {@code put_old_guest_table} is preemptible like {@code mmuext_op}'s (mm.c:4003-4012, 3182-3193; XSA-290). */
+    public boolean mmuUpdatePutPreemptible() {
+        return true;
+    }
+
+    /** The request an {@code mmu_update} continuation starts at when the loop head stops before request {@code i}: {@code i} (mm.c:4059-4062, 4267-4270). */
+    public int mmuUpdateRestartAt(int i) {
+        return i;
+    }
+
     /** {@code mmu_update} refuses a partial table: {@code page_lock} needs {@code PGT_validated} (mm.c:2054-2057). */
     public boolean partialTableLocked() {
         return true;

@@ -16,6 +16,16 @@ final class EntryOps {
 
 
     static void modEntry(Txn t, int table, int level, int index, long val, int pgOwner) {
+        long old = modEntryKeepingOld(t, table, level, index, val, pgOwner, false);
+        if (Pte.present(old)) PageRefs.putFromEntry(t, old, table, level);
+    }
+
+    /**
+     * Up to the write: returns the old entry whose references are still to drop (0 for none).
+     * {@code preemptible}: an L3/L4 entry's new child is typed with {@code PTF_preemptible}
+     * (mm.c:1153, 1177), and may stop with {@link Preempt}, the child partial.
+     */
+    static long modEntryKeepingOld(Txn t, int table, int level, int index, long val, int pgOwner, boolean preemptible) {
         long old = t.ft.entry(table, index);
         if (!t.checks.guestSlot(t.hv.config, level, index)) throw Refused.of(HYPERVISOR_SLOT);
         if (Pte.present(val)) {
@@ -27,11 +37,12 @@ final class EntryOps {
             val = t.checks.adjustForGuest(val, level, level == t.hv.levels);
             if (t.checks.fastPath(old, val)) {
                 t.setEntry(table, index, val);
-                return;
+                return 0;
             }
-            PageRefs.getFromEntry(t, val, table, level, pgOwner);
+            if (level == 1) PageRefs.getFromL1e(t, val, table, pgOwner);
+            else PageRefs.getFromUpper(t, val, table, level, preemptible && level > 2);
         }
         t.setEntry(table, index, val);
-        if (Pte.present(old)) PageRefs.putFromEntry(t, old, table, level);
+        return old;
     }
 }

@@ -27,8 +27,22 @@ final class MmuUpdateOps {
     private MmuUpdateOps() {}
 
 
+    /**
+     * {@code do_mmu_update} (mm.c:3992-4360): the vCPU's deferred put first (preempted: the call is
+     * re-issued as it was); before every request but the first, a pending deferred put or the
+     * preemption check stops the loop; an L3/L4 write preempted in its new child's validation
+     * stops it before that request. A replaced L2..L4 entry's table is put by the continuation
+     * Xen makes for it, run at once (its loop starts at 0: no check before the next request);
+     * preempted, the guest re-issues the rest with the put pending.
+     */
     static Result apply(Txn t, MmuUpdate h) {
-        OldGuest.put(t, t.vcpu, false); // first, whatever the arguments (mm.c:4003)
+        int preempt = h.preempt();
+        if (preempt > 0) t.preemptAt(preempt); // a fresh Txn has none
+        try {
+            OldGuest.put(t, t.vcpu, preempt > 0 && t.checks.mmuUpdatePutPreemptible()); // first, whatever the arguments (mm.c:4003)
+        } catch (Preempt p) {
+            return new Result.Restart(0);
+        }
         int pt = t.me;
         int pg;
         try {
@@ -44,16 +58,37 @@ final class MmuUpdateOps {
         }
         List<MmuUpdate.Request> rs = h.requests();
         int n = rs.size();
+        int deferred = -1;
         for (int done = 0; done < n; done++) {
+            // mm.c:4059: no deferred put is pending here (the one at the start is done, a stopped one
+            // returned at once), so only the preemption check can stop the loop.
+            if (preempt > 0 && done > 0 && deferred < 0 && t.preemptCheck()) return new Result.Restart(t.checks.mmuUpdateRestartAt(done));
             long mark = t.mark();
             try {
                 MmuUpdate.Request r = rs.get(done);
-                if (r.cmd() == MmuUpdate.MACHPHYS_UPDATE) machphys(t, pt, pg, r.mfn());
-                else update(t, pt, pg, r);
+                if (r.cmd() == MmuUpdate.MACHPHYS_UPDATE) {
+                    machphys(t, pt, pg, r.mfn());
+                    deferred = -1;
+                } else {
+                    deferred = update(t, pt, pg, r);
+                }
             } catch (Refused r) {
                 t.rollback(mark);
                 t.batchStoppedBy = r.check;
                 return new Result.Partial(r.check.errno(), done);
+            } catch (FailedAfter r) {
+                r.settle(t, mark);
+                t.batchStoppedBy = r.check;
+                return new Result.Partial(r.check.errno(), done);
+            } catch (Preempt p) {
+                return new Result.Restart(done);
+            }
+            if (deferred < 0) continue;
+            try {
+                PageRefs.putPageAndType(t, deferred, true); // put_old_guest_table, not partial (mm.c:3182-3204)
+            } catch (Preempt p) {
+                t.setLong(t.dom.oldGuestTable, t.vcpu, deferred); // it keeps the put's general reference
+                return new Result.Restart(done + 1);
             }
         }
         return Result.OK;
@@ -65,7 +100,8 @@ final class MmuUpdateOps {
         if (ptOrNone >= 0 && !PgOwners.xsmTarget(t, ptOrNone)) throw Refused.of(MMU_FOREIGN_NOT_PRIVILEGED);
     }
 
-    private static void update(Txn t, int pt, int pg, MmuUpdate.Request r) {
+    /** One page-table update; returns the table whose put it deferred, or -1. */
+    private static int update(Txn t, int pt, int pg, MmuUpdate.Request r) {
         if (r.cmd() > MmuUpdate.PT_UPDATE_NO_TRANSLATE || r.cmd() < 0) throw Refused.of(MMU_UNKNOWN_CMD);
         xsm(t, pt, pg);
         long mfn = r.mfn();
@@ -80,16 +116,22 @@ final class MmuUpdateOps {
         if (FrameTable.typeCount(ti) > 0 && FrameTable.type(ti) == FrameTable.SEG_DESC) throw Refused.of(MMU_SEG_DESC_PAGE);
         if (!FrameTable.isTable(ti)) {
             t.setEntry(table, (int) index, r.val());
-            return;
+            return -1;
         }
         int level = FrameTable.type(ti);
         if (level != 1 && pg != pt) throw Refused.of(MMU_FOREIGN_UPPER);
         long before = ft.entry(table, (int) index);
-        EntryOps.modEntry(t, table, level, (int) index, r.val(), pg);
+        long old = EntryOps.modEntryKeepingOld(t, table, level, (int) index, r.val(), pg, true);
         // PRESERVE_AD (pv/mm.h:update_intpte): the stored entry keeps the old one's A and D bits.
         if (r.cmd() == MmuUpdate.PT_UPDATE_PRESERVE_AD) t.setEntry(table, (int) index, ft.entry(table, (int) index) | before & Pte.AD);
+        if (level == 1) {
+            PageRefs.putFromL1e(t, old, table); // mod_l1_entry: at once (mm.c:2258)
+            return -1;
+        }
+        int deferred = PageRefs.deferFromUpper(t, old, table, level); // PTF_defer (mm.c:2318, 2381, 2443)
         // XSA-286: Xen flushes after the loop; nothing in a batch fills a TLB, so now is the same.
-        if (level > 1 && t.checks.flushAfterUpperUpdate()) TlbOps.flushAll(t, t.dom(pt));
+        if (t.checks.flushAfterUpperUpdate()) TlbOps.flushAll(t, t.dom(pt));
+        return deferred;
     }
 
     /** MMU_MACHPHYS_UPDATE (mm.c:4216-4254): the caller's own tables only, XSM, then the frame must be the page owner's (XSA-113). */

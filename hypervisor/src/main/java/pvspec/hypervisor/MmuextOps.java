@@ -163,7 +163,7 @@ final class MmuextOps {
     }
 
     /**
-     * {@code get_page_type_preemptible} for a pin or a new base: preempted, the reference
+     * {@code get_page_type_preemptible} for a pin or a new (user) base: preempted, the reference
      * {@code get_page_from_gfn} took goes (mm.c:3581-3590); failed after taking a partial table
      * over, old_guest_table's put drops it (mm.c:3588, 3204).
      */
@@ -202,7 +202,8 @@ final class MmuextOps {
 
     /**
      * {@code MMUEXT_NEW_USER_BASEPTR} (mm.c:3689-3745): the current one (0 when null) does nothing;
-     * 0 clears; another frame takes a general and a root-type reference; the old one's go last.
+     * 0 clears; another frame takes a general and a root-type reference (preemptibly); the old
+     * one's go last, preemptibly (a stopped put is old_guest_table, the command re-issued).
      */
     private static void newUserBaseptr(Txn t, long mfn) {
         Dom d = t.dom;
@@ -211,12 +212,19 @@ final class MmuextOps {
         if (mfn != 0) {
             int frameOwner = t.ft.valid(mfn) ? t.ft.owner[(int) mfn] : t.me;
             PageRefs.getPage(t, mfn, t.checks.userRootOwner(frameOwner, t.me), MMUEXT_NOT_OWNED);
-            PageRefs.getPageType(t, (int) mfn, t.hv.levels, MMUEXT_BAD_TYPE);
+            typePreemptibly(t, (int) mfn, t.hv.levels); // PTF_preemptible (mm.c:3709-3720)
             // zap_ro_mpt with m2p_strict (mm.c:3723-3724): user mode does not see the M2P.
             if ((d.vars[Dom.VM_ASSIST] >>> Domain.VMASST_M2P_STRICT & 1) != 0) t.setEntry((int) mfn, t.hv.config.m2pSlot(), Pte.NONE);
         }
         t.setLong(d.userBaseptr, t.vcpu, mfn == 0 ? Dom.NO_BASEPTR : mfn);
-        if (old != 0) PageRefs.putPageAndType(t, (int) old);
+        if (old == 0) return;
+        try {
+            PageRefs.putPageAndType(t, (int) old, true);
+        } catch (Preempt p) {
+            // mm.c:3734-3745: the old root becomes old_guest_table and the command is re-issued.
+            t.setLong(d.oldGuestTable, t.vcpu, old);
+            throw p;
+        }
     }
 
     /** {@code MMUEXT_COPY_PAGE}: the source the caller's, the target the caller's and not a page table; words and data tag copied. */

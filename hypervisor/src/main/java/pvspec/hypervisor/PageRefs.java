@@ -321,12 +321,22 @@ final class PageRefs {
      * typing's refusal stands (the linear rules return no error of their own: mm.c:1133).
      */
     static void getFromUpper(Txn t, long e, int table, int level) {
+        getFromUpper(t, e, table, level, false);
+    }
+
+    /** As above; {@code preemptible} ({@code PTF_preemptible}): a preempted child keeps no reference of ours (mm.c:1104-1110). */
+    static void getFromUpper(Txn t, long e, int table, int level, boolean preemptible) {
         if (!t.checks.upperFlagsAllowed(level, e)) throw Refused.of(UPPER_DISALLOWED_FLAGS);
         long target = Pte.mfn(e);
         long mark = t.mark();
         try {
             getPage(t, target, t.ft.owner[table], UPPER_NOT_OWNED);
-            getPageType(t, (int) target, level - 1, UPPER_BAD_TYPE);
+            try {
+                getPageType(t, (int) target, level - 1, UPPER_BAD_TYPE, preemptible);
+            } catch (Preempt p) {
+                putPage(t, (int) target);
+                throw p;
+            }
         } catch (Refused r) {
             t.rollback(mark);
             if (!r.check.is(EINVAL) || !linear(t, e, table, target, level)) throw r;
@@ -360,15 +370,24 @@ final class PageRefs {
 
     /** {@code put_page_from_l2e..l4e}: undoes {@link #getFromUpper}. */
     static void putFromUpper(Txn t, long e, int table, int level) {
-        if (!Pte.present(e)) return;
+        int target = deferFromUpper(t, e, table, level);
+        if (target >= 0) putPageAndType(t, target);
+    }
+
+    /**
+     * {@code put_page_from_lNe(.., PTF_defer)}: the linear counts now, the table left to a
+     * deferred put (mm.c:1247-1253); returns it, or -1 when the entry holds none.
+     */
+    static int deferFromUpper(Txn t, long e, int table, int level) {
+        if (!Pte.present(e)) return -1;
         int target = (int) Pte.mfn(e);
-        if (target == table) return;
+        if (target == table) return -1;
         FrameTable ft = t.ft;
         t.needFrame(target);
         if (FrameTable.type(ft.typeInfo.get(target)) == level) {
             t.setInt(ft.linear, table, ft.linear[table] - 1);
             t.setInt(ft.linear, target, ft.linear[target] + 1);
         }
-        putPageAndType(t, target);
+        return target;
     }
 }

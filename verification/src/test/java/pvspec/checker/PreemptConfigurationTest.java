@@ -25,7 +25,7 @@ class PreemptConfigurationTest {
     private static final Path FILE = Path.of("../examples/preempt.check");
     /** The seeded bugs of the preemption family: the default has no preemption point, this file does. */
     static final List<String> FAMILY = List.of("restart-revalidates-from-zero", "partial-ref-dropped-twice",
-            "partial-table-writable", "dying-partial-leak");
+            "partial-table-writable", "dying-partial-leak", "mmu-update-put-not-preemptible", "continuation-skips-request");
 
     private static CheckConfig config() throws Exception {
         return CheckConfig.parse(FILE.toString(), Files.readString(FILE));

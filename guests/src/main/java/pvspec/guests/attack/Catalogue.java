@@ -67,7 +67,9 @@ public final class Catalogue {
             new Xsa214TransferPageTable(),
             new Xsa217TransferMappedFrame(),
             new TransferGrantMappedFrame(),
-            new TransferOverMaxPages());
+            new TransferOverMaxPages(),
+            new Xsa290PreemptibleDeferredPut(),
+            new PreemptedMmuUpdateContinues());
 
     /** The attack with this name. */
     public static Attack byName(String name) {

@@ -378,6 +378,24 @@ public enum SeededBug {
             };
         }
     },
+    MMU_UPDATE_PUT_NOT_PREEMPTIBLE("mmu-update-put-not-preemptible", "XSA-290", "mmu_update finishes a vCPU's deferred put without preemption checks (put_old_guest_table not preemptible)", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean mmuUpdatePutPreemptible() {
+                    return false;
+                }
+            };
+        }
+    },
+    CONTINUATION_SKIPS_REQUEST("continuation-skips-request", "-", "a preempted mmu_update's continuation starts one request late (the request handle advanced before the preemption check)", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public int mmuUpdateRestartAt(int i) {
+                    return i + 1;
+                }
+            };
+        }
+    },
 
     // Concurrency bugs: invisible to runs without interleavings; harness 1 must find each under JPF.
 

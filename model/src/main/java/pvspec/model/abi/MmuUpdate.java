@@ -11,8 +11,11 @@ import java.util.List;
  *     frames the written L1 entries may map (the page owner: {@link DomId#DOMID_SELF}, or another
  *     domain, {@code DOMID_IO} or {@code DOMID_XEN}); its high 16 bits, when not 0, name the
  *     page-table owner plus one ({@code mm.c:4037-4049}), else the caller owns the tables
+ * @param preempt which evaluation of {@code hypercall_preempt_check()} during this call returns
+ *     true (1 = the first; 0 = none), as for {@link MmuextOp#preempt()} (trace syntax
+ *     {@code @preempt=N})
  */
-public record MmuUpdate(List<Request> requests, int foreigndom) implements Hypercall {
+public record MmuUpdate(List<Request> requests, int foreigndom, int preempt) implements Hypercall {
     /** {@code MMU_NORMAL_PT_UPDATE}: {@code ptr & 7} of a request (public/xen.h). */
     public static final int NORMAL_PT_UPDATE = 0;
     /** {@code MMU_MACHPHYS_UPDATE}: the M2P entry of frame {@code ptr >> 12} becomes {@code val}. */
@@ -24,6 +27,16 @@ public record MmuUpdate(List<Request> requests, int foreigndom) implements Hyper
 
     public MmuUpdate {
         requests = List.copyOf(requests);
+    }
+
+    /** The preemption check never fires. */
+    public MmuUpdate(List<Request> requests, int foreigndom) {
+        this(requests, foreigndom, 0);
+    }
+
+    /** The same requests, preempted at the {@code n}-th check. */
+    public MmuUpdate preemptedAt(int n) {
+        return new MmuUpdate(requests, foreigndom, n);
     }
 
     public static MmuUpdate of(Request... requests) {
@@ -51,7 +64,7 @@ public record MmuUpdate(List<Request> requests, int foreigndom) implements Hyper
 
     /** The same requests with other domain arguments. */
     public MmuUpdate withForeigndom(int f) {
-        return new MmuUpdate(requests, f);
+        return new MmuUpdate(requests, f, preempt);
     }
 
     /**

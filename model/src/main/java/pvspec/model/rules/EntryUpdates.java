@@ -33,6 +33,24 @@ final class EntryUpdates {
      * on every {@code UPDATE_ENTRY} of mm.c:2215-2248, 2295-2312, 2357-2375, 2419-2437).
      */
     static State modEntry(State s, long table, int level, int index, long val, int pgOwner, boolean preserveAd, Caller current) {
+        Written w = modEntryKeepingOld(s, table, level, index, val, pgOwner, preserveAd, Preemption.NEVER);
+        return PageTypes.putPageFromEntry(w.state(), w.old(), table, level, current);
+    }
+
+    /**
+     * The new entry written, the old one's references not yet dropped: {@code mod_l2/l3/l4_entry}
+     * leave them to a deferred put ({@code put_page_from_lNe(.., PTF_defer)}, mm.c:2318, 2381,
+     * 2443), which {@code mmu_update} finishes. {@code old} is 0 when nothing is left to drop (the
+     * fast path, or no old entry).
+     */
+    record Written(State state, long old) {}
+
+    /**
+     * As {@link #modEntry(State, long, int, int, long, int, boolean, Caller)} up to the write;
+     * an L3 or L4 entry's new child is typed preemptibly ({@code get_page_from_l3e/l4e} pass
+     * {@code PTF_preemptible}, mm.c:1153-1154, 1177-1178; an L2 entry's does not, mm.c:1130).
+     */
+    static Written modEntryKeepingOld(State s, long table, int level, int index, long val, int pgOwner, boolean preserveAd, Preemption p) {
         Frame t = s.frame(table);
         long old = t.entry(index);
         require(Frames.guestSlot(s, level, index), HYPERVISOR_SLOT);
@@ -46,11 +64,10 @@ final class EntryUpdates {
             // adjust_guest_lNe (mm.c:2210, 2290, 2352, 2414): Xen stores, and compares, the adjusted entry.
             val = Pte.adjustForGuest(val, level, level == s.config().levels());
             // Fast path (XSA-182's whitelist): same frame, only harmless bits changed.
-            if (Pte.fastPath(old, val)) return write(s, table, index, preserveAd ? val | old & Pte.AD : val);
-            s = PageTypes.getPageFromEntry(s, val, table, level, pgOwner);
+            if (Pte.fastPath(old, val)) return new Written(write(s, table, index, preserveAd ? val | old & Pte.AD : val), 0);
+            s = level == 1 ? PageTypes.getPageFromL1e(s, val, table, pgOwner) : PageTypes.getPageFromUpper(s, val, table, level, level > 2 ? p : Preemption.NEVER);
         }
-        s = write(s, table, index, preserveAd ? val | old & Pte.AD : val);
-        return Pte.present(old) ? PageTypes.putPageFromEntry(s, old, table, level, current) : s;
+        return new Written(write(s, table, index, preserveAd ? val | old & Pte.AD : val), old);
     }
 
     /** Store one word into a frame's contents. */

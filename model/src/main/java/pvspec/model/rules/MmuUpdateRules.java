@@ -39,16 +39,23 @@ final class MmuUpdateRules {
     private record Owners(int pt, int pg) {}
 
     static Outcome apply(State s, Caller c, MmuUpdate h) {
-        // put_old_guest_table comes first, whatever the arguments (mm.c:4003-4012); mmu_update
-        // names no preemption point in pvspec, so it finishes.
-        State st = OldGuestTable.put(s, c, Preemption.NEVER);
+        // put_old_guest_table comes first, whatever the arguments (mm.c:4003-4012); preempted,
+        // the call is re-issued as it was.
+        Preemption p = Preemption.at(h.preempt());
+        State st;
+        try {
+            st = OldGuestTable.put(s, c, p);
+        } catch (Preempted x) {
+            return Outcome.of(x.state(), new Result.Restart(0));
+        }
         Owners o;
         try {
             o = owners(st, c, h);
         } catch (Refusal r) {
             return Outcome.refused(st, new Result.Partial(r.check().errno(), 0), r.check());
         }
-        return Batches.run(st, h.requests(), (x, r) -> r.isMachphys() ? machphys(x, c, o, r) : update(x, c, o, r));
+        return Batches.runDeferring(st, c, h.requests(), p,
+                (x, r) -> r.isMachphys() ? new Batches.Done(machphys(x, c, o, r), -1) : update(x, c, o, r, p));
     }
 
     /** mm.c:4036-4055: the page-table owner first (ESRCH), then {@code get_pg_owner} of the low 16 bits. */
@@ -74,7 +81,7 @@ final class MmuUpdateRules {
         require(ok, MMU_FOREIGN_NOT_PRIVILEGED);
     }
 
-    private static State update(State s, Caller c, Owners o, MmuUpdate.Request r) {
+    private static Batches.Done update(State s, Caller c, Owners o, MmuUpdate.Request r, Preemption p) {
         require(r.cmd() <= MmuUpdate.PT_UPDATE_NO_TRANSLATE, MMU_UNKNOWN_CMD);
         xsm(s, c, o.pt(), o.pg());
         // get_page_from_gfn(pt_owner, gmfn) (mm.c:4101-4117): a PV table owner's gfn is the mfn.
@@ -84,16 +91,22 @@ final class MmuUpdateRules {
         require(!table.partial(), MMU_PARTIAL_TABLE);
         int index = (int) r.index();
         require(table.type() != PageType.SEG_DESC, MMU_SEG_DESC_PAGE);
-        if (!table.isTable()) return EntryUpdates.write(s, r.mfn(), index, r.val());
+        if (!table.isTable()) return new Batches.Done(EntryUpdates.write(s, r.mfn(), index, r.val()), -1);
         int level = table.type().level();
         require(level == 1 || o.pg() == o.pt(), MMU_FOREIGN_UPPER);
         // PRESERVE_AD keeps the old entry's A and D bits (pv/mm.h:update_intpte 84-85); NO_TRANSLATE
         // only skips the p2m translation of a translated page owner (mm.c:2176-2177): never for PV.
-        s = EntryUpdates.modEntry(s, r.mfn(), level, index, r.val(), o.pg(), r.cmd() == MmuUpdate.PT_UPDATE_PRESERVE_AD, c);
+        // mod_l3/l4_entry type a new child preemptibly (-ERESTART: the request is not done).
+        EntryUpdates.Written w = EntryUpdates.modEntryKeepingOld(s, r.mfn(), level, index, r.val(), o.pg(), r.cmd() == MmuUpdate.PT_UPDATE_PRESERVE_AD, p);
+        // mod_l1_entry drops the old entry's references at once (mm.c:2258); mod_l2..l4_entry
+        // leave the old table to a deferred put, its linear counts dropped with it (mm.c:2318, 2381, 2443).
+        if (level == 1) return new Batches.Done(PageTypes.putPageFromL1e(w.state(), w.old(), r.mfn(), c), -1);
+        long deferred = PageTypes.deferredPut(w.state(), w.old(), r.mfn());
+        s = deferred < 0 ? w.state() : PageTypes.unlinkLinear(w.state(), w.old(), r.mfn(), level);
         // XSA-286 (mm.c:4141, 4150, 4159, 4310-4342): a successful L2/L3/L4 update flushes the
         // page-table owner's TLBs on all its vCPUs. Xen flushes once after the loop, even when a
         // later request fails; flushing here is the same, since nothing in a batch fills a TLB.
-        return level == 1 ? s : Tlbs.flushAll(s, o.pt());
+        return new Batches.Done(Tlbs.flushAll(s, o.pt()), deferred);
     }
 
     /**

@@ -97,7 +97,7 @@ final class MmuextOpRules {
             @Override public State setLdt(MmuextOp.SetLdt x) { return DescriptorRules.setLdt(own(s), c, x.va(), x.ents()); }
             @Override public State markSuper(MmuextOp.MarkSuper x) { throw Refusal.of(MMUEXT_NO_SUPERPAGES); }
             @Override public State unmarkSuper(MmuextOp.UnmarkSuper x) { throw Refusal.of(MMUEXT_NO_SUPERPAGES); }
-            @Override public State newUserBaseptr(MmuextOp.NewUserBaseptr x) { return MmuextOpRules.newUserBaseptr(own(s), c, x.mfn()); }
+            @Override public State newUserBaseptr(MmuextOp.NewUserBaseptr x) { return MmuextOpRules.newUserBaseptr(own(s), c, x.mfn(), preempt); }
             @Override public State unknown(MmuextOp.Unknown x) { throw Refusal.of(MMUEXT_UNKNOWN_COMMAND); }
         });
     }
@@ -173,24 +173,37 @@ final class MmuextOpRules {
 
     /**
      * {@code MMUEXT_NEW_USER_BASEPTR} ({@code mm.c:3689-3745}): the calling vCPU's user root. Asking
-     * for the current one does nothing (3704-3705; with no user root that is {@code mfn} 0); {@code
+     * for the current one does nothing (3704-3705; with no user root that is {@code mfn} 0: this
+     * is also how the command finds itself re-issued after a preempted put of the old root); {@code
      * mfn} 0 clears it; any other frame must be the caller's and take the root table type
-     * ({@code get_page_and_type_from_mfn(PGT_root_page_table, currd)}, 3709-3710), failing as
-     * {@code NEW_BASEPTR} does. Unlike {@code new_guest_cr3} it neither fills the read-only M2P slot
-     * nor loads CR3 (the vCPU is in kernel mode). The old root's references go last (3730-3733).
+     * ({@code get_page_and_type_from_mfn(PGT_root_page_table, currd, PTF_preemptible)}, 3709-3710),
+     * failing as {@code NEW_BASEPTR} does; its validation preempted, the command is re-issued and
+     * the general reference goes again (3712-3720, 1104-1110). Unlike {@code new_guest_cr3} it
+     * neither fills the read-only M2P slot nor loads CR3 (the vCPU is in kernel mode). The old
+     * root's references go last, preemptibly: preempted, it becomes the vCPU's
+     * {@code old_guest_table} and the command is re-issued (3730-3745).
      */
-    private static State newUserBaseptr(State s, Caller c, long mfn) {
+    private static State newUserBaseptr(State s, Caller c, long mfn, Preemption p) {
         Vcpu v = s.dom(c.domain()).vcpu(c.vcpu());
         long old = v.hasUserBaseptr() ? v.userBaseptr() : 0;
         if (old == mfn) return s;
         if (mfn != 0) {
             s = PageTypes.getPage(s, mfn, c.domain(), MMUEXT_NOT_OWNED);
-            s = PageTypes.getPageType(s, mfn, PageType.table(s.config().levels()), MMUEXT_BAD_TYPE);
+            try {
+                s = PageTypes.getPageType(s, mfn, PageType.table(s.config().levels()), MMUEXT_BAD_TYPE, p);
+            } catch (Preempted x) {
+                throw new Preempted(PageTypes.putPage(x.state(), mfn));
+            }
             if (s.dom(c.domain()).vmAssist(Domain.VMASST_M2P_STRICT)) s = Frames.zapRoMpt(s, mfn); // mm.c:3723-3724
         }
         Domain d = s.dom(c.domain());
         s = s.withDomain(d.withVcpu(c.vcpu(), d.vcpu(c.vcpu()).withUserBaseptr(mfn == 0 ? Vcpu.NO_BASEPTR : mfn)));
-        return old != 0 ? PageTypes.putPageAndType(s, old, c) : s;
+        if (old == 0) return s;
+        try {
+            return PageTypes.putPageAndType(s, old, c, p);
+        } catch (Preempted x) {
+            throw new Preempted(OldGuestTable.defer(x.state(), c, old));
+        }
     }
 
     /**

@@ -27,6 +27,20 @@ final class OldGuestTable {
         return s.withDomain(d.withVcpu(vcpu, d.vcpu(vcpu).withOldGuestTable(mfn)));
     }
 
+    /**
+     * {@code put_old_guest_table} of a table {@code put_pt_page} deferred ({@code PTF_defer},
+     * {@code old_guest_table_partial} false, mm.c:1247-1253): {@code _put_page_type} with
+     * {@code PTF_preemptible}, then {@code put_page} (mm.c:3182-3204). Preempted, the vCPU keeps
+     * it as its deferred put, now partial (mm.c:3189-3193), holding the put's general reference.
+     */
+    static State putDeferred(State s, Caller c, long mfn, Preemption p) {
+        try {
+            return PageTypes.putPageAndType(s, mfn, c, p);
+        } catch (Preempted x) {
+            throw new Preempted(defer(x.state(), c, mfn));
+        }
+    }
+
     /** {@code put_old_guest_table} (mm.c:3177-3214) of the caller's vCPU; {@link Preempted} leaves it pending. */
     static State put(State s, Caller c, Preemption p) {
         return put(s, c.domain(), c.vcpu(), c, p);

@@ -293,11 +293,24 @@ final class PageTypes {
      * rescue an entry, they return no error of their own (mm.c:1133-1135, 1155-1159, 1177-1179).
      */
     static State getPageFromUpper(State s, long e, long table, int level) {
+        return getPageFromUpper(s, e, table, level, Preemption.NEVER);
+    }
+
+    /**
+     * As above, the child's validation preemptible ({@code PTF_preemptible}): preempted, the child
+     * is left partial and the general reference taken for it dropped again
+     * ({@code get_page_and_type_from_mfn} without {@code PTF_retain_ref_on_restart}, mm.c:1104-1110).
+     */
+    static State getPageFromUpper(State s, long e, long table, int level, Preemption p) {
         require(Pte.disallowed(e, Pte.UPPER_ALLOWED) == 0, UPPER_DISALLOWED_FLAGS);
         long target = Pte.mfn(e);
         try {
             State typed = getPage(s, target, s.frame(table).owner(), UPPER_NOT_OWNED);
-            return getPageType(typed, target, PageType.table(level - 1), UPPER_BAD_TYPE);
+            try {
+                return getPageType(typed, target, PageType.table(level - 1), UPPER_BAD_TYPE, p);
+            } catch (Preempted x) {
+                throw new Preempted(putPage(x.state(), target));
+            }
         } catch (Refusal r) {
             if (!r.check().is(Errno.EINVAL)) throw r;
             State linear = linear(s, e, table, level);
@@ -330,16 +343,30 @@ final class PageTypes {
 
     /** {@code put_page_from_l2e/l3e/l4e}: undoes {@link #getPageFromUpper}. */
     static State putPageFromUpper(State s, long e, long table, int level, Caller current) {
-        if (!Pte.present(e)) return s;
+        if (!Pte.present(e) || Pte.mfn(e) == table) return s;
+        return putPageAndType(unlinkLinear(s, e, table, level), Pte.mfn(e), current);
+    }
+
+    /**
+     * {@code put_page_from_lNe(.., PTF_defer)} (mm.c:1243-1256): the table an L2..L4 entry held
+     * is left to a deferred put ({@code old_guest_table}, not partial); -1 when there is none (no
+     * entry, or one to its own table: mm.c:1282, 1295, 1307). A linear entry's counts go with
+     * the put, which {@code _put_final_page_type} makes even when preempted (mm.c:2749-2755).
+     */
+    static long deferredPut(State s, long e, long table) {
+        return !Pte.present(e) || Pte.mfn(e) == table ? -1 : Pte.mfn(e);
+    }
+
+    /** The linear counts of a dropped level-{@code level} entry {@code e} of {@code table} ({@code dec_linear_uses}, {@code dec_linear_entries}). */
+    static State unlinkLinear(State s, long e, long table, int level) {
         long target = Pte.mfn(e);
-        if (target == table) return s;
         if (s.frame(target).type() == PageType.table(level)) {
             Frame tab = s.frame(table);
             s = s.withFrame(table, tab.withLinearCount(tab.linearCount() - 1));
             Frame t = s.frame(target);
             s = s.withFrame(target, t.withLinearCount(t.linearCount() + 1));
         }
-        return putPageAndType(s, target, current);
+        return s;
     }
 
     /** Take the references of a present entry of a level-{@code level} table. */

@@ -54,6 +54,7 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
         if (u.pgDom() != DomId.DOMID_SELF) parts.add("foreigndom=" + domid(u.pgDom()));
         if (u.ptDom() != 0) parts.add("pt_owner=" + domid(u.ptDom() - 1));
         for (MmuUpdate.Request r : u.requests()) parts.add(request(r));
+        if (u.preempt() > 0) parts.add("@preempt=" + u.preempt());
         return String.join(" ", parts);
     }
 

@@ -351,12 +351,13 @@ final class TraceParser {
     static final Map<String, Long> MMU_CMDS = names("normal", 0L, "machphys", 1L, "preserve_ad", 2L, "no_translate", 3L);
 
     /**
-     * {@code mmu_update [foreigndom=D] [pt_owner=D] (ptr=MFN[INDEX] val=PTE [cmd=C] | machphys=MFN gpfn=N)...}:
+     * {@code mmu_update [foreigndom=D] [pt_owner=D] (ptr=MFN[INDEX] val=PTE [cmd=C] | machphys=MFN gpfn=N)... [@preempt=N]}:
      * the page owner, the page-table owner (Xen's {@code foreigndom >> 16}, the id plus one), then
      * the requests.
      */
     private MmuUpdate mmuUpdate(Tokens t) throws TraceSyntaxException {
-        List<Tokens.Word> words = t.untilArrow();
+        List<Tokens.Word> words = new ArrayList<>(t.untilArrow());
+        int preempt = preemptPoint(words);
         int pgDom = pvspec.model.abi.DomId.DOMID_SELF;
         int ptOwner = -1;
         List<MmuUpdate.Request> reqs = new ArrayList<>();
@@ -396,7 +397,17 @@ final class TraceParser {
             }
             reqs.add(new MmuUpdate.Request(mfn, index, val, cmd));
         }
-        return new MmuUpdate(reqs, MmuUpdate.foreigndom(pgDom, ptOwner));
+        return new MmuUpdate(reqs, MmuUpdate.foreigndom(pgDom, ptOwner), preempt);
+    }
+
+    /** A batch's trailing {@code @preempt=N} (removed from {@code words}), or 0 if it names none. */
+    private int preemptPoint(List<Tokens.Word> words) throws TraceSyntaxException {
+        if (words.isEmpty() || !words.get(words.size() - 1).text().startsWith("@")) return 0;
+        Tokens.Word w = words.remove(words.size() - 1);
+        if (!w.text().startsWith("@preempt=")) throw error(w.column(), "expected @preempt=N, found '" + w.text() + "'");
+        long n = number(new Tokens.Word(w.text().substring(9), w.column() + 9));
+        if (n < 1 || n > Integer.MAX_VALUE) throw error(w.column() + 9, "@preempt=N needs N >= 1 (the N-th preemption check fires), found '" + w.text() + "'");
+        return (int) n;
     }
 
     private MmuextOp mmuextOp(Tokens t) throws TraceSyntaxException {
@@ -409,14 +420,7 @@ final class TraceParser {
                 words.add(w);
             }
         }
-        int preempt = 0;
-        if (!words.isEmpty() && words.get(words.size() - 1).text().startsWith("@")) {
-            Tokens.Word w = words.remove(words.size() - 1);
-            if (!w.text().startsWith("@preempt=")) throw error(w.column(), "expected @preempt=N, found '" + w.text() + "'");
-            long n = number(new Tokens.Word(w.text().substring(9), w.column() + 9));
-            if (n < 1 || n > Integer.MAX_VALUE) throw error(w.column() + 9, "@preempt=N needs N >= 1 (the N-th preemption check fires), found '" + w.text() + "'");
-            preempt = (int) n;
-        }
+        int preempt = preemptPoint(words);
         List<MmuextOp.Op> ops = new ArrayList<>();
         int foreigndom = pvspec.model.abi.DomId.DOMID_SELF;
         if (!words.isEmpty() && words.get(0).text().startsWith("foreigndom=")) {

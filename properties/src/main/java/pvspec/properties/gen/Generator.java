@@ -18,6 +18,8 @@ public final class Generator {
     private final Pick p;
     /** Preemption points draw from their own stream, so that adding them left the others' requests as they were. */
     private final Pick preempt;
+    /** mmu_update's preemption points: a stream of their own too, so mmuext_op's stayed as they were. */
+    private final Pick mmuPreempt;
     private final double hostility;
     private final int only;
 
@@ -29,6 +31,7 @@ public final class Generator {
     private Generator(long seed, double hostility, int only) {
         this.p = new Pick(new Random(seed));
         this.preempt = new Pick(new Random(~seed));
+        this.mmuPreempt = new Pick(new Random(seed ^ 0x6D6D755FL));
         this.hostility = hostility;
         this.only = only;
     }
@@ -58,7 +61,7 @@ public final class Generator {
     }
 
     private Hypercall request(StateView v, Caller c, boolean hostile) {
-        PageTableRequests pt = new PageTableRequests(v, p, preempt, c);
+        PageTableRequests pt = new PageTableRequests(v, p, preempt, mmuPreempt, c);
         SharingRequests sh = new SharingRequests(v, p, c);
         ControlRequests ctl = new ControlRequests(v, p, c);
         if (c.domain() == 0 && p.chance(0.35)) return ctl.domctl();
@@ -66,6 +69,9 @@ public final class Generator {
         // (x86_64/entry.S:629-634), and a crashed domain makes no more requests.
         Domain me = v.s.domains().get(c.domain());
         if (me != null && !c.isUser() && me.hasVcpu(c.vcpu()) && !me.vcpu(c.vcpu()).traps().containsKey(14) && p.chance(0.9)) return ctl.handlers();
+        // A vCPU with a deferred put pending (a preempted unpin or base switch) often goes on with
+        // an mmu_update, which finishes the put first (mm.c:4003) with its own preemption checks.
+        if (me != null && !c.isUser() && me.hasVcpu(c.vcpu()) && me.vcpu(c.vcpu()).hasOldGuestTable() && mmuPreempt.chance(0.5)) return pt.mmuUpdate(hostile);
         int r = p.below(100);
         if (r < 24) return pt.mmuUpdate(hostile);
         if (r < 40) return pt.mmuextOp(hostile);

@@ -14,6 +14,7 @@ import pvspec.model.abi.UpdateVaMapping;
 import pvspec.model.abi.VmAssist;
 import pvspec.model.rules.Walks;
 import pvspec.model.state.Domain;
+import pvspec.model.state.Vcpu;
 
 /**
  * Page-table requests a guest kernel makes while building and using its address space, and
@@ -25,17 +26,20 @@ final class PageTableRequests {
     private final Pick p;
     /** Preemption points and continuations (their own stream). */
     private final Pick pre;
+    /** mmu_update's preemption points (their own stream). */
+    private final Pick mmuPre;
     private final Caller c;
     private final int me;
 
     PageTableRequests(StateView v, Pick p, Caller c) {
-        this(v, p, p, c);
+        this(v, p, p, p, c);
     }
 
-    PageTableRequests(StateView v, Pick p, Pick pre, Caller c) {
+    PageTableRequests(StateView v, Pick p, Pick pre, Pick mmuPre, Caller c) {
         this.v = v;
         this.p = p;
         this.pre = pre;
+        this.mmuPre = mmuPre;
         this.c = c;
         this.me = c.domain();
     }
@@ -51,7 +55,12 @@ final class PageTableRequests {
         // both owners; a hostile caller names another domain, or none that exists.
         int pt = -1;
         if (p.chance(0.08)) pt = hostile ? p.one((me + 1) % v.c.domains(), me, 0x7FF0) : fd == DomId.DOMID_SELF ? me : fd;
-        return new MmuUpdate(reqs, MmuUpdate.foreigndom(fd, pt));
+        // A preemption point (@preempt=N) on some calls: the loop head, a deferred put it finishes
+        // first or after an L2..L4 write, an L3/L4 entry's new child (issue 14); more often when
+        // the caller's vCPU has a deferred put pending, which the call finishes first.
+        Vcpu mine = v.s.domains().containsKey(me) && v.s.dom(me).hasVcpu(c.vcpu()) ? v.s.dom(me).vcpu(c.vcpu()) : null;
+        if (mine != null && mine.hasOldGuestTable()) return new MmuUpdate(reqs, MmuUpdate.foreigndom(fd, pt), mmuPre.chance(0.6) ? 1 + mmuPre.below(2) : 0);
+        return new MmuUpdate(reqs, MmuUpdate.foreigndom(fd, pt), mmuPre.chance(0.12) ? 1 + mmuPre.below(3) : 0);
     }
 
     /** {@code MMU_MACHPHYS_UPDATE}: the M2P entry of an own frame, or (hostile) another's (XSA-113). */

@@ -67,7 +67,7 @@ final class RequestRenamer {
                 List<MmuUpdate.Request> rs = new ArrayList<>();
                 // A machphys request's value is a guest pfn, not an entry: it names no frame.
                 for (MmuUpdate.Request q : u.requests()) rs.add(q.with(mfn(q.mfn()), q.isMachphys() ? q.val() : pte(q.val())));
-                return new MmuUpdate(rs, u.foreigndom());
+                return new MmuUpdate(rs, u.foreigndom(), u.preempt());
             }
 
             @Override
