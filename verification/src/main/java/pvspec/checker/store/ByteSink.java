@@ -6,6 +6,7 @@ import java.util.Arrays;
 public final class ByteSink {
     private byte[] buf = new byte[512];
     private int size;
+    private EncodingMemo memo;
 
     public void reset() {
         size = 0;
@@ -13,6 +14,29 @@ public final class ByteSink {
 
     public byte[] toArray() {
         return Arrays.copyOf(buf, size);
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Appends {@code bytes}. */
+    void append(byte[] bytes) {
+        int n = bytes.length;
+        if (size + n > buf.length) buf = Arrays.copyOf(buf, Math.max(size * 2, size + n));
+        System.arraycopy(bytes, 0, buf, size, n);
+        size += n;
+    }
+
+    /** The content from {@code from} on. */
+    byte[] copyFrom(int from) {
+        return Arrays.copyOfRange(buf, from, size);
+    }
+
+    /** This sink's memo of shared records' encodings (it lives as long as the sink, in one thread). */
+    EncodingMemo memo() {
+        if (memo == null) memo = new EncodingMemo();
+        return memo;
     }
 
     void u8(int b) {

@@ -1,11 +1,12 @@
 package pvspec.checker.store;
 
-import java.util.Map;
-import java.util.ArrayList;
 import java.util.List;
-import pvspec.model.state.Domain;
-import pvspec.model.state.Vcpu;
+import java.util.SortedMap;
+import org.pcollections.PMap;
+import org.pcollections.PVector;
 import pvspec.model.state.State;
+import pvspec.model.state.shape.Rebuilder;
+import pvspec.model.state.shape.StateShape;
 
 /**
  * The search's own representation of a state: the same values, with the frame table, the domain
@@ -14,27 +15,27 @@ import pvspec.model.state.State;
  * {@code with} and {@code plus}, which keep the representation, so converting the initial state
  * is enough (a domain created later starts with the model's trees; equality does not care). On
  * the small configurations the checker explores, this roughly halves the cost of a step and of
- * encoding a state, and shrinks the states kept in a level.
+ * encoding a state, and shrinks the states kept in a level. It is made through the state's
+ * description, every vector and int-keyed map of it converted.
  */
 public final class CompactState {
     private CompactState() {}
 
+    private static final Rebuilder ARRAYS = new Rebuilder() {
+        @Override
+        public <E> PVector<E> vector(List<E> elements) {
+            return ArrayVector.of(elements);
+        }
+
+        @Override
+        public <V> PMap<Integer, V> intMap(SortedMap<Integer, V> entries) {
+            return ArrayIntMap.of(entries);
+        }
+    };
+
     public static State of(State s) {
-        ArrayIntMap<Domain> domains = ArrayIntMap.of(Map.of());
-        for (Map.Entry<Integer, Domain> e : s.domains().entrySet()) domains = domains.plus(e.getKey(), of(e.getValue()));
-        State c = new State(s.config(), ArrayVector.of(s.frames()), domains);
+        State c = StateShape.rebuild(s, ARRAYS);
         if (!c.equals(s)) throw new IllegalStateException("compact state differs from its source"); // cheap, once a search
         return c;
-    }
-
-    private static Domain of(Domain d) {
-        return new Domain(d.id(), d.privileged(), d.life(), d.pauseCount(), d.maxPages(), ArrayVector.of(vcpus(d)),
-                ArrayVector.of(d.ports()), ArrayVector.of(d.grants()), ArrayIntMap.of(d.maptrack()), d.vmAssist());
-    }
-
-    private static List<Vcpu> vcpus(Domain d) {
-        List<Vcpu> out = new ArrayList<>();
-        for (Vcpu v : d.vcpus()) out.add(v.withTraps(ArrayIntMap.of(v.traps())));
-        return out;
     }
 }

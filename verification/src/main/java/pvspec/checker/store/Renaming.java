@@ -1,5 +1,7 @@
 package pvspec.checker.store;
 
+import pvspec.model.state.shape.Name;
+
 /**
  * A renaming of the names a state uses: domain ids, machine frames, and each domain's grant
  * references. Forward maps say what an old name becomes; the inverses let an encoder write the
@@ -39,6 +41,11 @@ public final class Renaming {
         return dom != null && d >= 0 && d < dom.length ? dom[d] : d;
     }
 
+    /** Whether it renames some domain id. */
+    public boolean renamesDomains() {
+        return dom != null;
+    }
+
     /** The old domain that new id {@code d} came from. */
     int domInv(int d) {
         return domInv != null && d >= 0 && d < domInv.length ? domInv[d] : d;
@@ -62,6 +69,29 @@ public final class Renaming {
     int refInv(int granter, int r) {
         if (refInv == null || granter < 0 || granter >= refInv.length || refInv[granter] == null) return r;
         return r >= 0 && r < refInv[granter].length ? refInv[granter][r] : r;
+    }
+
+    /** What a number the state description calls {@code name} becomes (of {@code granter}'s table, for a reference). */
+    public int integer(Name name, int value, int granter) {
+        switch (name) {
+            case DOMID: return dom(value);
+            case GRANT_REF: return ref(granter, value);
+            default: return value;
+        }
+    }
+
+    /** What a frame number becomes: only frames of the table ({@code frames} of them) are renamed. */
+    public long frame(long m, int frames) {
+        return m >= 0 && m < frames ? mfn(m) : m;
+    }
+
+    /** The old position whose element a renamed collection indexed by {@code index} holds at {@code p}. */
+    public int source(Name index, int granter, int p) {
+        switch (index) {
+            case MFN: return (int) mfnInv(p);
+            case GRANT_REF: return refInv(granter, p);
+            default: return p;
+        }
     }
 
     private static int[] invert(int[] p) {

@@ -42,6 +42,19 @@ class StateCodecTest {
     }
 
     @Test
+    void aSinkThatRemembersSharedRecordsWritesWhatAFreshOneWrites() {
+        ByteSink reused = new ByteSink();
+        int hits = 0;
+        for (State s : states()) {
+            StateCodec.encode(s, Renaming.IDENTITY, reused);
+            StateCodec.encode(s, Renaming.IDENTITY, reused); // the second time, every shared record comes from the memo
+            assertThat(reused.toArray()).isEqualTo(StateCodec.encode(s));
+            hits++;
+        }
+        assertThat(hits).isGreaterThan(4000);
+    }
+
+    @Test
     void encodingUnderARenamingIsTheEncodingOfTheRenamedState() {
         Random random = new Random(42);
         ByteSink direct = new ByteSink();
