@@ -42,7 +42,8 @@ public final class Kinds {
             "mmuext_op new_user_baseptr", "iret", "multicall",
             "vm_assist",
             "callback_op register", "callback_op unregister", "callback_op cmd",
-            "set_gdt", "update_descriptor", "mmuext_op set_ldt");
+            "set_gdt", "update_descriptor", "mmuext_op set_ldt",
+            "grant_table_op setup_table", "grant_table_op query_size", "grant_table_op copy");
 
     /** The kind of a request; a batch of several sub-operations is named by all of them. */
     public static String of(Hypercall h) {

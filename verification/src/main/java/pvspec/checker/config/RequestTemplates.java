@@ -97,5 +97,10 @@ final class RequestTemplates {
             "{caller}: callback_op cmd=99",
             "{caller}: set_gdt frames={mfn} entries={gdtents}",
             "{caller}: update_descriptor mfn={mfn} offset={descoff} desc={desc}",
-            "{caller}: mmuext_op set_ldt va={va} ents={ldtents}");
+            "{caller}: mmuext_op set_ldt va={va} ents={ldtents}",
+            "{caller}: grant_table_op setup_table dom={dom} nr_frames={nr_frames}",
+            "{caller}: grant_table_op query_size dom={dom}",
+            "{caller}: grant_table_op copy flags=source_gref source={ref} source_dom={dom} source_offset={copy_offset} dest={mfn} dest_dom=self dest_offset=0 len=8",
+            "{caller}: grant_table_op copy flags=dest_gref source={mfn} source_dom=self source_offset=0 dest={ref} dest_dom={dom} dest_offset={copy_offset} len=8",
+            "{caller}: grant_table_op copy flags=0 source={mfn} source_dom={dom} source_offset=0 dest={mfn} dest_dom=self dest_offset=0 len={copy_len}");
 }
