@@ -61,7 +61,10 @@ public final class Catalogue {
             new PtwrIntoAGrantedL1(),
             new Xsa45PreemptedPinContinues(),
             new Xsa299WritePartialTable(),
-            new Xsa310DieWithPartialTables());
+            new Xsa310DieWithPartialTables(),
+            new GrantCopyIntoPageTable(),
+            new GrantCopyForeignFrame(),
+            new Xsa230CopyKeepsGrantInUse());
 
     /** The attack with this name. */
     public static Attack byName(String name) {
