@@ -64,7 +64,8 @@ public final class Catalogue {
             new Xsa310DieWithPartialTables(),
             new GrantCopyIntoPageTable(),
             new GrantCopyForeignFrame(),
-            new Xsa230CopyKeepsGrantInUse());
+            new Xsa230CopyKeepsGrantInUse(),
+            new GrantCopyBeyondPage());
 
     /** The attack with this name. */
     public static Attack byName(String name) {
