@@ -17,14 +17,21 @@ import pvspec.verification.jpf.Verdict;
  * interleavings never find these bugs ({@code VcpuHarnessTest}).
  */
 class SeededRacesAreFoundByLincheck {
-    /** Enough for each bug with room to spare (the runs below report how many it took). */
-    private static final int BUDGET = 2_000;
+    /**
+     * Enough for each bug with room to spare (the runs below report how many it took):
+     * {@code tlb-holder-plain} needs the most, 3,493 since preemption added switch points to every
+     * {@code mmu_update} and {@code mmuext_op} (1,596 before).
+     */
+    private static final int BUDGET = 5_000;
 
     @Test
     void aPeerDomainLeftUnlockedBreaksTheExactCounts() {
         // d2 unmaps its grant of d1's frame X twice while d1 ends the grant and pins X: without
         // d1's lock, d2's unmap and d1's end_access both act on the grant entry and X's references.
-        found(SeededRaces.PEER_UNLOCKED, "grant-unmap-vs-end_access", new int[][] {{0, 0}, {0, 2}}, "invariant:INV-6");
+        // Lincheck's first failing interleaving is an outcome no sequential order gives (the
+        // seed's declared finder, JPF_LINEARIZABILITY); it found INV-6 first until preemption's
+        // put_old_guest_table added switch points to the calls. JPF's job still expects INV-6.
+        found(SeededRaces.PEER_UNLOCKED, "grant-unmap-vs-end_access", new int[][] {{0, 0}, {0, 2}}, "not-linearizable");
     }
 
     @Test
