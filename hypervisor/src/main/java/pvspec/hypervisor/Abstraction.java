@@ -73,7 +73,7 @@ final class Abstraction {
         List<Port> ports = new ArrayList<>();
         for (long w : d.ports) ports.add(port(w));
         List<GrantEntry> grants = new ArrayList<>();
-        for (int r = 0; r < d.grantFlags.length; r++) grants.add(new GrantEntry(d.grantFlags[r], d.grantDomid[r], d.grantFrame[r]));
+        for (int r = 0; r < d.grantEntries(); r++) grants.add(new GrantEntry(d.grantFlags[r], d.grantDomid[r], d.grantFrame[r]));
         PMap<Integer, Maptrack> maptrack = IntTreePMap.empty();
         for (int h = 0; h < d.maptrack.length; h++) {
             GrantMap m = d.maptrack[h];

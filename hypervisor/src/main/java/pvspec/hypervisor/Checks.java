@@ -329,6 +329,21 @@ public class Checks {
         return !readonlyMap;
     }
 
+    /** {@code gnttab_copy_lock_domain}: a copy names a frame (no grant reference) only as DOMID_SELF's. */
+    public boolean copyFrameNamed(int domid, boolean gref) {
+        return gref || domid == pvspec.model.abi.DomId.DOMID_SELF;
+    }
+
+    /** {@code gnttab_copy_claim_buf}: a copy's destination takes the writable type (a page table cannot). */
+    public boolean copyDestTakesType() {
+        return true;
+    }
+
+    /** {@code gnttab_copy_buf}: both sides of a copy stay within their page ({@code GNTST_bad_copy_arg}). */
+    public boolean copyWithinPage(int sourceOffset, int destOffset, int len) {
+        return sourceOffset + len <= 4096 && destOffset + len <= 4096;
+    }
+
     // ------------------------------------------------------------ traps
 
     /** A handler or callback address must be canonical (XSA-7). */

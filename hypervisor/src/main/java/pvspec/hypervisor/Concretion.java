@@ -59,6 +59,7 @@ final class Concretion {
         x.vars[Dom.LIFE] = d.life().ordinal();
         x.vars[Dom.PAUSED] = d.pauseCount();
         x.vars[Dom.VM_ASSIST] = d.vmAssist();
+        x.vars[Dom.GRANT_FRAMES] = Math.max(1, d.grants().size() / hv.config.grantsPerFrame());
         for (int v = 0; v < x.nvcpus; v++) {
             Vcpu vc = d.vcpu(v);
             x.baseptr[v] = vc.baseptr();

@@ -18,6 +18,8 @@ final class Dom {
     static final int OWNED = 4;
     /** Its {@code vm_assist} bits. */
     static final int VM_ASSIST = 5;
+    /** Its grant table's frames ({@code nr_grant_frames}): references below {@link #grantEntries()} exist. */
+    static final int GRANT_FRAMES = 6;
 
     static final int ALIVE = 0;
     static final int SHUTDOWN = 1;
@@ -35,7 +37,7 @@ final class Dom {
     final int id;
     final boolean privileged;
     final int nvcpus;
-    final long[] vars = new long[6];
+    final long[] vars = new long[7];
 
     final long[] baseptr;
     /** {@code guest_table_user} per vCPU ({@link #NO_BASEPTR} when null). */
@@ -134,6 +136,16 @@ final class Dom {
         grantMaps = new int[grants];
         grantWriteMaps = new int[grants];
         maptrack = new GrantMap[grants];
+        vars[GRANT_FRAMES] = 1; // INITIAL_NR_GRANT_FRAMES
+        grantsPerFrame = hv.config.grantsPerFrame();
+    }
+
+    /** References per grant-table frame. */
+    private final int grantsPerFrame;
+
+    /** {@code nr_grant_entries}: the references of its grant table's current frames (the arrays hold the largest table). */
+    int grantEntries() {
+        return (int) vars[GRANT_FRAMES] * grantsPerFrame;
     }
 
     int life() {

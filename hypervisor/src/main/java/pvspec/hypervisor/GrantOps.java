@@ -77,6 +77,10 @@ final class GrantOps {
             @Override public Result transfer(GrantTableOp.Transfer x) { return GrantOps.transfer(t, x); }
 
             @Override public Result unknown(GrantTableOp.Unknown x) { throw Refused.of(GNTTAB_UNKNOWN_COMMAND); }
+
+            @Override public Result setupTable(GrantTableOp.SetupTable x) { return GrantSizeOps.setup(t, x); }
+            @Override public Result querySize(GrantTableOp.QuerySize x) { return GrantSizeOps.query(t, x); }
+            @Override public Result copy(GrantTableOp.Copy x) { return GrantCopyOps.copy(t, x); }
         });
     }
 
@@ -84,7 +88,7 @@ final class GrantOps {
     static Result write(Txn t, GrantTableWrite h) {
         Dom d = t.dom;
         int ref = h.ref();
-        if (ref < 0 || ref >= d.grantFlags.length) throw Refused.of(GNTTAB_BAD_REF);
+        if (ref < 0 || ref >= d.grantEntries()) throw Refused.of(GNTTAB_BAD_REF);
         if (!t.checks.grantRewritable(d.grantFlags[ref])) throw Refused.of(GNTTAB_IN_USE);
         return h.accept(new GrantTableWrite.Visitor<>() {
             @Override
@@ -117,7 +121,7 @@ final class GrantOps {
         int handle = lowestFreeHandle(me);
         if (handle < 0) throw Refused.of(GNTTAB_MAP_NO_HANDLE);
         int ref = h.ref();
-        if (ref < 0 || ref >= granter.grantFlags.length) throw Refused.of(GNTTAB_MAP_BAD_REF);
+        if (ref < 0 || ref >= granter.grantEntries()) throw Refused.of(GNTTAB_MAP_BAD_REF);
         int gflags = granter.grantFlags[ref];
         boolean pinned = granter.grantMaps[ref] > 0;
         if (pinned && granter.grantDomid[ref] != t.me) throw Refused.of(GNTTAB_MAP_PINNED_BY_OTHER);

@@ -75,6 +75,7 @@ class DefaultConfigurationTest {
             if (SPLIT_MUTANTS.contains(m.name())) continue;
             if (PreemptConfigurationTest.FAMILY.contains(m.name())) continue; // found in examples/preempt.check
             if (m.name().equals("transfer-over-max-pages")) continue; // needs a transfer that steals: examples/transfer.check (TransferExampleTest)
+            if (GrantCopyExampleTest.MUTANTS.contains(m.name())) continue; // found in examples/grant-copy.check
             CheckConfig config = m.name().equals("grant-dev-addr-unchecked") ? grants : SMALL;
             Options o = Options.defaults().withImplementation(HypervisorUnderTest.with(m.checks())).withThreads(2);
             CheckReport r = ModelChecker.run(config, o);

@@ -69,7 +69,11 @@ public final class Catalogue {
             new TransferGrantMappedFrame(),
             new TransferOverMaxPages(),
             new Xsa290PreemptibleDeferredPut(),
-            new PreemptedMmuUpdateContinues());
+            new PreemptedMmuUpdateContinues(),
+            new GrantCopyIntoPageTable(),
+            new GrantCopyForeignFrame(),
+            new Xsa230CopyKeepsGrantInUse(),
+            new GrantCopyBeyondPage());
 
     /** The attack with this name. */
     public static Attack byName(String name) {

@@ -397,6 +397,40 @@ public enum SeededBug {
         }
     },
 
+    // GNTTABOP_copy (gntcopy): each found by check on examples/grant-copy.check (copies grow the default's space).
+    /** The destination's {@code get_page_type(PGT_writable_page)} skipped (grant_table.c:3048-3059): a copy writes a page table. */
+    GRANT_COPY_DEST_UNTYPED("grant-copy-dest-untyped", "-", "GNTTABOP_copy writes its destination without the writable type: a page table is overwritten behind validation",
+            Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean copyDestTakesType() {
+                    return false;
+                }
+            };
+        }
+    },
+    /** {@code domid != DOMID_SELF && !is_gref} skipped (:2928-2931): a frame named as another domain's is copied from or into. */
+    GRANT_COPY_FOREIGN_FRAME("grant-copy-foreign-frame", "-", "GNTTABOP_copy accepts a frame named as another domain's: any guest reads and writes any other's memory",
+            Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean copyFrameNamed(int domid, boolean gref) {
+                    return true;
+                }
+            };
+        }
+    },
+    /** The page bounds of {@code gnttab_copy_buf} skipped (:3084-3089): a copy runs past the end of a page. */
+    GRANT_COPY_BEYOND_PAGE("grant-copy-beyond-page", "-", "GNTTABOP_copy does not check that offset + len stays within the page", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean copyWithinPage(int sourceOffset, int destOffset, int len) {
+                    return true;
+                }
+            };
+        }
+    },
+
     // Concurrency bugs: invisible to runs without interleavings; harness 1 must find each under JPF.
 
     /**

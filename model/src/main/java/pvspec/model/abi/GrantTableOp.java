@@ -61,6 +61,44 @@ public sealed interface GrantTableOp extends Hypercall {
         @Override public String name() { return "transfer"; }
     }
 
+    /**
+     * {@code GNTTABOP_setup_table}: grow the grant table of {@code dom} ({@code DOMID_SELF}, or
+     * another domain for a privileged caller) to at least {@code nrFrames} frames. Xen writes the
+     * frames' numbers to the guest's {@code frame_list}; the model's grant table is its
+     * {@code Domain.grants}, not memory, so the request returns the status only.
+     */
+    record SetupTable(int dom, long nrFrames) implements GrantTableOp {
+        @Override public <R> R accept(Visitor<R> v) { return v.setupTable(this); }
+        @Override public String name() { return "setup_table"; }
+    }
+
+    /** {@code GNTTABOP_query_size}: the current and the largest size, in frames, of {@code dom}'s grant table. */
+    record QuerySize(int dom) implements GrantTableOp {
+        @Override public <R> R accept(Visitor<R> v) { return v.querySize(this); }
+        @Override public String name() { return "query_size"; }
+    }
+
+    /** Copy flag: the source is a grant reference of {@code sourceDom}, not a frame of the caller. */
+    int GNTCOPY_source_gref = 1;
+    /** Copy flag: the destination is a grant reference of {@code destDom}. */
+    int GNTCOPY_dest_gref = 2;
+
+    /**
+     * {@code GNTTABOP_copy} (one {@code struct gnttab_copy}): copy {@code len} bytes from byte
+     * {@code sourceOffset} of the source to byte {@code destOffset} of the destination. Each side
+     * is a grant reference of its domain (with its {@code GNTCOPY_*_gref} flag) or a frame
+     * ({@code gmfn}, for a PV guest its machine frame) of the caller, named with
+     * {@code DOMID_SELF}. Offsets and length are {@code uint16_t}.
+     */
+    record Copy(int flags, long source, int sourceDom, int sourceOffset,
+                long dest, int destDom, int destOffset, int len) implements GrantTableOp {
+        @Override public <R> R accept(Visitor<R> v) { return v.copy(this); }
+        @Override public String name() { return "copy"; }
+
+        public boolean sourceGref() { return (flags & GNTCOPY_source_gref) != 0; }
+        public boolean destGref() { return (flags & GNTCOPY_dest_gref) != 0; }
+    }
+
     /** A sub-command number outside pvspec's ABI. */
     record Unknown(int cmd) implements GrantTableOp {
         @Override public <R> R accept(Visitor<R> v) { return v.unknown(this); }
@@ -82,5 +120,8 @@ public sealed interface GrantTableOp extends Hypercall {
         R unmapAndReplace(UnmapAndReplace h);
         R transfer(Transfer h);
         R unknown(Unknown h);
+        R setupTable(SetupTable h);
+        R querySize(QuerySize h);
+        R copy(Copy h);
     }
 }

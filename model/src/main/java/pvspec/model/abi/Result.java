@@ -18,7 +18,7 @@ import java.util.List;
  */
 public sealed interface Result
         permits Result.Ok, Result.Value, Result.Extents, Result.Err, Result.Partial, Result.Gnt,
-                Result.Fault, Result.EvtchnStatus, Result.Multi, Result.Restart {
+                Result.Fault, Result.EvtchnStatus, Result.Multi, Result.Restart, Result.GntSize {
 
     /** Whether the guest's request was carried out (wholly, for a batch). */
     boolean succeeded();
@@ -186,5 +186,19 @@ public sealed interface Result
             for (int i = 0; i < entries.size(); i++) b.append(i == 0 ? "" : ",").append(entries.get(i).result().toString().replace(' ', '/'));
             return b.append(']').toString();
         }
+    }
+
+    /**
+     * {@code GNTTABOP_query_size}'s answer ({@code grant_table.c:gnttab_query_size}): status
+     * {@code GNTST_okay} with the grant table's current and largest size in frames. Printed as one
+     * word: {@code GNTST_okay(nr_frames=1,max_nr_frames=2)}.
+     */
+    record GntSize(int nrFrames, int maxNrFrames) implements Result {
+        @Override public boolean succeeded() { return true; }
+        @Override public boolean equals(Object o) {
+            return o instanceof GntSize && ((GntSize) o).nrFrames == nrFrames && ((GntSize) o).maxNrFrames == maxNrFrames;
+        }
+        @Override public int hashCode() { return 10 + 31 * (nrFrames + 31 * maxNrFrames); }
+        @Override public String toString() { return "GNTST_okay(nr_frames=" + nrFrames + ",max_nr_frames=" + maxNrFrames + ")"; }
     }
 }

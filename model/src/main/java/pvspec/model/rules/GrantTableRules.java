@@ -105,6 +105,10 @@ final class GrantTableRules {
             @Override public Outcome transfer(GrantTableOp.Transfer x) { return GrantTableRules.transfer(s, c, x); }
 
             @Override public Outcome unknown(GrantTableOp.Unknown x) { throw Refusal.of(GNTTAB_UNKNOWN_COMMAND); }
+
+            @Override public Outcome setupTable(GrantTableOp.SetupTable x) { return GrantTableSize.setup(s, c, x); }
+            @Override public Outcome querySize(GrantTableOp.QuerySize x) { return GrantTableSize.query(s, c, x); }
+            @Override public Outcome copy(GrantTableOp.Copy x) { return GrantCopy.copy(s, c, x); }
         });
     }
 

@@ -14,10 +14,21 @@ package pvspec.model.state;
  * @param domains domain slots, dom0 included (ids 0 to {@code domains - 1})
  * @param vcpus the most vCPUs a domain may have; dom0 has this many
  * @param ports event-channel ports per domain (port 0 is reserved)
- * @param grants grant references per domain, and grant-map handles per domain
+ * @param grants grant references per domain at the grant table's largest, and grant-map handles
+ *     per domain
+ * @param grantFrames Xen's {@code max_grant_frames}: the frames a grant table may grow to, each
+ *     holding {@code grants / grantFrames} references; a domain starts with one
+ *     ({@code INITIAL_NR_GRANT_FRAMES}, grant_table.c:1926-1927) and {@code GNTTABOP_setup_table}
+ *     grows it
  */
 public record Config(int levels, int entries, int frames, int xenFrames, int reservedFirst,
-                     int reservedCount, int domains, int vcpus, int ports, int grants) {
+                     int reservedCount, int domains, int vcpus, int ports, int grants, int grantFrames) {
+
+    /** A configuration whose grant tables have one frame, all of their references from the start. */
+    public Config(int levels, int entries, int frames, int xenFrames, int reservedFirst,
+                  int reservedCount, int domains, int vcpus, int ports, int grants) {
+        this(levels, entries, frames, xenFrames, reservedFirst, reservedCount, domains, vcpus, ports, grants, 1);
+    }
 
     public Config {
         require(levels >= 2 && levels <= 4, "levels must be 2 to 4");
@@ -31,6 +42,7 @@ public record Config(int levels, int entries, int frames, int xenFrames, int res
         require(vcpus >= 1 && vcpus <= 64, "vcpus must be 1 to 64");
         require(ports >= 2 && ports <= 4096, "ports must be 2 to 4096");
         require(grants >= 1 && grants <= 4096, "grants must be 1 to 4096");
+        require(grantFrames >= 1 && grants % grantFrames == 0, "grant_frames must be at least 1 and divide grants");
         require(Math.pow(entries, levels) < (double) (1L << 62), "address space too large");
     }
 
@@ -52,6 +64,28 @@ public record Config(int levels, int entries, int frames, int xenFrames, int res
     public static Config withDefaults(int levels, int entries, int frames, int domains, int vcpus, int ports, int grants) {
         int reserved = Math.max(1, entries / 32);
         return new Config(levels, entries, frames, reserved, entries / 2, reserved, domains, vcpus, ports, grants);
+    }
+
+    /**
+     * As a record's hash over the first ten components, then {@code grantFrames} only when it is
+     * not 1: the hash (and the fingerprints of saved runs) of a configuration from before
+     * {@code grantFrames} stays what it was.
+     */
+    @Override
+    public int hashCode() {
+        int h = 0;
+        for (int v : new int[] {levels, entries, frames, xenFrames, reservedFirst, reservedCount, domains, vcpus, ports, grants}) h = h * 31 + v;
+        return grantFrames == 1 ? h : h * 31 + grantFrames;
+    }
+
+    /** This configuration with grant tables of at most {@code n} frames. */
+    public Config withGrantFrames(int n) {
+        return new Config(levels, entries, frames, xenFrames, reservedFirst, reservedCount, domains, vcpus, ports, grants, n);
+    }
+
+    /** Grant references per grant-table frame (Xen's {@code f2e(1, 1)}: 512 v1 entries a page). */
+    public int grantsPerFrame() {
+        return grants / grantFrames;
     }
 
     /** How many virtual pages the address space has ({@code entries^levels}). */

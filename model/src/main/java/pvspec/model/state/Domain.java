@@ -98,6 +98,11 @@ public record Domain(int id, boolean privileged, Lifecycle life, int pauseCount,
         return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, ports, grants.with(ref, g), maptrack, vmAssist);
     }
 
+    /** Its grant table with {@code g}: a grown table ({@code GNTTABOP_setup_table}) is longer. */
+    public Domain withGrants(PVector<GrantEntry> g) {
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, ports, g, maptrack, vmAssist);
+    }
+
     public Domain withMaptrack(PMap<Integer, Maptrack> m) {
         return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, ports, grants, m, vmAssist);
     }

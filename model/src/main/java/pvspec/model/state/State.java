@@ -47,7 +47,8 @@ public record State(Config config, PVector<Frame> frames, PMap<Integer, Domain> 
         PVector<Port> ports = TreePVector.<Port>empty().plus(new Port(PortState.RESERVED, false, false, 0));
         for (int i = 1; i < config.ports(); i++) ports = ports.plus(Port.FREE);
         PVector<GrantEntry> grants = TreePVector.empty();
-        for (int i = 0; i < config.grants(); i++) grants = grants.plus(GrantEntry.INVALID);
+        // INITIAL_NR_GRANT_FRAMES: one frame of references (grant_table.c:2066-2067, 1926-1927).
+        for (int i = 0; i < config.grantsPerFrame(); i++) grants = grants.plus(GrantEntry.INVALID);
         return new Domain(id, privileged, Lifecycle.ALIVE, privileged ? 0 : 1, maxPages, vs,
                 ports, grants, IntTreePMap.empty(), 0);
     }

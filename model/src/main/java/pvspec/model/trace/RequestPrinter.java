@@ -260,6 +260,17 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
         }
         @Override public String transfer(GrantTableOp.Transfer x) { return "transfer mfn=" + x.mfn() + " domid=" + domid(x.domid()) + " ref=" + x.ref(); }
         @Override public String unknown(GrantTableOp.Unknown x) { return "cmd=" + x.cmd(); }
+
+        @Override public String setupTable(GrantTableOp.SetupTable x) { return "setup_table dom=" + domid(x.dom()) + " nr_frames=" + x.nrFrames(); }
+
+        @Override public String querySize(GrantTableOp.QuerySize x) { return "query_size dom=" + domid(x.dom()); }
+
+        @Override
+        public String copy(GrantTableOp.Copy x) {
+            return "copy flags=" + names(x.flags() & 0xFFFFFFFFL, TraceParser.GNTCOPY_FLAGS, x.flags())
+                    + " source=" + x.source() + " source_dom=" + domid(x.sourceDom()) + " source_offset=" + x.sourceOffset()
+                    + " dest=" + x.dest() + " dest_dom=" + domid(x.destDom()) + " dest_offset=" + x.destOffset() + " len=" + x.len();
+        }
     }
 
     private static final class Memory implements MemoryOp.Visitor<String> {

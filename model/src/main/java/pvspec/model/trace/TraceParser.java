@@ -47,6 +47,8 @@ final class TraceParser {
     /** An {@code EVTCHNOP_status} answer as {@code Result.EvtchnStatus} prints it. */
     private static final Pattern EVTCHN_STATUS = Pattern.compile("EVTCHNSTAT_(closed\\(vcpu=\\d+\\)|unbound\\(dom=\\d+,vcpu=\\d+\\)"
             + "|interdomain\\(dom=\\d+,port=\\d+,vcpu=\\d+\\)|virq\\(virq=\\d+,vcpu=\\d+\\)|ipi\\(vcpu=\\d+\\))");
+    /** A {@code GNTTABOP_query_size} answer as {@code Result.GntSize} prints it. */
+    private static final Pattern GNT_SIZE = Pattern.compile("GNTST_okay\\(nr_frames=\\d+,max_nr_frames=\\d+\\)");
     private static final Pattern CALLER = Pattern.compile("(dom0|d(-?\\d+))(\\.v(-?\\d+))?(/(user|kernel))?:");
     private static final Pattern RANGE = Pattern.compile("(\\d+)\\.\\.(\\d+)");
 
@@ -57,6 +59,8 @@ final class TraceParser {
             "device_map", (long) GrantTableOp.GNTMAP_device_map, "host_map", (long) GrantTableOp.GNTMAP_host_map,
             "readonly", (long) GrantTableOp.GNTMAP_readonly, "application_map", (long) GrantTableOp.GNTMAP_application_map,
             "contains_pte", (long) GrantTableOp.GNTMAP_contains_pte);
+    static final Map<String, Long> GNTCOPY_FLAGS = names(
+            "source_gref", (long) GrantTableOp.GNTCOPY_source_gref, "dest_gref", (long) GrantTableOp.GNTCOPY_dest_gref);
     static final Map<String, Long> CALLBACK_TYPES = names(
             "event", (long) CallbackOp.CALLBACKTYPE_event, "failsafe", (long) CallbackOp.CALLBACKTYPE_failsafe,
             "syscall", (long) CallbackOp.CALLBACKTYPE_syscall, "nmi", (long) CallbackOp.CALLBACKTYPE_nmi,
@@ -137,6 +141,7 @@ final class TraceParser {
         int vcpus = cfg(kv, "vcpus", d.vcpus());
         int ports = cfg(kv, "ports", d.ports());
         int grants = cfg(kv, "grants", d.grants());
+        int grantFrames = cfg(kv, "grant_frames", 1);
         Tokens.Word xen = kv.remove("xen_frames");
         Tokens.Word r = kv.remove("reserved");
         for (Map.Entry<String, Tokens.Word> e : kv.entrySet()) {
@@ -151,7 +156,7 @@ final class TraceParser {
             int first = range == null ? base.reservedFirst() : range[0];
             int count = range == null ? base.reservedCount() : range[1] - first + 1;
             int xenFrames = xen == null ? base.xenFrames() : (int) Math.min(Integer.MAX_VALUE, Math.max(-1, number(xen)));
-            return new Config(levels, entries, frames, xenFrames, first, count, domains, vcpus, ports, grants);
+            return new Config(levels, entries, frames, xenFrames, first, count, domains, vcpus, ports, grants, grantFrames);
         } catch (IllegalArgumentException ex) {
             throw error(1, "bad configuration: " + ex.getMessage());
         }
@@ -197,8 +202,8 @@ final class TraceParser {
         boolean known = text.equals("any") || text.equals("OK") || text.equals("fault") || text.equals("restart") || text.matches("-?\\d+") || text.matches("\\[\\S*\\]");
         for (Errno e : Errno.values()) known |= e.name().equals(text);
         for (Gntst g : Gntst.values()) known |= g.name().equals(text);
-        boolean status = EVTCHN_STATUS.matcher(text).matches();
-        if (!known && !status) throw error(w.column(), "expected a result (OK, a number, an error name, a GNTST_ status, an EVTCHNSTAT_ status, a multicall's [R,R,...], fault or any), found '" + text + "'");
+        boolean status = EVTCHN_STATUS.matcher(text).matches() || GNT_SIZE.matcher(text).matches();
+        if (!known && !status) throw error(w.column(), "expected a result (OK, a number, an error name, a GNTST_ status, an EVTCHNSTAT_ status, a query_size's GNTST_okay(nr_frames=N,max_nr_frames=M), a multicall's [R,R,...], fault or any), found '" + text + "'");
         if (t.hasNext()) {
             Tokens.Word done = t.take();
             if (!done.text().matches("done=\\d+") || !(text.startsWith("E") || text.equals("restart")) || status) throw error(done.column(), "unexpected '" + done.text() + "' after the result");
@@ -542,6 +547,25 @@ final class TraceParser {
             case "transfer": {
                 Args a = args(t);
                 h = new GrantTableOp.Transfer(a.num("mfn"), a.domid("domid"), a.integer("ref"));
+                a.done();
+                break;
+            }
+            case "setup_table": {
+                Args a = args(t);
+                h = new GrantTableOp.SetupTable(a.domid("dom"), a.num("nr_frames"));
+                a.done();
+                break;
+            }
+            case "query_size": {
+                Args a = args(t);
+                h = new GrantTableOp.QuerySize(a.domid("dom"));
+                a.done();
+                break;
+            }
+            case "copy": {
+                Args a = args(t);
+                h = new GrantTableOp.Copy((int) a.bits("flags", GNTCOPY_FLAGS), a.num("source"), a.domid("source_dom"), a.integer("source_offset"),
+                        a.num("dest"), a.domid("dest_dom"), a.integer("dest_offset"), a.integer("len"));
                 a.done();
                 break;
             }

@@ -32,6 +32,7 @@ public final class TracePrinter {
         if (c.reservedFirst() != d.reservedFirst() || c.reservedCount() != d.reservedCount()) {
             b.append(" reserved=").append(c.reservedFirst()).append("..").append(c.reservedFirst() + c.reservedCount() - 1);
         }
+        if (c.grantFrames() != 1) b.append(" grant_frames=").append(c.grantFrames());
         return b.toString();
     }
 

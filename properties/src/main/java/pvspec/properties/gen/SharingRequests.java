@@ -66,7 +66,7 @@ final class SharingRequests {
 
     Hypercall grantTable(boolean hostile) {
         int refs = v.c.grants();
-        switch (p.below(8)) {
+        switch (p.below(9)) {
             case 0: case 1: {
                 long frame = hostile && p.chance(0.5) ? p.of(v.foreign(me), 0L) : p.of(v.frames(me), 0L);
                 return new GrantTableWrite.Grant(hostile && p.chance(0.3) ? refs : p.below(refs), otherDomain(), frame, p.chance(0.3));
@@ -84,6 +84,7 @@ final class SharingRequests {
             }
             case 6: return new GrantTableWrite.AcceptTransfer(p.below(refs + (hostile ? 1 : 0)), otherDomain());
             case 7: return transfer(hostile, refs);
+            case 8: return sizeOrCopy(hostile);
             default: {
                 int handle = hostile ? p.below(refs + 2) - 1 : p.of(v.handles(me), 0);
                 Maptrack m = v.s.domains().containsKey(me) ? v.s.dom(me).maptrack().get(handle) : null;
@@ -94,6 +95,37 @@ final class SharingRequests {
                 return new GrantTableOp.UnmapGrantRef(handle, host, dev);
             }
         }
+    }
+
+    /**
+     * {@code setup_table}, {@code query_size} and {@code copy}: mostly the caller's own table, its
+     * own frames and the grants offered to it; hostile, other domains' tables, page tables as
+     * destinations, frames named with a domain id, copies beyond the page.
+     */
+    private Hypercall sizeOrCopy(boolean hostile) {
+        int dom = hostile && p.chance(0.5) ? otherDomain() : DomId.DOMID_SELF;
+        switch (p.below(4)) {
+            case 0: return new GrantTableOp.SetupTable(dom, p.below(v.c.grantFrames() + (hostile ? 2 : 1)));
+            case 1: return new GrantTableOp.QuerySize(dom);
+            default: {
+                long[] from = copySide(hostile, false);
+                long[] to = copySide(hostile, true);
+                int len = hostile && p.chance(0.3) ? p.one(0, 4097) : 8 * (1 + p.below(v.c.entries()));
+                int offset = hostile && p.chance(0.3) ? 4092 : 8 * p.below(v.c.entries());
+                int flags = (int) (from[0] * GrantTableOp.GNTCOPY_source_gref | to[0] * GrantTableOp.GNTCOPY_dest_gref);
+                return new GrantTableOp.Copy(flags, from[1], (int) from[2], p.chance(0.5) ? 0 : offset,
+                        to[1], (int) to[2], p.chance(0.5) ? 0 : offset, len);
+            }
+        }
+    }
+
+    /** One side of a copy: {gref?, ref or frame, domain}; a grant offered to the caller, or a frame of its own (hostile: a page table, another's). */
+    private long[] copySide(boolean hostile, boolean dest) {
+        int[] offer = p.of(v.offeredGrants(me), null);
+        if (offer != null && p.chance(0.5)) return new long[] {1, hostile && p.chance(0.3) ? p.below(v.c.grants() + 1) : offer[1], offer[0]};
+        long frame = p.of(v.frames(me), 0L);
+        if (hostile && p.chance(0.5)) frame = dest ? p.of(v.tables(me, 1), frame) : p.of(v.foreign(me), frame);
+        return new long[] {0, frame, hostile && p.chance(0.3) ? me : DomId.DOMID_SELF};
     }
 
     /**

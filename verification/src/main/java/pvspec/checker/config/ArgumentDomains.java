@@ -54,6 +54,9 @@ public final class ArgumentDomains {
         m.put("segbase", List.of("fs", "gs_user", "gs_kernel", "gs_user_sel", "4")); // 4: EINVAL (misc-hypercalls.c:261-263)
         m.put("ptwr_offset", List.of("0", "8", "4")); // 4: unaligned, not emulated (ro-page-fault.c:86-87)
         m.put("gntmap", List.of("host_map", "host_map|readonly", "0", "device_map", "device_map|host_map|readonly"));
+        m.put("nr_frames", List.copyOf(new java.util.LinkedHashSet<>(List.of("0", "1", "" + c.grantFrames(), "" + (c.grantFrames() + 1))))); // beyond max_grant_frames: GNTST_general_error
+        m.put("copy_offset", List.of("0", "8", "4092")); // 4092 + 8 > PAGE_SIZE: GNTST_bad_copy_arg
+        m.put("copy_len", List.of("0", "8", "4097"));
         String guest = pvspec.model.trace.TracePrinter.va(c, 1);
         m.put("addr", List.of("0", guest, hypervisorVa(c), "0x" + Long.toHexString(c.vaPages())));
         m.put("traps", List.of("", "trap=14,0,0xe030,{addr}", "trap=128,3,0xe033," + guest, "trap=300,0,0xe033," + guest,

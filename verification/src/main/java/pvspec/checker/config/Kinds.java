@@ -44,7 +44,8 @@ public final class Kinds {
             "callback_op register", "callback_op unregister", "callback_op cmd",
             "set_gdt", "update_descriptor", "mmuext_op set_ldt",
             "stack_switch", "set_segment_base",
-            "grant_table_op transfer", "accept_transfer");
+            "grant_table_op transfer", "accept_transfer",
+            "grant_table_op setup_table", "grant_table_op query_size", "grant_table_op copy");
 
     /** The kind of a request; a batch of several sub-operations is named by all of them. */
     public static String of(Hypercall h) {

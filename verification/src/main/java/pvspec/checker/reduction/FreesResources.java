@@ -73,6 +73,10 @@ final class FreesResources implements Hypercall.Visitor<Boolean> {
             @Override public Boolean unmapAndReplace(GrantTableOp.UnmapAndReplace x) { return false; }
             /** steal_page takes the frame's allocation; a failed transfer frees it (grant_table.c:2370-2377). */
             @Override public Boolean transfer(GrantTableOp.Transfer x) { return true; }
+            @Override public Boolean setupTable(GrantTableOp.SetupTable x) { return false; }
+            @Override public Boolean querySize(GrantTableOp.QuerySize x) { return false; }
+            /** The copy's references are taken and dropped within the step: the counts end as they began. */
+            @Override public Boolean copy(GrantTableOp.Copy x) { return false; }
             @Override public Boolean unknown(GrantTableOp.Unknown x) { return false; }
         });
     }

@@ -159,7 +159,22 @@ final class RequestRenamer {
                 return new GrantTableOp.Transfer(mfn(x.mfn()), x.domid(), r.ref(DomId.resolve(x.domid(), caller), x.ref()));
             }
             @Override public Hypercall unknown(GrantTableOp.Unknown x) { return x; }
+            @Override public Hypercall setupTable(GrantTableOp.SetupTable x) { return x; }
+            @Override public Hypercall querySize(GrantTableOp.QuerySize x) { return x; }
+
+            // Each side is a grant reference of its domain or a frame.
+            @Override
+            public Hypercall copy(GrantTableOp.Copy x) {
+                long source = x.sourceGref() ? ref(DomId.resolve(x.sourceDom(), caller), x.source()) : mfn(x.source());
+                long dest = x.destGref() ? ref(DomId.resolve(x.destDom(), caller), x.dest()) : mfn(x.dest());
+                return new GrantTableOp.Copy(x.flags(), source, x.sourceDom(), x.sourceOffset(), dest, x.destDom(), x.destOffset(), x.len());
+            }
         });
+    }
+
+    /** A copy's reference (a {@code grant_ref_t} in a 64-bit union): renamed when it is one the renaming knows. */
+    private long ref(int granter, long ref) {
+        return ref >= 0 && ref <= Integer.MAX_VALUE ? r.ref(granter, (int) ref) : ref;
     }
 
     private Hypercall grantWrite(Caller caller, GrantTableWrite h) {

@@ -24,6 +24,7 @@ public final class ResultCodes {
         if (r instanceof Result.Partial) return ERRNO_BASE + ((Result.Partial) r).errno().ordinal();
         if (r instanceof Result.Gnt) return GNTST_BASE + ((Result.Gnt) r).status().ordinal();
         if (r instanceof Result.Fault) return FAULT;
+        if (r instanceof Result.GntSize) return GNTST_BASE + Gntst.GNTST_okay.ordinal();
         return OK;
     }
 

@@ -13,6 +13,7 @@ import static pvspec.model.abi.Errno.EOPNOTSUPP;
 import static pvspec.model.abi.Errno.EOVERFLOW;
 import static pvspec.model.abi.Errno.EPERM;
 import static pvspec.model.abi.Errno.ESRCH;
+import static pvspec.model.abi.Gntst.GNTST_bad_copy_arg;
 import static pvspec.model.abi.Gntst.GNTST_bad_dev_addr;
 import static pvspec.model.abi.Gntst.GNTST_bad_domain;
 import static pvspec.model.abi.Gntst.GNTST_bad_gntref;
@@ -20,6 +21,7 @@ import static pvspec.model.abi.Gntst.GNTST_bad_handle;
 import static pvspec.model.abi.Gntst.GNTST_bad_page;
 import static pvspec.model.abi.Gntst.GNTST_general_error;
 import static pvspec.model.abi.Gntst.GNTST_no_space;
+import static pvspec.model.abi.Gntst.GNTST_permission_denied;
 import static pvspec.model.abi.check.Area.CALLER;
 import static pvspec.model.abi.check.Area.DESCRIPTORS;
 import static pvspec.model.abi.check.Area.DOMCTL;
@@ -375,6 +377,58 @@ public enum Check {
     /** {@code scombo.flags != GTF_accept_transfer || scombo.domid != ld->domain_id} (grant_table.c:2247-2255). */
     GNTTAB_TRANSFER_NOT_ACCEPTED(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_prepare_for_transfer", "not-accepting", GNTST_general_error,
             "the receiver's entry does not accept a transfer from the caller (the frame, already taken from the caller, is freed)"),
+
+    // grant_table_op setup_table and query_size (gntcopy): the grant table's size in frames.
+    /** {@code rcu_lock_domain_by_any_id(op.dom)} finds no domain (grant_table.c:2098-2103). */
+    GNTTAB_SETUP_BAD_DOMAIN(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_setup_table", "bad-domain", GNTST_bad_domain,
+            "no such domain"),
+    /** {@code xsm_grant_setup(XSM_TARGET, ...)}: another domain's table for a privileged caller only (:2105-2109). */
+    GNTTAB_SETUP_NOT_PERMITTED(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_setup_table", "xsm-target", GNTST_permission_denied,
+            "only a privileged domain may set up another domain's grant table"),
+    /** {@code op.nr_frames > gt->max_grant_frames} (:2114-2120). */
+    GNTTAB_SETUP_TOO_MANY_FRAMES(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_setup_table", "max-grant-frames", GNTST_general_error,
+            "a grant table grows to max_grant_frames frames at most"),
+    /** {@code rcu_lock_domain_by_any_id(op.dom)} finds no domain (:2183-2188). */
+    GNTTAB_QUERY_BAD_DOMAIN(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_query_size", "bad-domain", GNTST_bad_domain,
+            "no such domain"),
+    /** {@code xsm_grant_query_size(XSM_TARGET, ...)} (:2190-2194). */
+    GNTTAB_QUERY_NOT_PERMITTED(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_query_size", "xsm-target", GNTST_permission_denied,
+            "only a privileged domain may ask the size of another domain's grant table"),
+
+    // grant_table_op copy (gntcopy): gnttab_copy_one's order, one struct gnttab_copy a request.
+    /** {@code domid != DOMID_SELF && !is_gref}: a frame is named only with DOMID_SELF, not even the caller's own id (:2928-2931). */
+    GNTTAB_COPY_FRAME_NOT_SELF(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_copy_lock_domain", "gmfn-not-self", GNTST_permission_denied,
+            "a copy names a frame (not a grant reference) only of the caller, as DOMID_SELF"),
+    /** {@code rcu_lock_domain_by_any_id(domid)} finds no domain (:2933-2936). */
+    GNTTAB_COPY_BAD_DOMAIN(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_copy_lock_domain", "bad-domain", GNTST_bad_domain,
+            "the source or destination domain does not exist"),
+    /** {@code gref >= nr_grant_entries(rgt)} (:2624-2629): beyond the table's current frames. */
+    GNTTAB_COPY_BAD_REF(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "acquire_grant_for_copy", "bad-gntref", GNTST_bad_gntref,
+            "no such grant reference in the granter's table as it is now"),
+    /** {@code act->pin && act->domid != ldom} (:2636-2645). */
+    GNTTAB_COPY_PINNED_BY_OTHER(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "acquire_grant_for_copy", "active-domid", GNTST_general_error,
+            "the grant is mapped by another domain"),
+    /** {@code _set_status_v1} on an unpinned entry: type and domid (:785-791 via :2796-2798). */
+    GNTTAB_COPY_NOT_GRANTED(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "acquire_grant_for_copy", "not-granted", GNTST_general_error,
+            "the entry does not permit access to the caller"),
+    /** {@code _set_status_v1}: a write pin of a GTF_readonly entry (:797-805 via :2796-2798). */
+    GNTTAB_COPY_READONLY(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "acquire_grant_for_copy", "readonly-grant", GNTST_general_error,
+            "a read-only grant cannot be a copy's destination"),
+    /** {@code get_paged_frame(gfn, ..., rd)}: the entry's frame must be the granter's (:2804-2808, 498-526). */
+    GNTTAB_COPY_BAD_PAGE(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "acquire_grant_for_copy", "bad-page", GNTST_bad_page,
+            "the granted frame is not the granter's"),
+    /** {@code td != rd || rd->is_dying} for an entry already pinned (:2871-2886). */
+    GNTTAB_COPY_GRANTER_DYING(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "acquire_grant_for_copy", "owner-or-dying", GNTST_bad_domain,
+            "the mapped grant's frame is not its granter's any more, or the granter is dying"),
+    /** {@code get_paged_frame(ptr->u.gmfn, ..., buf->domain)} (:3034-3041). */
+    GNTTAB_COPY_BAD_FRAME(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_copy_claim_buf", "bad-frame", GNTST_bad_page,
+            "the frame is not the caller's"),
+    /** {@code get_page_type(buf->page, PGT_writable_page)} fails for the destination (:3048-3059). */
+    GNTTAB_COPY_NOT_WRITABLE(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_copy_claim_buf", "get-writable-type", GNTST_general_error,
+            "a copy's destination must take the writable type: a page table (or descriptor page) cannot"),
+    /** {@code source.offset + len > PAGE_SIZE || dest.offset + len > PAGE_SIZE}, after both sides are claimed (:3084-3089). */
+    GNTTAB_COPY_BAD_ARG(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_copy_buf", "beyond-page", GNTST_bad_copy_arg,
+            "a copy stays within one page on either side"),
 
     // memory_op.
     // The reservation calls report a refusal as "0 extents done" (memory.c:1569-1597).
