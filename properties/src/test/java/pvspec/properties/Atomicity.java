@@ -7,6 +7,7 @@ import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.Result;
 import pvspec.model.abi.SetTrapTable;
 import pvspec.model.abi.UpdateVaMapping;
+import pvspec.model.rules.TrapRules;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Vcpu;
 import pvspec.model.state.State;
@@ -17,7 +18,8 @@ import pvspec.model.state.State;
  * ({@code pv/callback.c:do_set_trap_table}), so only the caller's trap table may differ; and
  * {@code update_va_mapping} whose flags carry a vCPU-mask pointer writes the entry before it
  * fails to read the mask with {@code EFAULT} ({@code mm.c:4527-4541}); a grant unmap flushes the
- * caller's TLBs whatever its status, and {@code unmap_and_replace}'s steal stays.
+ * caller's TLBs whatever its status, and {@code unmap_and_replace}'s steal stays (with the #GP of
+ * an implicit unmap when the stolen entry is a grant PTE).
  */
 public final class Atomicity {
     private Atomicity() {}
@@ -51,7 +53,11 @@ public final class Atomicity {
         // 1788); unmap_and_replace's steal clears new_addr's entry and puts it before the checks
         // that fail (pv/grant_table.c:254, 318-320): only frames may differ besides.
         if (h instanceof GrantTableOp.UnmapGrantRef) return after.equals(flushed(before, c.domain()));
-        if (h instanceof GrantTableOp.UnmapAndReplace) return after.domains().equals(flushed(before, c.domain()).domains());
+        // A stolen grant PTE is an implicit unmap: #GP to the caller (mm.c:1219-1227, debug build).
+        if (h instanceof GrantTableOp.UnmapAndReplace) {
+            return after.domains().equals(flushed(before, c.domain()).domains())
+                    || after.domains().equals(flushed(TrapRules.deliverFault(before, c, TrapRules.GENERAL_PROTECTION), c.domain()).domains());
+        }
         // A transfer refused after steal_page has lost the frame: freed, scrubbed, untranslated, and
         // the caller's TLBs flushed (grant_table.c:2338-2349, 2370-2377).
         if (h instanceof GrantTableOp.Transfer) return transferLostFrame(before, c, ((GrantTableOp.Transfer) h).mfn(), after);

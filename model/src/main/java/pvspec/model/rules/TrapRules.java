@@ -188,7 +188,7 @@ public final class TrapRules {
      * {@code asm_domain_crash_synchronous} traps.c:2237, {@code __domain_crash}
      * common/domain.c:1359-1378): it is shut down, as by {@code SCHEDOP_shutdown}.
      */
-    static State deliverFault(State s, Caller c, int vector) {
+    public static State deliverFault(State s, Caller c, int vector) {
         s = Modes.enterKernel(s, c.domain(), c.vcpu()); // create_bounce_frame first leaves user mode (entry.S:544-551)
         TrapInfo t = vcpu(s, c).traps().get(vector);
         return t == null ? s.withDomain(s.dom(c.domain()).withLife(Lifecycle.SHUTDOWN)) : bounce(s, c, vector, false, t);
