@@ -72,16 +72,8 @@ final class MmuUpdateOps {
                 } else {
                     deferred = update(t, pt, pg, r);
                 }
-            } catch (Refused r) {
-                t.rollback(mark);
-                t.batchStoppedBy = r.check;
-                return new Result.Partial(r.check.errno(), done);
-            } catch (FailedAfter r) {
-                r.settle(t, mark);
-                t.batchStoppedBy = r.check;
-                return new Result.Partial(r.check.errno(), done);
-            } catch (Preempt p) {
-                return new Result.Restart(done);
+            } catch (Refused | FailedAfter | Preempt stop) {
+                return BatchStop.at(t, mark, stop, done);
             }
             if (deferred < 0) continue;
             try {

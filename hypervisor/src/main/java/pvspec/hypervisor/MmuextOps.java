@@ -57,16 +57,8 @@ final class MmuextOps {
             long mark = t.mark();
             try {
                 op(t, pg, ops.get(done));
-            } catch (Refused r) {
-                t.rollback(mark);
-                t.batchStoppedBy = r.check;
-                return new Result.Partial(r.check.errno(), done);
-            } catch (FailedAfter r) {
-                r.settle(t, mark);
-                t.batchStoppedBy = r.check;
-                return new Result.Partial(r.check.errno(), done);
-            } catch (Preempt p) {
-                return new Result.Restart(done);
+            } catch (Refused | FailedAfter | Preempt stop) {
+                return BatchStop.at(t, mark, stop, done);
             }
         }
         return OldGuest.held(t) ? new Result.Restart(n) : Result.OK;

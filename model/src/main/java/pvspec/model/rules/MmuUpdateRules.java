@@ -42,12 +42,9 @@ final class MmuUpdateRules {
         // put_old_guest_table comes first, whatever the arguments (mm.c:4003-4012); preempted,
         // the call is re-issued as it was.
         Preemption p = Preemption.at(h.preempt());
-        State st;
-        try {
-            st = OldGuestTable.put(s, c, p);
-        } catch (Preempted x) {
-            return Outcome.of(x.state(), new Result.Restart(0));
-        }
+        Outcome first = OldGuestTable.putFirst(s, c, p);
+        if (first.result() instanceof Result.Restart) return first;
+        State st = first.state();
         Owners o;
         try {
             o = owners(st, c, h);

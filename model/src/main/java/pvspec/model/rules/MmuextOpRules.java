@@ -43,12 +43,9 @@ final class MmuextOpRules {
         // is_pv_domain (every domain of the model, dom_io and dom_xen too, is PV), then
         // xsm_mmuext_op, which, unlike xsm_mmu_update, makes no exception for dom_io.
         Preemption p = Preemption.at(h.preempt());
-        State st;
-        try {
-            st = OldGuestTable.put(s, c, p);
-        } catch (Preempted x) {
-            return Outcome.of(x.state(), new Result.Restart(0));
-        }
+        Outcome first = OldGuestTable.putFirst(s, c, p);
+        if (first.result() instanceof Result.Restart) return first;
+        State st = first.state();
         int pg;
         try {
             pg = PgOwner.of(st, c, h.foreigndom() & 0xFFFF);

@@ -1,6 +1,7 @@
 package pvspec.model.rules;
 
 import pvspec.model.abi.Caller;
+import pvspec.model.abi.Result;
 import pvspec.model.state.State;
 import pvspec.model.state.Vcpu;
 
@@ -38,6 +39,19 @@ final class OldGuestTable {
             return PageTypes.putPageAndType(s, mfn, c, p);
         } catch (Preempted x) {
             throw new Preempted(defer(x.state(), c, mfn));
+        }
+    }
+
+    /**
+     * The start of {@code mmu_update} and {@code mmuext_op}: the vCPU's deferred put, whatever the
+     * arguments (mm.c:4003-4012, 3461-3472). Preempted, the call is re-issued as it was: the
+     * outcome is {@code restart done=0}; otherwise it is {@code OK} with the state after the put.
+     */
+    static Outcome putFirst(State s, Caller c, Preemption p) {
+        try {
+            return Outcome.of(put(s, c, p), Result.OK);
+        } catch (Preempted x) {
+            return Outcome.of(x.state(), new Result.Restart(0));
         }
     }
 
