@@ -72,8 +72,16 @@ final class MmuUpdateOps {
                 } else {
                     deferred = update(t, pt, pg, r);
                 }
-            } catch (Refused | FailedAfter | Preempt stop) {
-                return BatchStop.at(t, mark, stop, done);
+            } catch (Refused r) {
+                t.rollback(mark);
+                t.batchStoppedBy = r.check;
+                return new Result.Partial(r.check.errno(), done);
+            } catch (FailedAfter r) {
+                r.settle(t, mark);
+                t.batchStoppedBy = r.check;
+                return new Result.Partial(r.check.errno(), done);
+            } catch (Preempt p) {
+                return new Result.Restart(done);
             }
             if (deferred < 0) continue;
             try {

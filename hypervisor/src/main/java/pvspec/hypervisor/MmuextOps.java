@@ -57,8 +57,16 @@ final class MmuextOps {
             long mark = t.mark();
             try {
                 op(t, pg, ops.get(done));
-            } catch (Refused | FailedAfter | Preempt stop) {
-                return BatchStop.at(t, mark, stop, done);
+            } catch (Refused r) {
+                t.rollback(mark);
+                t.batchStoppedBy = r.check;
+                return new Result.Partial(r.check.errno(), done);
+            } catch (FailedAfter r) {
+                r.settle(t, mark);
+                t.batchStoppedBy = r.check;
+                return new Result.Partial(r.check.errno(), done);
+            } catch (Preempt p) {
+                return new Result.Restart(done);
             }
         }
         return OldGuest.held(t) ? new Result.Restart(n) : Result.OK;
