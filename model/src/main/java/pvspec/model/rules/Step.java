@@ -47,7 +47,8 @@ public final class Step {
 
     public static Outcome step(State s, Caller c, Hypercall h) {
         Outcome o = stepBeforeReap(s, c, h);
-        // A step that changed nothing leaves nothing to reap: s came from a step (or is initial).
+        // Only a change can make a dying domain ready to go; a state that holds one already was not
+        // returned by step (each reaps), so a step that changed nothing skips the scan.
         return o.state() == s ? o : new Outcome(Domains.reap(o.state()), o.result(), o.check());
     }
 
@@ -70,8 +71,9 @@ public final class Step {
     }
 
     /**
-     * Removes every dying domain that owns no frame and whose grants no mapping names: the end of
-     * every {@link #step} that got past the caller's checks. A state {@link #step} returned has
+     * Removes every dying domain that owns no frame and whose grants no mapping names (Xen frees a
+     * domain with its last page, see {@code Domains.reap}): the end of every {@link #step} that
+     * changed the state. A state {@link #step} returned has
      * no such domain, so only a step that made a domain die, or took a dying domain's last frame
      * or grant mapping, makes this remove anything.
      */

@@ -21,6 +21,7 @@ final class Reap {
 
     /** Adds to {@code tr} what the reap after the step from {@code before} to {@code after} reads and writes. */
     static void observe(State before, State after, Tracker tr) {
+        // Both sides note their dying domains' reads, hence | and not ||.
         boolean dying = noteDying(untracked(before.domains()), tr) | noteDying(untracked(after.domains()), tr);
         if (!dying) return;
         tr.readAllFrames();
