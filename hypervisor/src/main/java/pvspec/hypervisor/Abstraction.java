@@ -14,6 +14,7 @@ import pvspec.model.state.Callbacks;
 import pvspec.model.state.DescriptorTables;
 import pvspec.model.state.Segments;
 import pvspec.model.state.Domain;
+import pvspec.model.state.Relinquish;
 import pvspec.model.state.Frame;
 import pvspec.model.state.GrantEntry;
 import pvspec.model.state.Lifecycle;
@@ -33,6 +34,7 @@ final class Abstraction {
 
     private static final PageType[] TYPES = PageType.values();
     private static final Lifecycle[] LIVES = Lifecycle.values();
+    private static final Relinquish[] STAGES = Relinquish.values(); // Dom.PROG_* in the same order
 
     static State of(Hypervisor hv) {
         FrameTable ft = hv.ft;
@@ -81,7 +83,8 @@ final class Abstraction {
         }
         return new Domain(d.id, d.privileged, LIVES[d.life()], (int) d.vars[Dom.PAUSED], d.vars[Dom.MAX_PAGES],
                 TreePVector.from(vcpus),
-                TreePVector.from(ports), TreePVector.from(grants), maptrack, d.vars[Dom.VM_ASSIST]);
+                TreePVector.from(ports), TreePVector.from(grants), maptrack, d.vars[Dom.VM_ASSIST],
+                STAGES[(int) d.vars[Dom.REL_PRIV]], (int) d.vars[Dom.REL_NEXT]);
     }
 
     private static Segments segments(long[] sg) {

@@ -138,6 +138,15 @@ public class Checks {
         return true;
     }
 
+    /**
+     * {@code relinquish_memory}: a pin whose put was preempted (-ERESTART, the table partial) is
+     * not set again, and the pin's general reference is dropped (domain.c:2308-2345; XSA-299's
+     * {@code bf656e02d8}).
+     */
+    public boolean relinquishDropsPreemptedPin() {
+        return true;
+    }
+
     /** {@code MMUEXT_FLUSH_CACHE}: needs I/O privilege. */
     public boolean cacheFlushPermitted(boolean callerPrivileged) {
         return callerPrivileged;

@@ -57,6 +57,8 @@ final class Concretion {
     private static Dom domain(Hypervisor hv, Domain d) {
         Dom x = new Dom(hv, d.id(), d.privileged(), d.maxPages(), d.vcpus().size());
         x.vars[Dom.LIFE] = d.life().ordinal();
+        x.vars[Dom.REL_PRIV] = d.relinquish().ordinal();
+        x.vars[Dom.REL_NEXT] = d.relinquishNext();
         x.vars[Dom.PAUSED] = d.pauseCount();
         x.vars[Dom.VM_ASSIST] = d.vmAssist();
         x.vars[Dom.GRANT_FRAMES] = Math.max(1, d.grants().size() / hv.config.grantsPerFrame());

@@ -20,6 +20,18 @@ final class Dom {
     static final int VM_ASSIST = 5;
     /** Its grant table's frames ({@code nr_grant_frames}): references below {@link #grantEntries()} exist. */
     static final int GRANT_FRAMES = 6;
+    /** Its teardown's stage ({@code d->arch.rel_priv}): {@link #PROG_NONE}..{@link #PROG_DONE}. */
+    static final int REL_PRIV = 7;
+    /** In a {@code relinquish_memory} pass, the first frame (in mfn order) it has not reached. */
+    static final int REL_NEXT = 8;
+
+    // Teardown stages (the model's Relinquish, in order).
+    static final int PROG_NONE = 0;
+    static final int PROG_VCPU_PAGETABLES = 1;
+    static final int PROG_L4 = 2;
+    static final int PROG_L3 = 3;
+    static final int PROG_L2 = 4;
+    static final int PROG_DONE = 5;
 
     static final int ALIVE = 0;
     static final int SHUTDOWN = 1;
@@ -37,7 +49,7 @@ final class Dom {
     final int id;
     final boolean privileged;
     final int nvcpus;
-    final long[] vars = new long[7];
+    final long[] vars = new long[9];
 
     final long[] baseptr;
     /** {@code guest_table_user} per vCPU ({@link #NO_BASEPTR} when null). */

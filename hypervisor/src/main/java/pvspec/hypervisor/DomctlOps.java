@@ -30,8 +30,7 @@ final class DomctlOps {
                 int id = x.dom();
                 Dom d = existing(t, id);
                 if (id == t.me) throw Refused.of(DOMCTL_SELF);
-                if (d.alive()) Teardown.destroy(t, d);
-                return Result.OK;
+                return Teardown.kill(t, d, x.preempt());
             }
 
             @Override

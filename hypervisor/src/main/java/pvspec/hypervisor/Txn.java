@@ -145,7 +145,7 @@ final class Txn {
             int d = Long.numberOfTrailingZeros(h);
             h &= h - 1;
             Dom x = hv.doms[d];
-            if (x != null && x.vars[Dom.LIFE] == Dom.DYING && x.vars[Dom.OWNED] == 0 && !x.grantsNamed()) {
+            if (x != null && x.vars[Dom.REL_PRIV] == Dom.PROG_DONE && x.vars[Dom.OWNED] == 0 && !x.grantsNamed()) {
                 lockDomlist();
                 hv.doms[d] = null;
             }

@@ -204,7 +204,7 @@ public record DomainArgs(List<Arg> args, boolean management, Function<int[], Hyp
         public DomainArgs domctl(Domctl h) {
             return h.accept(new Domctl.Visitor<>() {
                 @Override public DomainArgs createDomain(Domctl.CreateDomain x) { return new DomainArgs(List.of(), true, ids -> x); }
-                @Override public DomainArgs destroyDomain(Domctl.DestroyDomain x) { return managing(x.dom(), ids -> new Domctl.DestroyDomain(ids[0])); }
+                @Override public DomainArgs destroyDomain(Domctl.DestroyDomain x) { return managing(x.dom(), ids -> new Domctl.DestroyDomain(ids[0], x.preempt())); }
                 @Override public DomainArgs pauseDomain(Domctl.PauseDomain x) { return managing(x.dom(), ids -> new Domctl.PauseDomain(ids[0])); }
                 @Override public DomainArgs unpauseDomain(Domctl.UnpauseDomain x) { return managing(x.dom(), ids -> new Domctl.UnpauseDomain(ids[0])); }
                 @Override public DomainArgs maxMem(Domctl.MaxMem x) { return managing(x.dom(), ids -> new Domctl.MaxMem(ids[0], x.pages())); }

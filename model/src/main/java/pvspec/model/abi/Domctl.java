@@ -16,8 +16,19 @@ public sealed interface Domctl extends Hypercall {
         @Override public String name() { return "createdomain"; }
     }
 
-    /** Tear a domain down and release everything it holds. */
-    record DestroyDomain(int dom) implements Domctl {
+    /**
+     * Tear a domain down and release everything it holds.
+     *
+     * @param preempt which evaluation of {@code hypercall_preempt_check()} during this call returns
+     *     true ({@code domain_relinquish_resources}' puts and {@code relinquish_memory}'s loop), 0
+     *     for none (trace syntax {@code @preempt=N}; docs/trace-syntax.md)
+     */
+    record DestroyDomain(int dom, int preempt) implements Domctl {
+        /** A teardown the preemption check never stops. */
+        public DestroyDomain(int dom) {
+            this(dom, 0);
+        }
+
         @Override public <R> R accept(Visitor<R> v) { return v.destroyDomain(this); }
         @Override public String name() { return "destroydomain"; }
     }

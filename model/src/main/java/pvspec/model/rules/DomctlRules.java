@@ -14,7 +14,6 @@ import pvspec.model.abi.Caller;
 import pvspec.model.abi.Domctl;
 import pvspec.model.abi.Result;
 import pvspec.model.state.Domain;
-import pvspec.model.state.Lifecycle;
 import pvspec.model.state.State;
 
 /**
@@ -45,7 +44,7 @@ final class DomctlRules {
                 int dom = x.dom();
                 require(s.domains().containsKey(dom), DOMCTL_NO_SUCH_DOMAIN);
                 require(dom != c.domain(), DOMCTL_SELF);
-                return Outcome.of(s.dom(dom).life() == Lifecycle.DYING ? s : Domains.destroy(s, dom, c), Result.OK);
+                return Domains.kill(s, dom, c, Preemption.at(x.preempt()));
             }
 
             @Override

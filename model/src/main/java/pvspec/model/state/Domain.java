@@ -17,10 +17,21 @@ import org.pcollections.PVector;
  * @param grants its grant table, by reference
  * @param maptrack the grant mappings it holds, by handle
  * @param vmAssist its {@code vm_assist} bits ({@code VMASST_TYPE_*}, sched.h:577): 0 at creation
+ * @param relinquish how far its teardown has gone ({@code d->arch.rel_priv}): {@link Relinquish#NONE}
+ *     while alive, {@link Relinquish#DONE} once a {@code destroydomain} finished
+ * @param relinquishNext in a {@code relinquish_memory} pass, the first frame of the page list not
+ *     yet relinquished by it (the model's page list is its frames in mfn order); 0 otherwise
  */
 public record Domain(int id, boolean privileged, Lifecycle life, int pauseCount, long maxPages,
                      PVector<Vcpu> vcpus, PVector<Port> ports, PVector<GrantEntry> grants,
-                     PMap<Integer, Maptrack> maptrack, long vmAssist) {
+                     PMap<Integer, Maptrack> maptrack, long vmAssist, Relinquish relinquish, int relinquishNext) {
+
+    /** A domain whose teardown has not started. */
+    public Domain(int id, boolean privileged, Lifecycle life, int pauseCount, long maxPages,
+                  PVector<Vcpu> vcpus, PVector<Port> ports, PVector<GrantEntry> grants,
+                  PMap<Integer, Maptrack> maptrack, long vmAssist) {
+        this(id, privileged, life, pauseCount, maxPages, vcpus, ports, grants, maptrack, vmAssist, Relinquish.NONE, 0);
+    }
 
     /** {@code VMASST_TYPE_writable_pagetables} (public/xen.h:538). */
     public static final int VMASST_WRITABLE_PAGETABLES = 2;
@@ -33,7 +44,12 @@ public record Domain(int id, boolean privileged, Lifecycle life, int pauseCount,
     }
 
     public Domain withVmAssist(long bits) {
-        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, ports, grants, maptrack, bits);
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, ports, grants, maptrack, bits, relinquish, relinquishNext);
+    }
+
+    /** Its teardown at {@code stage}, the next frame of a pass {@code next}. */
+    public Domain withRelinquish(Relinquish stage, int next) {
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, ports, grants, maptrack, vmAssist, stage, next);
     }
 
     public boolean alive() {
@@ -67,19 +83,19 @@ public record Domain(int id, boolean privileged, Lifecycle life, int pauseCount,
     }
 
     public Domain withLife(Lifecycle l) {
-        return new Domain(id, privileged, l, pauseCount, maxPages, vcpus, ports, grants, maptrack, vmAssist);
+        return new Domain(id, privileged, l, pauseCount, maxPages, vcpus, ports, grants, maptrack, vmAssist, relinquish, relinquishNext);
     }
 
     public Domain withPauseCount(int p) {
-        return new Domain(id, privileged, life, p, maxPages, vcpus, ports, grants, maptrack, vmAssist);
+        return new Domain(id, privileged, life, p, maxPages, vcpus, ports, grants, maptrack, vmAssist, relinquish, relinquishNext);
     }
 
     public Domain withMaxPages(long m) {
-        return new Domain(id, privileged, life, pauseCount, m, vcpus, ports, grants, maptrack, vmAssist);
+        return new Domain(id, privileged, life, pauseCount, m, vcpus, ports, grants, maptrack, vmAssist, relinquish, relinquishNext);
     }
 
     public Domain withVcpus(PVector<Vcpu> v) {
-        return new Domain(id, privileged, life, pauseCount, maxPages, v, ports, grants, maptrack, vmAssist);
+        return new Domain(id, privileged, life, pauseCount, maxPages, v, ports, grants, maptrack, vmAssist, relinquish, relinquishNext);
     }
 
     public Domain withVcpu(int i, Vcpu v) {
@@ -87,7 +103,7 @@ public record Domain(int id, boolean privileged, Lifecycle life, int pauseCount,
     }
 
     public Domain withPorts(PVector<Port> p) {
-        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, p, grants, maptrack, vmAssist);
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, p, grants, maptrack, vmAssist, relinquish, relinquishNext);
     }
 
     public Domain withPort(int i, Port p) {
@@ -95,16 +111,16 @@ public record Domain(int id, boolean privileged, Lifecycle life, int pauseCount,
     }
 
     public Domain withGrant(int ref, GrantEntry g) {
-        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, ports, grants.with(ref, g), maptrack, vmAssist);
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, ports, grants.with(ref, g), maptrack, vmAssist, relinquish, relinquishNext);
     }
 
     /** Its grant table with {@code g}: a grown table ({@code GNTTABOP_setup_table}) is longer. */
     public Domain withGrants(PVector<GrantEntry> g) {
-        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, ports, g, maptrack, vmAssist);
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, ports, g, maptrack, vmAssist, relinquish, relinquishNext);
     }
 
     public Domain withMaptrack(PMap<Integer, Maptrack> m) {
-        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, ports, grants, m, vmAssist);
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, ports, grants, m, vmAssist, relinquish, relinquishNext);
     }
 
     @Override
@@ -116,6 +132,7 @@ public record Domain(int id, boolean privileged, Lifecycle life, int pauseCount,
         h = h * 31 + ports.hashCode();
         h = h * 31 + grants.hashCode();
         h = h * 31 + maptrack.hashCode();
-        return vmAssist == 0 ? h : h * 31 + Long.hashCode(vmAssist); // unchanged for a domain with no assist
+        h = vmAssist == 0 ? h : h * 31 + Long.hashCode(vmAssist); // unchanged for a domain with no assist
+        return relinquish == Relinquish.NONE ? h : (h * 31 + relinquish.ordinal()) * 31 + relinquishNext; // unchanged while alive
     }
 }

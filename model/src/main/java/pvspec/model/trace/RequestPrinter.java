@@ -300,7 +300,9 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
 
     private static final class DomctlPrinter implements Domctl.Visitor<String> {
         @Override public String createDomain(Domctl.CreateDomain x) { return "createdomain max_pages=" + x.maxPages() + " vcpus=" + x.vcpus(); }
-        @Override public String destroyDomain(Domctl.DestroyDomain x) { return "destroydomain dom=" + domid(x.dom()); }
+        @Override public String destroyDomain(Domctl.DestroyDomain x) {
+            return "destroydomain dom=" + domid(x.dom()) + (x.preempt() > 0 ? " @preempt=" + x.preempt() : "");
+        }
         @Override public String pauseDomain(Domctl.PauseDomain x) { return "pausedomain dom=" + domid(x.dom()); }
         @Override public String unpauseDomain(Domctl.UnpauseDomain x) { return "unpausedomain dom=" + domid(x.dom()); }
         @Override public String maxMem(Domctl.MaxMem m) { return "max_mem dom=" + domid(m.dom()) + " pages=" + m.pages(); }

@@ -599,7 +599,14 @@ final class TraceParser {
         Domctl h;
         switch (sub.text()) {
             case "createdomain": { Args a = args(t); h = new Domctl.CreateDomain(a.num("max_pages"), a.integer("vcpus")); a.done(); break; }
-            case "destroydomain": { Args a = args(t); h = new Domctl.DestroyDomain(a.domid("dom")); a.done(); break; }
+            case "destroydomain": {
+                List<Tokens.Word> words = new ArrayList<>(t.untilArrow());
+                int preempt = preemptPoint(words);
+                Args a = new Args(this, config, words, t.endColumn());
+                h = new Domctl.DestroyDomain(a.domid("dom"), preempt);
+                a.done();
+                break;
+            }
             case "pausedomain": { Args a = args(t); h = new Domctl.PauseDomain(a.domid("dom")); a.done(); break; }
             case "unpausedomain": { Args a = args(t); h = new Domctl.UnpauseDomain(a.domid("dom")); a.done(); break; }
             case "max_mem": { Args a = args(t); h = new Domctl.MaxMem(a.domid("dom"), a.num("pages")); a.done(); break; }

@@ -21,6 +21,7 @@ import pvspec.model.abi.TrapInfo;
 import pvspec.model.state.Callbacks;
 import pvspec.model.state.DescriptorTables;
 import pvspec.model.state.Domain;
+import pvspec.model.state.Relinquish;
 import pvspec.model.state.Frame;
 import pvspec.model.state.GrantEntry;
 import pvspec.model.state.Lifecycle;
@@ -136,7 +137,7 @@ public final class StateShape {
             integer("flags", Maptrack::flags));
 
     public static final RecordShape<Domain> DOMAIN = record(Domain.class,
-            a -> new Domain(a.i(0), a.b(1), a.o(2), a.i(3), a.l(4), a.o(5), a.o(6), a.o(7), a.o(8), a.l(9)),
+            a -> new Domain(a.i(0), a.b(1), a.o(2), a.i(3), a.l(4), a.o(5), a.o(6), a.o(7), a.o(8), a.l(9), a.o(10), a.i(11)),
             integer("id", Name.DOMID, Domain::id),
             bool("privileged", Domain::privileged),
             enumeration("life", Lifecycle.class, Domain::life),
@@ -146,7 +147,11 @@ public final class StateShape {
             value("ports", vector(PORT, Name.PORT), Domain::ports),
             value("grants", vector(GRANT_ENTRY, Name.GRANT_REF), Domain::grants, Domain::id),
             value("maptrack", intMap(Name.PLAIN, MAPTRACK), Domain::maptrack),
-            longInteger("vmAssist", Domain::vmAssist)).shared();
+            longInteger("vmAssist", Domain::vmAssist),
+            enumeration("relinquish", Relinquish.class, Domain::relinquish),
+            // A position in the page list, which is in mfn order: never renamed (the domU symmetry
+            // is off wherever destroydomain can run).
+            integer("relinquishNext", Domain::relinquishNext)).shared();
 
     public static final RecordShape<Frame> FRAME = record(Frame.class,
             a -> new Frame(a.i(0), a.o(1), a.i(2), a.i(3), a.b(4), a.b(5), a.i(6), a.i(7), a.o(8), a.b(9), a.i(10)),
