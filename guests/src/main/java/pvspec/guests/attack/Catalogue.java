@@ -73,7 +73,8 @@ public final class Catalogue {
             new GrantCopyIntoPageTable(),
             new GrantCopyForeignFrame(),
             new Xsa230CopyKeepsGrantInUse(),
-            new GrantCopyBeyondPage());
+            new GrantCopyBeyondPage(),
+            new Xsa299MapGrantOfHalfDestroyedDomain());
 
     /** The attack with this name. */
     public static Attack byName(String name) {

@@ -242,6 +242,11 @@ public final class Calls {
         return new Domctl.DestroyDomain(dom);
     }
 
+    /** {@code destroydomain} with the {@code preempt}-th preemption check firing ({@code @preempt=N}). */
+    public static Domctl.DestroyDomain destroyDomain(int dom, int preempt) {
+        return new Domctl.DestroyDomain(dom, preempt);
+    }
+
     public static SchedOp.Yield yield() {
         return new SchedOp.Yield();
     }

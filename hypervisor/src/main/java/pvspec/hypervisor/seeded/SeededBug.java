@@ -477,6 +477,24 @@ public enum SeededBug {
                 }
             };
         }
+    },
+
+    // destroydomain as a continuation (issue 14, destroy14): found by check on examples/destroy.check.
+    /**
+     * Xen before {@code bf656e02d8} (XSA-299): {@code relinquish_memory} re-set {@code PGT_pinned}
+     * on a table whose unpin was preempted with {@code -ERESTART} and kept the pin's general
+     * reference, leaving it pinned and partial; the continuation then puts it as a pinned table
+     * and the partial reference leaks.
+     */
+    RELINQUISH_REPINS_PARTIAL("relinquish-repins-partial", "XSA-299", "a preempted teardown pins a partially devalidated table again (relinquish_memory)",
+            Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean relinquishDropsPreemptedPin() {
+                    return false;
+                }
+            };
+        }
     };
 
     /** The checkers expected to find a seeded bug. */
