@@ -21,11 +21,18 @@ final class ControlRequests {
     private final StateView v;
     private final Pick p;
     private final int me;
+    /** destroydomain's preemption points (their own stream), or null. */
+    private final Pick preempt;
 
     ControlRequests(StateView v, Pick p, Caller c) {
+        this(v, p, c, null);
+    }
+
+    ControlRequests(StateView v, Pick p, Caller c, Pick preempt) {
         this.v = v;
         this.p = p;
         this.me = c.domain();
+        this.preempt = preempt;
     }
 
     Hypercall memory(boolean hostile) {
@@ -61,12 +68,30 @@ final class ControlRequests {
         int target = p.of(v.runningDomains(), 1);
         switch (p.below(12)) {
             case 0: case 1: return new Domctl.CreateDomain(p.below(5), 1 + p.below(v.c.vcpus()));
-            case 2: return new Domctl.DestroyDomain(target);
+            case 2: return destroy(target);
             case 3: case 4: return new Domctl.PauseDomain(target);
             case 5: case 6: case 7: return new Domctl.UnpauseDomain(p.of(pausedDomains(), target));
             case 8: return new Domctl.Unknown(p.one(99, -1));
             default: return new Domctl.MaxMem(target, p.below(8));
         }
+    }
+
+    /**
+     * {@code destroydomain}, on some calls preempted (@preempt=N): often at the first check of a
+     * pinned table's devalidation in relinquish_memory's first pass (one check after each frame
+     * below it, domain.c:2424; the table's demote loop, mm.c:1880-1888), else at one of the first.
+     */
+    private Hypercall destroy(int target) {
+        if (preempt == null || !preempt.chance(0.5)) return new Domctl.DestroyDomain(target);
+        List<Long> pinned = v.pinnedTables(target);
+        if (!pinned.isEmpty() && preempt.chance(0.6)) return new Domctl.DestroyDomain(target, v.framesBelow(target, preempt.of(pinned, 0L)) + 1);
+        return new Domctl.DestroyDomain(target, 1 + preempt.below(4));
+    }
+
+    /** The continuation of a preempted teardown: the same call re-issued, itself preempted on some calls. */
+    Hypercall continueTeardown() {
+        int dying = preempt.of(v.tearingDown(), 1);
+        return new Domctl.DestroyDomain(dying, preempt.chance(0.3) ? 1 + preempt.below(3) : 0);
     }
 
     private List<Integer> pausedDomains() {

@@ -20,6 +20,8 @@ public final class Generator {
     private final Pick preempt;
     /** mmu_update's preemption points: a stream of their own too, so mmuext_op's stayed as they were. */
     private final Pick mmuPreempt;
+    /** destroydomain's preemption points and continuations: a stream of their own too. */
+    private final Pick destroyPreempt;
     private final double hostility;
     private final int only;
 
@@ -32,6 +34,7 @@ public final class Generator {
         this.p = new Pick(new Random(seed));
         this.preempt = new Pick(new Random(~seed));
         this.mmuPreempt = new Pick(new Random(seed ^ 0x6D6D755FL));
+        this.destroyPreempt = new Pick(new Random(seed ^ 0x64657374L));
         this.hostility = hostility;
         this.only = only;
     }
@@ -63,7 +66,9 @@ public final class Generator {
     private Hypercall request(StateView v, Caller c, boolean hostile) {
         PageTableRequests pt = new PageTableRequests(v, p, preempt, mmuPreempt, c);
         SharingRequests sh = new SharingRequests(v, p, c);
-        ControlRequests ctl = new ControlRequests(v, p, c);
+        ControlRequests ctl = new ControlRequests(v, p, c, destroyPreempt);
+        // A teardown a preemption stopped is usually continued soon (domctl.c:755-759).
+        if (c.domain() == 0 && !v.tearingDown().isEmpty() && destroyPreempt.chance(0.5)) return ctl.continueTeardown();
         if (c.domain() == 0 && p.chance(0.35)) return ctl.domctl();
         // A kernel installs its handlers first: a fault with none crashes the domain
         // (x86_64/entry.S:629-634), and a crashed domain makes no more requests.

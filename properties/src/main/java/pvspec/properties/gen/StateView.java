@@ -27,6 +27,15 @@ final class StateView {
     }
 
     /** Domains whose vCPUs may run. */
+    /** Dying domains whose teardown a preemption stopped (their destroydomain is to be re-issued). */
+    List<Integer> tearingDown() {
+        List<Integer> out = new ArrayList<>();
+        for (Domain d : s.domains().values()) {
+            if (d.life() == pvspec.model.state.Lifecycle.DYING && d.relinquish() != pvspec.model.state.Relinquish.DONE) out.add(d.id());
+        }
+        return out;
+    }
+
     List<Integer> runningDomains() {
         List<Integer> out = new ArrayList<>();
         for (Domain d : s.domains().values()) if (d.running()) out.add(d.id());
@@ -54,6 +63,20 @@ final class StateView {
             if (f.isTable() && (level == 0 || f.type().level() == level)) out.add(mfn);
         }
         return out;
+    }
+
+    /** Its pinned L2..L4 tables held by nothing but the pin: unpinning one devalidates it. */
+    List<Long> pinnedTables(int dom) {
+        List<Long> out = new ArrayList<>();
+        for (long mfn : pinned(dom)) if (s.frame(mfn).type().level() > 1 && s.frame(mfn).typeCount() == 1) out.add(mfn);
+        return out;
+    }
+
+    /** How many of its frames lie below {@code mfn}. */
+    int framesBelow(int dom, long mfn) {
+        int n = 0;
+        for (long f : frames(dom)) if (f < mfn) n++;
+        return n;
     }
 
     List<Long> pinned(int dom) {
