@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import pvspec.model.state.Domain;
 import pvspec.model.state.Frame;
 import pvspec.model.state.PortState;
+import pvspec.model.state.Relinquish;
 import pvspec.model.state.State;
 import pvspec.model.testing.Fixture;
 import pvspec.model.testing.Scenarios;
@@ -31,6 +32,24 @@ class LifecycleTest {
         Domain d = t.dom(1);
         broken("INV-13", t.withDomain(d.withPort(1, d.port(1).withState(new PortState.Unbound(2)))), null);
         broken("INV-13", t.withFrame(4, t.frame(4).withPinned(true)), 4L);
+    }
+
+    /**
+     * A teardown preempted in relinquish_memory's first pass (the pinned L2 1's demotion, then
+     * after frame 2) holds what it has not reached, and only that.
+     */
+    @Test
+    void aPreemptedTeardownHoldsExactlyWhatItHasNotReached() {
+        State t = Fixture.accepts(Fixture.oneGuest(), "dom0: domctl destroydomain dom=1 @preempt=1", "restart done=0");
+        holds("INV-13", t);
+        Domain d = t.dom(1);
+        broken("INV-13", t.withDomain(d.withVcpu(0, d.vcpu(0).withBaseptr(1))), null); // the vCPUs' stage is done
+        broken("INV-13", t.withDomain(d.withRelinquish(Relinquish.L2, 2)), 1L); // a partial L2 the L2 pass is past
+        broken("INV-13", t.withDomain(d.withRelinquish(Relinquish.DONE, 0)), 1L);
+        State u = Fixture.accepts(t, "dom0: domctl destroydomain dom=1 @preempt=2", "restart done=0");
+        holds("INV-13", u);
+        broken("INV-13", u.withFrame(2, u.frame(2).withAllocated(true)), 2L); // frames 1 and 2 are done
+        holds("INV-13", Fixture.accepts(u, "dom0: domctl destroydomain dom=1", "OK"));
     }
 
     @Test
