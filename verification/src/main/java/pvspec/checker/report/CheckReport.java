@@ -11,6 +11,7 @@ import pvspec.checker.config.Kinds;
 import pvspec.checker.config.NamedPredicate;
 import pvspec.model.abi.Errno;
 import pvspec.model.abi.Gntst;
+import pvspec.model.abi.check.Unreturned;
 
 /**
  * What a check found: how it ended, how much it explored, coverage, and the counterexample or
@@ -121,7 +122,7 @@ public record CheckReport(String config, Status status, int depth, List<Long> le
         return b.toString();
     }
 
-    /** Kinds and codes: how many were exercised, which were not, and which the model never produces. */
+    /** Kinds and codes: how many were exercised, which were not, and which the model never produces (each with why). */
     public String coverageSummary() {
         StringBuilder b = new StringBuilder();
         List<String> never = coverage.kindsNeverRun();
@@ -142,6 +143,7 @@ public record CheckReport(String config, Status status, int depth, List<Long> le
         if (!notReached.isEmpty()) row(b, "", "not reached within the bounds: " + String.join(", ", notReached));
         List<String> notInModel = coverage.codesNotInModel();
         if (!notInModel.isEmpty()) row(b, "", "returned by no rule of the model (unreachable): " + String.join(", ", notInModel));
+        for (String code : notInModel) Unreturned.of(code).ifPresent(u -> row(b, "", "  " + code + ": " + u.why()));
         return b.toString();
     }
 
