@@ -142,8 +142,8 @@ public record CheckReport(String config, Status status, int depth, List<Long> le
         List<String> notReached = coverage.codesNotReached();
         if (!notReached.isEmpty()) row(b, "", "not reached within the bounds: " + String.join(", ", notReached));
         List<String> notInModel = coverage.codesNotInModel();
-        if (!notInModel.isEmpty()) row(b, "", "returned by no rule of the model (unreachable): " + String.join(", ", notInModel));
-        for (String code : notInModel) Unreturned.of(code).ifPresent(u -> row(b, "", "  " + code + ": " + u.why()));
+        if (!notInModel.isEmpty()) row(b, "", "returned by no rule of the model (unreachable), each with where Xen returns it and why the model does not:");
+        for (String code : notInModel) row(b, "", "  " + code + Unreturned.of(code).map(u -> ": " + u.why()).orElse(""));
         return b.toString();
     }
 

@@ -13,17 +13,17 @@ import pvspec.model.abi.Gntst;
  */
 public enum Unreturned {
     BAD_VIRT_ADDR(Gntst.GNTST_bad_virt_addr,
-            "Xen's when it cannot write a frame list to guest memory (setup_table, grant_table.c:2150-2153;"
+            "Xen returns it when it cannot write a frame list to guest memory (setup_table, grant_table.c:2150-2153;"
                     + " get_status_frames, :3440-3443); the model has no guest memory to fault on (its arguments are values)"),
     NO_DEVICE_SPACE(Gntst.GNTST_no_device_space,
-            "returned nowhere in Xen (defined in public/grant_table.h:633 only; an exhausted maptrack is"
+            "Xen returns it nowhere (defined in public/grant_table.h:633 only; an exhausted maptrack is"
                     + " GNTST_no_space, grant_table.c:1062-1067)"),
     ADDRESS_TOO_BIG(Gntst.GNTST_address_too_big,
-            "Xen's for a transfer of a frame at or above 2^32 to a v1-table PV receiver when no frame below is free"
+            "Xen returns it for a transfer of a frame at or above 2^32 to a v1-table PV receiver when no frame below is free"
                     + " (grant_table.c:2381-2395), and for a 32-bit guest's setup_table (compat/grant_table.c:196-199);"
                     + " the model has at most 2^24 frames and no 32-bit guests"),
     EAGAIN(Gntst.GNTST_eagain,
-            "Xen's for swap_grant_ref of a mapped entry (grant_table.c:3521-3534) and for a paged-out or shared frame"
+            "Xen returns it for swap_grant_ref of a mapped entry (grant_table.c:3521-3534) and for a paged-out or shared frame"
                     + " of a translated granter (:511-512, memory.c:2088-2106; a PV granter's frames are plain RAM,"
                     + " asm/p2m.h:569-573); the model has no swap_grant_ref (ENOSYS) and no HVM domains");
 
