@@ -144,6 +144,9 @@ final class PageRefs {
         } catch (Refused r) {
             t.rollback(mark);
             throw new FailedAfter(r.check, mfn);
+        } catch (FailedAfter inner) { // a child taken over inside it failed: this table goes too
+            t.rollback(mark);
+            throw inner.within(mfn);
         }
         for (int i = 0; i < t.checks.partialRefsDroppedOnTakeover(); i++) putPage(t, mfn);
     }

@@ -95,7 +95,7 @@ final class PageTypes {
      * {@code PGT_partial} is dropped (mm.c:3136-3142; a new preemption took its own). If an entry
      * fails, Xen makes the table the vCPU's {@code old_guest_table} (mm.c:1464-1489, 2663-2676)
      * and its null continuation tears it down (mm.c:3955-3969, 3177-3212) as the calling vCPU's:
-     * {@link FailedAfter}.
+     * {@link FailedAfter}; so too when a child taken over inside it fails.
      */
     private static State resume(State s, long mfn, Preemption p) {
         Frame f = s.frame(mfn);
@@ -106,6 +106,8 @@ final class PageTypes {
             throw new Preempted(putPage(x.state(), mfn));
         } catch (Refusal r) {
             throw new FailedAfter(r.check(), mfn);
+        } catch (FailedAfter inner) {
+            throw inner.within(mfn);
         }
         return putPage(validated, mfn);
     }
