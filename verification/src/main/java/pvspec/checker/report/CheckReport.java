@@ -11,6 +11,7 @@ import pvspec.checker.config.Kinds;
 import pvspec.checker.config.NamedPredicate;
 import pvspec.model.abi.Errno;
 import pvspec.model.abi.Gntst;
+import pvspec.model.abi.check.Unreturned;
 
 /**
  * What a check found: how it ended, how much it explored, coverage, and the counterexample or
@@ -121,7 +122,7 @@ public record CheckReport(String config, Status status, int depth, List<Long> le
         return b.toString();
     }
 
-    /** Kinds and codes: how many were exercised, which were not, and which the model never produces. */
+    /** Kinds and codes: how many were exercised, which were not, and which the model never produces (each with why). */
     public String coverageSummary() {
         StringBuilder b = new StringBuilder();
         List<String> never = coverage.kindsNeverRun();
@@ -141,7 +142,8 @@ public record CheckReport(String config, Status status, int depth, List<Long> le
         List<String> notReached = coverage.codesNotReached();
         if (!notReached.isEmpty()) row(b, "", "not reached within the bounds: " + String.join(", ", notReached));
         List<String> notInModel = coverage.codesNotInModel();
-        if (!notInModel.isEmpty()) row(b, "", "returned by no rule of the model (unreachable): " + String.join(", ", notInModel));
+        if (!notInModel.isEmpty()) row(b, "", "returned by no rule of the model (unreachable), each with where Xen returns it and why the model does not:");
+        for (String code : notInModel) row(b, "", "  " + code + Unreturned.of(code).map(u -> ": " + u.why()).orElse(""));
         return b.toString();
     }
 

@@ -6,11 +6,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import pvspec.model.abi.check.Check;
 import pvspec.model.abi.check.Citation;
+import pvspec.model.abi.check.Unreturned;
 import pvspec.model.invariant.Invariant;
 import pvspec.model.invariant.Invariants;
 import pvspec.model.rules.Catalogue;
 
-/** {@code pvspec spec}: the invariant catalogue and the hypercall refusal table, read from the model itself. */
+/** {@code pvspec spec}: the invariant catalogue, the hypercall refusal table and the codes no refusal returns, read from the model itself. */
 @Command(name = "spec", mixinStandardHelpOptions = true, versionProvider = Version.class,
         footer = {"", "Examples:", "  pvspec spec", "  pvspec spec --invariants"},
         description = "Print the invariant catalogue and every hypercall's refusals, from the model's own metadata.")
@@ -44,6 +45,9 @@ final class SpecCommand implements Callable<Integer> {
             }
             if (f.refusals().isEmpty()) out.println("  (never refused: a forbidden access faults instead)");
         }
+        out.println();
+        out.println("Result codes no refusal returns, with where Xen returns them and why the model does not");
+        for (Unreturned u : Unreturned.values()) out.printf("  %-22s %s%n", u.status().name(), u.why());
         return Pvspec.HOLDS;
     }
 }

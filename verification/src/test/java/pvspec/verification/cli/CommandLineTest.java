@@ -29,6 +29,8 @@ class CommandLineTest {
                 "GNTST_bad_handle", "xen/arch/x86/mm.c:get_page_from_l1e", "(closest: no check of its own in Xen)");
         // Every check of the registry is printed, with its citation.
         for (pvspec.model.abi.check.Check k : pvspec.model.abi.check.Check.values()) assertThat(c.out).contains(k.id(), k.citation());
+        // And every code no check returns, with its reason.
+        for (pvspec.model.abi.check.Unreturned u : pvspec.model.abi.check.Unreturned.values()) assertThat(c.out).contains(u.why()).containsPattern(u.status().name() + " +Xen returns it");
         assertThat(Cli.run("spec", "--invariants").out).contains("INV-7").doesNotContain("MmuextOpRules");
     }
 
