@@ -47,7 +47,7 @@ final class Abstraction {
             Words w = c == null ? zero : Words.of(c);
             frames.add(new Frame(ft.owner[mfn], TYPES[FrameTable.type(ti)], FrameTable.typeCount(ti), FrameTable.count(ci),
                     FrameTable.pinned(ti), FrameTable.allocated(ci), ft.linear[mfn], ft.dataTag[mfn], w,
-                    FrameTable.partial(ti), FrameTable.partial(ti) ? FrameTable.nrValidated(ti) : 0));
+                    FrameTable.partial(ti), FrameTable.partial(ti) ? FrameTable.nrValidated(ti) : 0, FrameTable.partialSet(ti)));
         }
         PMap<Integer, Domain> domains = IntTreePMap.empty();
         for (Dom d : hv.doms) if (d != null) domains = domains.plus(d.id, domain(d));

@@ -113,6 +113,14 @@ public class Checks {
         return nrValidated;
     }
 
+    /**
+     * Whether a resumed validation knows its first entry holds a partial child's general
+     * reference ({@code partial_flags}, mm.c:1511, 1578-1579): it then takes none.
+     */
+    public boolean partialSetOnResume(boolean partialSet) {
+        return partialSet;
+    }
+
     /** General references dropped when a partial validation is taken over: the one {@code PGT_partial} held (mm.c:3136-3142). */
     public int partialRefsDroppedOnTakeover() {
         return 1;

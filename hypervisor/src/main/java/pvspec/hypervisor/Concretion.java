@@ -32,7 +32,7 @@ final class Concretion {
             ft.owner[mfn] = f.owner();
             ft.countInfo.set(mfn, FrameTable.countInfo(f.count(), f.allocated()));
             long ti = FrameTable.rawTypeInfo(f.type().ordinal(), f.typeCount(), f.pinned());
-            ft.typeInfo.set(mfn, f.partial() ? FrameTable.partialTypeInfo(f.type().ordinal(), f.nrValidated(), f.pinned()) | ti : ti);
+            ft.typeInfo.set(mfn, f.partial() ? FrameTable.partialTypeInfo(f.type().ordinal(), f.nrValidated(), f.pinned(), f.partialSet()) | ti : ti);
             ft.linear[mfn] = f.linearCount();
             ft.dataTag[mfn] = f.dataTag();
             ft.contents[mfn] = f.contents().isZero() ? null : f.contents().toArray();

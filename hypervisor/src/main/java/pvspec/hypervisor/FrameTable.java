@@ -11,7 +11,8 @@ import pvspec.model.abi.DomId;
  * {@link #typeInfo} the type count (low 32 bits, signed), the type (bits 32..34: 0 none, 1..4
  * L1..L4, 5 writable, 6 descriptor page; the type is 0 whenever the count is 0), {@code PGT_pinned}, and
  * {@code PGT_partial} with Xen's {@code nr_validated_ptes} (bits 40..49: entries are at most 512)
- * for a table a preempted (de)validation left part-way. Both are
+ * for a table a preempted (de)validation left part-way, and its {@code partial_flags}
+ * ({@code PTF_partial_set}, bit 60). Both are
  * changed by compare-and-swap (see the package documentation). Contents are allocated on the
  * first non-zero write: {@code null} means all zero, so free and data frames cost no entries.
  */
@@ -24,6 +25,8 @@ final class FrameTable {
     static final long PGC_ALLOCATED = 1L << 62;
     static final long PGT_PINNED = 1L << 62;
     static final long PGT_PARTIAL = 1L << 61;
+    /** {@code partial_flags & PTF_partial_set} of a partial table: its entry at {@code nr_validated_ptes} holds only a general reference to a partial child. */
+    static final long PTF_PARTIAL_SET = 1L << 60;
     private static final int NR_VALIDATED_SHIFT = 40;
     private static final long COUNT_MASK = 0xFFFF_FFFFL;
 
@@ -122,7 +125,17 @@ final class FrameTable {
 
     /** A partial table of {@code type}: its one type reference held by {@code PGT_partial}, entries below {@code nr} validated. */
     static long partialTypeInfo(int type, int nr, boolean pinned) {
-        return typeInfo(type, 1, pinned) | PGT_PARTIAL | (long) nr << NR_VALIDATED_SHIFT;
+        return partialTypeInfo(type, nr, pinned, false);
+    }
+
+    /** As above; {@code set}: the entry at {@code nr} holds a general reference to its partial child ({@code PTF_partial_set}). */
+    static long partialTypeInfo(int type, int nr, boolean pinned, boolean set) {
+        return typeInfo(type, 1, pinned) | PGT_PARTIAL | (long) nr << NR_VALIDATED_SHIFT | (set ? PTF_PARTIAL_SET : 0);
+    }
+
+    /** {@code PTF_partial_set} of a partial frame. */
+    static boolean partialSet(long ti) {
+        return partial(ti) && (ti & PTF_PARTIAL_SET) != 0;
     }
 
     /** A validated page table: a table type with references, not partial. */

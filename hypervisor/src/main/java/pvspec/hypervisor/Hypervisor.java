@@ -175,7 +175,7 @@ public final class Hypervisor {
                 return refused(request, r.check);
             } catch (FailedAfter r) { // refused; the taken-over partial table is torn down
                 t.rollbackAll();
-                PageRefs.putPartial(t, r.partial, false);
+                r.tearDown(t);
                 t.commit();
                 return refused(request, r.check);
             } catch (LockRetry e) {

@@ -121,7 +121,7 @@ final class PageRefs {
                 Dom owner = t.dom(ft.owner[mfn]);
                 if (owner != null) TlbOps.forgetWritableIn(t, owner, mfn);
             }
-            validate(t, mfn, type, 0, preemptible);
+            validate(t, mfn, type, 0, false, preemptible);
             return;
         }
     }
@@ -137,13 +137,16 @@ final class PageRefs {
         long mark = t.mark();
         t.setTypeInfo(mfn, FrameTable.typeInfo(type, 1, FrameTable.pinned(ti)));
         try {
-            validate(t, mfn, type, t.checks.resumeValidationAt(FrameTable.nrValidated(ti)), preemptible);
+            validate(t, mfn, type, t.checks.resumeValidationAt(FrameTable.nrValidated(ti)), t.checks.partialSetOnResume(FrameTable.partialSet(ti)), preemptible);
         } catch (Preempt p) {
             putPage(t, mfn); // the new partial state took its own
             throw p;
         } catch (Refused r) {
             t.rollback(mark);
             throw new FailedAfter(r.check, mfn);
+        } catch (FailedAfter inner) { // a child taken over inside it failed: this table goes too
+            t.rollback(mark);
+            throw inner.within(mfn);
         }
         for (int i = 0; i < t.checks.partialRefsDroppedOnTakeover(); i++) putPage(t, mfn);
     }
@@ -162,7 +165,7 @@ final class PageRefs {
             int tc = typeCount(ti);
             int type = FrameTable.type(ti);
             if (!t.casType(mfn, ti, FrameTable.typeInfo(type, tc - 1, FrameTable.pinned(ti)))) continue;
-            if (tc <= 1 && FrameTable.isPageTable(type)) devalidate(t, mfn, type, ft.entries, preemptible);
+            if (tc <= 1 && FrameTable.isPageTable(type)) devalidate(t, mfn, type, ft.entries, false, preemptible);
             return;
         }
     }
@@ -182,7 +185,8 @@ final class PageRefs {
     /**
      * {@code _put_page_type} with {@code PTF_partial_set} ({@code put_old_guest_table},
      * {@code relinquish_memory}): a partial table's devalidation goes on from
-     * {@code nr_validated_ptes} down; at the end its type and its partial reference go. Preempted
+     * {@code nr_validated_ptes} down (from its partial child's reference if {@code PTF_partial_set});
+     * at the end its type and its partial reference go. Preempted
      * again, it stays partial with one partial reference. A frame no longer partial is left alone.
      */
     static void putPartial(Txn t, int mfn, boolean preemptible) {
@@ -191,7 +195,7 @@ final class PageRefs {
         if (!FrameTable.partial(ti)) return;
         t.setTypeInfo(mfn, FrameTable.typeInfo(FrameTable.NONE, 0, FrameTable.pinned(ti)));
         try {
-            devalidate(t, mfn, FrameTable.type(ti), FrameTable.nrValidated(ti), preemptible);
+            devalidate(t, mfn, FrameTable.type(ti), FrameTable.nrValidated(ti), FrameTable.partialSet(ti), preemptible);
         } finally {
             putPage(t, mfn); // preempted again: the new partial state took its own
         }
@@ -201,24 +205,31 @@ final class PageRefs {
 
     /**
      * {@code promote_lN_table}: every present guest entry from {@code from} on takes its
-     * references; a top-level table then gets the hypervisor's slots. Preemptible, an L2..L4
-     * table checks before each entry past {@code from} (mm.c:1429) and stops partial
-     * (mm.c:1456-1462, 2673-2676).
+     * references; a top-level table then gets the hypervisor's slots. Preemptible, an L2 or L3
+     * table checks before each entry past {@code from} (mm.c:1429, 1548; an L4 has no check,
+     * mm.c:1763-1830) and stops partial
+     * (mm.c:1456-1462, 2673-2676). An L3/L4 table types its children preemptibly, keeping a
+     * preempted child's general reference in the entry ({@code PTF_retain_ref_on_restart}) and
+     * stopping partial at it with {@code PTF_partial_set} (mm.c:1578-1586, 1780-1788);
+     * {@code partialSet}: the entry at {@code from} holds its child's general reference already.
      */
-    private static void validate(Txn t, int mfn, int level, int from, boolean preemptible) {
+    private static void validate(Txn t, int mfn, int level, int from, boolean partialSet, boolean preemptible) {
         Hypervisor hv = t.hv;
         FrameTable ft = t.ft;
         int owner = ft.owner[mfn];
         for (int i = from; i < ft.entries; i++) {
-            if (preemptible && level > 1 && i > from && t.preemptCheck()) {
-                t.setTypeInfo(mfn, FrameTable.partialTypeInfo(level, i, FrameTable.pinned(ft.typeInfo.get(mfn))));
-                long ci = ft.countInfo.get(mfn);
-                t.setCountInfo(mfn, FrameTable.countInfo(count(ci) + 1, FrameTable.allocated(ci)));
-                throw Preempt.INSTANCE;
-            }
+            if (preemptible && (level == 2 || level == 3) && i > from && t.preemptCheck()) stopPartial(t, mfn, level, i, false);
             long e = ft.entry(mfn, i);
             if (!Pte.present(e) || !hv.guestSlot(level, i)) continue;
-            getFromEntry(t, e, mfn, level, owner);
+            if (level > 2) {
+                try {
+                    getFromUpper(t, e, mfn, level, preemptible, i == from && partialSet, true);
+                } catch (Preempt p) {
+                    stopPartial(t, mfn, level, i, true);
+                }
+            } else {
+                getFromEntry(t, e, mfn, level, owner);
+            }
             // Stored adjusted, as promote_lN_table does (mm.c:1350, 1494, 1596, 1832).
             long adjusted = t.checks.adjustForGuest(e, level, level == hv.levels);
             if (adjusted != e) t.setEntry(mfn, i, adjusted);
@@ -228,22 +239,46 @@ final class PageRefs {
 
     /**
      * {@code demote_lN_table}: the present guest entries below {@code upto} drop their references,
-     * from the last down. Preemptible, an L2..L4 table checks after each entry but the last
-     * (mm.c:1880-1888) and stops partial, with one type reference (mm.c:1902-1908, 2773-2779).
+     * from the last down, after the partial child at {@code upto} if {@code partialSet}
+     * (mm.c:1919-1926). Preemptible, an L2 or L3 table checks after each entry but the last
+     * (mm.c:1880-1888, 1933-1939; an L4 has no check, mm.c:1969-1975), and an entry's table is
+     * put preemptibly ({@code put_pt_page}, mm.c:1258-1262): either stops the table partial, with
+     * one type reference (mm.c:1902-1908, 1946-1956, 2773-2779), at a preempted child with
+     * {@code PTF_partial_set}.
      */
-    private static void devalidate(Txn t, int mfn, int level, int upto, boolean preemptible) {
+    private static void devalidate(Txn t, int mfn, int level, int upto, boolean partialSet, boolean preemptible) {
         Hypervisor hv = t.hv;
         FrameTable ft = t.ft;
-        for (int i = upto - 1; i >= 0; i--) {
+        boolean set = partialSet;
+        for (int i = set ? upto : upto - 1; i >= 0; i--, set = false) {
             long e = ft.entry(mfn, i);
-            if (Pte.present(e) && hv.guestSlot(level, i)) putFromEntry(t, e, mfn, level);
-            if (i > 0 && preemptible && level > 1 && t.preemptCheck()) {
-                t.setTypeInfo(mfn, FrameTable.partialTypeInfo(level, i, FrameTable.pinned(ft.typeInfo.get(mfn))));
-                long ci = ft.countInfo.get(mfn);
-                t.setCountInfo(mfn, FrameTable.countInfo(count(ci) + 1, FrameTable.allocated(ci)));
-                throw Preempt.INSTANCE;
+            try {
+                if (set) {
+                    int child = (int) Pte.mfn(e);
+                    putPartial(t, child, preemptible);
+                    putPage(t, child);
+                } else if (Pte.present(e) && hv.guestSlot(level, i)) {
+                    if (level == 1) putFromL1e(t, e, mfn);
+                    else putFromUpper(t, e, mfn, level, preemptible);
+                }
+            } catch (Preempt p) {
+                stopPartial(t, mfn, level, i, true);
             }
+            if (i > 0 && preemptible && (level == 2 || level == 3) && t.preemptCheck()) stopPartial(t, mfn, level, i, false);
         }
+    }
+
+    /**
+     * Leaves {@code mfn} a partial table of {@code level} at entry {@code nr} ({@code PTF_partial_set}
+     * if {@code set}) with a general reference for the partial state (mm.c:2673-2676, 2773-2779), and
+     * unwinds.
+     */
+    private static void stopPartial(Txn t, int mfn, int level, int nr, boolean set) {
+        FrameTable ft = t.ft;
+        t.setTypeInfo(mfn, FrameTable.partialTypeInfo(level, nr, FrameTable.pinned(ft.typeInfo.get(mfn)), set));
+        long ci = ft.countInfo.get(mfn);
+        t.setCountInfo(mfn, FrameTable.countInfo(count(ci) + 1, FrameTable.allocated(ci)));
+        throw Preempt.INSTANCE;
     }
 
     /** {@code init_xen_l4_slots}: the reserved slots map the hypervisor's frames, supervisor-only. */
@@ -326,15 +361,24 @@ final class PageRefs {
 
     /** As above; {@code preemptible} ({@code PTF_preemptible}): a preempted child keeps no reference of ours (mm.c:1104-1110). */
     static void getFromUpper(Txn t, long e, int table, int level, boolean preemptible) {
+        getFromUpper(t, e, table, level, preemptible, false, false);
+    }
+
+    /**
+     * {@code get_page_and_type_from_mfn}'s flags: {@code partialSet}, the entry holds the child's
+     * general reference already (none taken, mm.c:1064-1066); {@code retain}, a preempted child
+     * keeps it ({@code PTF_retain_ref_on_restart}, mm.c:1104-1110).
+     */
+    private static void getFromUpper(Txn t, long e, int table, int level, boolean preemptible, boolean partialSet, boolean retain) {
         if (!t.checks.upperFlagsAllowed(level, e)) throw Refused.of(UPPER_DISALLOWED_FLAGS);
         long target = Pte.mfn(e);
         long mark = t.mark();
         try {
-            getPage(t, target, t.ft.owner[table], UPPER_NOT_OWNED);
+            if (!partialSet) getPage(t, target, t.ft.owner[table], UPPER_NOT_OWNED);
             try {
                 getPageType(t, (int) target, level - 1, UPPER_BAD_TYPE, preemptible);
             } catch (Preempt p) {
-                putPage(t, (int) target);
+                if (!retain) putPage(t, (int) target);
                 throw p;
             }
         } catch (Refused r) {
@@ -370,8 +414,13 @@ final class PageRefs {
 
     /** {@code put_page_from_l2e..l4e}: undoes {@link #getFromUpper}. */
     static void putFromUpper(Txn t, long e, int table, int level) {
+        putFromUpper(t, e, table, level, false);
+    }
+
+    /** As above; {@code preemptible} ({@code put_pt_page}): a preempted devalidation keeps the general reference with the entry. */
+    static void putFromUpper(Txn t, long e, int table, int level, boolean preemptible) {
         int target = deferFromUpper(t, e, table, level);
-        if (target >= 0) putPageAndType(t, target);
+        if (target >= 0) putPageAndType(t, target, preemptible);
     }
 
     /**

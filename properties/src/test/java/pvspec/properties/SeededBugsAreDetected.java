@@ -47,9 +47,9 @@ class SeededBugsAreDetected {
     @ParameterizedTest(name = "{0}")
     @MethodSource("mutants")
     void withinTheBudgetWithAShortTrace(Mutant m) {
-        Hunt.Detection d = Hunt.byFuzzing(m, Worlds.twoGuests(), 1, BUDGET, 400, 0.2);
+        Hunt.Detection d = Hunt.byFuzzing(m, Worlds.forVariant(m.name()), 1, BUDGET, 400, 0.2);
         assertThat(d.detected()).as("%s (%s) undetected after %d steps", m.name(), m.xsa(), d.steps()).isTrue();
-        int setup = Worlds.twoGuests().steps().size();
+        int setup = Worlds.forVariant(m.name()).steps().size();
         System.out.printf("%-30s %-8s detected after %6d steps, %5.2f s, shrunk to %d steps (world %d)%n", m.name(), m.xsa(), d.steps(),
                 d.seconds(), d.shrunkLength(), setup);
         assertThat(d.shrunkLength()).as(d.failure().get().report()).isLessThanOrEqualTo(MAX_SHRUNK);

@@ -75,6 +75,7 @@ class DefaultConfigurationTest {
             if (SPLIT_MUTANTS.contains(m.name())) continue;
             if (PreemptConfigurationTest.FAMILY.contains(m.name())) continue; // found in examples/preempt.check
             if (DestroyConfigurationTest.MUTANTS.contains(m.name())) continue; // found in examples/destroy.check
+            if (Preempt3ConfigurationTest.FAMILY.contains(m.name())) continue; // needs three levels: examples/preempt3.check
             if (m.name().equals("transfer-over-max-pages")) continue; // needs a transfer that steals: examples/transfer.check (TransferExampleTest)
             if (GrantCopyExampleTest.MUTANTS.contains(m.name())) continue; // found in examples/grant-copy.check
             CheckConfig config = m.name().equals("grant-dev-addr-unchecked") ? grants : SMALL;

@@ -479,6 +479,25 @@ public enum SeededBug {
         }
     },
 
+    // Nested preemption (nested14, issue 14): three levels, examples/preempt3.check.
+    /**
+     * A resumed L3/L4 validation ignores {@code partial_flags}: the entry whose child's validation
+     * was preempted already holds the child's general reference (mm.c:1583-1586), and the resume
+     * takes a second one (get_page_and_type_from_mfn without {@code PTF_partial_set},
+     * mm.c:1064-1066, 1578-1579): the child's count stays one high and it is never freed.
+     */
+    RESUME_FORGETS_PARTIAL_FLAGS("resume-forgets-partial-flags", "-",
+            "a resumed L3/L4 validation ignores partial_flags and takes a second general reference to its partially validated child",
+            EnumSet.of(Finder.FUZZ, Finder.CHECK)) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean partialSetOnResume(boolean partialSet) {
+                    return false;
+                }
+            };
+        }
+    },
+
     // destroydomain as a continuation (issue 14, destroy14): found by check on examples/destroy.check.
     /**
      * Xen before {@code bf656e02d8} (XSA-299): {@code relinquish_memory} re-set {@code PGT_pinned}

@@ -17,7 +17,8 @@ import pvspec.model.state.Vcpu;
  * device part's (unmap_common_complete and gnttab_release_mappings drop them). Also
  * the types those references demand, and Xen's {@code linear_pt_count}. A partially (de)validated
  * table counts as Xen counts it: its partial state holds a type and a general reference, its
- * entries below {@code nr_validated_ptes} theirs; a vCPU's {@code old_guest_table} a general one.
+ * entries below {@code nr_validated_ptes} theirs, the entry at it a general one if
+ * {@code partial_flags} says so; a vCPU's {@code old_guest_table} a general one.
  */
 public final class RefCensus {
     private final int[] count;
@@ -46,6 +47,7 @@ public final class RefCensus {
             if (f.partial()) {
                 c.typed(mfn, f.type());
                 c.entries(s, mfn, f, f.nrValidated());
+                if (f.partialSet()) c.partialChild(s, mfn, f);
             }
         }
         for (Domain d : s.domains().values()) {
@@ -84,6 +86,17 @@ public final class RefCensus {
                 typed(target, PageType.table(level - 1));
             }
         }
+    }
+
+    /**
+     * {@code PTF_partial_set}: the entry at {@code nr_validated_ptes} holds a general reference to
+     * the child whose (de)validation it left partial, no type reference (asm/mm.h:246-270), and
+     * no linear count (dropped with the put that was preempted, mm.c:2749-2755).
+     */
+    private void partialChild(State s, int mfn, Frame table) {
+        if (table.nrValidated() >= table.contents().size()) return; // INV-2 reports it
+        long e = table.entry(table.nrValidated());
+        if (Pte.present(e) && s.validMfn(Pte.mfn(e)) && Pte.mfn(e) != mfn) count[(int) Pte.mfn(e)]++;
     }
 
     /** A general and a type reference demanding type {@code t}. */

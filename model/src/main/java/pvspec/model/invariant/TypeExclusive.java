@@ -33,9 +33,13 @@ public final class TypeExclusive extends NamedInvariant {
             }
             if (f.typeCount() > f.count()) out.add(Violation.frame(clause("type-within-general"), mfn, "more type references than general references"));
             // PGT_partial: one type reference, held by the partial state, of a page-table type, with
-            // nr_validated_ptes inside the table (mm.c:2653, 2769, 2813-2817).
-            if (f.partial() && (f.typeCount() != 1 || !f.type().isPageTable() || f.nrValidated() < 1 || f.nrValidated() > f.contents().size())) {
-                out.add(Violation.frame(clause("partial-one-type-ref"), mfn, "partial with type " + f.type() + ", type count " + f.typeCount() + ", nr_validated_ptes " + f.nrValidated()));
+            // nr_validated_ptes inside the table (mm.c:2653, 2769, 2813-2817); 0 only when the entry
+            // there holds a partial child (PTF_partial_set at entry 0, mm.c:1583-1586), and then
+            // it names an entry of the table.
+            if (f.partial() && (f.typeCount() != 1 || !f.type().isPageTable() || f.nrValidated() < (f.partialSet() ? 0 : 1)
+                    || f.nrValidated() > f.contents().size() - (f.partialSet() ? 1 : 0))) {
+                out.add(Violation.frame(clause("partial-one-type-ref"), mfn, "partial with type " + f.type() + ", type count " + f.typeCount() + ", nr_validated_ptes " + f.nrValidated()
+                        + (f.partialSet() ? ", PTF_partial_set" : "")));
             }
             if (f.pinned() && !f.isTable()) out.add(Violation.frame(clause("pinned-is-table"), mfn, "pinned but not a page table"));
             if (census.demandsOtherThan(mfn, f.type())) {

@@ -86,7 +86,7 @@ final class PageTypes {
         // Xen flushes on any change of type (mm.c:3025); becoming writable only needs no writable
         // translation of a page table to drop, and the owner holds none (INV-3).
         if (s.domains().containsKey(f.owner())) s = Tlbs.forgetWritableIn(s, f.owner(), mfn);
-        return validate(s, mfn, type.level(), 0, p);
+        return validate(s, mfn, type.level(), 0, false, p);
     }
 
     /**
@@ -95,17 +95,19 @@ final class PageTypes {
      * {@code PGT_partial} is dropped (mm.c:3136-3142; a new preemption took its own). If an entry
      * fails, Xen makes the table the vCPU's {@code old_guest_table} (mm.c:1464-1489, 2663-2676)
      * and its null continuation tears it down (mm.c:3955-3969, 3177-3212) as the calling vCPU's:
-     * {@link FailedAfter}.
+     * {@link FailedAfter}; so too when a child taken over inside it fails.
      */
     private static State resume(State s, long mfn, Preemption p) {
         Frame f = s.frame(mfn);
         State validated;
         try {
-            validated = validate(s.withFrame(mfn, f.withPartial(false, 0)), mfn, f.type().level(), f.nrValidated(), p);
+            validated = validate(s.withFrame(mfn, f.withPartial(false, 0)), mfn, f.type().level(), f.nrValidated(), f.partialSet(), p);
         } catch (Preempted x) {
             throw new Preempted(putPage(x.state(), mfn));
         } catch (Refusal r) {
             throw new FailedAfter(r.check(), mfn);
+        } catch (FailedAfter inner) {
+            throw inner.within(mfn);
         }
         return putPage(validated, mfn);
     }
@@ -129,7 +131,7 @@ final class PageTypes {
         Frame f = s.frame(mfn);
         s = s.withFrame(mfn, f.withType(f.type(), f.typeCount() - 1));
         if (f.typeCount() > 1 || !f.type().isPageTable()) return s;
-        return devalidate(s, mfn, f.type(), f.contents(), f.contents().size(), current, p);
+        return devalidate(s, mfn, f.type(), f.contents(), f.contents().size(), false, current, p);
     }
 
     /** Both references, dropped together ({@code put_page_and_type}). */
@@ -145,7 +147,8 @@ final class PageTypes {
     /**
      * {@code _put_page_type} with {@code PTF_partial_set} ({@code put_old_guest_table},
      * {@code relinquish_memory}): a partial table's devalidation goes on from
-     * {@code nr_validated_ptes} down; at the end its type and the partial state's general
+     * {@code nr_validated_ptes} down (from its partial child, if {@code partial_flags} says so);
+     * at the end its type and the partial state's general
      * reference go (mm.c:2815-2842, 2760-2765; domain.c:2361-2417). Preempted again, it stays
      * partial with one partial reference (a new one taken, the old one dropped: mm.c:2773-2779,
      * 2841-2842). A frame no longer partial (another caller took its validation over) is left
@@ -156,7 +159,7 @@ final class PageTypes {
         if (!f.partial()) return s;
         s = s.withFrame(mfn, f.withPartial(false, 0).withType(f.type(), 0));
         try {
-            s = devalidate(s, mfn, f.type(), f.contents(), f.nrValidated(), current, p);
+            s = devalidate(s, mfn, f.type(), f.contents(), f.nrValidated(), f.partialSet(), current, p);
         } catch (Preempted x) {
             throw new Preempted(putPage(x.state(), mfn));
         }
@@ -167,25 +170,26 @@ final class PageTypes {
 
     /**
      * {@code promote_lN_table}: every present guest entry from {@code from} on takes its
-     * references; a top-level table then gets the hypervisor's slots. An L2..L4 table checks for
-     * preemption before each entry past {@code from} (mm.c:1429, 1548, 1763); if it fires, the
+     * references; a top-level table then gets the hypervisor's slots. An L2 or L3 table checks for
+     * preemption before each entry past {@code from} ({@link #ownChecks}); if it fires, the
      * entries below hold their references and the frame becomes partial (mm.c:1456-1462,
      * 2673-2676: {@code nr_validated_ptes}, {@code PGT_partial} and its general reference).
+     * An L3/L4 table's children are validated preemptibly ({@link #getChildInValidation});
+     * {@code partialSet}: the entry at {@code from} already holds its child's general reference.
      */
-    private static State validate(State s, long mfn, int level, int from, Preemption p) {
+    private static State validate(State s, long mfn, int level, int from, boolean partialSet, Preemption p) {
         // Each present entry is rewritten as Xen stores it (promote_lN_table: pl1e[i] =
         // adjust_guest_l1e(..), mm.c:1350, 1494, 1596, 1832).
         Words contents = s.frame(mfn).contents();
         int owner = s.frame(mfn).owner();
         boolean top = level == s.config().levels();
         for (int i = from; i < contents.size(); i++) {
-            if (level > 1 && i > from && p.fires()) {
-                Frame f = s.frame(mfn);
-                throw new Preempted(s.withFrame(mfn, f.withPartial(true, i).withCount(f.count() + 1)));
-            }
+            // -EINTR at i > from: partial_flags is the entry at from's alone (reset by the loop), so
+            // no entry holds a partial child (mm.c:1588-1591, 1789-1798).
+            if (ownChecks(level) && i > from && p.fires()) throw new Preempted(partialAt(s, mfn, s.frame(mfn).type(), i, false));
             long e = contents.get(i);
             if (!Pte.present(e) || !Frames.guestSlot(s, level, i)) continue;
-            s = getPageFromEntry(s, e, mfn, level, owner);
+            s = level > 2 ? getChildInValidation(s, e, mfn, level, i, i == from && partialSet, p) : getPageFromEntry(s, e, mfn, level, owner);
             long adjusted = Pte.adjustForGuest(e, level, top);
             if (adjusted != e) s = EntryUpdates.write(s, mfn, i, adjusted);
         }
@@ -194,22 +198,51 @@ final class PageTypes {
 
     /**
      * {@code demote_lN_table}: the present guest entries below {@code upto} drop their references,
-     * from the last down. An L2..L4 table checks for preemption after each entry but the last
-     * (mm.c:1880-1888); if it fires, the entries below still hold theirs: the frame is left
-     * {@code type} with one type reference, partial, with a general reference for that
-     * (mm.c:1902-1908, 2773-2779).
+     * from the last down; with {@code partialSet} the entry at {@code upto} first drops the
+     * general reference it holds to its partial child, whose devalidation goes on
+     * ({@code PTF_partial_set}, mm.c:1919-1926, 1966-1971). An L2 or L3 table checks for
+     * preemption after each entry but the last (mm.c:1880-1888, 1933-1939; {@code demote_l4_table}
+     * has no check of its own, mm.c:1969-1975); if it fires, the entries below still hold theirs:
+     * the frame is left {@code type} with one type reference, partial, with a general reference
+     * for that (mm.c:1902-1908, 1951-1956, 2773-2779). An L2..L4 entry's table is put
+     * preemptibly ({@code put_pt_page}, mm.c:1258-1262); if its devalidation is preempted, the
+     * entry keeps the general reference and the frame becomes partial at it with
+     * {@code PTF_partial_set} (mm.c:1897-1901, 1946-1950, 1978-1981).
      */
-    private static State devalidate(State s, long mfn, PageType type, Words contents, int upto, Caller current, Preemption p) {
+    private static State devalidate(State s, long mfn, PageType type, Words contents, int upto, boolean partialSet, Caller current, Preemption p) {
         int level = type.level();
-        for (int i = upto - 1; i >= 0; i--) {
+        boolean set = partialSet;
+        for (int i = set ? upto : upto - 1; i >= 0; i--, set = false) {
             long e = contents.get(i);
-            if (Pte.present(e) && Frames.guestSlot(s, level, i)) s = putPageFromEntry(s, e, mfn, level, current);
-            if (i > 0 && level > 1 && p.fires()) {
-                Frame f = s.frame(mfn);
-                throw new Preempted(s.withFrame(mfn, f.withType(type, 1).withPartial(true, i).withCount(f.count() + 1)));
+            try {
+                if (set) s = putPage(putPartial(s, Pte.mfn(e), current, p), Pte.mfn(e));
+                else if (Pte.present(e) && Frames.guestSlot(s, level, i)) s = putPageFromEntry(s, e, mfn, level, current, p);
+            } catch (Preempted x) {
+                throw new Preempted(partialAt(x.state(), mfn, type, i, true));
             }
+            if (i > 0 && ownChecks(level) && p.fires()) throw new Preempted(partialAt(s, mfn, type, i, false));
         }
         return s;
+    }
+
+    /**
+     * Whether {@code promote_lN_table} and {@code demote_lN_table} call
+     * {@code hypercall_preempt_check()} themselves: L2 and L3 do (mm.c:1429, 1548, 1884, 1934),
+     * L4 does not (mm.c:1763-1830, 1969-1975: only its children's checks preempt it), L1 never.
+     */
+    private static boolean ownChecks(int level) {
+        return level == 2 || level == 3;
+    }
+
+    /**
+     * The frame left {@code type} with its one type reference held by {@code PGT_partial} and a
+     * general reference for that ({@code get_page_light}, mm.c:2673-2676, 2773-2779), entries
+     * below {@code nr} holding theirs; {@code set}: the entry at {@code nr} holds only a general
+     * reference to its partial child ({@code partial_flags = PTF_partial_set}).
+     */
+    private static State partialAt(State s, long mfn, PageType type, int nr, boolean set) {
+        Frame f = s.frame(mfn);
+        return s.withFrame(mfn, f.withType(type, 1).withPartial(true, nr, set).withCount(f.count() + 1));
     }
 
     // Entries.
@@ -302,14 +335,40 @@ final class PageTypes {
      * ({@code get_page_and_type_from_mfn} without {@code PTF_retain_ref_on_restart}, mm.c:1104-1110).
      */
     static State getPageFromUpper(State s, long e, long table, int level, Preemption p) {
+        return getPageFromUpper(s, e, table, level, p, false, false);
+    }
+
+    /**
+     * An L3/L4 table's entry {@code i} in its own validation ({@code promote_l3/l4_table}):
+     * {@code get_page_from_l3e/l4e} with {@code PTF_preemptible}, {@code PTF_retain_ref_on_restart}
+     * and, for the first entry of a resumed validation, its {@code partial_flags}
+     * (mm.c:1578-1579, 1780-1781, 1153-1154, 1177-1178). If the child's validation is preempted
+     * ({@code -ERESTART}), the entry keeps the child's general reference and the table becomes
+     * partial at {@code i} with {@code PTF_partial_set} (mm.c:1583-1586, 1785-1788, 2673-2676).
+     */
+    private static State getChildInValidation(State s, long e, long table, int level, int i, boolean partialSet, Preemption p) {
+        try {
+            return getPageFromUpper(s, e, table, level, p, partialSet, true);
+        } catch (Preempted x) {
+            throw new Preempted(partialAt(x.state(), table, s.frame(table).type(), i, true));
+        }
+    }
+
+    /**
+     * {@code get_page_and_type_from_mfn}'s flags (mm.c:1054-1112): {@code partialSet}
+     * ({@code PTF_partial_set}), the entry already holds the child's general reference, so none
+     * is taken; {@code retain} ({@code PTF_retain_ref_on_restart}), a preempted child's general
+     * reference stays with the entry, otherwise it is dropped.
+     */
+    private static State getPageFromUpper(State s, long e, long table, int level, Preemption p, boolean partialSet, boolean retain) {
         require(Pte.disallowed(e, Pte.UPPER_ALLOWED) == 0, UPPER_DISALLOWED_FLAGS);
         long target = Pte.mfn(e);
         try {
-            State typed = getPage(s, target, s.frame(table).owner(), UPPER_NOT_OWNED);
+            State typed = partialSet ? s : getPage(s, target, s.frame(table).owner(), UPPER_NOT_OWNED);
             try {
                 return getPageType(typed, target, PageType.table(level - 1), UPPER_BAD_TYPE, p);
             } catch (Preempted x) {
-                throw new Preempted(putPage(x.state(), target));
+                throw new Preempted(retain ? x.state() : putPage(x.state(), target));
             }
         } catch (Refusal r) {
             if (!r.check().is(Errno.EINVAL)) throw r;
@@ -348,6 +407,17 @@ final class PageTypes {
     }
 
     /**
+     * {@code put_page_from_l2e/l3e/l4e} from a table's devalidation ({@code put_pt_page} with
+     * {@code PTF_preemptible}, mm.c:1258-1262): if the table's own devalidation is preempted,
+     * its general reference stays with the entry ({@link Preempted}); the linear counts go
+     * all the same ({@code _put_final_page_type}, mm.c:2749-2755).
+     */
+    static State putPageFromUpper(State s, long e, long table, int level, Caller current, Preemption p) {
+        if (!Pte.present(e) || Pte.mfn(e) == table) return s;
+        return putPageAndType(unlinkLinear(s, e, table, level), Pte.mfn(e), current, p);
+    }
+
+    /**
      * {@code put_page_from_lNe(.., PTF_defer)} (mm.c:1243-1256): the table an L2..L4 entry held
      * is left to a deferred put ({@code old_guest_table}, not partial); -1 when there is none (no
      * entry, or one to its own table: mm.c:1282, 1295, 1307). A linear entry's counts go with
@@ -376,6 +446,11 @@ final class PageTypes {
 
     /** Drop the references of an entry of a level-{@code level} table. */
     static State putPageFromEntry(State s, long e, long table, int level, Caller current) {
-        return level == 1 ? putPageFromL1e(s, e, table, current) : putPageFromUpper(s, e, table, level, current);
+        return putPageFromEntry(s, e, table, level, current, Preemption.NEVER);
+    }
+
+    /** As above, an L2..L4 entry's table put preemptibly. */
+    static State putPageFromEntry(State s, long e, long table, int level, Caller current, Preemption p) {
+        return level == 1 ? putPageFromL1e(s, e, table, current) : putPageFromUpper(s, e, table, level, current, p);
     }
 }

@@ -23,17 +23,21 @@ import pvspec.model.abi.DomId;
  *     belong to that partial state, not to any user (mm.c:2673-2676, 2773-2779)
  * @param nrValidated Xen's {@code nr_validated_ptes} while {@link #partial}: entries below it hold
  *     their references, entries from it on hold none; 0 otherwise (Xen resets it when a
- *     validation starts afresh, mm.c:3124-3128). The model needs no {@code partial_flags}: they are
- *     set only when an L3/L4 entry's own child is partial, and nested validations are not
- *     preempted in the model (docs/xen-conformance.md)
+ *     validation starts afresh, mm.c:3124-3128)
+ * @param partialSet Xen's {@code partial_flags} ({@code PTF_partial_set}) while {@link #partial}:
+ *     the (de)validation of the entry at {@link #nrValidated}'s own child (an L3/L4 table's L2/L3)
+ *     was preempted, so that entry holds a general reference to the child but no type reference
+ *     (the child's partial state holds that); false otherwise (mm.c:1583-1586, 1785-1788,
+ *     1946-1950, 1978-1981; asm/mm.h:246-270)
  */
 public record Frame(int owner, PageType type, int typeCount, int count, boolean pinned,
-                    boolean allocated, int linearCount, int dataTag, Words contents, boolean partial, int nrValidated) {
+                    boolean allocated, int linearCount, int dataTag, Words contents, boolean partial, int nrValidated,
+                    boolean partialSet) {
 
     /** A frame in no partial state. */
     public Frame(int owner, PageType type, int typeCount, int count, boolean pinned,
                  boolean allocated, int linearCount, int dataTag, Words contents) {
-        this(owner, type, typeCount, count, pinned, allocated, linearCount, dataTag, contents, false, 0);
+        this(owner, type, typeCount, count, pinned, allocated, linearCount, dataTag, contents, false, 0, false);
     }
 
     /** A free, scrubbed frame. */
@@ -72,37 +76,42 @@ public record Frame(int owner, PageType type, int typeCount, int count, boolean 
     }
 
     public Frame withCount(int c) {
-        return new Frame(owner, type, typeCount, c, pinned, allocated, linearCount, dataTag, contents, partial, nrValidated);
+        return new Frame(owner, type, typeCount, c, pinned, allocated, linearCount, dataTag, contents, partial, nrValidated, partialSet);
     }
 
     /** Sets the type and its count; a count of 0 always means type NONE. */
     public Frame withType(PageType t, int tc) {
-        return new Frame(owner, tc == 0 ? PageType.NONE : t, tc, count, pinned, allocated, linearCount, dataTag, contents, partial, nrValidated);
+        return new Frame(owner, tc == 0 ? PageType.NONE : t, tc, count, pinned, allocated, linearCount, dataTag, contents, partial, nrValidated, partialSet);
     }
 
     public Frame withPinned(boolean p) {
-        return new Frame(owner, type, typeCount, count, p, allocated, linearCount, dataTag, contents, partial, nrValidated);
+        return new Frame(owner, type, typeCount, count, p, allocated, linearCount, dataTag, contents, partial, nrValidated, partialSet);
     }
 
     public Frame withAllocated(boolean a) {
-        return new Frame(owner, type, typeCount, count, pinned, a, linearCount, dataTag, contents, partial, nrValidated);
+        return new Frame(owner, type, typeCount, count, pinned, a, linearCount, dataTag, contents, partial, nrValidated, partialSet);
     }
 
     public Frame withLinearCount(int l) {
-        return new Frame(owner, type, typeCount, count, pinned, allocated, l, dataTag, contents, partial, nrValidated);
+        return new Frame(owner, type, typeCount, count, pinned, allocated, l, dataTag, contents, partial, nrValidated, partialSet);
     }
 
     public Frame withDataTag(int tag) {
-        return new Frame(owner, type, typeCount, count, pinned, allocated, linearCount, tag, contents, partial, nrValidated);
+        return new Frame(owner, type, typeCount, count, pinned, allocated, linearCount, tag, contents, partial, nrValidated, partialSet);
     }
 
     public Frame withContents(Words w) {
-        return new Frame(owner, type, typeCount, count, pinned, allocated, linearCount, dataTag, w, partial, nrValidated);
+        return new Frame(owner, type, typeCount, count, pinned, allocated, linearCount, dataTag, w, partial, nrValidated, partialSet);
     }
 
     /** Enters ({@code p}, entries below {@code n} validated) or leaves (false, 0) the partial state. */
     public Frame withPartial(boolean p, int n) {
-        return new Frame(owner, type, typeCount, count, pinned, allocated, linearCount, dataTag, contents, p, p ? n : 0);
+        return withPartial(p, n, false);
+    }
+
+    /** As {@link #withPartial(boolean, int)}, the entry at {@code n} holding only a general reference to its partial child if {@code set}. */
+    public Frame withPartial(boolean p, int n, boolean set) {
+        return new Frame(owner, type, typeCount, count, pinned, allocated, linearCount, dataTag, contents, p, p ? n : 0, p && set);
     }
 
     public Frame withEntry(int i, long value) {
@@ -120,6 +129,6 @@ public record Frame(int owner, PageType type, int typeCount, int count, boolean 
         h = h * 31 + linearCount;
         h = h * 31 + dataTag;
         h = h * 31 + contents.hashCode();
-        return partial ? h * 31 + 1 + nrValidated : h; // unchanged for frames in no partial state
+        return partial ? h * 31 + 1 + nrValidated + (partialSet ? 1024 : 0) : h; // unchanged for frames in no partial state
     }
 }

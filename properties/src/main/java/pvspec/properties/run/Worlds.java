@@ -40,4 +40,12 @@ public final class Worlds {
     public static Trace threeLevels() {
         return parse(THREE_LEVELS);
     }
+
+    /** Seeded bugs only a three-level address space can show (an L3's validation preempted in its child's, issue 14). */
+    private static final java.util.Set<String> THREE_LEVEL_VARIANTS = java.util.Set.of("resume-forgets-partial-flags");
+
+    /** The world a seeded-bug variant is fuzzed in: {@link #twoGuests()}, or {@link #threeLevels()} for those that need an L3. */
+    public static Trace forVariant(String name) {
+        return THREE_LEVEL_VARIANTS.contains(name) ? threeLevels() : twoGuests();
+    }
 }

@@ -66,7 +66,7 @@ final class MutantsCommand implements Callable<Integer> {
         String shown = "";
         String shownTrace = "";
         for (Mutant m : Mutants.ALL) {
-            Hunt.Detection d = Hunt.byFuzzing(m, Worlds.twoGuests(), seed, budget, 400, 0.2);
+            Hunt.Detection d = Hunt.byFuzzing(m, Worlds.forVariant(m.name()), seed, budget, 400, 0.2);
             Optional<AttackOutcome> attack = Hunt.byAttacks(m);
             String check = "skipped";
             boolean checked = false;
@@ -108,7 +108,7 @@ final class MutantsCommand implements Callable<Integer> {
     /** Only the shown variant, by fuzzing: its shrunk trace alone (or to --out). */
     private int traceOnly(PrintWriter out) {
         Mutant m = Mutants.ALL.stream().filter(x -> x.name().equals(show)).findFirst().orElseThrow();
-        Hunt.Detection d = Hunt.byFuzzing(m, Worlds.twoGuests(), seed, budget, 400, 0.2);
+        Hunt.Detection d = Hunt.byFuzzing(m, Worlds.forVariant(m.name()), seed, budget, 400, 0.2);
         if (!d.detected()) {
             spec.commandLine().getErr().println("mutants: " + show + " not detected within " + budget + " generated steps");
             return Pvspec.VIOLATION;

@@ -92,6 +92,8 @@ public final class DotRenderer {
         if (f.typeCount() > 0) label.append("\\n").append(f.type()).append(" ×").append(f.typeCount());
         label.append("\\ncount ").append(f.count());
         if (f.pinned()) label.append(" · pinned");
+        // PGT_partial: nr_validated_ptes, and whether that entry holds a partial child (PTF_partial_set).
+        if (f.partial()) label.append("\\npartial at ").append(f.nrValidated()).append(f.partialSet() ? " (child partial)" : "");
         if (!f.allocated() && f.owner() != DomId.DOMID_XEN) label.append(" · released");
         boolean bad = badFrames.contains(mfn);
         b.append("    f").append(mfn).append(" [fillcolor=\"").append(colour).append('"')

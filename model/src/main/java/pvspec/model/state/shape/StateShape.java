@@ -154,7 +154,7 @@ public final class StateShape {
             integer("relinquishNext", Domain::relinquishNext)).shared();
 
     public static final RecordShape<Frame> FRAME = record(Frame.class,
-            a -> new Frame(a.i(0), a.o(1), a.i(2), a.i(3), a.b(4), a.b(5), a.i(6), a.i(7), a.o(8), a.b(9), a.i(10)),
+            a -> new Frame(a.i(0), a.o(1), a.i(2), a.i(3), a.b(4), a.b(5), a.i(6), a.i(7), a.o(8), a.b(9), a.i(10), a.b(11)),
             integer("owner", Name.DOMID, Frame::owner),
             enumeration("type", PageType.class, Frame::type),
             integer("typeCount", Frame::typeCount),
@@ -165,7 +165,8 @@ public final class StateShape {
             integer("dataTag", Name.DOMID, Frame::dataTag),
             value("contents", words(Name.PTE), Frame::contents),
             bool("partial", Frame::partial),
-            integer("nrValidated", Frame::nrValidated)).shared();
+            integer("nrValidated", Frame::nrValidated),
+            bool("partialSet", Frame::partialSet)).shared();
 
     public static final RecordShape<State> STATE = record(State.class,
             a -> new State(a.o(0), a.o(1), a.o(2)),
