@@ -11,8 +11,6 @@ import pvspec.checker.config.Options;
 import pvspec.checker.report.CheckReport;
 import pvspec.checker.report.Status;
 import pvspec.checker.search.ModelChecker;
-import pvspec.properties.mutants.Mutant;
-import pvspec.properties.mutants.Mutants;
 
 /**
  * {@code examples/destroy.check} (issue 14): a {@code destroydomain} preempted at each of its first
@@ -38,12 +36,6 @@ class DestroyConfigurationTest {
 
     @Test
     void theTeardownsSeededBugsAreFoundWithinTwelveSteps() throws Exception {
-        CheckConfig c = CheckConfig.load(FILE);
-        for (String name : MUTANTS) {
-            Mutant m = Mutants.ALL.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
-            CheckReport r = ModelChecker.run(c, Options.defaults().withImplementation(HypervisorUnderTest.with(m.checks())).withThreads(2));
-            assertThat(r.divergence()).as(name).isPresent();
-            assertThat(c.scenario().steps().size() + r.depth()).as(name).isLessThanOrEqualTo(12);
-        }
+        MutantRuns.eachFoundWithin(CheckConfig.load(FILE), MUTANTS, 12);
     }
 }

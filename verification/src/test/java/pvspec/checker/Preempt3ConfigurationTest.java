@@ -2,7 +2,6 @@ package pvspec.checker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,8 +11,6 @@ import pvspec.checker.config.Options;
 import pvspec.checker.report.CheckReport;
 import pvspec.checker.report.Status;
 import pvspec.checker.search.ModelChecker;
-import pvspec.properties.mutants.Mutant;
-import pvspec.properties.mutants.Mutants;
 
 /**
  * {@code examples/preempt3.check} (issue 14, nested validation): a three-level space whose L3's
@@ -26,13 +23,9 @@ class Preempt3ConfigurationTest {
     /** The seeded bugs that need an L3 validated in its child's preemption: the default has 2 levels. */
     static final List<String> FAMILY = List.of("resume-forgets-partial-flags");
 
-    private static CheckConfig config() throws Exception {
-        return CheckConfig.parse(FILE.toString(), Files.readString(FILE));
-    }
-
     @Test
     void itRunsToAFixpointWhereEveryInvariantHoldsAndTheHypervisorConforms() throws Exception {
-        CheckReport r = ModelChecker.run(config(), Options.defaults().withImplementation(HypervisorUnderTest.standard()).withThreads(2));
+        CheckReport r = ModelChecker.run(CheckConfig.load(FILE), Options.defaults().withImplementation(HypervisorUnderTest.standard()).withThreads(2));
         assertThat(r.status()).isEqualTo(Status.FIXPOINT);
         assertThat(r.counterexample()).isEmpty();
         assertThat(r.divergence()).isEmpty();
@@ -41,12 +34,6 @@ class Preempt3ConfigurationTest {
 
     @Test
     void theNestedPreemptionBugIsFoundWithinTwelveSteps() throws Exception {
-        CheckConfig c = config();
-        for (String name : FAMILY) {
-            Mutant m = Mutants.ALL.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
-            CheckReport r = ModelChecker.run(c, Options.defaults().withImplementation(HypervisorUnderTest.with(m.checks())).withThreads(2));
-            assertThat(r.divergence()).as(name).isPresent();
-            assertThat(c.scenario().steps().size() + r.depth()).as(name).isLessThanOrEqualTo(12);
-        }
+        MutantRuns.eachFoundWithin(CheckConfig.load(FILE), FAMILY, 12);
     }
 }

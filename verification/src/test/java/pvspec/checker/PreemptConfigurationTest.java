@@ -2,18 +2,14 @@ package pvspec.checker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import pvspec.checker.config.CheckConfig;
-import pvspec.checker.config.HypervisorUnderTest;
 import pvspec.checker.config.Options;
 import pvspec.checker.report.CheckReport;
 import pvspec.checker.report.Status;
 import pvspec.checker.search.ModelChecker;
-import pvspec.properties.mutants.Mutant;
-import pvspec.properties.mutants.Mutants;
 
 /**
  * {@code examples/preempt.check} (issue 14): preemption points are requests of their own, so the
@@ -27,13 +23,9 @@ class PreemptConfigurationTest {
     static final List<String> FAMILY = List.of("restart-revalidates-from-zero", "partial-ref-dropped-twice",
             "partial-table-writable", "dying-partial-leak", "mmu-update-put-not-preemptible", "continuation-skips-request");
 
-    private static CheckConfig config() throws Exception {
-        return CheckConfig.parse(FILE.toString(), Files.readString(FILE));
-    }
-
     @Test
     void itRunsToAFixpointWhereEveryInvariantHolds() throws Exception {
-        CheckReport r = ModelChecker.run(config(), Options.defaults().withThreads(2));
+        CheckReport r = ModelChecker.run(CheckConfig.load(FILE), Options.defaults().withThreads(2));
         assertThat(r.status()).isEqualTo(Status.FIXPOINT);
         assertThat(r.counterexample()).isEmpty();
         assertThat(r.states()).isEqualTo(271);
@@ -41,12 +33,6 @@ class PreemptConfigurationTest {
 
     @Test
     void everyBugOfThePreemptionFamilyIsFoundWithinTwelveSteps() throws Exception {
-        CheckConfig c = config();
-        for (String name : FAMILY) {
-            Mutant m = Mutants.ALL.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
-            CheckReport r = ModelChecker.run(c, Options.defaults().withImplementation(HypervisorUnderTest.with(m.checks())).withThreads(2));
-            assertThat(r.divergence()).as(name).isPresent();
-            assertThat(c.scenario().steps().size() + r.depth()).as(name).isLessThanOrEqualTo(12);
-        }
+        MutantRuns.eachFoundWithin(CheckConfig.load(FILE), FAMILY, 12);
     }
 }

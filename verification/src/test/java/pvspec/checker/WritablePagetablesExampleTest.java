@@ -10,8 +10,6 @@ import pvspec.checker.config.Options;
 import pvspec.checker.report.CheckReport;
 import pvspec.checker.report.Status;
 import pvspec.checker.search.ModelChecker;
-import pvspec.properties.mutants.Mutant;
-import pvspec.properties.mutants.Mutants;
 
 /**
  * examples/writable-pagetables.check: writable page tables explored to a fixpoint with the
@@ -35,8 +33,7 @@ class WritablePagetablesExampleTest {
     @Test
     void theSeededBugIsFoundWithAShortestTrace() throws Exception {
         CheckConfig c = CheckConfig.load(EXAMPLE);
-        Mutant m = Mutants.ALL.stream().filter(x -> x.name().equals(MUTANT)).findFirst().orElseThrow();
-        Options o = Options.defaults().withImplementation(HypervisorUnderTest.with(m.checks())).withThreads(2);
+        Options o = MutantRuns.against(MUTANT);
         CheckReport r = ModelChecker.run(c, o);
         assertThat(r.divergence()).isPresent();
         assertThat(r.depth()).isBetween(1, 12);
