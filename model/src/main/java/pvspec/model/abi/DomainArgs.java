@@ -59,7 +59,12 @@ public record DomainArgs(List<Arg> args, boolean management, Function<int[], Hyp
         return new DomainArgs(List.of(new Arg(Role.TARGET, dom)), true, rebuild);
     }
 
-    /** Every kind says; addresses, ports, vCPUs, handles and grant references are not domain ids. */
+    /**
+     * Every kind says; addresses, ports, vCPUs, handles and grant references are not domain ids.
+     * The families' visitors are named classes, not anonymous ones: JPF names the class of a
+     * lambda {@code Outer$N} (N its bootstrap method's index), which an anonymous {@code Outer$N}
+     * of javac's would shadow (the lock plan runs this under JPF).
+     */
     private static final class Describe implements Hypercall.Visitor<DomainArgs> {
         @Override
         public DomainArgs mmuUpdate(MmuUpdate h) {
@@ -117,99 +122,109 @@ public record DomainArgs(List<Arg> args, boolean management, Function<int[], Hyp
 
         @Override
         public DomainArgs eventChannelOp(EventChannelOp h) {
-            return h.accept(new EventChannelOp.Visitor<>() {
-                @Override
-                public DomainArgs allocUnbound(EventChannelOp.AllocUnbound x) {
-                    return new DomainArgs(List.of(new Arg(Role.TARGET, x.dom()), new Arg(Role.STORED, x.remoteDom())), false,
-                            ids -> new EventChannelOp.AllocUnbound(ids[0], ids[1]));
-                }
+            return h.accept(new EventChannelArgs());
+        }
 
-                @Override public DomainArgs bindInterdomain(EventChannelOp.BindInterdomain x) { return one(Role.PEER, x.remoteDom(), ids -> new EventChannelOp.BindInterdomain(ids[0], x.remotePort())); }
-                @Override public DomainArgs status(EventChannelOp.Status x) { return one(Role.TARGET, x.dom(), ids -> new EventChannelOp.Status(ids[0], x.port())); }
-                // A reset closes the target's ports; the peers it unbinds are found in the state, not named.
-                @Override public DomainArgs reset(EventChannelOp.Reset x) { return one(Role.TARGET, x.dom(), ids -> new EventChannelOp.Reset(ids[0], x.cont())); }
-                @Override public DomainArgs bindVcpu(EventChannelOp.BindVcpu x) { return none(x); }
-                @Override public DomainArgs bindVirq(EventChannelOp.BindVirq x) { return none(x); }
-                @Override public DomainArgs bindIpi(EventChannelOp.BindIpi x) { return none(x); }
-                @Override public DomainArgs close(EventChannelOp.Close x) { return none(x); }
-                @Override public DomainArgs send(EventChannelOp.Send x) { return none(x); }
-                @Override public DomainArgs unmask(EventChannelOp.Unmask x) { return none(x); }
-                @Override public DomainArgs unknown(EventChannelOp.Unknown x) { return none(x); }
-            });
+        private static final class EventChannelArgs implements EventChannelOp.Visitor<DomainArgs> {
+            @Override
+            public DomainArgs allocUnbound(EventChannelOp.AllocUnbound x) {
+                return new DomainArgs(List.of(new Arg(Role.TARGET, x.dom()), new Arg(Role.STORED, x.remoteDom())), false,
+                        ids -> new EventChannelOp.AllocUnbound(ids[0], ids[1]));
+            }
+
+            @Override public DomainArgs bindInterdomain(EventChannelOp.BindInterdomain x) { return one(Role.PEER, x.remoteDom(), ids -> new EventChannelOp.BindInterdomain(ids[0], x.remotePort())); }
+            @Override public DomainArgs status(EventChannelOp.Status x) { return one(Role.TARGET, x.dom(), ids -> new EventChannelOp.Status(ids[0], x.port())); }
+            // A reset closes the target's ports; the peers it unbinds are found in the state, not named.
+            @Override public DomainArgs reset(EventChannelOp.Reset x) { return one(Role.TARGET, x.dom(), ids -> new EventChannelOp.Reset(ids[0], x.cont())); }
+            @Override public DomainArgs bindVcpu(EventChannelOp.BindVcpu x) { return none(x); }
+            @Override public DomainArgs bindVirq(EventChannelOp.BindVirq x) { return none(x); }
+            @Override public DomainArgs bindIpi(EventChannelOp.BindIpi x) { return none(x); }
+            @Override public DomainArgs close(EventChannelOp.Close x) { return none(x); }
+            @Override public DomainArgs send(EventChannelOp.Send x) { return none(x); }
+            @Override public DomainArgs unmask(EventChannelOp.Unmask x) { return none(x); }
+            @Override public DomainArgs unknown(EventChannelOp.Unknown x) { return none(x); }
         }
 
         @Override
         public DomainArgs grantTableOp(GrantTableOp h) {
-            return h.accept(new GrantTableOp.Visitor<>() {
-                @Override
-                public DomainArgs mapGrantRef(GrantTableOp.MapGrantRef x) {
-                    return one(Role.PEER, x.dom(), ids -> new GrantTableOp.MapGrantRef(ids[0], x.ref(), x.flags(), x.hostVa()));
-                }
+            return h.accept(new GrantTableArgs());
+        }
 
-                @Override public DomainArgs unmapGrantRef(GrantTableOp.UnmapGrantRef x) { return none(x); }
-                @Override public DomainArgs unmapAndReplace(GrantTableOp.UnmapAndReplace x) { return none(x); }
-                /** The receiver consented (its entry accepts a transfer from the caller). */
-                @Override
-                public DomainArgs transfer(GrantTableOp.Transfer x) {
-                    return one(Role.PEER, x.domid(), ids -> new GrantTableOp.Transfer(x.mfn(), ids[0], x.ref()));
-                }
-                @Override public DomainArgs unknown(GrantTableOp.Unknown x) { return none(x); }
-                @Override public DomainArgs setupTable(GrantTableOp.SetupTable x) { return one(Role.TARGET, x.dom(), ids -> new GrantTableOp.SetupTable(ids[0], x.nrFrames())); }
-                @Override public DomainArgs querySize(GrantTableOp.QuerySize x) { return one(Role.TARGET, x.dom(), ids -> new GrantTableOp.QuerySize(ids[0])); }
+        private static final class GrantTableArgs implements GrantTableOp.Visitor<DomainArgs> {
+            @Override
+            public DomainArgs mapGrantRef(GrantTableOp.MapGrantRef x) {
+                return one(Role.PEER, x.dom(), ids -> new GrantTableOp.MapGrantRef(ids[0], x.ref(), x.flags(), x.hostVa()));
+            }
 
-                /** Each side's domain offered the grant (or is the caller, DOMID_SELF, for a frame). */
-                @Override
-                public DomainArgs copy(GrantTableOp.Copy x) {
-                    return new DomainArgs(List.of(new Arg(Role.PEER, x.sourceDom()), new Arg(Role.PEER, x.destDom())), false,
-                            ids -> new GrantTableOp.Copy(x.flags(), x.source(), ids[0], x.sourceOffset(), x.dest(), ids[1], x.destOffset(), x.len()));
-                }
-            });
+            @Override public DomainArgs unmapGrantRef(GrantTableOp.UnmapGrantRef x) { return none(x); }
+            @Override public DomainArgs unmapAndReplace(GrantTableOp.UnmapAndReplace x) { return none(x); }
+            /** The receiver consented (its entry accepts a transfer from the caller). */
+            @Override
+            public DomainArgs transfer(GrantTableOp.Transfer x) {
+                return one(Role.PEER, x.domid(), ids -> new GrantTableOp.Transfer(x.mfn(), ids[0], x.ref()));
+            }
+            @Override public DomainArgs unknown(GrantTableOp.Unknown x) { return none(x); }
+            @Override public DomainArgs setupTable(GrantTableOp.SetupTable x) { return one(Role.TARGET, x.dom(), ids -> new GrantTableOp.SetupTable(ids[0], x.nrFrames())); }
+            @Override public DomainArgs querySize(GrantTableOp.QuerySize x) { return one(Role.TARGET, x.dom(), ids -> new GrantTableOp.QuerySize(ids[0])); }
+
+            /** Each side's domain offered the grant (or is the caller, DOMID_SELF, for a frame). */
+            @Override
+            public DomainArgs copy(GrantTableOp.Copy x) {
+                return new DomainArgs(List.of(new Arg(Role.PEER, x.sourceDom()), new Arg(Role.PEER, x.destDom())), false,
+                        ids -> new GrantTableOp.Copy(x.flags(), x.source(), ids[0], x.sourceOffset(), x.dest(), ids[1], x.destOffset(), x.len()));
+            }
         }
 
         @Override
         public DomainArgs grantTableWrite(GrantTableWrite h) {
-            return h.accept(new GrantTableWrite.Visitor<>() {
-                @Override
-                public DomainArgs grant(GrantTableWrite.Grant x) {
-                    return one(Role.STORED, x.domid(), ids -> new GrantTableWrite.Grant(x.ref(), ids[0], x.frame(), x.readonly()));
-                }
+            return h.accept(new GrantTableWriteArgs());
+        }
 
-                @Override public DomainArgs endAccess(GrantTableWrite.EndAccess x) { return none(x); }
-                @Override
-                public DomainArgs acceptTransfer(GrantTableWrite.AcceptTransfer x) {
-                    return one(Role.STORED, x.domid(), ids -> new GrantTableWrite.AcceptTransfer(x.ref(), ids[0]));
-                }
-            });
+        private static final class GrantTableWriteArgs implements GrantTableWrite.Visitor<DomainArgs> {
+            @Override
+            public DomainArgs grant(GrantTableWrite.Grant x) {
+                return one(Role.STORED, x.domid(), ids -> new GrantTableWrite.Grant(x.ref(), ids[0], x.frame(), x.readonly()));
+            }
+
+            @Override public DomainArgs endAccess(GrantTableWrite.EndAccess x) { return none(x); }
+            @Override
+            public DomainArgs acceptTransfer(GrantTableWrite.AcceptTransfer x) {
+                return one(Role.STORED, x.domid(), ids -> new GrantTableWrite.AcceptTransfer(x.ref(), ids[0]));
+            }
         }
 
         @Override
         public DomainArgs memoryOp(MemoryOp h) {
-            return h.accept(new MemoryOp.Visitor<>() {
-                @Override public DomainArgs populatePhysmap(MemoryOp.PopulatePhysmap x) { return one(Role.TARGET, x.dom(), ids -> new MemoryOp.PopulatePhysmap(ids[0], x.count())); }
-                @Override public DomainArgs decreaseReservation(MemoryOp.DecreaseReservation x) { return one(Role.TARGET, x.dom(), ids -> new MemoryOp.DecreaseReservation(ids[0], x.mfns())); }
-                @Override public DomainArgs maximumReservation(MemoryOp.MaximumReservation x) { return one(Role.TARGET, x.dom(), ids -> new MemoryOp.MaximumReservation(ids[0])); }
-                @Override public DomainArgs currentReservation(MemoryOp.CurrentReservation x) { return one(Role.TARGET, x.dom(), ids -> new MemoryOp.CurrentReservation(ids[0])); }
-                @Override
-                public DomainArgs exchange(MemoryOp.Exchange x) {
-                    // out.domid is only compared with in.domid (memory.c:690): stored, renamed alike.
-                    return new DomainArgs(List.of(new Arg(Role.TARGET, x.dom()), new Arg(Role.STORED, x.outDom())), false,
-                            ids -> new MemoryOp.Exchange(ids[0], x.in(), x.inOrder(), x.outNrExtents(), x.outOrder(), ids[1], x.nrExchanged()));
-                }
+            return h.accept(new MemoryArgs());
+        }
 
-                @Override public DomainArgs unknown(MemoryOp.Unknown x) { return none(x); }
-            });
+        private static final class MemoryArgs implements MemoryOp.Visitor<DomainArgs> {
+            @Override public DomainArgs populatePhysmap(MemoryOp.PopulatePhysmap x) { return one(Role.TARGET, x.dom(), ids -> new MemoryOp.PopulatePhysmap(ids[0], x.count())); }
+            @Override public DomainArgs decreaseReservation(MemoryOp.DecreaseReservation x) { return one(Role.TARGET, x.dom(), ids -> new MemoryOp.DecreaseReservation(ids[0], x.mfns())); }
+            @Override public DomainArgs maximumReservation(MemoryOp.MaximumReservation x) { return one(Role.TARGET, x.dom(), ids -> new MemoryOp.MaximumReservation(ids[0])); }
+            @Override public DomainArgs currentReservation(MemoryOp.CurrentReservation x) { return one(Role.TARGET, x.dom(), ids -> new MemoryOp.CurrentReservation(ids[0])); }
+            @Override
+            public DomainArgs exchange(MemoryOp.Exchange x) {
+                // out.domid is only compared with in.domid (memory.c:690): stored, renamed alike.
+                return new DomainArgs(List.of(new Arg(Role.TARGET, x.dom()), new Arg(Role.STORED, x.outDom())), false,
+                        ids -> new MemoryOp.Exchange(ids[0], x.in(), x.inOrder(), x.outNrExtents(), x.outOrder(), ids[1], x.nrExchanged()));
+            }
+
+            @Override public DomainArgs unknown(MemoryOp.Unknown x) { return none(x); }
         }
 
         @Override
         public DomainArgs domctl(Domctl h) {
-            return h.accept(new Domctl.Visitor<>() {
-                @Override public DomainArgs createDomain(Domctl.CreateDomain x) { return new DomainArgs(List.of(), true, ids -> x); }
-                @Override public DomainArgs destroyDomain(Domctl.DestroyDomain x) { return managing(x.dom(), ids -> new Domctl.DestroyDomain(ids[0], x.preempt())); }
-                @Override public DomainArgs pauseDomain(Domctl.PauseDomain x) { return managing(x.dom(), ids -> new Domctl.PauseDomain(ids[0])); }
-                @Override public DomainArgs unpauseDomain(Domctl.UnpauseDomain x) { return managing(x.dom(), ids -> new Domctl.UnpauseDomain(ids[0])); }
-                @Override public DomainArgs maxMem(Domctl.MaxMem x) { return managing(x.dom(), ids -> new Domctl.MaxMem(ids[0], x.pages())); }
-                @Override public DomainArgs unknown(Domctl.Unknown x) { return new DomainArgs(List.of(), true, ids -> x); }
-            });
+            return h.accept(new DomctlArgs());
+        }
+
+        private static final class DomctlArgs implements Domctl.Visitor<DomainArgs> {
+            @Override public DomainArgs createDomain(Domctl.CreateDomain x) { return new DomainArgs(List.of(), true, ids -> x); }
+            @Override public DomainArgs destroyDomain(Domctl.DestroyDomain x) { return managing(x.dom(), ids -> new Domctl.DestroyDomain(ids[0], x.preempt())); }
+            @Override public DomainArgs pauseDomain(Domctl.PauseDomain x) { return managing(x.dom(), ids -> new Domctl.PauseDomain(ids[0])); }
+            @Override public DomainArgs unpauseDomain(Domctl.UnpauseDomain x) { return managing(x.dom(), ids -> new Domctl.UnpauseDomain(ids[0])); }
+            @Override public DomainArgs maxMem(Domctl.MaxMem x) { return managing(x.dom(), ids -> new Domctl.MaxMem(ids[0], x.pages())); }
+            @Override public DomainArgs unknown(Domctl.Unknown x) { return new DomainArgs(List.of(), true, ids -> x); }
         }
     }
 }
