@@ -379,6 +379,14 @@ public class Checks {
         return true;
     }
 
+    /**
+     * {@code __copy_to_guest}: Xen's ring-0 stores honour read-only mappings ({@code CR0.WP} is
+     * set), so a frame list the caller maps read-only is {@code GNTST_bad_virt_addr}.
+     */
+    public boolean copyToGuestHonoursWriteProtect() {
+        return true;
+    }
+
     /** {@code fixup_guest_stack_selector} (asm/desc.h:49-56) in {@code do_stack_switch}: the kernel stack never gets a ring-0 RPL. */
     public long stackSelector(long ss) {
         return (ss & 3) >= 3 ? ss : (ss & ~3L) | 3;

@@ -3,6 +3,8 @@ package pvspec.hypervisor;
 import static pvspec.model.abi.check.Check.GNTTAB_QUERY_BAD_DOMAIN;
 import static pvspec.model.abi.check.Check.GNTTAB_QUERY_NOT_PERMITTED;
 import static pvspec.model.abi.check.Check.GNTTAB_SETUP_BAD_DOMAIN;
+import static pvspec.model.abi.check.Check.GNTTAB_SETUP_BAD_VIRT_ADDR;
+import static pvspec.model.abi.check.Check.GNTTAB_SETUP_FRAME_LIST_NOT_GUEST;
 import static pvspec.model.abi.check.Check.GNTTAB_SETUP_NOT_PERMITTED;
 import static pvspec.model.abi.check.Check.GNTTAB_SETUP_TOO_MANY_FRAMES;
 
@@ -20,13 +22,26 @@ import pvspec.model.abi.check.Check;
 final class GrantSizeOps {
     private GrantSizeOps() {}
 
-    /** {@code gnttab_setup_table}: the domain, XSM_TARGET, {@code max_grant_frames}, then growth. */
+    /**
+     * {@code gnttab_setup_table}: the frame list's start ({@code guest_handle_okay}), the domain,
+     * XSM_TARGET, {@code max_grant_frames}, the growth, then one 8-byte frame number a frame to
+     * the list through the caller's page tables ({@link GuestCopy}); a fault stops there, the
+     * growth and the numbers before it staying.
+     */
     static Result setup(Txn t, GrantTableOp.SetupTable h) {
+        long start = h.frameList() >>> 12;
+        if (start >= t.hv.config.vaPages() || t.hv.config.hypervisorRange(start)) throw Refused.of(GNTTAB_SETUP_FRAME_LIST_NOT_GUEST);
         Dom d = target(t, h.dom(), GNTTAB_SETUP_BAD_DOMAIN, GNTTAB_SETUP_NOT_PERMITTED);
         long nr = h.nrFrames() & 0xFFFFFFFFL;
         int max = t.hv.config.grantFrames();
         if (nr > max) throw Refused.of(GNTTAB_SETUP_TOO_MANY_FRAMES);
         if (nr > d.vars[Dom.GRANT_FRAMES]) t.setLong(d.vars, Dom.GRANT_FRAMES, nr);
+        for (long i = 0; i < nr; i++) {
+            if (!GuestCopy.store(t, h.frameList() + 8 * i, 8)) {
+                t.batchStoppedBy = GNTTAB_SETUP_BAD_VIRT_ADDR; // what was grown and written stays
+                return GNTTAB_SETUP_BAD_VIRT_ADDR.result();
+            }
+        }
         return Result.gnt(Gntst.GNTST_okay);
     }
 

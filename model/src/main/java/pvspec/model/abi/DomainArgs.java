@@ -164,7 +164,7 @@ public record DomainArgs(List<Arg> args, boolean management, Function<int[], Hyp
                 return one(Role.PEER, x.domid(), ids -> new GrantTableOp.Transfer(x.mfn(), ids[0], x.ref()));
             }
             @Override public DomainArgs unknown(GrantTableOp.Unknown x) { return none(x); }
-            @Override public DomainArgs setupTable(GrantTableOp.SetupTable x) { return one(Role.TARGET, x.dom(), ids -> new GrantTableOp.SetupTable(ids[0], x.nrFrames())); }
+            @Override public DomainArgs setupTable(GrantTableOp.SetupTable x) { return one(Role.TARGET, x.dom(), ids -> new GrantTableOp.SetupTable(ids[0], x.nrFrames(), x.frameList())); }
             @Override public DomainArgs querySize(GrantTableOp.QuerySize x) { return one(Role.TARGET, x.dom(), ids -> new GrantTableOp.QuerySize(ids[0])); }
 
             /** Each side's domain offered the grant (or is the caller, DOMID_SELF, for a frame). */

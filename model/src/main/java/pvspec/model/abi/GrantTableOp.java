@@ -63,11 +63,12 @@ public sealed interface GrantTableOp extends Hypercall {
 
     /**
      * {@code GNTTABOP_setup_table}: grow the grant table of {@code dom} ({@code DOMID_SELF}, or
-     * another domain for a privileged caller) to at least {@code nrFrames} frames. Xen writes the
-     * frames' numbers to the guest's {@code frame_list}; the model's grant table is its
-     * {@code Domain.grants}, not memory, so the request returns the status only.
+     * another domain for a privileged caller) to at least {@code nrFrames} frames, and write the
+     * numbers of its first {@code nrFrames} frames, 8 bytes each, to the caller's memory at
+     * linear address {@code frameList} (the model's virtual page times 4096 plus a byte offset;
+     * 0 is Xen's null handle, an address like any other).
      */
-    record SetupTable(int dom, long nrFrames) implements GrantTableOp {
+    record SetupTable(int dom, long nrFrames, long frameList) implements GrantTableOp {
         @Override public <R> R accept(Visitor<R> v) { return v.setupTable(this); }
         @Override public String name() { return "setup_table"; }
     }

@@ -3,6 +3,8 @@ package pvspec.model.rules;
 import static pvspec.model.abi.check.Check.GNTTAB_QUERY_BAD_DOMAIN;
 import static pvspec.model.abi.check.Check.GNTTAB_QUERY_NOT_PERMITTED;
 import static pvspec.model.abi.check.Check.GNTTAB_SETUP_BAD_DOMAIN;
+import static pvspec.model.abi.check.Check.GNTTAB_SETUP_BAD_VIRT_ADDR;
+import static pvspec.model.abi.check.Check.GNTTAB_SETUP_FRAME_LIST_NOT_GUEST;
 import static pvspec.model.abi.check.Check.GNTTAB_SETUP_NOT_PERMITTED;
 import static pvspec.model.abi.check.Check.GNTTAB_SETUP_TOO_MANY_FRAMES;
 import static pvspec.model.rules.Refusal.require;
@@ -26,14 +28,19 @@ import pvspec.model.state.State;
  * ({@code INITIAL_NR_GRANT_FRAMES}); setup_table grows it to the frames asked, up to
  * {@code Config.grantFrames()} ({@code max_grant_frames}); nothing shrinks it (v1 tables only).
  * Every lookup of a reference compares it with the length, as Xen compares with
- * {@code nr_grant_entries}. Xen also writes the frames' numbers to the guest's
- * {@code frame_list}; the model's grant entries are state, not memory, so it returns the status.
+ * {@code nr_grant_entries}. Xen then writes the frames' numbers to the caller's {@code frame_list}
+ * through its page tables ({@link CopyToGuest}); the model's grant frames are its
+ * {@code Domain.grants}, not machine frames, so the numbers themselves are not modelled: a
+ * write succeeds or faults, and tags the frame it lands in.
  */
 final class GrantTableSize {
     private GrantTableSize() {}
 
     /** {@code gnttab_setup_table} (grant_table.c:2079-2167), checked in Xen's order. */
     static Outcome setup(State s, Caller c, GrantTableOp.SetupTable h) {
+        // guest_handle_okay: the start of the list, whatever the count (:2095-2096).
+        long start = h.frameList() >>> 12;
+        require(s.config().canonical(start) && !s.config().hypervisorRange(start), GNTTAB_SETUP_FRAME_LIST_NOT_GUEST);
         int dom = target(s, c, h.dom(), GNTTAB_SETUP_BAD_DOMAIN, GNTTAB_SETUP_NOT_PERMITTED);
         long nrFrames = h.nrFrames() & 0xFFFFFFFFL; // uint32_t
         require(nrFrames <= s.config().grantFrames(), GNTTAB_SETUP_TOO_MANY_FRAMES);
@@ -41,6 +48,13 @@ final class GrantTableSize {
         Domain d = s.dom(dom);
         int want = (int) nrFrames * s.config().grantsPerFrame();
         if (want > d.grants().size()) s = s.withDomain(grow(d, want)); // gnttab_grow_table (:1921-1985)
+        // One 8-byte frame number a frame, in order; the first that faults ends the loop, and
+        // what was grown and written stays (:2142-2155).
+        for (long i = 0; i < nrFrames; i++) {
+            CopyToGuest.Copied w = CopyToGuest.store(s, c, h.frameList() + 8 * i, 8);
+            s = w.state();
+            if (!w.ok()) return Outcome.refused(s, GNTTAB_SETUP_BAD_VIRT_ADDR.result(), GNTTAB_SETUP_BAD_VIRT_ADDR);
+        }
         return Outcome.of(s, Result.gnt(Gntst.GNTST_okay));
     }
 

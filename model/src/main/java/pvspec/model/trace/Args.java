@@ -94,6 +94,20 @@ final class Args {
     }
 
     /**
+     * A linear address (a guest buffer Xen writes): a virtual page as {@link #va}, optionally
+     * {@code +BYTES} into it (0 to 4095); the page times 4096 plus the bytes.
+     */
+    long linear(String key) throws TraceSyntaxException {
+        Tokens.Word w = word(key);
+        String t = w.text();
+        int plus = t.indexOf('+');
+        long page = va(plus < 0 ? w : new Tokens.Word(t.substring(0, plus), w.column()));
+        long bytes = plus < 0 ? 0 : number(new Tokens.Word(t.substring(plus + 1), w.column() + plus + 1));
+        if (bytes < 0 || bytes >= 4096) throw p.error(w.column() + plus + 1, "the bytes into the page are 0 to 4095: '" + t + "'");
+        return page << 12 | bytes;
+    }
+
+    /**
      * A grant host or device address: an entry's machine address {@code MFN[INDEX]} (the frame
      * times 4096 plus 8 bytes an entry), optionally {@code +BYTES} more, or a virtual page as
      * {@link #va}.

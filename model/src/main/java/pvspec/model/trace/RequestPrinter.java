@@ -3,6 +3,7 @@ package pvspec.model.trace;
 import static pvspec.model.trace.TracePrinter.address;
 import static pvspec.model.trace.TracePrinter.domid;
 import static pvspec.model.trace.TracePrinter.hex;
+import static pvspec.model.trace.TracePrinter.linear;
 import static pvspec.model.trace.TracePrinter.names;
 import static pvspec.model.trace.TracePrinter.pte;
 import static pvspec.model.trace.TracePrinter.uvmFlags;
@@ -261,7 +262,9 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
         @Override public String transfer(GrantTableOp.Transfer x) { return "transfer mfn=" + x.mfn() + " domid=" + domid(x.domid()) + " ref=" + x.ref(); }
         @Override public String unknown(GrantTableOp.Unknown x) { return "cmd=" + x.cmd(); }
 
-        @Override public String setupTable(GrantTableOp.SetupTable x) { return "setup_table dom=" + domid(x.dom()) + " nr_frames=" + x.nrFrames(); }
+        @Override public String setupTable(GrantTableOp.SetupTable x) {
+            return "setup_table dom=" + domid(x.dom()) + " nr_frames=" + x.nrFrames() + " frame_list=" + linear(c, x.frameList());
+        }
 
         @Override public String querySize(GrantTableOp.QuerySize x) { return "query_size dom=" + domid(x.dom()); }
 

@@ -552,7 +552,7 @@ final class TraceParser {
             }
             case "setup_table": {
                 Args a = args(t);
-                h = new GrantTableOp.SetupTable(a.domid("dom"), a.num("nr_frames"));
+                h = new GrantTableOp.SetupTable(a.domid("dom"), a.num("nr_frames"), a.linear("frame_list"));
                 a.done();
                 break;
             }

@@ -80,6 +80,12 @@ public final class TracePrinter {
         return b.toString();
     }
 
+    /** A linear address as {@code Args.linear} reads it: its page, and {@code +BYTES} when not 0. */
+    public static String linear(Config c, long a) {
+        long bytes = a & 0xFFF;
+        return va(c, a >>> 12) + (bytes != 0 ? "+" + bytes : "");
+    }
+
     /** A handler or callback address; 0 ("none") prints as 0. */
     static String address(Config c, long a) {
         return a == 0 ? "0" : va(c, a);

@@ -105,7 +105,7 @@ final class SharingRequests {
     private Hypercall sizeOrCopy(boolean hostile) {
         int dom = hostile && p.chance(0.5) ? otherDomain() : DomId.DOMID_SELF;
         switch (p.below(4)) {
-            case 0: return new GrantTableOp.SetupTable(dom, p.below(v.c.grantFrames() + (hostile ? 2 : 1)));
+            case 0: return new GrantTableOp.SetupTable(dom, p.below(v.c.grantFrames() + (hostile ? 2 : 1)), frameList(hostile));
             case 1: return new GrantTableOp.QuerySize(dom);
             default: {
                 long[] from = copySide(hostile, false);
@@ -116,6 +116,22 @@ final class SharingRequests {
                 return new GrantTableOp.Copy(flags, from[1], (int) from[2], p.chance(0.5) ? 0 : offset,
                         to[1], (int) to[2], p.chance(0.5) ? 0 : offset, len);
             }
+        }
+    }
+
+    /**
+     * A setup_table frame list (a linear address): mostly 8-byte aligned in a page the caller maps
+     * writable; hostile, a page it maps read-only or not at all, a list running into the next
+     * page, the hypervisor's range (EFAULT), or garbage.
+     */
+    private long frameList(boolean hostile) {
+        List<Long> writable = v.writablePages(me, c.vcpu());
+        if (!hostile || p.chance(0.3)) return p.of(writable, 0L) << 12 | 8L * p.below(4);
+        switch (p.below(4)) {
+            case 0: return p.of(v.l1Addresses(me, c.vcpu()), (long) p.below((int) Math.min(1 << 20, v.c.vaPages()))) << 12;
+            case 1: return p.of(writable, 0L) << 12 | p.one(4088L, 4092L);
+            case 2: return v.c.reservedFirst() * (v.c.vaPages() / v.c.entries()) << 12;
+            default: return p.garbage(v.c.vaPages() << 12);
         }
     }
 

@@ -104,6 +104,16 @@ final class StateView {
         return out;
     }
 
+    /** Virtual pages the vCPU's current address space maps writable: where Xen can store into a guest buffer. */
+    List<Long> writablePages(int dom, int vcpu) {
+        List<Long> out = new ArrayList<>();
+        for (long va : l1Addresses(dom, vcpu)) {
+            var t = pvspec.model.rules.Walks.translate(s, s.dom(dom).vcpu(vcpu), va);
+            if (t.isPresent() && t.get().writable()) out.add(va);
+        }
+        return out;
+    }
+
     private void collect(long table, int level, long prefix, List<Long> out) {
         if (out.size() > 64) return;
         Frame t = s.frame(table);

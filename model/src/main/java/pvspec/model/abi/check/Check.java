@@ -19,6 +19,7 @@ import static pvspec.model.abi.Gntst.GNTST_bad_domain;
 import static pvspec.model.abi.Gntst.GNTST_bad_gntref;
 import static pvspec.model.abi.Gntst.GNTST_bad_handle;
 import static pvspec.model.abi.Gntst.GNTST_bad_page;
+import static pvspec.model.abi.Gntst.GNTST_bad_virt_addr;
 import static pvspec.model.abi.Gntst.GNTST_general_error;
 import static pvspec.model.abi.Gntst.GNTST_no_space;
 import static pvspec.model.abi.Gntst.GNTST_permission_denied;
@@ -379,6 +380,12 @@ public enum Check {
             "the receiver's entry does not accept a transfer from the caller (the frame, already taken from the caller, is freed)"),
 
     // grant_table_op setup_table and query_size (gntcopy): the grant table's size in frames.
+    /**
+     * {@code !guest_handle_okay(op.frame_list, op.nr_frames)} (grant_table.c:2095-2096): {@code
+     * access_ok} looks at the start only, even for no frames (x86_64/uaccess.h:47-56).
+     */
+    GNTTAB_SETUP_FRAME_LIST_NOT_GUEST(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_setup_table", "guest-handle-okay", EFAULT,
+            "the frame list must start at a guest address (canonical, outside the hypervisor's range)"),
     /** {@code rcu_lock_domain_by_any_id(op.dom)} finds no domain (grant_table.c:2098-2103). */
     GNTTAB_SETUP_BAD_DOMAIN(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_setup_table", "bad-domain", GNTST_bad_domain,
             "no such domain"),
@@ -388,6 +395,12 @@ public enum Check {
     /** {@code op.nr_frames > gt->max_grant_frames} (:2114-2120). */
     GNTTAB_SETUP_TOO_MANY_FRAMES(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_setup_table", "max-grant-frames", GNTST_general_error,
             "a grant table grows to max_grant_frames frames at most"),
+    /**
+     * {@code __copy_to_guest_offset(op.frame_list, i, &gmfn, 1)} fails (grant_table.c:2142-2155),
+     * after the growth (:2129-2140), which stays, as do the numbers written before.
+     */
+    GNTTAB_SETUP_BAD_VIRT_ADDR(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_setup_table", "copy-to-guest", GNTST_bad_virt_addr,
+            "Xen writes each frame number through the caller's page tables: the frame list must be mapped writable"),
     /** {@code rcu_lock_domain_by_any_id(op.dom)} finds no domain (:2183-2188). */
     GNTTAB_QUERY_BAD_DOMAIN(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_query_size", "bad-domain", GNTST_bad_domain,
             "no such domain"),

@@ -6,15 +6,12 @@ import pvspec.model.abi.Gntst;
 /**
  * The result codes no {@link Check} returns, each with why: where Xen returns it at c447b7308b13
  * and why the model never does. Only {@code GNTST_no_device_space} is returned nowhere in Xen;
- * the other three are Xen's for a 64-bit PV guest too, through what the model does not represent
- * (guest memory, frames above 2^32, {@code swap_grant_ref}). Every other code is some check's
+ * the other two are Xen's for a 64-bit PV guest too, through what the model does not represent
+ * (frames above 2^32, {@code swap_grant_ref}). Every other code is some check's
  * result ({@code UnreturnedTest}). The checker's coverage report prints these reasons, and
  * docs/xen-conformance.md quotes them word for word ({@code ConformanceDocTest}).
  */
 public enum Unreturned {
-    BAD_VIRT_ADDR(Gntst.GNTST_bad_virt_addr,
-            "Xen returns it when it cannot write a frame list to guest memory (setup_table, grant_table.c:2150-2153;"
-                    + " get_status_frames, :3440-3443); the model has no guest memory to fault on (its arguments are values)"),
     NO_DEVICE_SPACE(Gntst.GNTST_no_device_space,
             "Xen returns it nowhere (defined in public/grant_table.h:633 only; an exhausted maptrack is"
                     + " GNTST_no_space, grant_table.c:1062-1067)"),
