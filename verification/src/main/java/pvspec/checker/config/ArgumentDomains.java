@@ -55,6 +55,9 @@ public final class ArgumentDomains {
         m.put("ptwr_offset", List.of("0", "8", "4")); // 4: unaligned, not emulated (ro-page-fault.c:86-87)
         m.put("gntmap", List.of("host_map", "host_map|readonly", "0", "device_map", "device_map|host_map|readonly"));
         m.put("nr_frames", List.copyOf(new java.util.LinkedHashSet<>(List.of("0", "1", "" + c.grantFrames(), "" + (c.grantFrames() + 1))))); // beyond max_grant_frames: GNTST_general_error
+        // setup_table's frame list: a page's start, the last 8 bytes of one (the next frame's number
+        // crosses into the next page), and the hypervisor's range (EFAULT, grant_table.c:2095-2096)
+        m.put("frame_list", List.of("{va}", "{va}+4088", hypervisorVa(c)));
         m.put("copy_offset", List.of("0", "8", "4092")); // 4092 + 8 > PAGE_SIZE: GNTST_bad_copy_arg
         m.put("copy_len", List.of("0", "8", "4097"));
         String guest = pvspec.model.trace.TracePrinter.va(c, 1);

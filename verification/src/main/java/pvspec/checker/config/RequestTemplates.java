@@ -102,7 +102,7 @@ final class RequestTemplates {
             "{caller}: set_segment_base which={segbase} base={addr}",
             "{caller}: grant_table_op transfer mfn={mfn} domid={dom} ref={ref}",
             "{caller}: accept_transfer ref={ref} domid={dom}",
-            "{caller}: grant_table_op setup_table dom={dom} nr_frames={nr_frames}",
+            "{caller}: grant_table_op setup_table dom={dom} nr_frames={nr_frames} frame_list={frame_list}",
             "{caller}: grant_table_op query_size dom={dom}",
             "{caller}: grant_table_op copy flags=source_gref source={ref} source_dom={dom} source_offset={copy_offset} dest={mfn} dest_dom=self dest_offset=0 len=8",
             "{caller}: grant_table_op copy flags=dest_gref source={mfn} source_dom=self source_offset=0 dest={ref} dest_dom={dom} dest_offset={copy_offset} len=8",
