@@ -514,6 +514,22 @@ public enum SeededBug {
                 }
             };
         }
+    },
+    /**
+     * vaddr15: Xen runs with {@code CR0.WP} set, so its ring-0 store of a frame number through a
+     * read-only mapping faults (GNTST_bad_virt_addr). Without it, a frame list over the kernel's
+     * read-only view of its own page tables is written into them behind validation (the model
+     * keeps no frame numbers, so it shows as the result and the stored page's tag and translation).
+     */
+    COPY_TO_GUEST_IGNORES_WP("copy-to-guest-ignores-wp", "-", "the hypervisor's stores to guest memory ignore read-only mappings (CR0.WP clear): setup_table's frame list lands in a page table",
+            Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean copyToGuestHonoursWriteProtect() {
+                    return false;
+                }
+            };
+        }
     };
 
     /** The checkers expected to find a seeded bug. */
