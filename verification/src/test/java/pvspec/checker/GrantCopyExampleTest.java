@@ -17,7 +17,7 @@ import pvspec.properties.mutants.Mutants;
 /**
  * examples/grant-copy.check: the default with grant tables of two frames and the grant-table size
  * and copy requests (kept out of the default: at depth 3 they grow it from 1,254 to 1,652
- * states). Within three requests every new kind succeeds and Xen's refusals of them are reached;
+ * states; 1,697 since setup_table stores its frame list, vaddr15). Within three requests every new kind succeeds and Xen's refusals of them are reached;
  * the copy's seeded bugs are found in it with one request.
  */
 class GrantCopyExampleTest {
