@@ -31,7 +31,9 @@
  * was given. Where Xen keeps work done before a refusal, so does the model: batches keep the
  * requests before the refused one, and {@code set_trap_table} keeps the entries before a refused
  * one ({@code pv/callback.c:do_set_trap_table}), and a {@code set_gdt} whose validation fails
- * keeps the descriptors Xen already stored fixed up ({@code validate_segdesc_page} writes in place).
+ * keeps the descriptors Xen already stored fixed up ({@code validate_segdesc_page} writes in place),
+ * and a {@code setup_table} whose frame list faults keeps the growth and the stores before the
+ * fault ({@code grant_table.c:gnttab_setup_table}).
  *
  * <h2>Where pvspec departs from Xen</h2>
  * Only where the project's fidelity rule allows it (see {@code docs/xen-conformance.md}): a hypercall from guest user mode returns {@code EPERM}; where
@@ -53,6 +55,9 @@
  * other does depends on timing, so the others stay (DESIGN's departure for hardware timing).
  * The M2P's contents are not kept: {@code MMU_MACHPHYS_UPDATE} is its checks (whose entries a
  * domain may write, XSA-113), since nothing in a PV-only model without guest memory reads them.
+ * Guest buffers are values, except the one Xen writes through the guest's page tables:
+ * {@code setup_table}'s frame list ({@link CopyToGuest}), whose stores fault or tag the frame they
+ * land in; the frame numbers themselves are not kept (the grant frames are {@code Domain.grants}).
  * {@code XENMEM_exchange}'s lists are values (no EFAULT), its result 0 (the new frames are the
  * ones the domain owns), and a call does not reuse frames it freed itself.
  */
