@@ -81,6 +81,9 @@ final class GrantOps {
             @Override public Result setupTable(GrantTableOp.SetupTable x) { return GrantSizeOps.setup(t, x); }
             @Override public Result querySize(GrantTableOp.QuerySize x) { return GrantSizeOps.query(t, x); }
             @Override public Result copy(GrantTableOp.Copy x) { return GrantCopyOps.copy(t, x); }
+            @Override public Result setVersion(GrantTableOp.SetVersion x) { return GrantVersionOps.set(t, x); }
+            @Override public Result getVersion(GrantTableOp.GetVersion x) { return GrantVersionOps.get(t, x); }
+            @Override public Result getStatusFrames(GrantTableOp.GetStatusFrames x) { return GrantVersionOps.statusFrames(t, x); }
         });
     }
 

@@ -109,6 +109,9 @@ final class GrantTableRules {
             @Override public Outcome setupTable(GrantTableOp.SetupTable x) { return GrantTableSize.setup(s, c, x); }
             @Override public Outcome querySize(GrantTableOp.QuerySize x) { return GrantTableSize.query(s, c, x); }
             @Override public Outcome copy(GrantTableOp.Copy x) { return GrantCopy.copy(s, c, x); }
+            @Override public Outcome setVersion(GrantTableOp.SetVersion x) { return GrantTableVersion.set(s, c, x); }
+            @Override public Outcome getVersion(GrantTableOp.GetVersion x) { return GrantTableVersion.get(s, c, x); }
+            @Override public Outcome getStatusFrames(GrantTableOp.GetStatusFrames x) { return GrantTableVersion.statusFrames(s, c, x); }
         });
     }
 
