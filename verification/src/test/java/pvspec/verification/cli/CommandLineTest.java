@@ -131,7 +131,7 @@ class CommandLineTest {
         Cli c = Cli.run("check", "--depth", "1");
         assertThat(c.exit).isZero();
         assertThat(c.out).contains("pvspec check small: COMPLETE to depth 1").contains("INV-1..INV-13 on 20 states")
-                .contains("request kinds  81 of 81 ran");
+                .contains("request kinds  84 of 84 ran");
         Cli cut = Cli.run("check", "--states", "200", "--threads", "1");
         assertThat(cut.exit).isEqualTo(Pvspec.INCONCLUSIVE);
         assertThat(cut.out).contains("CUT by the state bound: NOT complete").doesNotContain(": COMPLETE");
