@@ -31,7 +31,9 @@ final class GrantVersionOps {
         Dom d = t.dom;
         if (d.vars[Dom.GRANT_VERSION] == v) return Result.value(v);
         int n = d.grantEntries();
-        for (int r = RESERVED; r < n; r++) if (d.grantMaps[r] != 0) throw Refused.of(GNTTAB_SET_VERSION_IN_USE);
+        if (t.checks.setVersionWaitsForPins()) {
+            for (int r = RESERVED; r < n; r++) if (d.grantMaps[r] != 0) throw Refused.of(GNTTAB_SET_VERSION_IN_USE);
+        }
         for (int r = 0; r < d.grantFlags.length; r++) {
             boolean keep = r < RESERVED && (v == 2 || (d.grantFlags[r] & GrantEntry.GTF_type_mask) == GrantEntry.GTF_permit_access);
             if (keep || (d.grantFlags[r] == 0 && d.grantDomid[r] == 0 && d.grantFrame[r] == 0)) continue;
