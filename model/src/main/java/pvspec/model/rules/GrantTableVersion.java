@@ -4,7 +4,6 @@ import static pvspec.model.abi.check.Check.GNTTAB_GET_VERSION_BAD_DOMAIN;
 import static pvspec.model.abi.check.Check.GNTTAB_GET_VERSION_NOT_PERMITTED;
 import static pvspec.model.abi.check.Check.GNTTAB_SET_VERSION_BAD;
 import static pvspec.model.abi.check.Check.GNTTAB_SET_VERSION_IN_USE;
-import static pvspec.model.abi.check.Check.GNTTAB_SET_VERSION_MAX;
 import static pvspec.model.abi.check.Check.GNTTAB_STATUS_FRAMES_BAD_DOMAIN;
 import static pvspec.model.abi.check.Check.GNTTAB_STATUS_FRAMES_NOT_PERMITTED;
 import static pvspec.model.abi.check.Check.GNTTAB_STATUS_FRAMES_TOO_MANY;
@@ -37,8 +36,8 @@ import pvspec.model.state.State;
  *
  * <p>Every model domain may use v2: {@code createdomain} has no {@code max_grant_version}, and
  * the toolstack's default and dom0's are {@code opt_gnttab_max_version}, 2 unless Xen is booted
- * with {@code gnttab=max-ver:1} (grant_table.c:185-189, 1999-2030). Unreachable in the model:
- * {@code GNTTAB_SET_VERSION_MAX} for that reason; {@code -ENOMEM} of
+ * with {@code gnttab=max-ver:1} (grant_table.c:185-189, 1999-2030). Unreachable in the model, so
+ * no check of the registry: {@code -ENOSYS} for that reason (:3241-3243); {@code -ENOMEM} of
  * {@code gnttab_populate_status_frames} (Xen's heap does not run out); {@code -EAGAIN} while
  * {@code nr_v2_ops} (a copy of a v2 entry in progress on another CPU: each model request is one
  * atomic step); {@code -ERANGE} for a reserved v2 entry that v1 cannot express (a frame at or
@@ -49,14 +48,11 @@ import pvspec.model.state.State;
 final class GrantTableVersion {
     private GrantTableVersion() {}
 
-    /** {@code gt->max_version} of every model domain. */
-    static final int MAX_VERSION = 2;
-
     /** {@code gnttab_set_version} (grant_table.c:3224-3383), checked in Xen's order; the result is the version after it. */
     static Outcome set(State s, Caller c, GrantTableOp.SetVersion h) {
         long version = h.version() & 0xFFFFFFFFL; // uint32_t
         require(version == 1 || version == 2, GNTTAB_SET_VERSION_BAD);
-        require(version != 2 || MAX_VERSION != 1, GNTTAB_SET_VERSION_MAX);
+        // :3241-3243: ENOSYS for v2 when max_version is 1, which no model domain's is (every one's is 2).
         Domain d = s.dom(c.domain());
         int v = (int) version;
         if (d.grantVersion() == v) return Outcome.of(s, Result.value(v)); // :3247-3249

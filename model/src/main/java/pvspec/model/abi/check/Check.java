@@ -434,9 +434,7 @@ public enum Check {
     /** {@code op.version != 1 && op.version != 2} (:3237-3239). */
     GNTTAB_SET_VERSION_BAD(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_set_version", "bad-version", EINVAL,
             "a grant table's version is 1 or 2"),
-    /** {@code op.version == 2 && gt->max_version == 1} (:3241-3243): unreachable while every model domain may use v2. */
-    GNTTAB_SET_VERSION_MAX(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_set_version", "max-version", ENOSYS,
-            "the domain was created with grant tables of version 1 only"),
+    // (:3241-3243, ENOSYS for v2 when gt->max_version is 1: no model domain has max_version 1, so no check.)
     /** An entry at or above {@code GNTTAB_NR_RESERVED_ENTRIES} is pinned (:3250-3268). */
     GNTTAB_SET_VERSION_IN_USE(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_set_version", "entries-in-use", EBUSY,
             "the version changes only while no entry beyond the eight reserved ones is mapped"),
