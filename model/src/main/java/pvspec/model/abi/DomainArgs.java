@@ -173,6 +173,10 @@ public record DomainArgs(List<Arg> args, boolean management, Function<int[], Hyp
                 return new DomainArgs(List.of(new Arg(Role.PEER, x.sourceDom()), new Arg(Role.PEER, x.destDom())), false,
                         ids -> new GrantTableOp.Copy(x.flags(), x.source(), ids[0], x.sourceOffset(), x.dest(), ids[1], x.destOffset(), x.len()));
             }
+
+            @Override public DomainArgs setVersion(GrantTableOp.SetVersion x) { return none(x); }
+            @Override public DomainArgs getVersion(GrantTableOp.GetVersion x) { return one(Role.TARGET, x.dom(), ids -> new GrantTableOp.GetVersion(ids[0])); }
+            @Override public DomainArgs getStatusFrames(GrantTableOp.GetStatusFrames x) { return one(Role.TARGET, x.dom(), ids -> new GrantTableOp.GetStatusFrames(ids[0], x.nrFrames())); }
         }
 
         @Override

@@ -274,6 +274,10 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
                     + " source=" + x.source() + " source_dom=" + domid(x.sourceDom()) + " source_offset=" + x.sourceOffset()
                     + " dest=" + x.dest() + " dest_dom=" + domid(x.destDom()) + " dest_offset=" + x.destOffset() + " len=" + x.len();
         }
+
+        @Override public String setVersion(GrantTableOp.SetVersion x) { return "set_version version=" + x.version(); }
+        @Override public String getVersion(GrantTableOp.GetVersion x) { return "get_version dom=" + domid(x.dom()); }
+        @Override public String getStatusFrames(GrantTableOp.GetStatusFrames x) { return "get_status_frames dom=" + domid(x.dom()) + " nr_frames=" + x.nrFrames(); }
     }
 
     private static final class Memory implements MemoryOp.Visitor<String> {

@@ -106,7 +106,7 @@ final class SharingRequests {
         int dom = hostile && p.chance(0.5) ? otherDomain() : DomId.DOMID_SELF;
         switch (p.below(4)) {
             case 0: return new GrantTableOp.SetupTable(dom, p.below(v.c.grantFrames() + (hostile ? 2 : 1)), frameList(hostile));
-            case 1: return new GrantTableOp.QuerySize(dom);
+            case 1: return tableQuery(hostile, dom);
             default: {
                 long[] from = copySide(hostile, false);
                 long[] to = copySide(hostile, true);
@@ -132,6 +132,20 @@ final class SharingRequests {
             case 1: return p.of(writable, 0L) << 12 | p.one(4088L, 4092L);
             case 2: return v.c.reservedFirst() * (v.c.vaPages() / v.c.entries()) << 12;
             default: return p.garbage(v.c.vaPages() << 12);
+        }
+    }
+
+    /**
+     * {@code query_size}, or the version requests (gv2): {@code set_version} mostly to 1 or 2
+     * (hostile: 0 or 3), {@code get_version}, {@code get_status_frames} of at most one frame
+     * more than a v2 table of this configuration has (one).
+     */
+    private Hypercall tableQuery(boolean hostile, int dom) {
+        switch (p.below(4)) {
+            case 0: return new GrantTableOp.QuerySize(dom);
+            case 1: return new GrantTableOp.SetVersion(hostile && p.chance(0.3) ? p.one(0, 3) : 1 + p.below(2));
+            case 2: return new GrantTableOp.GetVersion(dom);
+            default: return new GrantTableOp.GetStatusFrames(dom, p.below(hostile ? 3 : 2));
         }
     }
 

@@ -58,6 +58,7 @@ public final class ArgumentDomains {
         // setup_table's frame list: a page's start, the last 8 bytes of one (the next frame's number
         // crosses into the next page), and the hypervisor's range (EFAULT, grant_table.c:2095-2096)
         m.put("frame_list", List.of("{va}", "{va}+4088", hypervisorVa(c)));
+        m.put("gnt_version", List.of("1", "2", "3")); // 3: EINVAL (grant_table.c:3237-3239)
         m.put("copy_offset", List.of("0", "8", "4092")); // 4092 + 8 > PAGE_SIZE: GNTST_bad_copy_arg
         m.put("copy_len", List.of("0", "8", "4097"));
         String guest = pvspec.model.trace.TracePrinter.va(c, 1);
