@@ -124,7 +124,8 @@ final class EvtchnOps {
         if (!d.hasVcpu(h.vcpu())) throw Refused.of(EVTCHN_NO_SUCH_VCPU);
         if (!perVcpu && virq != Virq.VIRQ_ARGO && !d.privileged) throw Refused.of(EVTCHN_GLOBAL_VIRQ);
         for (long w : d.ports) {
-            if (Evtchn.state(w) == ECS_VIRQ && Evtchn.a(w) == virq && Evtchn.notify(w) == h.vcpu()) throw Refused.of(EVTCHN_VIRQ_BOUND);
+            // virq_to_evtchn is per vCPU: a non-per-vCPU VIRQ stays vCPU 0's after bind_vcpu moved its notification
+            if (Evtchn.state(w) == ECS_VIRQ && Evtchn.a(w) == virq && (!perVcpu || Evtchn.notify(w) == h.vcpu())) throw Refused.of(EVTCHN_VIRQ_BOUND);
         }
         return bindLocal(t, d, ECS_VIRQ, virq, h.vcpu());
     }

@@ -130,7 +130,9 @@ final class EventChannelRules {
         require(perVcpu || h.vcpu() == 0, EVTCHN_VIRQ_NOT_VCPU0);
         require(d.hasVcpu(h.vcpu()), EVTCHN_NO_SUCH_VCPU);
         require(perVcpu || h.virq() == Virq.VIRQ_ARGO || d.privileged(), EVTCHN_GLOBAL_VIRQ);
-        for (Port p : d.ports()) require(!(p.state() instanceof PortState.Virq x && x.virq() == h.virq() && p.notifyVcpu() == h.vcpu()), EVTCHN_VIRQ_BOUND);
+        // v->virq_to_evtchn[virq] (:508-513): a VIRQ that is not per-vCPU is bound on vCPU 0
+        // whatever vCPU bind_vcpu later made it notify (:1216-1218 leaves virq_to_evtchn alone).
+        for (Port p : d.ports()) require(!(p.state() instanceof PortState.Virq x && x.virq() == h.virq() && (!perVcpu || p.notifyVcpu() == h.vcpu())), EVTCHN_VIRQ_BOUND);
         return bindLocal(s, d, new PortState.Virq(h.virq()), h.vcpu());
     }
 
