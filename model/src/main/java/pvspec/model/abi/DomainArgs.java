@@ -173,6 +173,9 @@ public record DomainArgs(List<Arg> args, boolean management, Function<int[], Hyp
                 return new DomainArgs(List.of(new Arg(Role.PEER, x.sourceDom()), new Arg(Role.PEER, x.destDom())), false,
                         ids -> new GrantTableOp.Copy(x.flags(), x.source(), ids[0], x.sourceOffset(), x.dest(), ids[1], x.destOffset(), x.len()));
             }
+
+            /** The caller's own table: no domain named. */
+            @Override public DomainArgs swapGrantRef(GrantTableOp.SwapGrantRef x) { return none(x); }
         }
 
         @Override

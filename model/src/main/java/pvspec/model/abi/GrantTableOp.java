@@ -99,6 +99,16 @@ public sealed interface GrantTableOp extends Hypercall {
         public boolean destGref() { return (flags & GNTCOPY_dest_gref) != 0; }
     }
 
+    /**
+     * {@code GNTTABOP_swap_grant_ref} (one {@code struct gnttab_swap_grant_ref}): swap the contents
+     * of entries {@code refA} and {@code refB} of the caller's own grant table
+     * ({@code grant_ref_t}, unsigned). Refused while either entry is mapped ({@code GNTST_eagain}).
+     */
+    record SwapGrantRef(int refA, int refB) implements GrantTableOp {
+        @Override public <R> R accept(Visitor<R> v) { return v.swapGrantRef(this); }
+        @Override public String name() { return "swap_grant_ref"; }
+    }
+
     /** A sub-command number outside pvspec's ABI. */
     record Unknown(int cmd) implements GrantTableOp {
         @Override public <R> R accept(Visitor<R> v) { return v.unknown(this); }
@@ -123,5 +133,6 @@ public sealed interface GrantTableOp extends Hypercall {
         R setupTable(SetupTable h);
         R querySize(QuerySize h);
         R copy(Copy h);
+        R swapGrantRef(SwapGrantRef h);
     }
 }

@@ -109,6 +109,7 @@ final class GrantTableRules {
             @Override public Outcome setupTable(GrantTableOp.SetupTable x) { return GrantTableSize.setup(s, c, x); }
             @Override public Outcome querySize(GrantTableOp.QuerySize x) { return GrantTableSize.query(s, c, x); }
             @Override public Outcome copy(GrantTableOp.Copy x) { return GrantCopy.copy(s, c, x); }
+            @Override public Outcome swapGrantRef(GrantTableOp.SwapGrantRef x) { return GrantSwap.swap(s, c, x); }
         });
     }
 

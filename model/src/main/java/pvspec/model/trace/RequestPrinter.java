@@ -271,6 +271,8 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
                     + " source=" + x.source() + " source_dom=" + domid(x.sourceDom()) + " source_offset=" + x.sourceOffset()
                     + " dest=" + x.dest() + " dest_dom=" + domid(x.destDom()) + " dest_offset=" + x.destOffset() + " len=" + x.len();
         }
+
+        @Override public String swapGrantRef(GrantTableOp.SwapGrantRef x) { return "swap_grant_ref ref_a=" + x.refA() + " ref_b=" + x.refB(); }
     }
 
     private static final class Memory implements MemoryOp.Visitor<String> {

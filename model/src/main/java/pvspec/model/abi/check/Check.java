@@ -19,6 +19,7 @@ import static pvspec.model.abi.Gntst.GNTST_bad_domain;
 import static pvspec.model.abi.Gntst.GNTST_bad_gntref;
 import static pvspec.model.abi.Gntst.GNTST_bad_handle;
 import static pvspec.model.abi.Gntst.GNTST_bad_page;
+import static pvspec.model.abi.Gntst.GNTST_eagain;
 import static pvspec.model.abi.Gntst.GNTST_general_error;
 import static pvspec.model.abi.Gntst.GNTST_no_space;
 import static pvspec.model.abi.Gntst.GNTST_permission_denied;
@@ -429,6 +430,20 @@ public enum Check {
     /** {@code source.offset + len > PAGE_SIZE || dest.offset + len > PAGE_SIZE}, after both sides are claimed (:3084-3089). */
     GNTTAB_COPY_BAD_ARG(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_copy_buf", "beyond-page", GNTST_bad_copy_arg,
             "a copy stays within one page on either side"),
+
+    // grant_table_op swap_grant_ref (swap15): swap_grant_ref's order, one struct gnttab_swap_grant_ref a request.
+    /** {@code ref_a >= nr_grant_entries(d->grant_table)} (grant_table.c:3501-3506): the caller's own table. */
+    GNTTAB_SWAP_BAD_REF_A(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "swap_grant_ref", "bad-ref-a", GNTST_bad_gntref,
+            "the first reference is beyond the caller's grant table"),
+    /** {@code ref_b >= nr_grant_entries(d->grant_table)} (:3507-3512), after ref_a's check. */
+    GNTTAB_SWAP_BAD_REF_B(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "swap_grant_ref", "bad-ref-b", GNTST_bad_gntref,
+            "the second reference is beyond the caller's grant table"),
+    /** {@code act_a->pin} (:3521-3527), after a swap of a reference with itself returned okay (:3517-3519). */
+    GNTTAB_SWAP_A_BUSY(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "swap_grant_ref", "ref-a-busy", GNTST_eagain,
+            "the first entry is in use (mapped): swapping it would retarget a live mapping"),
+    /** {@code act_b->pin} (:3529-3535). */
+    GNTTAB_SWAP_B_BUSY(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "swap_grant_ref", "ref-b-busy", GNTST_eagain,
+            "the second entry is in use (mapped): swapping it would retarget a live mapping"),
 
     // memory_op.
     // The reservation calls report a refusal as "0 extents done" (memory.c:1569-1597).
