@@ -81,6 +81,7 @@ final class GrantOps {
             @Override public Result setupTable(GrantTableOp.SetupTable x) { return GrantSizeOps.setup(t, x); }
             @Override public Result querySize(GrantTableOp.QuerySize x) { return GrantSizeOps.query(t, x); }
             @Override public Result copy(GrantTableOp.Copy x) { return GrantCopyOps.copy(t, x); }
+            @Override public Result swapGrantRef(GrantTableOp.SwapGrantRef x) { return GrantSwapOps.swap(t, x); }
         });
     }
 

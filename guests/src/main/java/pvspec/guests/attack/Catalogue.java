@@ -74,7 +74,8 @@ public final class Catalogue {
             new GrantCopyForeignFrame(),
             new Xsa230CopyKeepsGrantInUse(),
             new GrantCopyBeyondPage(),
-            new Xsa299MapGrantOfHalfDestroyedDomain());
+            new Xsa299MapGrantOfHalfDestroyedDomain(),
+            new SwapMappedGrant());
 
     /** The attack with this name. */
     public static Attack byName(String name) {

@@ -98,7 +98,7 @@ final class SharingRequests {
     }
 
     /**
-     * {@code setup_table}, {@code query_size} and {@code copy}: mostly the caller's own table, its
+     * {@code setup_table}, {@code query_size}, {@code swap_grant_ref} and {@code copy}: mostly the caller's own table, its
      * own frames and the grants offered to it; hostile, other domains' tables, page tables as
      * destinations, frames named with a domain id, copies beyond the page.
      */
@@ -106,7 +106,7 @@ final class SharingRequests {
         int dom = hostile && p.chance(0.5) ? otherDomain() : DomId.DOMID_SELF;
         switch (p.below(4)) {
             case 0: return new GrantTableOp.SetupTable(dom, p.below(v.c.grantFrames() + (hostile ? 2 : 1)));
-            case 1: return new GrantTableOp.QuerySize(dom);
+            case 1: return p.chance(0.5) ? new GrantTableOp.QuerySize(dom) : swap(hostile);
             default: {
                 long[] from = copySide(hostile, false);
                 long[] to = copySide(hostile, true);
@@ -117,6 +117,17 @@ final class SharingRequests {
                         to[1], (int) to[2], p.chance(0.5) ? 0 : offset, len);
             }
         }
+    }
+
+    /**
+     * {@code swap_grant_ref}: two entries of the caller's own table, one often an entry a grantee
+     * maps (GNTST_eagain); hostile, the other beyond the table.
+     */
+    private Hypercall swap(boolean hostile) {
+        int refs = v.s.domains().containsKey(me) ? v.s.dom(me).grants().size() : v.c.grants();
+        int a = p.of(v.mappedGrants(me), p.below(refs));
+        int b = hostile && p.chance(0.3) ? refs + p.below(2) : p.below(refs);
+        return p.chance(0.5) ? new GrantTableOp.SwapGrantRef(a, b) : new GrantTableOp.SwapGrantRef(b, a);
     }
 
     /** One side of a copy: {gref?, ref or frame, domain}; a grant offered to the caller, or a frame of its own (hostile: a page table, another's). */

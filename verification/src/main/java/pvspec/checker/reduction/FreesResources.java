@@ -78,6 +78,8 @@ final class FreesResources implements Hypercall.Visitor<Boolean> {
             /** The copy's references are taken and dropped within the step: the counts end as they began. */
             @Override public Boolean copy(GrantTableOp.Copy x) { return false; }
             @Override public Boolean unknown(GrantTableOp.Unknown x) { return false; }
+            /** Two entries of the caller's table change places; no frame is referenced. */
+            @Override public Boolean swapGrantRef(GrantTableOp.SwapGrantRef x) { return false; }
         });
     }
     @Override public Boolean grantTableWrite(GrantTableWrite h) { return false; }

@@ -169,6 +169,12 @@ final class RequestRenamer {
                 long dest = x.destGref() ? ref(DomId.resolve(x.destDom(), caller), x.dest()) : mfn(x.dest());
                 return new GrantTableOp.Copy(x.flags(), source, x.sourceDom(), x.sourceOffset(), dest, x.destDom(), x.destOffset(), x.len());
             }
+
+            /** Two references of the caller's own table. */
+            @Override
+            public Hypercall swapGrantRef(GrantTableOp.SwapGrantRef x) {
+                return new GrantTableOp.SwapGrantRef(r.ref(caller.domain(), x.refA()), r.ref(caller.domain(), x.refB()));
+            }
         });
     }
 
