@@ -71,16 +71,31 @@ public final class Workloads {
             phases[p] = new MmuUpdate(rs, DomId.DOMID_SELF);
         }
         t.expect(D1, phases[0]);
-        return new Workload() {
-            private int phase;
+        return new Alternating(t, phases, batch);
+    }
 
-            @Override public int run() {
-                phase ^= 1;
-                Result r = t.call(D1, phases[phase]);
-                if (r != Result.OK && !r.succeeded()) throw new IllegalStateException("l1 update: " + r);
-                return batch;
-            }
-        };
+    /**
+     * Issues the two phases of {@link #l1Updates} in turn. A named class, not an anonymous one:
+     * JPF would name this class's lambdas' objects {@code Workloads$1} too (JpfLambdaNamesTest).
+     */
+    private static final class Alternating implements Workload {
+        private final Target t;
+        private final MmuUpdate[] phases;
+        private final int batch;
+        private int phase;
+
+        Alternating(Target t, MmuUpdate[] phases, int batch) {
+            this.t = t;
+            this.phases = phases;
+            this.batch = batch;
+        }
+
+        @Override public int run() {
+            phase ^= 1;
+            Result r = t.call(D1, phases[phase]);
+            if (r != Result.OK && !r.succeeded()) throw new IllegalStateException("l1 update: " + r);
+            return batch;
+        }
     }
 
     /** Pin and unpin an L1 that maps a full table of data frames writable: validation and devalidation of every entry. */
