@@ -84,7 +84,7 @@ final class Abstraction {
         return new Domain(d.id, d.privileged, LIVES[d.life()], (int) d.vars[Dom.PAUSED], d.vars[Dom.MAX_PAGES],
                 TreePVector.from(vcpus),
                 TreePVector.from(ports), TreePVector.from(grants), maptrack, d.vars[Dom.VM_ASSIST],
-                STAGES[(int) d.vars[Dom.REL_PRIV]], (int) d.vars[Dom.REL_NEXT]);
+                STAGES[(int) d.vars[Dom.REL_PRIV]], (int) d.vars[Dom.REL_NEXT], (int) d.vars[Dom.GRANT_VERSION]);
     }
 
     private static Segments segments(long[] sg) {

@@ -361,6 +361,14 @@ public class Checks {
         return sourceOffset + len <= 4096 && destOffset + len <= 4096;
     }
 
+    /**
+     * {@code gnttab_set_version} (grant_table.c:3250-3268): no switch while an entry beyond the
+     * reserved ones is pinned (EBUSY); the switch clears those entries.
+     */
+    public boolean setVersionWaitsForPins() {
+        return true;
+    }
+
     /** {@code swap_grant_ref} (grant_table.c:3521-3535): an entry swaps only while unpinned ({@code act->pin}: no mapping of it). */
     public boolean grantSwappable(int pins) {
         return pins == 0;

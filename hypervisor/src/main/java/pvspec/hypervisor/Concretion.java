@@ -61,7 +61,8 @@ final class Concretion {
         x.vars[Dom.REL_NEXT] = d.relinquishNext();
         x.vars[Dom.PAUSED] = d.pauseCount();
         x.vars[Dom.VM_ASSIST] = d.vmAssist();
-        x.vars[Dom.GRANT_FRAMES] = Math.max(1, d.grants().size() / hv.config.grantsPerFrame());
+        x.vars[Dom.GRANT_VERSION] = d.grantVersion();
+        x.vars[Dom.GRANT_FRAMES] = Math.max(1, d.grants().size() / hv.config.grantsPerFrame(d.grantVersion()));
         for (int v = 0; v < x.nvcpus; v++) {
             Vcpu vc = d.vcpu(v);
             x.baseptr[v] = vc.baseptr();

@@ -24,6 +24,8 @@ final class Dom {
     static final int REL_PRIV = 7;
     /** In a {@code relinquish_memory} pass, the first frame (in mfn order) it has not reached. */
     static final int REL_NEXT = 8;
+    /** Its grant table's version ({@code gt->gt_version}): 1 or 2. */
+    static final int GRANT_VERSION = 9;
 
     // Teardown stages (the model's Relinquish, in order).
     static final int PROG_NONE = 0;
@@ -49,7 +51,7 @@ final class Dom {
     final int id;
     final boolean privileged;
     final int nvcpus;
-    final long[] vars = new long[9];
+    final long[] vars = new long[10];
 
     final long[] baseptr;
     /** {@code guest_table_user} per vCPU ({@link #NO_BASEPTR} when null). */
@@ -149,15 +151,18 @@ final class Dom {
         grantWriteMaps = new int[grants];
         maptrack = new GrantMap[grants];
         vars[GRANT_FRAMES] = 1; // INITIAL_NR_GRANT_FRAMES
-        grantsPerFrame = hv.config.grantsPerFrame();
+        vars[GRANT_VERSION] = 1;
+        grantsPerFrame = hv.config.grantsPerFrame(1);
+        grantsPerFrameV2 = hv.config.grantsPerFrame(2);
     }
 
-    /** References per grant-table frame. */
+    /** References per grant-table frame, of a v1 and of a v2 table (a v2 entry is twice as large). */
     private final int grantsPerFrame;
+    private final int grantsPerFrameV2;
 
     /** {@code nr_grant_entries}: the references of its grant table's current frames (the arrays hold the largest table). */
     int grantEntries() {
-        return (int) vars[GRANT_FRAMES] * grantsPerFrame;
+        return (int) vars[GRANT_FRAMES] * (vars[GRANT_VERSION] == 1 ? grantsPerFrame : grantsPerFrameV2);
     }
 
     int life() {

@@ -81,6 +81,9 @@ final class GrantOps {
             @Override public Result setupTable(GrantTableOp.SetupTable x) { return GrantSizeOps.setup(t, x); }
             @Override public Result querySize(GrantTableOp.QuerySize x) { return GrantSizeOps.query(t, x); }
             @Override public Result copy(GrantTableOp.Copy x) { return GrantCopyOps.copy(t, x); }
+            @Override public Result setVersion(GrantTableOp.SetVersion x) { return GrantVersionOps.set(t, x); }
+            @Override public Result getVersion(GrantTableOp.GetVersion x) { return GrantVersionOps.get(t, x); }
+            @Override public Result getStatusFrames(GrantTableOp.GetStatusFrames x) { return GrantVersionOps.statusFrames(t, x); }
             @Override public Result swapGrantRef(GrantTableOp.SwapGrantRef x) { return GrantSwapOps.swap(t, x); }
         });
     }
@@ -262,7 +265,7 @@ final class GrantOps {
             if (!e.alive()) throw Refused.of(GNTTAB_TRANSFER_DYING);
             if (!t.checks.transferHeadroom(e.vars[Dom.OWNED], e.vars[Dom.MAX_PAGES])) throw Refused.of(GNTTAB_TRANSFER_NO_HEADROOM);
             int ref = h.ref();
-            if (ref < 0 || ref >= e.grantFlags.length) throw Refused.of(GNTTAB_TRANSFER_BAD_REF);
+            if (ref < 0 || ref >= e.grantEntries()) throw Refused.of(GNTTAB_TRANSFER_BAD_REF);
             if (e.grantFlags[ref] != GTF_accept_transfer || e.grantDomid[ref] != t.me) throw Refused.of(GNTTAB_TRANSFER_NOT_ACCEPTED);
             t.setInt(ft.owner, mfn, e.id);
             t.setCountInfo(mfn, FrameTable.countInfo(1, true));

@@ -37,7 +37,7 @@ final class GrantSizeOps {
     }
 
     /** {@code rcu_lock_domain_by_any_id}, then XSM_TARGET: the caller's own, or a privileged caller. */
-    private static Dom target(Txn t, int domid, Check noDomain, Check notPermitted) {
+    static Dom target(Txn t, int domid, Check noDomain, Check notPermitted) {
         int id = domid & 0xFFFF;
         Dom d = t.dom(id == DomId.DOMID_SELF ? t.me : id);
         if (d == null) throw Refused.of(noDomain);

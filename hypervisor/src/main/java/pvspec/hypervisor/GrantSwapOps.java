@@ -12,8 +12,9 @@ import pvspec.model.abi.Result;
 /**
  * {@code GNTTABOP_swap_grant_ref} in the caller's own table: both references below
  * {@code nr_grant_entries}, a reference with itself a no-op, neither entry pinned (its active
- * mapping count, {@link Dom#grantMaps}), then the two v1 entries (flags, domid, frame) change
- * places. The active counts stay with their references: both are zero.
+ * mapping count, {@link Dom#grantMaps}), then the two entries (flags with a v2 entry's status
+ * bits, domid, frame) change places, for either table version. The active counts stay with their
+ * references: both are zero.
  */
 final class GrantSwapOps {
     private GrantSwapOps() {}

@@ -11,7 +11,8 @@ import pvspec.model.trace.TraceSyntaxException;
 final class Witnesses {
     private Witnesses() {}
 
-    static final List<String> ALL = List.of("rare-refusals", "exchange-refusals", "grant-refusals", "grant-copy-refusals", "grant-swap-refusals");
+    static final List<String> ALL = List.of("rare-refusals", "exchange-refusals", "grant-refusals", "grant-copy-refusals",
+            "grant-version-refusals", "grant-swap-refusals");
 
     static Trace trace(String name) {
         try (InputStream in = Witnesses.class.getResourceAsStream("/checks/" + name + ".trace")) {

@@ -75,6 +75,7 @@ public final class Catalogue {
             new Xsa230CopyKeepsGrantInUse(),
             new GrantCopyBeyondPage(),
             new Xsa299MapGrantOfHalfDestroyedDomain(),
+            new SetVersionWhileMapped(),
             new SwapMappedGrant());
 
     /** The attack with this name. */

@@ -516,6 +516,25 @@ public enum SeededBug {
         }
     },
 
+    // Grant table versions (gv2, issue 15): needs a table with references beyond the eight
+    // reserved ones: examples/grant-version.check, fuzzed in Worlds.grantVersions.
+    /**
+     * {@code gnttab_set_version} without its scan for pinned entries (grant_table.c:3250-3268): the
+     * switch clears (or, v1 to v2, drops from the smaller table) an entry another domain maps, so
+     * the granter can grant the frame anew while the mapping stays (the XSA-218 outcome through
+     * the version switch; XSA-379 and XSA-387 are the status frames' side of it).
+     */
+    SET_VERSION_IGNORES_PINS("set-version-ignores-pins", "-",
+            "set_version switches while an entry beyond the reserved ones is mapped, clearing it under its mapper", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean setVersionWaitsForPins() {
+                    return false;
+                }
+            };
+        }
+    },
+
     // GNTTABOP_swap_grant_ref (swap15): found by check on examples/errors.check.
     /**
      * {@code swap_grant_ref} without its {@code act->pin} checks (grant_table.c:3521-3535): the

@@ -100,6 +100,31 @@ public sealed interface GrantTableOp extends Hypercall {
     }
 
     /**
+     * {@code GNTTABOP_set_version}: switch the caller's grant table to {@code version} (1 or 2);
+     * the result is the version the table has after the call.
+     */
+    record SetVersion(long version) implements GrantTableOp {
+        @Override public <R> R accept(Visitor<R> v) { return v.setVersion(this); }
+        @Override public String name() { return "set_version"; }
+    }
+
+    /** {@code GNTTABOP_get_version}: the version of {@code dom}'s grant table. */
+    record GetVersion(int dom) implements GrantTableOp {
+        @Override public <R> R accept(Visitor<R> v) { return v.getVersion(this); }
+        @Override public String name() { return "get_version"; }
+    }
+
+    /**
+     * {@code GNTTABOP_get_status_frames}: the numbers of the first {@code nrFrames} status frames
+     * of {@code dom}'s (v2) grant table. Xen writes them to the guest's {@code frame_list}; as
+     * for {@link SetupTable}, the model returns the status only.
+     */
+    record GetStatusFrames(int dom, long nrFrames) implements GrantTableOp {
+        @Override public <R> R accept(Visitor<R> v) { return v.getStatusFrames(this); }
+        @Override public String name() { return "get_status_frames"; }
+    }
+
+    /**
      * {@code GNTTABOP_swap_grant_ref} (one {@code struct gnttab_swap_grant_ref}): swap the contents
      * of entries {@code refA} and {@code refB} of the caller's own grant table
      * ({@code grant_ref_t}, unsigned). Refused while either entry is mapped ({@code GNTST_eagain}).
@@ -133,6 +158,9 @@ public sealed interface GrantTableOp extends Hypercall {
         R setupTable(SetupTable h);
         R querySize(QuerySize h);
         R copy(Copy h);
+        R setVersion(SetVersion h);
+        R getVersion(GetVersion h);
+        R getStatusFrames(GetStatusFrames h);
         R swapGrantRef(SwapGrantRef h);
     }
 }

@@ -26,9 +26,11 @@ import pvspec.model.state.State;
  * references (both are unpinned, so nothing in them is live). Xen returns GNTST_eagain for a
  * pinned entry: the granter would otherwise retarget a live mapping's entry behind it.
  *
- * <p>v1 tables only (the model's): the whole {@code grant_entry_v1} (flags, domid, frame) moves
- * (:3537-3544). A v2 table swaps the {@code grant_entry_v2} and also the entries' separate
- * {@code grant_status_t} words (:3545-3555), where v2 keeps GTF_reading/GTF_writing.
+ * <p>A v1 table swaps the whole {@code grant_entry_v1} (flags, domid, frame: :3537-3544); a v2
+ * table swaps the {@code grant_entry_v2} and the entries' separate {@code grant_status_t} words
+ * (:3545-3555), which the model keeps in the entry's flags ({@link GrantTableVersion}): for either
+ * version the model's entries change places whole, and the table's size is its current
+ * {@code nr_grant_entries} for its version.
  *
  * <p>The hypercall's batch ({@code gnttab_swap_grant_ref}, :3572-3591) copies each element's
  * status back to it and returns 0; its preemption check skips the first element, and a request of

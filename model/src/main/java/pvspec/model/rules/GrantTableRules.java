@@ -64,9 +64,11 @@ import pvspec.model.state.State;
 /**
  * Grant tables: the granter's own writes ({@code grant}, {@code end_access},
  * {@code accept_transfer}) and the grantee's {@code map_grant_ref}, {@code unmap_grant_ref} and
- * {@code unmap_and_replace} (v1 entries; host and device mappings), and {@code transfer} (a frame
+ * {@code unmap_and_replace} (host and device mappings), and {@code transfer} (a frame
  * changes owner), as {@code common/grant_table.c} and {@code arch/x86/pv/grant_table.c} do
- * them.
+ * them. The entries the model's guests write (permit_access, read-only, accept_transfer) are
+ * checked alike in a v1 and a v2 table ({@code _set_status_v1}, {@code _set_status_v2}); a v2
+ * table's size and its switch are {@link GrantTableVersion}'s.
  *
  * <p>While a grant is mapped, Xen keeps {@code GTF_reading} (and {@code GTF_writing} for a
  * writable map) set in the granter's entry, and the granter cannot revoke or change it. Each part
@@ -109,6 +111,9 @@ final class GrantTableRules {
             @Override public Outcome setupTable(GrantTableOp.SetupTable x) { return GrantTableSize.setup(s, c, x); }
             @Override public Outcome querySize(GrantTableOp.QuerySize x) { return GrantTableSize.query(s, c, x); }
             @Override public Outcome copy(GrantTableOp.Copy x) { return GrantCopy.copy(s, c, x); }
+            @Override public Outcome setVersion(GrantTableOp.SetVersion x) { return GrantTableVersion.set(s, c, x); }
+            @Override public Outcome getVersion(GrantTableOp.GetVersion x) { return GrantTableVersion.get(s, c, x); }
+            @Override public Outcome getStatusFrames(GrantTableOp.GetStatusFrames x) { return GrantTableVersion.statusFrames(s, c, x); }
             @Override public Outcome swapGrantRef(GrantTableOp.SwapGrantRef x) { return GrantSwap.swap(s, c, x); }
         });
     }

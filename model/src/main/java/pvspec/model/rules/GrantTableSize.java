@@ -24,7 +24,8 @@ import pvspec.model.state.State;
  * <p>The table's size is the length of {@code Domain.grants}: {@code nr_grant_frames} frames of
  * {@code Config.grantsPerFrame()} references each. A domain starts with one frame
  * ({@code INITIAL_NR_GRANT_FRAMES}); setup_table grows it to the frames asked, up to
- * {@code Config.grantFrames()} ({@code max_grant_frames}); nothing shrinks it (v1 tables only).
+ * {@code Config.grantFrames()} ({@code max_grant_frames}); nothing shrinks it. A frame holds
+ * {@code Config.grantsPerFrame(version)} references, half as many in a v2 table ({@link GrantTableVersion}).
  * Every lookup of a reference compares it with the length, as Xen compares with
  * {@code nr_grant_entries}. Xen also writes the frames' numbers to the guest's
  * {@code frame_list}; the model's grant entries are state, not memory, so it returns the status.
@@ -39,8 +40,9 @@ final class GrantTableSize {
         require(nrFrames <= s.config().grantFrames(), GNTTAB_SETUP_TOO_MANY_FRAMES);
         // limit_max is UINT_MAX for a 64-bit guest (:3776-3777): its check (:2121-2127) never fires.
         Domain d = s.dom(dom);
-        int want = (int) nrFrames * s.config().grantsPerFrame();
-        if (want > d.grants().size()) s = s.withDomain(grow(d, want)); // gnttab_grow_table (:1921-1985)
+        int want = (int) nrFrames * s.config().grantsPerFrame(d.grantVersion());
+        // gnttab_grow_table (:1921-1985); a v2 table's status frames grow with it (:1955-1957).
+        if (want > d.grants().size()) s = s.withDomain(grow(d, want));
         return Outcome.of(s, Result.gnt(Gntst.GNTST_okay));
     }
 
@@ -52,7 +54,7 @@ final class GrantTableSize {
 
     /** {@code nr_grant_frames(gt)}. */
     static int frames(State s, Domain d) {
-        return d.grants().size() / s.config().grantsPerFrame();
+        return d.grants().size() / s.config().grantsPerFrame(d.grantVersion());
     }
 
     /**
@@ -60,7 +62,7 @@ final class GrantTableSize {
      * {@code xsm_grant_setup}/{@code xsm_grant_query_size} with {@code XSM_TARGET}: the caller's own
      * table, or any for a privileged caller (xsm/dummy.h:206-210, 227-231; :80-101).
      */
-    private static int target(State s, Caller c, int domid, Check noDomain, Check notPermitted) {
+    static int target(State s, Caller c, int domid, Check noDomain, Check notPermitted) {
         int dom = DomId.resolve(domid & 0xFFFF, c); // domid_t
         require(s.domains().containsKey(dom), noDomain);
         require(dom == c.domain() || s.dom(c.domain()).privileged(), notPermitted);

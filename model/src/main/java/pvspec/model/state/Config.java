@@ -88,6 +88,18 @@ public record Config(int levels, int entries, int frames, int xenFrames, int res
         return grants / grantFrames;
     }
 
+    /**
+     * Grant references per frame of a version-{@code version} table ({@code nr_grant_entries}'s
+     * {@code f2e(1, version)}): Xen's v2 entry is twice the size of a v1 entry (16 bytes, 256 a
+     * page), so a v2 frame holds half as many. Xen's frames always hold the
+     * {@code GNTTAB_NR_RESERVED_ENTRIES} (BUILD_BUG_ON, grant_table.c:720-721, 728-729): a model
+     * frame too small to hold them after halving keeps them all ({@code min(v1, 8)}).
+     */
+    public int grantsPerFrame(int version) {
+        int v1 = grantsPerFrame();
+        return version == 1 ? v1 : Math.max(v1 / 2, Math.min(v1, GrantEntry.GNTTAB_NR_RESERVED_ENTRIES));
+    }
+
     /** How many virtual pages the address space has ({@code entries^levels}). */
     public long vaPages() {
         long n = 1;

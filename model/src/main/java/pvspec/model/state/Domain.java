@@ -21,16 +21,20 @@ import org.pcollections.PVector;
  *     while alive, {@link Relinquish#DONE} once a {@code destroydomain} finished
  * @param relinquishNext in a {@code relinquish_memory} pass, the first frame of the page list not
  *     yet relinquished by it (the model's page list is its frames in mfn order); 0 otherwise
+ * @param grantVersion its grant table's version ({@code gt->gt_version}): 1 at creation
+ *     (grant_table.c:2027), 1 or 2 after {@code GNTTABOP_set_version}. {@link #grants} is
+ *     {@code nr_grant_entries} long, which depends on it ({@link Config#grantsPerFrame(int)})
  */
 public record Domain(int id, boolean privileged, Lifecycle life, int pauseCount, long maxPages,
                      PVector<Vcpu> vcpus, PVector<Port> ports, PVector<GrantEntry> grants,
-                     PMap<Integer, Maptrack> maptrack, long vmAssist, Relinquish relinquish, int relinquishNext) {
+                     PMap<Integer, Maptrack> maptrack, long vmAssist, Relinquish relinquish, int relinquishNext,
+                     int grantVersion) {
 
     /** A domain whose teardown has not started. */
     public Domain(int id, boolean privileged, Lifecycle life, int pauseCount, long maxPages,
                   PVector<Vcpu> vcpus, PVector<Port> ports, PVector<GrantEntry> grants,
                   PMap<Integer, Maptrack> maptrack, long vmAssist) {
-        this(id, privileged, life, pauseCount, maxPages, vcpus, ports, grants, maptrack, vmAssist, Relinquish.NONE, 0);
+        this(id, privileged, life, pauseCount, maxPages, vcpus, ports, grants, maptrack, vmAssist, Relinquish.NONE, 0, 1);
     }
 
     /** {@code VMASST_TYPE_writable_pagetables} (public/xen.h:538). */
@@ -44,12 +48,12 @@ public record Domain(int id, boolean privileged, Lifecycle life, int pauseCount,
     }
 
     public Domain withVmAssist(long bits) {
-        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, ports, grants, maptrack, bits, relinquish, relinquishNext);
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, ports, grants, maptrack, bits, relinquish, relinquishNext, grantVersion);
     }
 
     /** Its teardown at {@code stage}, the next frame of a pass {@code next}. */
     public Domain withRelinquish(Relinquish stage, int next) {
-        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, ports, grants, maptrack, vmAssist, stage, next);
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, ports, grants, maptrack, vmAssist, stage, next, grantVersion);
     }
 
     public boolean alive() {
@@ -83,19 +87,19 @@ public record Domain(int id, boolean privileged, Lifecycle life, int pauseCount,
     }
 
     public Domain withLife(Lifecycle l) {
-        return new Domain(id, privileged, l, pauseCount, maxPages, vcpus, ports, grants, maptrack, vmAssist, relinquish, relinquishNext);
+        return new Domain(id, privileged, l, pauseCount, maxPages, vcpus, ports, grants, maptrack, vmAssist, relinquish, relinquishNext, grantVersion);
     }
 
     public Domain withPauseCount(int p) {
-        return new Domain(id, privileged, life, p, maxPages, vcpus, ports, grants, maptrack, vmAssist, relinquish, relinquishNext);
+        return new Domain(id, privileged, life, p, maxPages, vcpus, ports, grants, maptrack, vmAssist, relinquish, relinquishNext, grantVersion);
     }
 
     public Domain withMaxPages(long m) {
-        return new Domain(id, privileged, life, pauseCount, m, vcpus, ports, grants, maptrack, vmAssist, relinquish, relinquishNext);
+        return new Domain(id, privileged, life, pauseCount, m, vcpus, ports, grants, maptrack, vmAssist, relinquish, relinquishNext, grantVersion);
     }
 
     public Domain withVcpus(PVector<Vcpu> v) {
-        return new Domain(id, privileged, life, pauseCount, maxPages, v, ports, grants, maptrack, vmAssist, relinquish, relinquishNext);
+        return new Domain(id, privileged, life, pauseCount, maxPages, v, ports, grants, maptrack, vmAssist, relinquish, relinquishNext, grantVersion);
     }
 
     public Domain withVcpu(int i, Vcpu v) {
@@ -103,7 +107,7 @@ public record Domain(int id, boolean privileged, Lifecycle life, int pauseCount,
     }
 
     public Domain withPorts(PVector<Port> p) {
-        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, p, grants, maptrack, vmAssist, relinquish, relinquishNext);
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, p, grants, maptrack, vmAssist, relinquish, relinquishNext, grantVersion);
     }
 
     public Domain withPort(int i, Port p) {
@@ -111,16 +115,21 @@ public record Domain(int id, boolean privileged, Lifecycle life, int pauseCount,
     }
 
     public Domain withGrant(int ref, GrantEntry g) {
-        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, ports, grants.with(ref, g), maptrack, vmAssist, relinquish, relinquishNext);
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, ports, grants.with(ref, g), maptrack, vmAssist, relinquish, relinquishNext, grantVersion);
     }
 
     /** Its grant table with {@code g}: a grown table ({@code GNTTABOP_setup_table}) is longer. */
     public Domain withGrants(PVector<GrantEntry> g) {
-        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, ports, g, maptrack, vmAssist, relinquish, relinquishNext);
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, ports, g, maptrack, vmAssist, relinquish, relinquishNext, grantVersion);
+    }
+
+    /** Its grant table as {@code GNTTABOP_set_version} leaves it: version {@code v}, entries {@code g}. */
+    public Domain withGrantVersion(int v, PVector<GrantEntry> g) {
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, ports, g, maptrack, vmAssist, relinquish, relinquishNext, v);
     }
 
     public Domain withMaptrack(PMap<Integer, Maptrack> m) {
-        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, ports, grants, m, vmAssist, relinquish, relinquishNext);
+        return new Domain(id, privileged, life, pauseCount, maxPages, vcpus, ports, grants, m, vmAssist, relinquish, relinquishNext, grantVersion);
     }
 
     @Override
@@ -133,6 +142,7 @@ public record Domain(int id, boolean privileged, Lifecycle life, int pauseCount,
         h = h * 31 + grants.hashCode();
         h = h * 31 + maptrack.hashCode();
         h = vmAssist == 0 ? h : h * 31 + Long.hashCode(vmAssist); // unchanged for a domain with no assist
-        return relinquish == Relinquish.NONE ? h : (h * 31 + relinquish.ordinal()) * 31 + relinquishNext; // unchanged while alive
+        h = relinquish == Relinquish.NONE ? h : (h * 31 + relinquish.ordinal()) * 31 + relinquishNext; // unchanged while alive
+        return grantVersion == 1 ? h : h * 31 + grantVersion; // unchanged for a v1 table
     }
 }

@@ -24,6 +24,13 @@ public record GrantEntry(int flags, int domid, long frame) {
     /** The transfer is done: {@code frame} holds the new frame (public/grant_table.h:153). */
     public static final int GTF_transfer_completed = 1 << 3;
 
+    /**
+     * The toolstack's reserved entries (xenstore, console: public/grant_table.h
+     * {@code GNTTAB_NR_RESERVED_ENTRIES}): {@code GNTTABOP_set_version} keeps them, converted,
+     * and may switch while they are mapped.
+     */
+    public static final int GNTTAB_NR_RESERVED_ENTRIES = 8;
+
     public static final GrantEntry INVALID = new GrantEntry(GTF_invalid, 0, 0);
 
     public boolean permitsAccess() {

@@ -569,6 +569,14 @@ final class TraceParser {
                 a.done();
                 break;
             }
+            case "set_version": { Args a = args(t); h = new GrantTableOp.SetVersion(a.num("version")); a.done(); break; }
+            case "get_version": { Args a = args(t); h = new GrantTableOp.GetVersion(a.domid("dom")); a.done(); break; }
+            case "get_status_frames": {
+                Args a = args(t);
+                h = new GrantTableOp.GetStatusFrames(a.domid("dom"), a.num("nr_frames"));
+                a.done();
+                break;
+            }
             case "swap_grant_ref": {
                 Args a = args(t);
                 h = new GrantTableOp.SwapGrantRef(a.integer("ref_a"), a.integer("ref_b"));

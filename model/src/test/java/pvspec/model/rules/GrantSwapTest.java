@@ -79,4 +79,17 @@ class GrantSwapTest {
         State grown = accepts(two, "d1: grant_table_op setup_table dom=self nr_frames=2", "GNTST_okay");
         accepts(grown, "d1: grant_table_op swap_grant_ref ref_a=0 ref_b=3", "GNTST_okay");
     }
+
+    /** A v2 table (gv2) swaps its entries with their status words (:3545-3555), kept in the model's flags; the pins are checked alike. */
+    @Test
+    void aVersion2TableSwapsAlike() {
+        State v2 = accepts(accepts(oneGuest(), "d2: grant_table_op set_version version=2", "2"), "d2: grant ref=0 domid=1 frame=9 readonly=false", "OK");
+        v2 = accepts(v2, "d2: grant ref=1 domid=1 frame=10 readonly=true", "OK");
+        State t = accepts(v2, "d1: grant_table_op map_grant_ref dom=2 ref=0 flags=host_map host_va=0.2", "0");
+        refuses(t, "d2: grant_table_op swap_grant_ref ref_a=1 ref_b=0", "GNTST_eagain");
+        State swapped = accepts(v2, "d2: grant_table_op swap_grant_ref ref_a=0 ref_b=1", "GNTST_okay");
+        assertThat(swapped.dom(2).grants().get(0)).isEqualTo(v2.dom(2).grants().get(1));
+        assertThat(swapped.dom(2).grants().get(1)).isEqualTo(v2.dom(2).grants().get(0));
+        refuses(v2, "d2: grant_table_op swap_grant_ref ref_a=0 ref_b=4", "GNTST_bad_gntref");
+    }
 }

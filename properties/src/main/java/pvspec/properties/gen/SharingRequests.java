@@ -85,7 +85,8 @@ final class SharingRequests {
             case 6: return new GrantTableWrite.AcceptTransfer(p.below(refs + (hostile ? 1 : 0)), otherDomain());
             case 7: return transfer(hostile, refs);
             case 8: return sizeOrCopy(hostile);
-            default: {
+            default: { // case 5: an unmap, or a quarter of the time a swap (swap15)
+                if (p.chance(0.25)) return swap(hostile);
                 int handle = hostile ? p.below(refs + 2) - 1 : p.of(v.handles(me), 0);
                 Maptrack m = v.s.domains().containsKey(me) ? v.s.dom(me).maptrack().get(handle) : null;
                 long host = p.chance(0.15) ? 0 : m != null && m.containsPte() ? pteAddress(hostile) : new PageTableRequests(v, p, c).va();
@@ -98,7 +99,7 @@ final class SharingRequests {
     }
 
     /**
-     * {@code setup_table}, {@code query_size}, {@code swap_grant_ref} and {@code copy}: mostly the caller's own table, its
+     * {@code setup_table}, {@code query_size} and {@code copy}: mostly the caller's own table, its
      * own frames and the grants offered to it; hostile, other domains' tables, page tables as
      * destinations, frames named with a domain id, copies beyond the page.
      */
@@ -106,7 +107,7 @@ final class SharingRequests {
         int dom = hostile && p.chance(0.5) ? otherDomain() : DomId.DOMID_SELF;
         switch (p.below(4)) {
             case 0: return new GrantTableOp.SetupTable(dom, p.below(v.c.grantFrames() + (hostile ? 2 : 1)));
-            case 1: return p.chance(0.5) ? new GrantTableOp.QuerySize(dom) : swap(hostile);
+            case 1: return tableQuery(hostile, dom);
             default: {
                 long[] from = copySide(hostile, false);
                 long[] to = copySide(hostile, true);
@@ -116,6 +117,20 @@ final class SharingRequests {
                 return new GrantTableOp.Copy(flags, from[1], (int) from[2], p.chance(0.5) ? 0 : offset,
                         to[1], (int) to[2], p.chance(0.5) ? 0 : offset, len);
             }
+        }
+    }
+
+    /**
+     * {@code query_size}, or the version requests (gv2): {@code set_version} mostly to 1 or 2
+     * (hostile: 0 or 3), {@code get_version}, {@code get_status_frames} of at most one frame
+     * more than a v2 table of this configuration has (one).
+     */
+    private Hypercall tableQuery(boolean hostile, int dom) {
+        switch (p.below(4)) {
+            case 0: return new GrantTableOp.QuerySize(dom);
+            case 1: return new GrantTableOp.SetVersion(hostile && p.chance(0.3) ? p.one(0, 3) : 1 + p.below(2));
+            case 2: return new GrantTableOp.GetVersion(dom);
+            default: return new GrantTableOp.GetStatusFrames(dom, p.below(hostile ? 3 : 2));
         }
     }
 

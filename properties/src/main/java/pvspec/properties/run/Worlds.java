@@ -25,6 +25,9 @@ public final class Worlds {
             + "dom0: domctl unpausedomain dom=1\n"
             + "dom0: domctl unpausedomain dom=2\n";
 
+    /** {@link #TWO_GUESTS} with sixteen grant references a domain: eight beyond the reserved ones {@code set_version} keeps. */
+    public static final String GRANT_VERSIONS = TWO_GUESTS.replace("grants=4\n", "grants=16\n");
+
     public static Trace parse(String text) {
         try {
             return Trace.parse("world", text);
@@ -44,8 +47,15 @@ public final class Worlds {
     /** Seeded bugs only a three-level address space can show (an L3's validation preempted in its child's, issue 14). */
     private static final java.util.Set<String> THREE_LEVEL_VARIANTS = java.util.Set.of("resume-forgets-partial-flags");
 
-    /** The world a seeded-bug variant is fuzzed in: {@link #twoGuests()}, or {@link #threeLevels()} for those that need an L3. */
+    /** Seeded bugs only a grant reference beyond the eight reserved ones can show (gv2). */
+    private static final java.util.Set<String> GRANT_VERSION_VARIANTS = java.util.Set.of("set-version-ignores-pins");
+
+    /**
+     * The world a seeded-bug variant is fuzzed in: {@link #twoGuests()}, {@link #threeLevels()} for
+     * those that need an L3, {@link #GRANT_VERSIONS} for those that need references beyond 8.
+     */
     public static Trace forVariant(String name) {
+        if (GRANT_VERSION_VARIANTS.contains(name)) return parse(GRANT_VERSIONS);
         return THREE_LEVEL_VARIANTS.contains(name) ? threeLevels() : twoGuests();
     }
 }

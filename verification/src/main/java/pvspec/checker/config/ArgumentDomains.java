@@ -55,6 +55,7 @@ public final class ArgumentDomains {
         m.put("ptwr_offset", List.of("0", "8", "4")); // 4: unaligned, not emulated (ro-page-fault.c:86-87)
         m.put("gntmap", List.of("host_map", "host_map|readonly", "0", "device_map", "device_map|host_map|readonly"));
         m.put("nr_frames", List.copyOf(new java.util.LinkedHashSet<>(List.of("0", "1", "" + c.grantFrames(), "" + (c.grantFrames() + 1))))); // beyond max_grant_frames: GNTST_general_error
+        m.put("gnt_version", List.of("1", "2", "3")); // 3: EINVAL (grant_table.c:3237-3239)
         m.put("copy_offset", List.of("0", "8", "4092")); // 4092 + 8 > PAGE_SIZE: GNTST_bad_copy_arg
         m.put("copy_len", List.of("0", "8", "4097"));
         String guest = pvspec.model.trace.TracePrinter.va(c, 1);

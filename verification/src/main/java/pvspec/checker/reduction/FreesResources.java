@@ -78,6 +78,9 @@ final class FreesResources implements Hypercall.Visitor<Boolean> {
             /** The copy's references are taken and dropped within the step: the counts end as they began. */
             @Override public Boolean copy(GrantTableOp.Copy x) { return false; }
             @Override public Boolean unknown(GrantTableOp.Unknown x) { return false; }
+            @Override public Boolean setVersion(GrantTableOp.SetVersion x) { return false; }
+            @Override public Boolean getVersion(GrantTableOp.GetVersion x) { return false; }
+            @Override public Boolean getStatusFrames(GrantTableOp.GetStatusFrames x) { return false; }
             /** Two entries of the caller's table change places; no frame is referenced. */
             @Override public Boolean swapGrantRef(GrantTableOp.SwapGrantRef x) { return false; }
         });

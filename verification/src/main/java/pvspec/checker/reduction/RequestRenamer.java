@@ -169,6 +169,9 @@ final class RequestRenamer {
                 long dest = x.destGref() ? ref(DomId.resolve(x.destDom(), caller), x.dest()) : mfn(x.dest());
                 return new GrantTableOp.Copy(x.flags(), source, x.sourceDom(), x.sourceOffset(), dest, x.destDom(), x.destOffset(), x.len());
             }
+            @Override public Hypercall setVersion(GrantTableOp.SetVersion x) { return x; }
+            @Override public Hypercall getVersion(GrantTableOp.GetVersion x) { return x; }
+            @Override public Hypercall getStatusFrames(GrantTableOp.GetStatusFrames x) { return x; }
 
             /** Two references of the caller's own table. */
             @Override

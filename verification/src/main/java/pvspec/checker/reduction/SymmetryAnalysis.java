@@ -13,6 +13,7 @@ import pvspec.checker.store.Renaming;
 import pvspec.model.abi.Caller;
 import pvspec.model.abi.DomId;
 import pvspec.model.abi.Domctl;
+import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.Hypercall;
 import pvspec.model.abi.MemoryOp;
 import pvspec.model.state.Config;
@@ -43,6 +44,9 @@ public final class SymmetryAnalysis {
     private static String grantRefs(Config c, RequestSpace space, Set<List<Object>> all) {
         if (c.grants() < 2) return "a domain has a single grant reference";
         if (c.grantFrames() > 1) return "a grant table grows by frames (setup_table): references of different frames are not alike";
+        if (c.grants() > pvspec.model.state.GrantEntry.GNTTAB_NR_RESERVED_ENTRIES && space.all().stream().anyMatch(r -> r.call() instanceof GrantTableOp.SetVersion)) {
+            return "set_version keeps the reserved references (below 8) and clears the others: they are not alike";
+        }
         for (int a = 0; a < c.grants(); a++) {
             for (int b = a + 1; b < c.grants(); b++) {
                 int[][] refs = new int[c.domains()][];

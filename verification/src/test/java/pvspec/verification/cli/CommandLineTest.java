@@ -131,7 +131,7 @@ class CommandLineTest {
         Cli c = Cli.run("check", "--depth", "1");
         assertThat(c.exit).isZero();
         assertThat(c.out).contains("pvspec check small: COMPLETE to depth 1").contains("INV-1..INV-13 on 20 states")
-                .contains("request kinds  82 of 82 ran");
+                .contains("request kinds  85 of 85 ran");
         Cli cut = Cli.run("check", "--states", "200", "--threads", "1");
         assertThat(cut.exit).isEqualTo(Pvspec.INCONCLUSIVE);
         assertThat(cut.out).contains("CUT by the state bound: NOT complete").doesNotContain(": COMPLETE");

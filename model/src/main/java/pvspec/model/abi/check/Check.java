@@ -431,6 +431,29 @@ public enum Check {
     GNTTAB_COPY_BAD_ARG(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_copy_buf", "beyond-page", GNTST_bad_copy_arg,
             "a copy stays within one page on either side"),
 
+    // grant_table_op set_version, get_version, get_status_frames (gv2): grant_table.c:3224-3484.
+    /** {@code op.version != 1 && op.version != 2} (:3237-3239). */
+    GNTTAB_SET_VERSION_BAD(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_set_version", "bad-version", EINVAL,
+            "a grant table's version is 1 or 2"),
+    // (:3241-3243, ENOSYS for v2 when gt->max_version is 1: no model domain has max_version 1, so no check.)
+    /** An entry at or above {@code GNTTAB_NR_RESERVED_ENTRIES} is pinned (:3250-3268). */
+    GNTTAB_SET_VERSION_IN_USE(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_set_version", "entries-in-use", EBUSY,
+            "the version changes only while no entry beyond the eight reserved ones is mapped"),
+    /** {@code rcu_lock_domain_by_any_id(op.dom)} finds no domain (:3472-3474). */
+    GNTTAB_GET_VERSION_BAD_DOMAIN(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_get_version", "bad-domain", ESRCH,
+            "no such domain"),
+    /** {@code xsm_grant_query_size(XSM_TARGET, ...)} (:3476-3481; xsm/dummy.h:227-231, 80-101). */
+    GNTTAB_GET_VERSION_NOT_PERMITTED(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_get_version", "xsm-target", EPERM,
+            "only a privileged domain may ask the version of another domain's grant table"),
+    /** {@code rcu_lock_domain_by_any_id(op.dom)} finds no domain (:3411-3416). */
+    GNTTAB_STATUS_FRAMES_BAD_DOMAIN(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_get_status_frames", "bad-domain", GNTST_bad_domain,
+            "no such domain"),
+    /** {@code xsm_grant_setup(XSM_TARGET, ...)} (:3417-3422). */
+    GNTTAB_STATUS_FRAMES_NOT_PERMITTED(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_get_status_frames", "xsm-target", GNTST_permission_denied,
+            "only a privileged domain may ask the status frames of another domain's grant table"),
+    /** {@code op.nr_frames > nr_status_frames(gt)} (:3428-3435): a v1 table has none. */
+    GNTTAB_STATUS_FRAMES_TOO_MANY(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_get_status_frames", "nr-status-frames", GNTST_general_error,
+            "more status frames asked than the table has (a version 1 table has none)"),
     // grant_table_op swap_grant_ref (swap15): swap_grant_ref's order, one struct gnttab_swap_grant_ref a request.
     /** {@code ref_a >= nr_grant_entries(d->grant_table)} (grant_table.c:3501-3506): the caller's own table. */
     GNTTAB_SWAP_BAD_REF_A(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "swap_grant_ref", "bad-ref-a", GNTST_bad_gntref,

@@ -137,7 +137,7 @@ public final class StateShape {
             integer("flags", Maptrack::flags));
 
     public static final RecordShape<Domain> DOMAIN = record(Domain.class,
-            a -> new Domain(a.i(0), a.b(1), a.o(2), a.i(3), a.l(4), a.o(5), a.o(6), a.o(7), a.o(8), a.l(9), a.o(10), a.i(11)),
+            a -> new Domain(a.i(0), a.b(1), a.o(2), a.i(3), a.l(4), a.o(5), a.o(6), a.o(7), a.o(8), a.l(9), a.o(10), a.i(11), a.i(12)),
             integer("id", Name.DOMID, Domain::id),
             bool("privileged", Domain::privileged),
             enumeration("life", Lifecycle.class, Domain::life),
@@ -151,7 +151,8 @@ public final class StateShape {
             enumeration("relinquish", Relinquish.class, Domain::relinquish),
             // A position in the page list, which is in mfn order: never renamed (the domU symmetry
             // is off wherever destroydomain can run).
-            integer("relinquishNext", Domain::relinquishNext)).shared();
+            integer("relinquishNext", Domain::relinquishNext),
+            integer("grantVersion", Domain::grantVersion)).shared();
 
     public static final RecordShape<Frame> FRAME = record(Frame.class,
             a -> new Frame(a.i(0), a.o(1), a.i(2), a.i(3), a.b(4), a.b(5), a.i(6), a.i(7), a.o(8), a.b(9), a.i(10), a.b(11)),
