@@ -369,6 +369,11 @@ public class Checks {
         return true;
     }
 
+    /** {@code swap_grant_ref} (grant_table.c:3521-3535): an entry swaps only while unpinned ({@code act->pin}: no mapping of it). */
+    public boolean grantSwappable(int pins) {
+        return pins == 0;
+    }
+
     // ------------------------------------------------------------ traps
 
     /** A handler or callback address must be canonical (XSA-7). */

@@ -84,6 +84,7 @@ final class GrantOps {
             @Override public Result setVersion(GrantTableOp.SetVersion x) { return GrantVersionOps.set(t, x); }
             @Override public Result getVersion(GrantTableOp.GetVersion x) { return GrantVersionOps.get(t, x); }
             @Override public Result getStatusFrames(GrantTableOp.GetStatusFrames x) { return GrantVersionOps.statusFrames(t, x); }
+            @Override public Result swapGrantRef(GrantTableOp.SwapGrantRef x) { return GrantSwapOps.swap(t, x); }
         });
     }
 

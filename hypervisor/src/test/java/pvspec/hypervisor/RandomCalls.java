@@ -357,6 +357,8 @@ final class RandomCalls {
             if (rnd.nextInt(4) == 0) return new GrantTableOp.UnmapAndReplace(handle, rnd.nextInt(4) == 0 ? 0 : va, l1Va(s, new Caller(me, 0, Mode.KERNEL)));
             return new GrantTableOp.UnmapGrantRef(handle, rnd.nextInt(5) == 0 ? 0 : va, dev);
         }
+        // A swap of two of the caller's entries (one maybe beyond the table, maybe mapped), or an unknown command.
+        if (rnd.nextBoolean()) return new GrantTableOp.SwapGrantRef(ref, rnd.nextInt(c.grants() + 1));
         return new GrantTableOp.Unknown(rnd.nextInt(20));
     }
 

@@ -12,7 +12,7 @@ final class Witnesses {
     private Witnesses() {}
 
     static final List<String> ALL = List.of("rare-refusals", "exchange-refusals", "grant-refusals", "grant-copy-refusals",
-            "grant-version-refusals");
+            "grant-version-refusals", "grant-swap-refusals");
 
     static Trace trace(String name) {
         try (InputStream in = Witnesses.class.getResourceAsStream("/checks/" + name + ".trace")) {

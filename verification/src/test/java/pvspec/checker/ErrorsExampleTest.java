@@ -18,8 +18,9 @@ import pvspec.model.abi.check.Unreturned;
 /**
  * examples/errors.check (issue 15): every errno value and every GNTST status some rule returns is
  * returned in its fixpoint, each by the request Xen refuses with it (the file's comments name
- * Xen's check); the report lists nothing as not reached and prints why the other three statuses
- * are returned by no rule; the hypervisor agrees on every transition.
+ * Xen's check); the report lists nothing as not reached and prints why the other two statuses
+ * are returned by no rule; the hypervisor agrees on every transition, and a hypervisor that swaps
+ * a mapped grant entry does not.
  */
 class ErrorsExampleTest {
     private static final Path EXAMPLE = Path.of("../examples/errors.check");
@@ -51,6 +52,7 @@ class ErrorsExampleTest {
         {"grant_table_op copy", "GNTST_bad_copy_arg"},
         {"grant_table_op map_grant_ref", "GNTST_no_space"},
         {"grant_table_op setup_table", "GNTST_bad_virt_addr"},
+        {"grant_table_op swap_grant_ref", "GNTST_eagain"},
         {"access read", "OK"},
         {"access read", "fault"},
     };
@@ -69,7 +71,7 @@ class ErrorsExampleTest {
         assertThat(c.codesNotReached()).isEmpty();
         for (Coverage.TemplateCount t : r.templates()) assertThat(t.executed()).as(t.template().text()).isPositive();
         String summary = r.summary();
-        assertThat(summary).contains("13 of 13 errno values, 11 of 14 GNTST statuses returned").doesNotContain("not reached");
+        assertThat(summary).contains("13 of 13 errno values, 12 of 14 GNTST statuses returned").doesNotContain("not reached");
         for (Unreturned u : Unreturned.values()) assertThat(summary).contains(u.status().name() + ": " + u.why());
     }
 
@@ -78,5 +80,13 @@ class ErrorsExampleTest {
         CheckReport r = ModelChecker.run(CheckConfig.load(EXAMPLE), Options.defaults().withImplementation(HypervisorUnderTest.standard()).withThreads(2));
         assertThat(r.divergence()).isEmpty();
         assertThat(r.status()).isEqualTo(Status.FIXPOINT);
+    }
+
+    /** The swap of d1's mapped ref 0 is its one request that reaches swap-ignores-pin: found at depth 1. */
+    @Test
+    void theSwapOfAMappedEntryFindsSwapIgnoresPin() throws Exception {
+        CheckReport r = ModelChecker.run(CheckConfig.load(EXAMPLE), MutantRuns.against("swap-ignores-pin"));
+        assertThat(r.divergence()).isPresent();
+        assertThat(r.depth()).isEqualTo(1);
     }
 }

@@ -76,6 +76,7 @@ public final class Catalogue {
             new GrantCopyBeyondPage(),
             new Xsa299MapGrantOfHalfDestroyedDomain(),
             new SetVersionWhileMapped(),
+            new SwapMappedGrant(),
             new FrameListIntoPageTable());
 
     /** The attack with this name. */

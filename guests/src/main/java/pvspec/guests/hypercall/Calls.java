@@ -228,6 +228,11 @@ public final class Calls {
         return new GrantTableOp.UnmapGrantRef(handle, hostVa, 0);
     }
 
+    /** Swap entries {@code refA} and {@code refB} of the caller's own grant table. */
+    public static GrantTableOp.SwapGrantRef swapGrantRef(int refA, int refB) {
+        return new GrantTableOp.SwapGrantRef(refA, refB);
+    }
+
     // Domains and scheduling.
 
     public static Domctl.CreateDomain createDomain(long maxPages, int vcpus) {

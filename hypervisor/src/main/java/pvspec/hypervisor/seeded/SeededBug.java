@@ -534,6 +534,22 @@ public enum SeededBug {
             };
         }
     },
+
+    // GNTTABOP_swap_grant_ref (swap15): found by check on examples/errors.check.
+    /**
+     * {@code swap_grant_ref} without its {@code act->pin} checks (grant_table.c:3521-3535): the
+     * granter swaps the entry a grantee maps, which then names another frame and no longer shows
+     * GTF_reading/GTF_writing, so the granter may revoke it under the live mapping (INV-12).
+     */
+    SWAP_IGNORES_PIN("swap-ignores-pin", "-", "GNTTABOP_swap_grant_ref swaps a mapped (pinned) grant entry", Finder.SEQUENTIAL) {
+        @Override public Checks checks() {
+            return new Checks() {
+                @Override public boolean grantSwappable(int pins) {
+                    return true;
+                }
+            };
+        }
+    },
     /**
      * vaddr15: Xen runs with {@code CR0.WP} set, so its ring-0 store of a frame number through a
      * read-only mapping faults (GNTST_bad_virt_addr). Without it, a frame list over the kernel's

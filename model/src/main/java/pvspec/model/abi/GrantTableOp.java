@@ -125,6 +125,16 @@ public sealed interface GrantTableOp extends Hypercall {
         @Override public String name() { return "get_status_frames"; }
     }
 
+    /**
+     * {@code GNTTABOP_swap_grant_ref} (one {@code struct gnttab_swap_grant_ref}): swap the contents
+     * of entries {@code refA} and {@code refB} of the caller's own grant table
+     * ({@code grant_ref_t}, unsigned). Refused while either entry is mapped ({@code GNTST_eagain}).
+     */
+    record SwapGrantRef(int refA, int refB) implements GrantTableOp {
+        @Override public <R> R accept(Visitor<R> v) { return v.swapGrantRef(this); }
+        @Override public String name() { return "swap_grant_ref"; }
+    }
+
     /** A sub-command number outside pvspec's ABI. */
     record Unknown(int cmd) implements GrantTableOp {
         @Override public <R> R accept(Visitor<R> v) { return v.unknown(this); }
@@ -152,5 +162,6 @@ public sealed interface GrantTableOp extends Hypercall {
         R setVersion(SetVersion h);
         R getVersion(GetVersion h);
         R getStatusFrames(GetStatusFrames h);
+        R swapGrantRef(SwapGrantRef h);
     }
 }

@@ -114,6 +114,7 @@ final class GrantTableRules {
             @Override public Outcome setVersion(GrantTableOp.SetVersion x) { return GrantTableVersion.set(s, c, x); }
             @Override public Outcome getVersion(GrantTableOp.GetVersion x) { return GrantTableVersion.get(s, c, x); }
             @Override public Outcome getStatusFrames(GrantTableOp.GetStatusFrames x) { return GrantTableVersion.statusFrames(s, c, x); }
+            @Override public Outcome swapGrantRef(GrantTableOp.SwapGrantRef x) { return GrantSwap.swap(s, c, x); }
         });
     }
 

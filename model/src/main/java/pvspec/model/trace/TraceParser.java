@@ -577,6 +577,12 @@ final class TraceParser {
                 a.done();
                 break;
             }
+            case "swap_grant_ref": {
+                Args a = args(t);
+                h = new GrantTableOp.SwapGrantRef(a.integer("ref_a"), a.integer("ref_b"));
+                a.done();
+                break;
+            }
             default: h = new GrantTableOp.Unknown(unknownCmd(sub, t, "grant_table_op"));
         }
         return h;

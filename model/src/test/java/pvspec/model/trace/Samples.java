@@ -74,6 +74,8 @@ final class Samples {
             new GrantTableOp.UnmapAndReplace(0, 5, 6),
             new GrantTableOp.MapGrantRef(1, 0, GrantTableOp.GNTMAP_host_map | GrantTableOp.GNTMAP_contains_pte | GrantTableOp.GNTMAP_device_map, 0x3009),
             new GrantTableOp.Unknown(4),
+            new GrantTableOp.SwapGrantRef(0, 1),
+            new GrantTableOp.SwapGrantRef(-1, 7),
             new GrantTableWrite.Grant(0, 2, 4, true),
             new GrantTableWrite.Grant(-1, DomId.DOMID_SELF, -9, false),
             new GrantTableWrite.EndAccess(3),

@@ -48,7 +48,7 @@ class TraceNumbersTest {
                 new EventChannelOp.BindIpi(i), new EventChannelOp.Close(i), new EventChannelOp.Send(i), new EventChannelOp.Unmask(i),
                 new EventChannelOp.Status(i, i), new EventChannelOp.Unknown(i),
                 new EventChannelWrite.ClearEvtchn(i), new EventChannelWrite.MaskEvtchn(i),
-                new GrantTableOp.MapGrantRef(i, i, i, v), new GrantTableOp.UnmapGrantRef(i, v, v), new GrantTableOp.UnmapAndReplace(i, v, v), new GrantTableOp.Unknown(i),
+                new GrantTableOp.MapGrantRef(i, i, i, v), new GrantTableOp.UnmapGrantRef(i, v, v), new GrantTableOp.UnmapAndReplace(i, v, v), new GrantTableOp.Unknown(i), new GrantTableOp.SwapGrantRef(i, i),
                 new GrantTableWrite.Grant(i, i, v, true), new GrantTableWrite.EndAccess(i),
                 new MemoryOp.PopulatePhysmap(i, v), new MemoryOp.DecreaseReservation(i, List.of(v, v)), new MemoryOp.Unknown(i),
                 new Domctl.CreateDomain(v, i), new Domctl.DestroyDomain(i), new Domctl.MaxMem(i, v), new Domctl.Unknown(i),

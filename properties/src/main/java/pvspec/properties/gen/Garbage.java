@@ -97,7 +97,7 @@ public final class Garbage {
             case 5: return eventChannel();
             case 6: return in.below(2) == 0 ? new EventChannelWrite.ClearEvtchn(small()) : new EventChannelWrite.MaskEvtchn(small());
             case 7: return in.below(3) == 0 ? (in.below(3) == 0 ? new GrantTableOp.UnmapAndReplace(small(), num(), num()) : new GrantTableOp.UnmapGrantRef(small(), num(), num()))
-                    : in.below(9) == 0 ? new GrantTableOp.Unknown(small()) : in.below(8) == 0 ? new GrantTableOp.Transfer(num(), small(), small())
+                    : in.below(9) == 0 ? new GrantTableOp.Unknown(small()) : in.below(8) == 0 ? (in.below(3) == 0 ? new GrantTableOp.SwapGrantRef(small(), small()) : new GrantTableOp.Transfer(num(), small(), small()))
                     : new GrantTableOp.MapGrantRef(small(), small(), small(), num());
             case 8: return in.below(2) == 0 ? new GrantTableWrite.Grant(small(), small(), num(), in.below(2) == 0)
                     : in.below(4) == 0 ? new GrantTableWrite.AcceptTransfer(small(), small()) : new GrantTableWrite.EndAccess(small());

@@ -85,7 +85,8 @@ final class SharingRequests {
             case 6: return new GrantTableWrite.AcceptTransfer(p.below(refs + (hostile ? 1 : 0)), otherDomain());
             case 7: return transfer(hostile, refs);
             case 8: return sizeOrCopy(hostile);
-            default: {
+            default: { // case 5: an unmap, or a quarter of the time a swap (swap15)
+                if (p.chance(0.25)) return swap(hostile);
                 int handle = hostile ? p.below(refs + 2) - 1 : p.of(v.handles(me), 0);
                 Maptrack m = v.s.domains().containsKey(me) ? v.s.dom(me).maptrack().get(handle) : null;
                 long host = p.chance(0.15) ? 0 : m != null && m.containsPte() ? pteAddress(hostile) : new PageTableRequests(v, p, c).va();
@@ -147,6 +148,17 @@ final class SharingRequests {
             case 2: return new GrantTableOp.GetVersion(dom);
             default: return new GrantTableOp.GetStatusFrames(dom, p.below(hostile ? 3 : 2));
         }
+    }
+
+    /**
+     * {@code swap_grant_ref}: two entries of the caller's own table, one often an entry a grantee
+     * maps (GNTST_eagain); hostile, the other beyond the table.
+     */
+    private Hypercall swap(boolean hostile) {
+        int refs = v.s.domains().containsKey(me) ? v.s.dom(me).grants().size() : v.c.grants();
+        int a = p.of(v.mappedGrants(me), p.below(refs));
+        int b = hostile && p.chance(0.3) ? refs + p.below(2) : p.below(refs);
+        return p.chance(0.5) ? new GrantTableOp.SwapGrantRef(a, b) : new GrantTableOp.SwapGrantRef(b, a);
     }
 
     /** One side of a copy: {gref?, ref or frame, domain}; a grant offered to the caller, or a frame of its own (hostile: a page table, another's). */

@@ -160,6 +160,14 @@ final class StateView {
         return out;
     }
 
+    /** The references of {@code dom}'s own table that some grantee maps now (in use). */
+    List<Integer> mappedGrants(int dom) {
+        List<Integer> out = new ArrayList<>();
+        Domain d = s.domains().get(dom);
+        if (d != null) for (int r = 0; r < d.grants().size(); r++) if (d.grants().get(r).inUse()) out.add(r);
+        return out;
+    }
+
     /** Entries that accept a transfer from {@code dom}: (receiver, ref) pairs. */
     List<int[]> acceptingTransfers(int dom) {
         List<int[]> out = new ArrayList<>();

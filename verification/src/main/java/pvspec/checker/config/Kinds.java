@@ -46,7 +46,8 @@ public final class Kinds {
             "stack_switch", "set_segment_base",
             "grant_table_op transfer", "accept_transfer",
             "grant_table_op setup_table", "grant_table_op query_size", "grant_table_op copy",
-            "grant_table_op set_version", "grant_table_op get_version", "grant_table_op get_status_frames");
+            "grant_table_op set_version", "grant_table_op get_version", "grant_table_op get_status_frames",
+            "grant_table_op swap_grant_ref");
 
     /** The kind of a request; a batch of several sub-operations is named by all of them. */
     public static String of(Hypercall h) {

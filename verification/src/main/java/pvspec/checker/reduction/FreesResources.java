@@ -81,6 +81,8 @@ final class FreesResources implements Hypercall.Visitor<Boolean> {
             @Override public Boolean setVersion(GrantTableOp.SetVersion x) { return false; }
             @Override public Boolean getVersion(GrantTableOp.GetVersion x) { return false; }
             @Override public Boolean getStatusFrames(GrantTableOp.GetStatusFrames x) { return false; }
+            /** Two entries of the caller's table change places; no frame is referenced. */
+            @Override public Boolean swapGrantRef(GrantTableOp.SwapGrantRef x) { return false; }
         });
     }
     @Override public Boolean grantTableWrite(GrantTableWrite h) { return false; }

@@ -172,6 +172,12 @@ final class RequestRenamer {
             @Override public Hypercall setVersion(GrantTableOp.SetVersion x) { return x; }
             @Override public Hypercall getVersion(GrantTableOp.GetVersion x) { return x; }
             @Override public Hypercall getStatusFrames(GrantTableOp.GetStatusFrames x) { return x; }
+
+            /** Two references of the caller's own table. */
+            @Override
+            public Hypercall swapGrantRef(GrantTableOp.SwapGrantRef x) {
+                return new GrantTableOp.SwapGrantRef(r.ref(caller.domain(), x.refA()), r.ref(caller.domain(), x.refB()));
+            }
         });
     }
 

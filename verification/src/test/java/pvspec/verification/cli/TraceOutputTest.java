@@ -32,7 +32,7 @@ class TraceOutputTest {
         Path f = dir.resolve("pse.trace");
         Cli a = Cli.run("attack", "--trace", "pse-superpage", "--out", f.toString());
         assertThat(a.exit).isZero();
-        assertThat(a.out).contains("66 of 66 attacks refused").contains("wrote the trace of pse-superpage to " + f).doesNotContain("config levels");
+        assertThat(a.out).contains("67 of 67 attacks refused").contains("wrote the trace of pse-superpage to " + f).doesNotContain("config levels");
         assertThat(Files.readString(f)).startsWith("# pvspec trace v1\nconfig").contains("PSE");
         assertThat(Cli.run("replay", "-q", f.toString()).exit).isZero();
     }

@@ -20,6 +20,7 @@ import static pvspec.model.abi.Gntst.GNTST_bad_gntref;
 import static pvspec.model.abi.Gntst.GNTST_bad_handle;
 import static pvspec.model.abi.Gntst.GNTST_bad_page;
 import static pvspec.model.abi.Gntst.GNTST_bad_virt_addr;
+import static pvspec.model.abi.Gntst.GNTST_eagain;
 import static pvspec.model.abi.Gntst.GNTST_general_error;
 import static pvspec.model.abi.Gntst.GNTST_no_space;
 import static pvspec.model.abi.Gntst.GNTST_permission_denied;
@@ -466,6 +467,19 @@ public enum Check {
     /** {@code op.nr_frames > nr_status_frames(gt)} (:3428-3435): a v1 table has none. */
     GNTTAB_STATUS_FRAMES_TOO_MANY(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_get_status_frames", "nr-status-frames", GNTST_general_error,
             "more status frames asked than the table has (a version 1 table has none)"),
+    // grant_table_op swap_grant_ref (swap15): swap_grant_ref's order, one struct gnttab_swap_grant_ref a request.
+    /** {@code ref_a >= nr_grant_entries(d->grant_table)} (grant_table.c:3501-3506): the caller's own table. */
+    GNTTAB_SWAP_BAD_REF_A(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "swap_grant_ref", "bad-ref-a", GNTST_bad_gntref,
+            "the first reference is beyond the caller's grant table"),
+    /** {@code ref_b >= nr_grant_entries(d->grant_table)} (:3507-3512), after ref_a's check. */
+    GNTTAB_SWAP_BAD_REF_B(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "swap_grant_ref", "bad-ref-b", GNTST_bad_gntref,
+            "the second reference is beyond the caller's grant table"),
+    /** {@code act_a->pin} (:3521-3527), after a swap of a reference with itself returned okay (:3517-3519). */
+    GNTTAB_SWAP_A_BUSY(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "swap_grant_ref", "ref-a-busy", GNTST_eagain,
+            "the first entry is in use (mapped): swapping it would retarget a live mapping"),
+    /** {@code act_b->pin} (:3529-3535). */
+    GNTTAB_SWAP_B_BUSY(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "swap_grant_ref", "ref-b-busy", GNTST_eagain,
+            "the second entry is in use (mapped): swapping it would retarget a live mapping"),
 
     // memory_op.
     // The reservation calls report a refusal as "0 extents done" (memory.c:1569-1597).

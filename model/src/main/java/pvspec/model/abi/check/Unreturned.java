@@ -6,10 +6,13 @@ import pvspec.model.abi.Gntst;
 /**
  * The result codes no {@link Check} returns, each with why: where Xen returns it at c447b7308b13
  * and why the model never does. Only {@code GNTST_no_device_space} is returned nowhere in Xen;
- * the other two are Xen's for a 64-bit PV guest too, through what the model does not represent
- * (frames above 2^32, {@code swap_grant_ref}). Every other code is some check's
- * result ({@code UnreturnedTest}). The checker's coverage report prints these reasons, and
- * docs/xen-conformance.md quotes them word for word ({@code ConformanceDocTest}).
+ * the other is Xen's for a 64-bit PV guest too, through what the model does not represent
+ * (frames above 2^32). Every other code is some check's result ({@code UnreturnedTest});
+ * {@code GNTST_bad_virt_addr} is since setup_table's frame list is a guest address (vaddr15),
+ * {@code GNTST_eagain} since {@code swap_grant_ref} (of a mapped entry; Xen's other GNTST_eagain,
+ * for a paged-out or shared frame of a translated granter, grant_table.c:511-512, has no PV
+ * counterpart). The checker's coverage report prints these reasons, and docs/xen-conformance.md
+ * quotes them word for word ({@code ConformanceDocTest}).
  */
 public enum Unreturned {
     NO_DEVICE_SPACE(Gntst.GNTST_no_device_space,
@@ -18,11 +21,7 @@ public enum Unreturned {
     ADDRESS_TOO_BIG(Gntst.GNTST_address_too_big,
             "Xen returns it for a transfer of a frame at or above 2^32 to a v1-table PV receiver when no frame below is free"
                     + " (grant_table.c:2381-2395), and for a 32-bit guest's setup_table (compat/grant_table.c:196-199);"
-                    + " the model has at most 2^24 frames and no 32-bit guests"),
-    EAGAIN(Gntst.GNTST_eagain,
-            "Xen returns it for swap_grant_ref of a mapped entry (grant_table.c:3521-3534) and for a paged-out or shared frame"
-                    + " of a translated granter (:511-512, memory.c:2088-2106; a PV granter's frames are plain RAM,"
-                    + " asm/p2m.h:569-573); the model has no swap_grant_ref (ENOSYS) and no HVM domains");
+                    + " the model has at most 2^24 frames and no 32-bit guests");
 
     private final Gntst status;
     private final String why;
