@@ -76,7 +76,7 @@ class GrantSwapTest {
     void theBoundIsTheTablesCurrentSize() {
         State two = pvspec.model.testing.Fixture.state(pvspec.model.testing.Fixture.ONE_GUEST.replace("grants=4\n", "grants=4 grant_frames=2\n"));
         refuses(two, "d1: grant_table_op swap_grant_ref ref_a=0 ref_b=2", "GNTST_bad_gntref");
-        State grown = accepts(two, "d1: grant_table_op setup_table dom=self nr_frames=2", "GNTST_okay");
+        State grown = accepts(two, "d1: grant_table_op setup_table dom=self nr_frames=2 frame_list=0.0", "GNTST_okay");
         accepts(grown, "d1: grant_table_op swap_grant_ref ref_a=0 ref_b=3", "GNTST_okay");
     }
 
