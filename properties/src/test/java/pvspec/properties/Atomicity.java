@@ -61,6 +61,9 @@ public final class Atomicity {
         // A transfer refused after steal_page has lost the frame: freed, scrubbed, untranslated, and
         // the caller's TLBs flushed (grant_table.c:2338-2349, 2370-2377).
         if (h instanceof GrantTableOp.Transfer) return transferLostFrame(before, c, ((GrantTableOp.Transfer) h).mfn(), after);
+        // setup_table's growth and the frame numbers stored before a faulting store stay
+        // (grant_table.c:2129-2155): GNTST_bad_virt_addr keeps the grant table, TLBs and data tags.
+        if (h instanceof GrantTableOp.SetupTable) return r.equals(pvspec.model.abi.check.Check.GNTTAB_SETUP_BAD_VIRT_ADDR.result());
         if (!(h instanceof SetTrapTable)) return false;
         Domain d = before.domains().get(c.domain());
         if (d == null || !d.hasVcpu(c.vcpu())) return false;
