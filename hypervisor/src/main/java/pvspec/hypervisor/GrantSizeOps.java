@@ -29,18 +29,15 @@ final class GrantSizeOps {
      * growth and the numbers before it staying.
      */
     static Result setup(Txn t, GrantTableOp.SetupTable h) {
-        long start = h.frameList() >>> 12;
-        if (start >= t.hv.config.vaPages() || t.hv.config.hypervisorRange(start)) throw Refused.of(GNTTAB_SETUP_FRAME_LIST_NOT_GUEST);
+        if (!GuestCopy.handleOkay(t, h.frameList())) throw Refused.of(GNTTAB_SETUP_FRAME_LIST_NOT_GUEST);
         Dom d = target(t, h.dom(), GNTTAB_SETUP_BAD_DOMAIN, GNTTAB_SETUP_NOT_PERMITTED);
         long nr = h.nrFrames() & 0xFFFFFFFFL;
         int max = t.hv.config.grantFrames();
         if (nr > max) throw Refused.of(GNTTAB_SETUP_TOO_MANY_FRAMES);
         if (nr > d.vars[Dom.GRANT_FRAMES]) t.setLong(d.vars, Dom.GRANT_FRAMES, nr);
-        for (long i = 0; i < nr; i++) {
-            if (!GuestCopy.store(t, h.frameList() + 8 * i, 8)) {
-                t.batchStoppedBy = GNTTAB_SETUP_BAD_VIRT_ADDR; // what was grown and written stays
-                return GNTTAB_SETUP_BAD_VIRT_ADDR.result();
-            }
+        if (!GuestCopy.frameNumbers(t, h.frameList(), nr)) {
+            t.batchStoppedBy = GNTTAB_SETUP_BAD_VIRT_ADDR; // what was grown and written stays
+            return GNTTAB_SETUP_BAD_VIRT_ADDR.result();
         }
         return Result.gnt(Gntst.GNTST_okay);
     }

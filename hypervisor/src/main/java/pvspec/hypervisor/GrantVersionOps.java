@@ -5,6 +5,8 @@ import static pvspec.model.abi.check.Check.GNTTAB_GET_VERSION_NOT_PERMITTED;
 import static pvspec.model.abi.check.Check.GNTTAB_SET_VERSION_BAD;
 import static pvspec.model.abi.check.Check.GNTTAB_SET_VERSION_IN_USE;
 import static pvspec.model.abi.check.Check.GNTTAB_STATUS_FRAMES_BAD_DOMAIN;
+import static pvspec.model.abi.check.Check.GNTTAB_STATUS_FRAMES_BAD_VIRT_ADDR;
+import static pvspec.model.abi.check.Check.GNTTAB_STATUS_FRAMES_LIST_NOT_GUEST;
 import static pvspec.model.abi.check.Check.GNTTAB_STATUS_FRAMES_NOT_PERMITTED;
 import static pvspec.model.abi.check.Check.GNTTAB_STATUS_FRAMES_TOO_MANY;
 
@@ -52,9 +54,15 @@ final class GrantVersionOps {
 
     /** A v2 table has one status frame per eight grant frames (2048 status entries a page, 256 v2 entries a frame). */
     static Result statusFrames(Txn t, GrantTableOp.GetStatusFrames h) {
+        if (!GuestCopy.handleOkay(t, h.frameList())) throw Refused.of(GNTTAB_STATUS_FRAMES_LIST_NOT_GUEST);
         Dom d = GrantSizeOps.target(t, h.dom(), GNTTAB_STATUS_FRAMES_BAD_DOMAIN, GNTTAB_STATUS_FRAMES_NOT_PERMITTED);
         long status = d.vars[Dom.GRANT_VERSION] == 2 ? (d.vars[Dom.GRANT_FRAMES] + 7) / 8 : 0;
-        if ((h.nrFrames() & 0xFFFFFFFFL) > status) throw Refused.of(GNTTAB_STATUS_FRAMES_TOO_MANY);
+        long nr = h.nrFrames() & 0xFFFFFFFFL;
+        if (nr > status) throw Refused.of(GNTTAB_STATUS_FRAMES_TOO_MANY);
+        if (!GuestCopy.frameNumbers(t, h.frameList(), nr)) {
+            t.batchStoppedBy = GNTTAB_STATUS_FRAMES_BAD_VIRT_ADDR; // the numbers written before stay
+            return GNTTAB_STATUS_FRAMES_BAD_VIRT_ADDR.result();
+        }
         return Result.gnt(Gntst.GNTST_okay);
     }
 }

@@ -11,6 +11,18 @@ package pvspec.hypervisor;
 final class GuestCopy {
     private GuestCopy() {}
 
+    /** {@code guest_handle_okay}: the list's start is canonical and outside the hypervisor's range (its count does not matter). */
+    static boolean handleOkay(Txn t, long address) {
+        long start = address >>> 12;
+        return start < t.hv.config.vaPages() && !t.hv.config.hypervisorRange(start);
+    }
+
+    /** A frame list's {@code n} 8-byte frame numbers, in order; false at the first that faults (those before stay written). */
+    static boolean frameNumbers(Txn t, long list, long n) {
+        for (long i = 0; i < n; i++) if (!store(t, list + 8 * i, 8)) return false;
+        return true;
+    }
+
     /** Stores {@code bytes} bytes at {@code address}, page by page; false at the first page that faults (those before stay written). */
     static boolean store(Txn t, long address, int bytes) {
         long pages = t.hv.config.vaPages();

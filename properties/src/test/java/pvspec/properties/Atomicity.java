@@ -62,8 +62,10 @@ public final class Atomicity {
         // the caller's TLBs flushed (grant_table.c:2338-2349, 2370-2377).
         if (h instanceof GrantTableOp.Transfer) return transferLostFrame(before, c, ((GrantTableOp.Transfer) h).mfn(), after);
         // setup_table's growth and the frame numbers stored before a faulting store stay
-        // (grant_table.c:2129-2155): GNTST_bad_virt_addr keeps the grant table, TLBs and data tags.
+        // (grant_table.c:2129-2155): GNTST_bad_virt_addr keeps the grant table, TLBs and data tags;
+        // so do get_status_frames' numbers stored before it (:3437-3444).
         if (h instanceof GrantTableOp.SetupTable) return r.equals(pvspec.model.abi.check.Check.GNTTAB_SETUP_BAD_VIRT_ADDR.result());
+        if (h instanceof GrantTableOp.GetStatusFrames) return r.equals(pvspec.model.abi.check.Check.GNTTAB_STATUS_FRAMES_BAD_VIRT_ADDR.result());
         if (!(h instanceof SetTrapTable)) return false;
         Domain d = before.domains().get(c.domain());
         if (d == null || !d.hasVcpu(c.vcpu())) return false;

@@ -176,7 +176,7 @@ public record DomainArgs(List<Arg> args, boolean management, Function<int[], Hyp
 
             @Override public DomainArgs setVersion(GrantTableOp.SetVersion x) { return none(x); }
             @Override public DomainArgs getVersion(GrantTableOp.GetVersion x) { return one(Role.TARGET, x.dom(), ids -> new GrantTableOp.GetVersion(ids[0])); }
-            @Override public DomainArgs getStatusFrames(GrantTableOp.GetStatusFrames x) { return one(Role.TARGET, x.dom(), ids -> new GrantTableOp.GetStatusFrames(ids[0], x.nrFrames())); }
+            @Override public DomainArgs getStatusFrames(GrantTableOp.GetStatusFrames x) { return one(Role.TARGET, x.dom(), ids -> new GrantTableOp.GetStatusFrames(ids[0], x.nrFrames(), x.frameList())); }
             /** The caller's own table: no domain named. */
             @Override public DomainArgs swapGrantRef(GrantTableOp.SwapGrantRef x) { return none(x); }
         }

@@ -116,11 +116,11 @@ public sealed interface GrantTableOp extends Hypercall {
     }
 
     /**
-     * {@code GNTTABOP_get_status_frames}: the numbers of the first {@code nrFrames} status frames
-     * of {@code dom}'s (v2) grant table. Xen writes them to the guest's {@code frame_list}; as
-     * for {@link SetupTable}, the model returns the status only.
+     * {@code GNTTABOP_get_status_frames}: write the numbers of the first {@code nrFrames} status
+     * frames of {@code dom}'s (v2) grant table, 8 bytes each, to the caller's memory at linear
+     * address {@code frameList}, as {@link SetupTable} writes its frames'.
      */
-    record GetStatusFrames(int dom, long nrFrames) implements GrantTableOp {
+    record GetStatusFrames(int dom, long nrFrames, long frameList) implements GrantTableOp {
         @Override public <R> R accept(Visitor<R> v) { return v.getStatusFrames(this); }
         @Override public String name() { return "get_status_frames"; }
     }

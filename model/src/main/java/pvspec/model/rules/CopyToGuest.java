@@ -37,6 +37,30 @@ final class CopyToGuest {
     record Copied(State state, boolean ok) {}
 
     /**
+     * {@code guest_handle_okay(list, n)} of a 64-bit PV caller: {@code access_ok} looks at the
+     * start only, whatever the count (x86_64/uaccess.h:47-56): canonical, outside the
+     * hypervisor's range; a list running into the range faults on the way instead.
+     */
+    static boolean handleOkay(State s, long address) {
+        long start = address >>> 12;
+        return s.config().canonical(start) && !s.config().hypervisorRange(start);
+    }
+
+    /**
+     * A frame list's {@code n} frame numbers, {@code __copy_to_guest_offset(list, i, &gmfn, 1)}
+     * for {@code i} from 0: 8 bytes each, in order; the first that faults ends it, those before
+     * stay written (setup_table, grant_table.c:2142-2155; get_status_frames, :3437-3444).
+     */
+    static Copied frameNumbers(State s, Caller c, long list, long n) {
+        for (long i = 0; i < n; i++) {
+            Copied w = store(s, c, list + 8 * i, 8);
+            if (!w.ok()) return w;
+            s = w.state();
+        }
+        return new Copied(s, true);
+    }
+
+    /**
      * {@code bytes} bytes at {@code address}: an aligned store of 8 or fewer bytes is one
      * {@code mov} on one page; otherwise {@code rep movsb} stores page after page, and those
      * before a faulting page stay written.

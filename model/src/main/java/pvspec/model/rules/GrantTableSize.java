@@ -39,9 +39,7 @@ final class GrantTableSize {
 
     /** {@code gnttab_setup_table} (grant_table.c:2079-2167), checked in Xen's order. */
     static Outcome setup(State s, Caller c, GrantTableOp.SetupTable h) {
-        // guest_handle_okay: the start of the list, whatever the count (:2095-2096).
-        long start = h.frameList() >>> 12;
-        require(s.config().canonical(start) && !s.config().hypervisorRange(start), GNTTAB_SETUP_FRAME_LIST_NOT_GUEST);
+        require(CopyToGuest.handleOkay(s, h.frameList()), GNTTAB_SETUP_FRAME_LIST_NOT_GUEST); // :2095-2096
         int dom = target(s, c, h.dom(), GNTTAB_SETUP_BAD_DOMAIN, GNTTAB_SETUP_NOT_PERMITTED);
         long nrFrames = h.nrFrames() & 0xFFFFFFFFL; // uint32_t
         require(nrFrames <= s.config().grantFrames(), GNTTAB_SETUP_TOO_MANY_FRAMES);
@@ -50,14 +48,10 @@ final class GrantTableSize {
         int want = (int) nrFrames * s.config().grantsPerFrame(d.grantVersion());
         // gnttab_grow_table (:1921-1985); a v2 table's status frames grow with it (:1955-1957).
         if (want > d.grants().size()) s = s.withDomain(grow(d, want));
-        // One 8-byte frame number a frame, in order; the first that faults ends the loop, and
-        // what was grown and written stays (:2142-2155).
-        for (long i = 0; i < nrFrames; i++) {
-            CopyToGuest.Copied w = CopyToGuest.store(s, c, h.frameList() + 8 * i, 8);
-            s = w.state();
-            if (!w.ok()) return Outcome.refused(s, GNTTAB_SETUP_BAD_VIRT_ADDR.result(), GNTTAB_SETUP_BAD_VIRT_ADDR);
-        }
-        return Outcome.of(s, Result.gnt(Gntst.GNTST_okay));
+        // The frame numbers (:2142-2155); on a fault what was grown and written stays.
+        CopyToGuest.Copied w = CopyToGuest.frameNumbers(s, c, h.frameList(), nrFrames);
+        if (!w.ok()) return Outcome.refused(w.state(), GNTTAB_SETUP_BAD_VIRT_ADDR.result(), GNTTAB_SETUP_BAD_VIRT_ADDR);
+        return Outcome.of(w.state(), Result.gnt(Gntst.GNTST_okay));
     }
 
     /** {@code gnttab_query_size} (grant_table.c:2170-2215). */

@@ -5,6 +5,8 @@ import static pvspec.model.abi.check.Check.GNTTAB_GET_VERSION_NOT_PERMITTED;
 import static pvspec.model.abi.check.Check.GNTTAB_SET_VERSION_BAD;
 import static pvspec.model.abi.check.Check.GNTTAB_SET_VERSION_IN_USE;
 import static pvspec.model.abi.check.Check.GNTTAB_STATUS_FRAMES_BAD_DOMAIN;
+import static pvspec.model.abi.check.Check.GNTTAB_STATUS_FRAMES_BAD_VIRT_ADDR;
+import static pvspec.model.abi.check.Check.GNTTAB_STATUS_FRAMES_LIST_NOT_GUEST;
 import static pvspec.model.abi.check.Check.GNTTAB_STATUS_FRAMES_NOT_PERMITTED;
 import static pvspec.model.abi.check.Check.GNTTAB_STATUS_FRAMES_TOO_MANY;
 import static pvspec.model.rules.Refusal.require;
@@ -96,14 +98,18 @@ final class GrantTableVersion {
     }
 
     /**
-     * {@code gnttab_get_status_frames} (grant_table.c:3385-3462): the status only (Xen also writes
-     * the frames' numbers to {@code frame_list}, as {@code setup_table} does).
+     * {@code gnttab_get_status_frames} (grant_table.c:3385-3462), checked in Xen's order: the
+     * status frames' numbers written to {@code frame_list} as {@code setup_table} writes its
+     * frames' ({@link CopyToGuest}); a fault keeps the numbers written before it.
      */
     static Outcome statusFrames(State s, Caller c, GrantTableOp.GetStatusFrames h) {
+        require(CopyToGuest.handleOkay(s, h.frameList()), GNTTAB_STATUS_FRAMES_LIST_NOT_GUEST); // :3406-3407
         int dom = GrantTableSize.target(s, c, h.dom(), GNTTAB_STATUS_FRAMES_BAD_DOMAIN, GNTTAB_STATUS_FRAMES_NOT_PERMITTED);
         long nrFrames = h.nrFrames() & 0xFFFFFFFFL; // uint32_t
         require(nrFrames <= statusFrames(s, s.dom(dom)), GNTTAB_STATUS_FRAMES_TOO_MANY);
-        return Outcome.of(s, Result.gnt(Gntst.GNTST_okay));
+        CopyToGuest.Copied w = CopyToGuest.frameNumbers(s, c, h.frameList(), nrFrames); // :3437-3444
+        if (!w.ok()) return Outcome.refused(w.state(), GNTTAB_STATUS_FRAMES_BAD_VIRT_ADDR.result(), GNTTAB_STATUS_FRAMES_BAD_VIRT_ADDR);
+        return Outcome.of(w.state(), Result.gnt(Gntst.GNTST_okay));
     }
 
     /**

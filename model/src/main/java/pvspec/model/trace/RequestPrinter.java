@@ -277,7 +277,9 @@ final class RequestPrinter implements Hypercall.Visitor<String> {
 
         @Override public String setVersion(GrantTableOp.SetVersion x) { return "set_version version=" + x.version(); }
         @Override public String getVersion(GrantTableOp.GetVersion x) { return "get_version dom=" + domid(x.dom()); }
-        @Override public String getStatusFrames(GrantTableOp.GetStatusFrames x) { return "get_status_frames dom=" + domid(x.dom()) + " nr_frames=" + x.nrFrames(); }
+        @Override public String getStatusFrames(GrantTableOp.GetStatusFrames x) {
+            return "get_status_frames dom=" + domid(x.dom()) + " nr_frames=" + x.nrFrames() + " frame_list=" + linear(c, x.frameList());
+        }
         @Override public String swapGrantRef(GrantTableOp.SwapGrantRef x) { return "swap_grant_ref ref_a=" + x.refA() + " ref_b=" + x.refB(); }
     }
 

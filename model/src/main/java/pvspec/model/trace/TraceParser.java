@@ -573,7 +573,7 @@ final class TraceParser {
             case "get_version": { Args a = args(t); h = new GrantTableOp.GetVersion(a.domid("dom")); a.done(); break; }
             case "get_status_frames": {
                 Args a = args(t);
-                h = new GrantTableOp.GetStatusFrames(a.domid("dom"), a.num("nr_frames"));
+                h = new GrantTableOp.GetStatusFrames(a.domid("dom"), a.num("nr_frames"), a.linear("frame_list"));
                 a.done();
                 break;
             }

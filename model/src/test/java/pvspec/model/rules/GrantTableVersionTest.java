@@ -79,15 +79,32 @@ class GrantTableVersionTest {
 
     @Test
     void aVersionOneTableHasNoStatusFrames() {
-        refuses(s, "d2: grant_table_op get_status_frames dom=self nr_frames=1", "GNTST_general_error"); // :3428-3435
-        accepts(s, "d2: grant_table_op get_status_frames dom=self nr_frames=0", "GNTST_okay");
-        State v2 = accepts(s, "d2: grant_table_op set_version version=2", "2");
+        refuses(s, "d1: grant_table_op get_status_frames dom=self nr_frames=1 frame_list=0.0", "GNTST_general_error"); // :3428-3435
+        accepts(s, "d1: grant_table_op get_status_frames dom=self nr_frames=0 frame_list=0.0", "GNTST_okay");
+        State v2 = accepts(s, "d1: grant_table_op set_version version=2", "2");
         // grant_to_status_frames(1) is 1 (:484-487), populated by the switch (:3270-3277).
-        accepts(v2, "d2: grant_table_op get_status_frames dom=self nr_frames=1", "GNTST_okay");
-        refuses(v2, "d2: grant_table_op get_status_frames dom=self nr_frames=2", "GNTST_general_error");
-        refuses(v2, "d1: grant_table_op get_status_frames dom=2 nr_frames=1", "GNTST_permission_denied"); // :3417-3422
-        refuses(v2, "d1: grant_table_op get_status_frames dom=9 nr_frames=0", "GNTST_bad_domain"); // :3411-3416
-        accepts(v2, "dom0: grant_table_op get_status_frames dom=2 nr_frames=1", "GNTST_okay");
+        accepts(v2, "d1: grant_table_op get_status_frames dom=self nr_frames=1 frame_list=0.0", "GNTST_okay");
+        refuses(v2, "d1: grant_table_op get_status_frames dom=self nr_frames=2 frame_list=0.0", "GNTST_general_error");
+        refuses(v2, "d2: grant_table_op get_status_frames dom=1 nr_frames=1 frame_list=0.0", "GNTST_permission_denied"); // :3417-3422
+        refuses(v2, "d2: grant_table_op get_status_frames dom=9 nr_frames=0 frame_list=0.0", "GNTST_bad_domain"); // :3411-3416
+        accepts(v2, "dom0: grant_table_op get_status_frames dom=1 nr_frames=0 frame_list=0.0", "GNTST_okay");
+    }
+
+    /**
+     * The numbers are stored at frame_list as setup_table stores its frames' (CopyToGuest): the
+     * list must start at a guest address, before the domain is looked up (:3406-3407); each store
+     * goes through the caller's page tables, and the first that faults is GNTST_bad_virt_addr
+     * (:3437-3444). d1 maps 0.0 writable, 0.1 read-only and 0.3 not at all; slot 2 is Xen's.
+     */
+    @Test
+    void theStatusFramesNumbersAreStoredThroughTheCallersPageTables() {
+        State v2 = accepts(s, "d1: grant_table_op set_version version=2", "2");
+        refuses(v2, "d1: grant_table_op get_status_frames dom=9 nr_frames=0 frame_list=2.0", "EFAULT");
+        refuses(v2, "d1: grant_table_op get_status_frames dom=self nr_frames=1 frame_list=0.1", "GNTST_bad_virt_addr"); // CR0.WP
+        refuses(v2, "d1: grant_table_op get_status_frames dom=self nr_frames=1 frame_list=0.3", "GNTST_bad_virt_addr");
+        refuses(v2, "d1: grant_table_op get_status_frames dom=self nr_frames=1 frame_list=0.0+4092", "GNTST_bad_virt_addr");
+        State stored = accepts(v2, "d1: grant_table_op get_status_frames dom=self nr_frames=1 frame_list=0.0+4088", "GNTST_okay");
+        assertThat(stored.dom(1).vcpu(0).tlb()).as("the store's translation is cached").containsKey(0L);
     }
 
     @Test

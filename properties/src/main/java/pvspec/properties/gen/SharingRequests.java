@@ -146,7 +146,7 @@ final class SharingRequests {
             case 0: return new GrantTableOp.QuerySize(dom);
             case 1: return new GrantTableOp.SetVersion(hostile && p.chance(0.3) ? p.one(0, 3) : 1 + p.below(2));
             case 2: return new GrantTableOp.GetVersion(dom);
-            default: return new GrantTableOp.GetStatusFrames(dom, p.below(hostile ? 3 : 2));
+            default: return new GrantTableOp.GetStatusFrames(dom, p.below(hostile ? 3 : 2), frameList(hostile));
         }
     }
 

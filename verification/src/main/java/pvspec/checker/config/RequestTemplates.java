@@ -109,6 +109,6 @@ final class RequestTemplates {
             "{caller}: grant_table_op copy flags=0 source={mfn} source_dom={dom} source_offset=0 dest={mfn} dest_dom=self dest_offset=0 len={copy_len}",
             "{caller}: grant_table_op set_version version={gnt_version}",
             "{caller}: grant_table_op get_version dom={dom}",
-            "{caller}: grant_table_op get_status_frames dom={dom} nr_frames={nr_frames}",
+            "{caller}: grant_table_op get_status_frames dom={dom} nr_frames={nr_frames} frame_list={frame_list}",
             "{caller}: grant_table_op swap_grant_ref ref_a={ref} ref_b={ref}");
 }

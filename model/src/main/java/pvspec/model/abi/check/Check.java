@@ -458,6 +458,9 @@ public enum Check {
     /** {@code xsm_grant_query_size(XSM_TARGET, ...)} (:3476-3481; xsm/dummy.h:227-231, 80-101). */
     GNTTAB_GET_VERSION_NOT_PERMITTED(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_get_version", "xsm-target", EPERM,
             "only a privileged domain may ask the version of another domain's grant table"),
+    /** {@code !guest_handle_okay(op.frame_list, op.nr_frames)} (:3406-3407), as for setup_table's list. */
+    GNTTAB_STATUS_FRAMES_LIST_NOT_GUEST(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_get_status_frames", "guest-handle-okay", EFAULT,
+            "the frame list must start at a guest address (canonical, outside the hypervisor's range)"),
     /** {@code rcu_lock_domain_by_any_id(op.dom)} finds no domain (:3411-3416). */
     GNTTAB_STATUS_FRAMES_BAD_DOMAIN(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_get_status_frames", "bad-domain", GNTST_bad_domain,
             "no such domain"),
@@ -467,6 +470,9 @@ public enum Check {
     /** {@code op.nr_frames > nr_status_frames(gt)} (:3428-3435): a v1 table has none. */
     GNTTAB_STATUS_FRAMES_TOO_MANY(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_get_status_frames", "nr-status-frames", GNTST_general_error,
             "more status frames asked than the table has (a version 1 table has none)"),
+    /** {@code __copy_to_guest_offset(op.frame_list, i, &gmfn, 1)} fails (:3437-3444); the numbers written before stay. */
+    GNTTAB_STATUS_FRAMES_BAD_VIRT_ADDR(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "gnttab_get_status_frames", "copy-to-guest", GNTST_bad_virt_addr,
+            "Xen writes each status frame's number through the caller's page tables: the frame list must be mapped writable"),
     // grant_table_op swap_grant_ref (swap15): swap_grant_ref's order, one struct gnttab_swap_grant_ref a request.
     /** {@code ref_a >= nr_grant_entries(d->grant_table)} (grant_table.c:3501-3506): the caller's own table. */
     GNTTAB_SWAP_BAD_REF_A(GRANT_TABLES, XEN, Xen.GRANT_TABLE, "swap_grant_ref", "bad-ref-a", GNTST_bad_gntref,
