@@ -6,11 +6,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import pvspec.checker.config.CheckConfig;
-import pvspec.checker.config.HypervisorUnderTest;
-import pvspec.checker.config.Options;
 import pvspec.checker.report.CheckReport;
-import pvspec.checker.report.Status;
-import pvspec.checker.search.ModelChecker;
 
 /**
  * {@code examples/grant-version.check} (gv2): tables of sixteen references, switched between
@@ -26,10 +22,7 @@ class GrantVersionExampleTest {
 
     @Test
     void itsFixpointHoldsAndTheHypervisorAgrees() throws Exception {
-        CheckReport r = ModelChecker.run(CheckConfig.load(FILE), Options.defaults().withImplementation(HypervisorUnderTest.standard()).withThreads(2));
-        assertThat(r.status()).isEqualTo(Status.FIXPOINT);
-        assertThat(r.counterexample()).isEmpty();
-        assertThat(r.divergence()).isEmpty();
+        CheckReport r = MutantRuns.agreeingFixpoint(CheckConfig.load(FILE));
         assertThat(r.states()).isEqualTo(63);
         assertThat(r.coverage().kindsNeverSucceeded()).doesNotContain("grant_table_op set_version", "grant_table_op get_version",
                 "grant_table_op get_status_frames");

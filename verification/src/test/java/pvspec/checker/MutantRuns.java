@@ -7,13 +7,23 @@ import pvspec.checker.config.CheckConfig;
 import pvspec.checker.config.HypervisorUnderTest;
 import pvspec.checker.config.Options;
 import pvspec.checker.report.CheckReport;
+import pvspec.checker.report.Status;
 import pvspec.checker.search.ModelChecker;
 import pvspec.properties.mutants.Mutant;
 import pvspec.properties.mutants.Mutants;
 
-/** The checker run against a hypervisor with a seeded bug, as the examples' tests use it. */
+/** The checker run against the hypervisor, standard or with a seeded bug, as the examples' tests use it. */
 final class MutantRuns {
     private MutantRuns() {}
+
+    /** A fixpoint of {@code c}: every invariant holds and the standard hypervisor agrees on every transition. */
+    static CheckReport agreeingFixpoint(CheckConfig c) {
+        CheckReport r = ModelChecker.run(c, Options.defaults().withImplementation(HypervisorUnderTest.standard()).withThreads(2));
+        assertThat(r.status()).isEqualTo(Status.FIXPOINT);
+        assertThat(r.counterexample()).isEmpty();
+        assertThat(r.divergence()).isEmpty();
+        return r;
+    }
 
     static Options against(String mutant) {
         Mutant m = Mutants.ALL.stream().filter(x -> x.name().equals(mutant)).findFirst().orElseThrow();
