@@ -25,8 +25,6 @@ import pvspec.model.state.GrantEntry;
 final class GrantVersionOps {
     private GrantVersionOps() {}
 
-    private static final int RESERVED = 8; // GNTTAB_NR_RESERVED_ENTRIES
-
     static Result set(Txn t, GrantTableOp.SetVersion h) {
         long v = h.version() & 0xFFFFFFFFL;
         if (v != 1 && v != 2) throw Refused.of(GNTTAB_SET_VERSION_BAD);
@@ -34,10 +32,10 @@ final class GrantVersionOps {
         if (d.vars[Dom.GRANT_VERSION] == v) return Result.value(v);
         int n = d.grantEntries();
         if (t.checks.setVersionWaitsForPins()) {
-            for (int r = RESERVED; r < n; r++) if (d.grantMaps[r] != 0) throw Refused.of(GNTTAB_SET_VERSION_IN_USE);
+            for (int r = GrantEntry.GNTTAB_NR_RESERVED_ENTRIES; r < n; r++) if (d.grantMaps[r] != 0) throw Refused.of(GNTTAB_SET_VERSION_IN_USE);
         }
         for (int r = 0; r < d.grantFlags.length; r++) {
-            boolean keep = r < RESERVED && (v == 2 || (d.grantFlags[r] & GrantEntry.GTF_type_mask) == GrantEntry.GTF_permit_access);
+            boolean keep = r < GrantEntry.GNTTAB_NR_RESERVED_ENTRIES && (v == 2 || (d.grantFlags[r] & GrantEntry.GTF_type_mask) == GrantEntry.GTF_permit_access);
             if (keep || (d.grantFlags[r] == 0 && d.grantDomid[r] == 0 && d.grantFrame[r] == 0)) continue;
             t.setInt(d.grantFlags, r, 0);
             t.setInt(d.grantDomid, r, 0);

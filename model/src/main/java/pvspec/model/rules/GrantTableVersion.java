@@ -20,7 +20,6 @@ import pvspec.model.abi.GrantTableOp;
 import pvspec.model.abi.Result;
 import pvspec.model.state.Domain;
 import pvspec.model.state.GrantEntry;
-import pvspec.model.state.Maptrack;
 import pvspec.model.state.State;
 
 /**
@@ -59,8 +58,9 @@ final class GrantTableVersion {
         int v = (int) version;
         if (d.grantVersion() == v) return Outcome.of(s, Result.value(v)); // :3247-3249
         // Entries beyond the reserved ones must not be pinned (:3250-3268); the reserved ones may be.
+        // act->pin is the entry in use, as for map, copy and swap (the model's copies pin only within their step).
         for (int ref = GNTTAB_NR_RESERVED_ENTRIES; ref < d.grants().size(); ref++) {
-            require(!pinned(s, d.id(), ref), GNTTAB_SET_VERSION_IN_USE);
+            require(!d.grants().get(ref).inUse(), GNTTAB_SET_VERSION_IN_USE);
         }
         // The reserved entries are kept, converted (:3307-3369); every other entry is cleared
         // (clear_page of every shared frame, :3342-3344), and the frames now hold the new
@@ -81,14 +81,6 @@ final class GrantTableVersion {
      */
     private static GrantEntry convert(GrantEntry e, int to) {
         return to == 2 || e.permitsAccess() ? e : GrantEntry.INVALID;
-    }
-
-    /** {@code act->pin != 0}: some domain maps the entry (the model's copies pin only within their step). */
-    private static boolean pinned(State s, int granter, int ref) {
-        for (Domain d : s.domains().values()) {
-            for (Maptrack m : d.maptrack().values()) if (m.dom() == granter && m.ref() == ref) return true;
-        }
-        return false;
     }
 
     /** {@code gnttab_get_version} (grant_table.c:3465-3487). */
